@@ -1,0 +1,148 @@
+"""Compose alerts from what the pipeline found: pure functions, no I/O.
+
+Titles say what changed in one line; bodies say who claims it and where it was read. The
+dedup key makes the same alert from the same evidence identical, so that a replay or a restart
+that meets it again is recognised and not sent twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from monitor.records import (
+    Alert,
+    Casualties,
+    Change,
+    Entry,
+    Fact,
+    FactValue,
+    ForceSize,
+    Leadership,
+    Quote,
+    TerritorialControl,
+)
+
+_KIND_NAMES = {
+    "force_size": "Force size",
+    "leadership": "Leadership",
+    "territorial_control": "Control",
+    "casualties": "Casualties",
+}
+SUMMARY_CHARS = 280
+
+
+def article_alert(entry: Entry, watch: str, channels: tuple[str, ...], canonical: str) -> Alert:
+    summary = _clip(entry.summary or entry.content, SUMMARY_CHARS)
+    return Alert(
+        kind="new_article",
+        watch=watch,
+        title=f"New story: {entry.title or entry.url}",
+        body=f"{entry.outlet}: {summary}" if summary else entry.outlet,
+        channels=channels,
+        evidence=(Quote(entry.title, entry.url, entry.outlet),),
+        dedup_key=_key("new_article", watch, canonical),
+    )
+
+
+def fact_alert(change: Change, watch: str, channels: tuple[str, ...]) -> Alert:
+    fact = change.after
+    what = _KIND_NAMES[fact.kind]
+    now = describe(fact.value)
+    if change.kind == "changed" and change.before is not None:
+        was = describe_short(change.before.value)
+        title = f"{what} changed: {headline(fact.value)} (was {was})"
+        before: str | None = f"{describe(change.before.value)} — {source(change.before)}"
+    else:
+        title = f"{what}: {headline(fact.value)}"
+        before = None
+    ev = fact.evidence
+    quotes = [Quote(ev.quote, ev.article_url, ev.outlet)]
+    if change.before is not None and change.kind == "changed":
+        bev = change.before.evidence
+        quotes.append(Quote(bev.quote, bev.article_url, bev.outlet))
+    hedge = " (hedged: not confirmed)" if ev.hedged else ""
+    return Alert(
+        kind="changed" if change.kind == "changed" else "new_fact",
+        watch=watch,
+        title=title,
+        body=f"{now}, according to {source(fact)}{hedge}.",
+        channels=channels,
+        evidence=tuple(quotes),
+        before=before,
+        after=f"{now} — {source(fact)}",
+        dedup_key=_key(change.kind, watch, *fact.key, repr(fact.value), ev.article_url, ev.quote),
+    )
+
+
+def source(fact: Fact) -> str:
+    ev = fact.evidence
+    return f"{ev.claimed_by} via {ev.outlet}" if ev.claimed_by else ev.outlet
+
+
+def describe(value: FactValue) -> str:
+    """A fact value in words, e.g. "National Resistance Front: about 9,000 fighters"."""
+    match value:
+        case ForceSize():
+            return f"{value.subject}: {_amount(value.min, value.max, value.qualifier)} {value.unit}"
+        case Leadership():
+            return f"{value.subject}: {_leadership(value)}"
+        case TerritorialControl():
+            controller = value.controller or "unknown"
+            return f"{value.place}: {value.status.replace('_', ' ')} ({controller})"
+        case Casualties():
+            killed = _amount(value.killed_min, value.killed_max, value.qualifier)
+            return f"{value.subject}: {killed} killed"
+
+
+def headline(value: FactValue) -> str:
+    """Subject and value, compact: "National Resistance Front ~9,000 fighters"."""
+    match value:
+        case ForceSize():
+            return f"{value.subject} {describe_short(value)} {value.unit}"
+        case _:
+            return describe(value).replace(": ", " ", 1)
+
+
+def describe_short(value: FactValue) -> str:
+    """The value alone, for "(was ...)": "≤2,500", "~9,000", "declared caretaker president"."""
+    match value:
+        case ForceSize():
+            return _amount(value.min, value.max, value.qualifier, short=True)
+        case Leadership():
+            return _leadership(value)
+        case _:
+            return describe(value).split(": ", 1)[-1]
+
+
+def _leadership(value: Leadership) -> str:
+    parts: list[str] = [value.status]
+    if value.role:
+        parts.append(value.role)
+    if value.organization:
+        parts.append(f"of {value.organization}")
+    return " ".join(parts)
+
+
+def _amount(low: int | None, high: int | None, qualifier: str, *, short: bool = False) -> str:
+    lo = f"{low:,}" if low is not None else "?"
+    hi = f"{high:,}" if high is not None else "?"
+    words = {
+        "exact": (lo, lo),
+        "approx": (f"about {lo}", f"~{lo}"),
+        "at_least": (f"at least {lo}", f"≥{lo}"),
+        "at_most": (f"at most {hi}", f"≤{hi}"),
+        "range": (f"{lo} to {hi}", f"{lo}–{hi}"),
+    }
+    long_form, short_form = words.get(qualifier, (f"{lo}–{hi}", f"{lo}–{hi}"))
+    return short_form if short else long_form
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]

@@ -1,0 +1,318 @@
+"""The `monitor` command line."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+
+import click
+from sqlalchemy.engine import make_url
+
+from monitor import __version__
+from monitor.alert.deliver import check_url, send
+from monitor.alert.render import render, render_console
+from monitor.config import Config, ConfigError, find_config, load_config
+from monitor.daemon import Daemon
+from monitor.pipeline import FeedReport, Pipeline, utcnow
+from monitor.records import FACT_KINDS, Alert, fact_to_json
+from monitor.store import FeedState, Store
+
+LOG_FORMAT = "%(asctime)s level=%(levelname)s logger=%(name)s %(message)s"
+
+
+class Context:
+    def __init__(self, config_path: Path | None) -> None:
+        self.config_path = find_config(config_path)
+
+    def config(self) -> Config:
+        try:
+            return load_config(self.config_path)
+        except ConfigError as exc:
+            click.echo(f"monitor: invalid configuration\n{exc}", err=True)
+            sys.exit(2)
+
+    def store(self) -> Store:
+        return Store.open(self.config().database_url())
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--config",
+    "-c",
+    "config_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Configuration file. Default: $MONITOR_CONFIG, else ./config/monitor.toml, "
+    "else /etc/monitor/monitor.toml.",
+)
+@click.option(
+    "--log-level",
+    default=None,
+    type=click.Choice(["debug", "info", "warning", "error"]),
+    help="Log verbosity on stderr (default: info for `run`, warning otherwise).",
+)
+@click.version_option(__version__, prog_name="monitor")
+@click.pass_context
+def main(ctx: click.Context, config_path: Path | None, log_level: str | None) -> None:
+    """Watch news feeds for a story and get alerted when its facts change.
+
+    \b
+    Typical use:
+      monitor check-config          validate config/monitor.toml
+      monitor notify-test email     send a test message to a channel
+      monitor poll --once           check every feed once, print alerts, exit
+      monitor run                   run the daemon in the foreground (Ctrl-C stops it)
+      monitor demo                  see it work offline on a story from seeds/
+    """
+    default = "info" if ctx.invoked_subcommand in ("run", "demo") else "warning"
+    logging.basicConfig(level=(log_level or default).upper(), format=LOG_FORMAT, stream=sys.stderr)
+    ctx.obj = Context(config_path)
+
+
+@main.command()
+@pass_ctx
+def run(ctx: Context) -> None:
+    """Run the daemon in the foreground until Ctrl-C or SIGTERM.
+
+    Feeds are checked when due (per-feed interval, backoff on errors); alerts are stored, then
+    sent to their channels with retries."""
+    config = ctx.config()
+
+    async def main_loop() -> None:
+        async with Daemon.open(config) as daemon:
+            await daemon.run()
+
+    asyncio.run(main_loop())
+
+
+@main.command()
+@click.option("--once", is_flag=True, help="Check every feed now, due or not.")
+@pass_ctx
+def poll(ctx: Context, once: bool) -> None:
+    """Check feeds one time, print the alerts raised, send them, and exit.
+
+    Without --once only the feeds whose check is due are checked."""
+    config = ctx.config()
+
+    async def one_round() -> list[FeedReport]:
+        async with Daemon.open(config, on_alert=_print_alert) as daemon:
+            return await daemon.poll_round(all_feeds=once)
+
+    reports = asyncio.run(one_round())
+    _print_summary(reports)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--deliver", is_flag=True, help="Also send the alerts to their channels.")
+@pass_ctx
+def replay(ctx: Context, paths: tuple[Path, ...], deliver: bool) -> None:
+    """Process saved feed files as if they had just been fetched (no network).
+
+    A folder is read recursively in sorted path order, so a timeline of snapshots
+    (01/outlet.xml, 02/outlet.xml, ...) replays in order. The file name is the feed's name.
+    Alerts are printed; with --deliver they are also sent."""
+    config = ctx.config()
+    store = Store.open(config.database_url())
+    pipeline = Pipeline(config, store)
+    reports = []
+    for path in _feed_files(paths):
+        report = pipeline.replay_file(path, utcnow(), queue=deliver)
+        for alert in report.alerts:
+            _print_alert(alert)
+        if report.error:
+            click.echo(f"monitor: {report.error}", err=True)
+        reports.append(report)
+    if deliver:
+        asyncio.run(pipeline.deliver_due(utcnow()))
+    store.close()
+    _print_summary(reports)
+
+
+def _feed_files(paths: Iterable[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+            )
+        else:
+            yield path
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per feed.")
+@pass_ctx
+def feeds(ctx: Context, as_json: bool) -> None:
+    """The state of each feed: last check, HTTP status, errors, next check."""
+    store = ctx.store()
+    for f in store.feeds():
+        if as_json:
+            click.echo(json.dumps(_feed_json(f), ensure_ascii=False))
+            continue
+        state = "disabled" if not f.enabled else ("failing" if f.error_count else "ok")
+        checked = f.last_checked_at.strftime("%Y-%m-%d %H:%M") if f.last_checked_at else "never"
+        click.echo(
+            f"{f.name:24} {state:8} checked {checked}  entries {f.entries_seen:5}  "
+            f"next {f.next_check_at:%Y-%m-%d %H:%M}  {f.url}"
+        )
+        if f.last_error:
+            click.echo(f"{'':24} error ({f.error_count}x): {f.last_error}")
+    store.close()
+
+
+def _feed_json(feed: FeedState) -> dict[str, object]:
+    return {
+        name: value.isoformat() if isinstance(value, datetime) else value
+        for name, value in asdict(feed).items()
+    }
+
+
+@main.command()
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON object per fact (documented shape)."
+)
+@click.option("--kind", type=click.Choice(FACT_KINDS), help="Only facts of this kind.")
+@click.option("--history", is_flag=True, help="Every observation, not only the current value.")
+@pass_ctx
+def facts(ctx: Context, as_json: bool, kind: str | None, history: bool) -> None:
+    """What is known now: the newest value of each fact, with its evidence."""
+    store = ctx.store()
+    rows = [f for f, _c in store.facts(kind)] if history else store.current_facts()
+    if kind and not history:
+        rows = [f for f in rows if f.kind == kind]
+    for fact in rows:
+        if as_json:
+            click.echo(json.dumps(fact_to_json(fact), ensure_ascii=False))
+        else:
+            data = fact_to_json(fact)
+            click.echo(
+                f"{fact.kind}: {fact.key[-1]} = "
+                + ", ".join(f"{k}={data[k]}" for k in data if k not in _EVIDENCE_KEYS)
+            )
+            click.echo(
+                f'    "{fact.evidence.quote}" — {fact.evidence.outlet} {fact.evidence.article_url}'
+            )
+    store.close()
+
+
+_EVIDENCE_KEYS = {"kind", "quote", "article_url", "outlet", "published", "observed_at"}
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per alert.")
+@click.option(
+    "--status",
+    type=click.Choice(["pending", "sent", "failed", "recorded"]),
+    help="Only alerts in this state (recorded: stored, no channel).",
+)
+@click.option("--limit", default=50, show_default=True, help="How many of the newest alerts.")
+@pass_ctx
+def alerts(ctx: Context, as_json: bool, status: str | None, limit: int) -> None:
+    """Alerts raised, newest last, with the state of each delivery."""
+    store = ctx.store()
+    for stored in store.alerts(status=status, limit=limit):
+        if as_json:
+            click.echo(json.dumps(stored.to_json(), ensure_ascii=False))
+            continue
+        click.echo(
+            f"#{stored.id} {stored.created_at:%Y-%m-%d %H:%M} {render_console(stored.alert)}"
+        )
+        for channel, state, attempts, error in stored.deliveries:
+            click.echo(
+                f"    -> {channel}: {state} after {attempts} attempt(s)"
+                + (f": {error}" if error else "")
+            )
+    store.close()
+
+
+@main.command("check-config")
+@pass_ctx
+def check_config(ctx: Context) -> None:
+    """Validate the configuration without running anything; exit 2 on errors."""
+    config = ctx.config()
+    problems = [
+        f"channels (name = {c.name!r}).url: {err}"
+        for c in config.channels
+        if (err := check_url(c.url))
+    ]
+    if problems:
+        click.echo(
+            "monitor: invalid configuration\n"
+            + "\n".join(f"{ctx.config_path}: {p}" for p in problems),
+            err=True,
+        )
+        sys.exit(2)
+    click.echo(
+        f"{ctx.config_path}: OK — {len(config.feeds)} feeds, {len(config.entities)} "
+        f"entities, {len(config.watches)} watches, {len(config.channels)} channels; "
+        f"database {_safe_url(config.database_url())}"
+    )
+
+
+def _safe_url(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@main.command("notify-test")
+@click.argument("channel")
+@pass_ctx
+def notify_test(ctx: Context, channel: str) -> None:
+    """Send a test alert to CHANNEL now, and say whether it was accepted."""
+    config = ctx.config()
+    try:
+        target = config.channel(channel)
+    except KeyError:
+        names = ", ".join(c.name for c in config.channels) or "none"
+        raise click.ClickException(f"no channel named {channel!r} (configured: {names})") from None
+    alert = Alert(
+        kind="new_article",
+        watch="notify-test",
+        title="Test alert from monitor",
+        body="If you can read this, the channel works.",
+        channels=(channel,),
+    )
+    result = send(target.url, render(alert, target.format))
+    if not result.ok:
+        raise click.ClickException(f"channel {channel!r}: {result.error}")
+    click.echo(f"channel {channel!r}: test alert accepted")
+
+
+@main.command()
+@click.option("--pause", default=2.0, show_default=True, help="Seconds between timeline steps.")
+@click.option(
+    "--seeds",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="A seeds story folder (default: the bundled Panjshir story).",
+)
+def demo(pause: float, seeds: Path | None) -> None:
+    """Watch a story unfold offline: serve seeds/ snapshots on 127.0.0.1 and let the daemon
+    poll them step by step, printing alerts as they fire."""
+    from monitor.demo import run_demo
+
+    asyncio.run(run_demo(seeds, pause=pause, echo=click.echo))
+
+
+def _print_alert(alert: Alert) -> None:
+    click.echo(render_console(alert))
+
+
+def _print_summary(reports: list[FeedReport]) -> None:
+    failed = [r for r in reports if r.status == "error"]
+    alerts = sum(len(r.alerts) for r in reports)
+    new = sum(r.new_entries for r in reports)
+    click.echo(
+        f"{len(reports)} feeds checked, {new} new entries, {alerts} alerts, {len(failed)} failed",
+        err=True,
+    )
+    for report in failed:
+        click.echo(f"  {report.feed}: {report.error}", err=True)

@@ -1,0 +1,160 @@
+"""`monitor demo`: a story from seeds/ told step by step to the real daemon, offline.
+
+A small HTTP server on 127.0.0.1 serves, for each outlet, the newest snapshot at or before the
+current step (with ETag and Last-Modified, so unchanged outlets answer 304). The daemon polls it
+after each step exactly as it polls the web, and the alerts it raises are printed as they fire.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from monitor.alert.render import render_console
+from monitor.config import Config, FeedConfig, PollingConfig, StorageConfig, load_config
+from monitor.daemon import Daemon
+from monitor.records import Alert
+
+DEFAULT_STORY = "panjshir"
+
+
+class Timeline:
+    """Snapshots in `timeline/NN/<outlet>.xml`; an outlet absent from a step keeps its last one."""
+
+    def __init__(self, root: Path) -> None:
+        self.steps = sorted(p for p in root.iterdir() if p.is_dir())
+        if not self.steps:
+            raise FileNotFoundError(f"{root}: no step folders (01/, 02/, ...)")
+        self.outlets = sorted(
+            {f.name for step in self.steps for f in step.iterdir() if f.is_file()}
+        )
+        self.current = 0
+
+    def snapshot(self, outlet: str) -> tuple[bytes, int] | None:
+        """The bytes an outlet serves now, and the step they were published at."""
+        for index in range(self.current, -1, -1):
+            path = self.steps[index] / outlet
+            if path.is_file():
+                return path.read_bytes(), index
+        return None
+
+    def changed_outlets(self) -> list[str]:
+        return sorted(f.stem for f in self.steps[self.current].iterdir() if f.is_file())
+
+
+class _Handler(BaseHTTPRequestHandler):
+    timeline: Timeline
+    epoch = datetime(2021, 8, 15, tzinfo=UTC)
+
+    def do_GET(self) -> None:
+        found = self.timeline.snapshot(self.path.lstrip("/"))
+        if found is None:
+            self.send_error(404)
+            return
+        body, step = found
+        etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("ETag", etag)
+        modified = self.epoch + timedelta(days=step)
+        self.send_header("Last-Modified", format_datetime(modified, usegmt=True))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the demo prints what matters."""
+
+
+@contextmanager
+def serve_timeline(timeline: Timeline) -> Iterator[str]:
+    """Serve a timeline on a free port of 127.0.0.1; yields the base URL."""
+    handler = type("TimelineHandler", (_Handler,), {"timeline": timeline})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def find_story(explicit: Path | None) -> Path:
+    """The seeds story folder: the given one, ./seeds/panjshir, or the one beside the package."""
+    candidates = (
+        [explicit]
+        if explicit
+        else [
+            Path("seeds") / DEFAULT_STORY,
+            Path(__file__).resolve().parents[1] / "seeds" / DEFAULT_STORY,
+        ]
+    )
+    for candidate in candidates:
+        if candidate is not None and (candidate / "timeline").is_dir():
+            return candidate
+    raise FileNotFoundError("no seeds story found; run from the repository or pass --seeds")
+
+
+def demo_config(story: Path, base_url: str, outlets: list[str], data_dir: Path) -> Config:
+    """The story's watchlist, with one feed per outlet on the local server and a fresh store."""
+    watchlist = load_config(story / "watchlist.toml")
+    feeds = tuple(FeedConfig(name=Path(o).stem, url=f"{base_url}/{o}") for o in outlets)
+    return watchlist.model_copy(
+        update={
+            "feeds": feeds,
+            "storage": StorageConfig(data_dir=str(data_dir)),
+            "polling": PollingConfig(allow_private=True, timeout_seconds=10),
+        }
+    )
+
+
+async def run_demo(story: Path | None, *, pause: float, echo: Callable[[str], None]) -> None:
+    story = find_story(story)
+    timeline = Timeline(story / "timeline")
+
+    def show(alert: Alert) -> None:
+        echo(render_console(alert))
+        echo("")
+
+    with (
+        tempfile.TemporaryDirectory(prefix="monitor-demo-") as tmp,
+        serve_timeline(timeline) as url,
+    ):
+        config = demo_config(story, url, timeline.outlets, Path(tmp))
+        echo(f"Serving {len(timeline.outlets)} outlets of the story '{story.name}' at {url}")
+        async with Daemon.open(config, on_alert=show) as daemon:
+            for index, step in enumerate(timeline.steps):
+                timeline.current = index
+                echo(
+                    f"=== Step {index + 1}/{len(timeline.steps)} ({step.name}): "
+                    f"new snapshots from {', '.join(timeline.changed_outlets())}"
+                )
+                reports = await daemon.poll_round(all_feeds=True)
+                counts = {
+                    s: sum(r.status == s for r in reports) for s in ("new", "not_modified", "error")
+                }
+                echo(
+                    f"    polled {len(reports)} feeds: {counts['new']} changed, "
+                    f"{counts['not_modified']} not modified (304), {counts['error']} failed\n"
+                )
+                if index + 1 < len(timeline.steps):
+                    await asyncio.sleep(pause)
+            facts = daemon.store.current_facts()
+        echo(f"Done. {len(facts)} facts known at the end of the story:")
+        for fact in facts:
+            echo(f"  - {fact.kind}: {fact.value}")

@@ -1,0 +1,305 @@
+"""Small frozen records that the pipeline stages hand to each other.
+
+Stages never import each other; they only share these records. Every record is immutable so a
+stage cannot change what an earlier stage saw, and every field is plain data so records can be
+stored, printed and compared in tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+FactKind = Literal["force_size", "leadership", "territorial_control", "casualties"]
+FACT_KINDS: tuple[FactKind, ...] = ("force_size", "leadership", "territorial_control", "casualties")
+
+Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
+LeadershipStatus = Literal[
+    "claimed", "declared", "appointed", "confirmed", "denied", "killed", "fled", "located"
+]
+AlertKind = Literal[
+    "new_fact", "changed", "contested", "corroborated", "new_article", "feed_health"
+]
+ChangeKind = Literal["new", "changed", "corroborated", "contested", "retracted"]
+
+
+@dataclass(frozen=True, slots=True)
+class FeedTarget:
+    """What the fetch stage needs to know about one feed, including its HTTP cache state."""
+
+    name: str
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    allow_private: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """The outcome of one HTTP request for a feed. `error` is set when nothing usable came back."""
+
+    feed: str
+    url: str
+    fetched_at: datetime
+    status: int | None = None
+    body: bytes | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    content_type: str | None = None
+    retry_after: float | None = None
+    error: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.body is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One feed item as plain text.
+
+    `published` is an aware UTC datetime (the fetch time if the feed gave none). `guid` is never
+    empty: feeds without ids get a stable key from link and title."""
+
+    feed: str
+    outlet: str
+    guid: str
+    url: str
+    title: str
+    summary: str
+    content: str
+    published: datetime
+    authors: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """Title, summary and content as one text, without repeating a summary the content holds."""
+        parts = [self.title]
+        if self.summary and self.summary not in self.content:
+            parts.append(self.summary)
+        if self.content:
+            parts.append(self.content)
+        return "\n\n".join(p for p in parts if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One watch term found in one field of an entry; `entity` names the entity it stands for."""
+
+    term: str
+    field: str
+    start: int
+    end: int
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A watch that an entry satisfies, with the hits that made it match."""
+
+    watch: str
+    hits: tuple[Hit, ...]
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(h.entity for h in self.hits if h.entity))
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """An entity from the configuration, as the extractors see it."""
+
+    name: str
+    kind: Literal["person", "group", "place"]
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a fact was read: the sentence, the article, the outlet, who made the claim."""
+
+    quote: str
+    article_url: str
+    outlet: str
+    published: datetime
+    observed_at: datetime
+    claimed_by: str | None = None
+    hedged: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ForceSize:
+    """How many fighters a group has. Vague amounts are ranges (`hundreds` is 200-999)."""
+
+    subject: str
+    min: int | None
+    max: int | None
+    qualifier: Qualifier
+    unit: str = "fighters"
+    kind: FactKind = field(default="force_size", init=False)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return (self.kind, self.subject)
+
+
+@dataclass(frozen=True, slots=True)
+class Leadership:
+    """A claim about a person's role or fate: declared leader, appointed, killed, fled..."""
+
+    subject: str
+    role: str | None
+    organization: str | None
+    status: LeadershipStatus
+    kind: FactKind = field(default="leadership", init=False)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return (self.kind, self.subject)
+
+
+@dataclass(frozen=True, slots=True)
+class TerritorialControl:
+    """Who holds a place, or who claims to."""
+
+    place: str
+    controller: str | None
+    status: Literal[
+        "holds",
+        "captured",
+        "claims_captured",
+        "denies_captured",
+        "surrounded",
+        "contested",
+        "retaken",
+    ]
+    kind: FactKind = field(default="territorial_control", init=False)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return (self.kind, self.place)
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Killed, wounded and captured counts for one side."""
+
+    subject: str
+    killed_min: int | None = None
+    killed_max: int | None = None
+    wounded_min: int | None = None
+    wounded_max: int | None = None
+    captured_min: int | None = None
+    captured_max: int | None = None
+    qualifier: Qualifier = "exact"
+    kind: FactKind = field(default="casualties", init=False)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return (self.kind, self.subject)
+
+
+FactValue = ForceSize | Leadership | TerritorialControl | Casualties
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What an extractor read in a text: a fact value, the sentence it stands in, who claims it
+    and whether it is hedged ("reportedly", "is said to"). The pipeline adds the article."""
+
+    value: FactValue
+    quote: str
+    claimed_by: str | None = None
+    hedged: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A fact value with the evidence it was read from."""
+
+    value: FactValue
+    evidence: Evidence
+
+    @property
+    def kind(self) -> FactKind:
+        return self.value.kind
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return self.value.key
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What the diff stage decided about one new fact, given what was known before."""
+
+    kind: ChangeKind
+    after: Fact
+    before: Fact | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One piece of evidence in an alert."""
+
+    text: str
+    url: str
+    outlet: str
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """A message worth sending, before it is rendered for a channel."""
+
+    kind: AlertKind
+    watch: str
+    title: str
+    body: str
+    channels: tuple[str, ...]
+    evidence: tuple[Quote, ...] = ()
+    before: str | None = None
+    after: str | None = None
+    dedup_key: str = ""
+
+
+_FACT_TYPES: dict[str, type[FactValue]] = {
+    "force_size": ForceSize,
+    "leadership": Leadership,
+    "territorial_control": TerritorialControl,
+    "casualties": Casualties,
+}
+
+
+def fact_value_fields(value: FactValue) -> dict[str, object]:
+    """The kind-specific fields of a fact value, as plain JSON-ready data (without `kind`)."""
+    return {name: getattr(value, name) for name in value.__dataclass_fields__ if name != "kind"}
+
+
+def fact_value_from_fields(kind: str, fields: dict[str, object]) -> FactValue:
+    """Rebuild a fact value stored with `fact_value_fields`."""
+    return _FACT_TYPES[kind](**fields)  # type: ignore[arg-type]
+
+
+def fact_to_json(fact: Fact) -> dict[str, object]:
+    """One fact in the documented JSON shape (DESIGN.md, "Data contracts")."""
+    ev = fact.evidence
+    return {
+        "kind": fact.kind,
+        **fact_value_fields(fact.value),
+        "claimed_by": ev.claimed_by,
+        "hedged": ev.hedged,
+        "quote": ev.quote,
+        "article_url": ev.article_url,
+        "outlet": ev.outlet,
+        "published": ev.published.isoformat(),
+        "observed_at": ev.observed_at.isoformat(),
+    }

@@ -1,0 +1,142 @@
+"""The whole daemon against real parts: feeds from an HTTP server on 127.0.0.1, a SQLite file,
+alerts to a real SMTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+from feed_server import FeedServer
+from helpers import Item, rss, write_config
+
+from monitor.cli import main
+
+FIRST = Item(
+    guid="wire-1001",
+    title="Resistance digs in as Taliban close on Panjshir",
+    body=(
+        "Fighters loyal to the National Resistance Front have gathered in the Panjshir valley, "
+        "north of Kabul. The number of fighters with the National Resistance Front does not "
+        "exceed 2,500, according to a former Afghan army officer. The 32-year-old commander "
+        "said supplies would last for weeks."
+    ),
+    link="https://wire.example.com/world/panjshir-resistance?utm_source=rss&utm_medium=feed",
+    published=datetime(2021, 8, 20, 9, 30, tzinfo=UTC),
+)
+UNRELATED = Item(
+    guid="wire-1002",
+    title="Central bank holds rates steady",
+    body="The bank kept its main rate at 2 percent, citing slowing growth in the region.",
+    link="https://wire.example.com/business/rates",
+    published=datetime(2021, 8, 20, 10, 0, tzinfo=UTC),
+)
+LATER = Item(
+    guid="wire-1010",
+    title="Panjshir resistance says its ranks have swelled",
+    body=(
+        "The National Resistance Front now has about 9,000 fighters in the Panjshir valley, "
+        "its spokesman said on Tuesday, as Taliban units gathered at the mouth of the valley."
+    ),
+    link="https://wire.example.com/world/panjshir-ranks",
+    published=datetime(2021, 8, 31, 7, 0, tzinfo=UTC),
+)
+
+
+def run(config: Path, *args: str) -> Result:
+    result = CliRunner().invoke(main, ["--config", str(config), *args], catch_exceptions=False)
+    return result
+
+
+def mail_url(smtp: tuple[str, int, list[EmailMessage]]) -> str:
+    host, port, _ = smtp
+    return f"mailto://{host}:{port}?from=monitor@example.org&to=desk@example.org"
+
+
+def text_of(message: EmailMessage) -> str:
+    part = message.get_body(preferencelist=("plain",))
+    assert part is not None
+    return str(part.get_content())
+
+
+def test_poll_sends_email_alerts_with_evidence_then_nothing_on_repeat(
+    tmp_path: Path, feeds: FeedServer, smtp: tuple[str, int, list[EmailMessage]]
+) -> None:
+    url = feeds.set("wire.xml", rss("Example Wire", [FIRST, UNRELATED]))
+    config = write_config(tmp_path, {"wire": url}, channels={"email": mail_url(smtp)})
+    messages = smtp[2]
+
+    first = run(config, "poll", "--once")
+
+    assert first.exit_code == 0, first.output
+    subjects = sorted(str(m["Subject"]) for m in messages)
+    assert len(messages) == 2, subjects
+    assert any("New story: Resistance digs in" in s for s in subjects)
+    force = next(m for m in messages if "Force size" in str(m["Subject"]))
+    assert "2,500" in str(force["Subject"])
+    body = text_of(force)
+    assert "does not exceed 2,500" in body
+    assert "Example Wire" in body
+    assert "https://wire.example.com/world/panjshir-resistance" in body
+    assert "rates" not in " ".join(subjects)
+
+    second = run(config, "poll", "--once")
+
+    assert second.exit_code == 0, second.output
+    assert len(messages) == 2
+    assert feeds.hits("wire.xml")[-1].get("If-None-Match"), "second poll must be conditional"
+
+
+def test_changed_fact_alerts_with_before_and_after(
+    tmp_path: Path, feeds: FeedServer, smtp: tuple[str, int, list[EmailMessage]]
+) -> None:
+    url = feeds.set("wire.xml", rss("Example Wire", [FIRST]))
+    config = write_config(tmp_path, {"wire": url}, channels={"email": mail_url(smtp)})
+    assert run(config, "poll", "--once").exit_code == 0
+    before = len(smtp[2])
+
+    feeds.set("wire.xml", rss("Example Wire", [LATER, FIRST]))
+    result = run(config, "poll", "--once")
+
+    assert result.exit_code == 0, result.output
+    new = smtp[2][before:]
+    changed = [m for m in new if "Force size changed" in str(m["Subject"])]
+    assert len(changed) == 1, [str(m["Subject"]) for m in new]
+    assert "~9,000" in str(changed[0]["Subject"])
+    assert "was ≤2,500" in str(changed[0]["Subject"])
+    assert "about 9,000 fighters" in text_of(changed[0])
+
+
+def test_a_broken_feed_never_stops_the_others(
+    tmp_path: Path, feeds: FeedServer, smtp: tuple[str, int, list[EmailMessage]]
+) -> None:
+    good = feeds.set("good.xml", rss("Example Wire", [FIRST]))
+    failing = feeds.set("failing.xml", "Internal error", status=500)
+    garbage = feeds.set("garbage.xml", b"\x00\x01<html><body>not a feed", content_type="text/html")
+    config = write_config(
+        tmp_path,
+        {"failing": failing, "garbage": garbage, "good": good},
+        channels={"email": mail_url(smtp)},
+    )
+
+    result = run(config, "poll", "--once")
+
+    assert result.exit_code == 0, result.output
+    assert any("Resistance digs in" in str(m["Subject"]) for m in smtp[2])
+    assert "failing: HTTP 500" in result.output
+    assert "garbage: not a" in result.output
+    state = run(config, "feeds")
+    assert "failing" in state.output and "error (1x): HTTP 500" in state.output
+
+
+def test_unreachable_smtp_keeps_the_alert_pending(tmp_path: Path, feeds: FeedServer) -> None:
+    url = feeds.set("wire.xml", rss("Example Wire", [FIRST]))
+    closed = "mailto://127.0.0.1:9?from=monitor@example.org&to=desk@example.org"
+    config = write_config(tmp_path, {"wire": url}, channels={"email": closed})
+
+    assert run(config, "poll", "--once").exit_code == 0
+
+    pending = run(config, "alerts", "--status", "pending")
+    assert "Force size" in pending.output
+    assert "email: pending after 1 attempt(s)" in pending.output
