@@ -52,7 +52,7 @@ def parse_feed(
     if body[:2] == GZIP_MAGIC:
         body = gunzip(body, MAX_UNZIPPED)
     parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True)
-    outlet = html_to_text(parsed.feed.get("title", "")) or feed
+    outlet = _text(parsed.feed.get("title", ""), parsed.feed.get("title_detail")) or feed
     entries = tuple(_entry(raw, feed, outlet, url, fetched_at) for raw in parsed.entries)
     return ParsedFeed(outlet, entries, _problem(parsed, entries))
 
@@ -70,11 +70,11 @@ def _problem(parsed: Any, entries: tuple[Entry, ...]) -> str | None:
 
 
 def _entry(raw: Any, feed: str, outlet: str, base: str, fetched_at: datetime) -> Entry:
-    title = html_to_text(raw.get("title", ""))
+    title = _text(raw.get("title", ""), raw.get("title_detail"))
     link = absolute(raw.get("feedburner_origlink") or raw.get("link") or "", base)
-    summary = html_to_text(raw.get("summary", ""))
-    contents = [c.get("value", "") for c in raw.get("content", [])]
-    content = "\n\n".join(t for t in (html_to_text(c) for c in contents) if t)
+    summary = _text(raw.get("summary", ""), raw.get("summary_detail"))
+    contents = (_text(c.get("value", ""), c) for c in raw.get("content", []))
+    content = "\n\n".join(t for t in contents if t)
     if content == summary:
         summary = ""
     guid = (raw.get("id") or "").strip() or stable_key(link, title, summary)
@@ -104,9 +104,17 @@ def gunzip(body: bytes, limit: int) -> bytes:
         return body
 
 
+def _text(value: str, detail: Any) -> str:
+    """Plain text from a feed field; markup is parsed only when the feed says it is markup."""
+    kind = (detail or {}).get("type", "text/html")
+    return html_to_text(value) if "html" in kind else _fold(value)
+
+
 def entry_date(raw: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = raw.get(key)
+        # dict.get, not raw.get: feedparser's own lookup maps missing keys to others, with a
+        # DeprecationWarning, and we want each date only where the feed really gave it.
+        value = dict.get(raw, key)
         if value:
             return datetime.fromtimestamp(calendar.timegm(value), UTC)
     return None
