@@ -114,13 +114,27 @@ def describe_short(value: FactValue) -> str:
             return describe(value).split(": ", 1)[-1]
 
 
+_FATES = {
+    "killed": "reported killed",
+    "fled": "reported to have fled",
+    "located": "reported located",
+    "denied": "denies the reports about them",
+}
+_OFFICES = {
+    "claimed": "is {}",
+    "declared": "declared {}",
+    "appointed": "appointed {}",
+    "confirmed": "confirmed as {}",
+}
+
+
 def _leadership(value: Leadership) -> str:
-    parts: list[str] = [value.status]
-    if value.role:
-        parts.append(value.role)
+    if value.status in _FATES:
+        return _FATES[value.status]
+    office = value.role or "leader"
     if value.organization:
-        parts.append(f"of {value.organization}")
-    return " ".join(parts)
+        office = f"{office} of {value.organization}"
+    return _OFFICES.get(value.status, "{}").format(office)
 
 
 def _amount(low: int | None, high: int | None, qualifier: str, *, short: bool = False) -> str:

@@ -1,0 +1,37 @@
+"""The extract stage: pure functions from (text, entities) to claims, one module per fact kind.
+
+`extract_claims` splits a text into sentences and runs the extractor of every requested kind
+on each sentence. Kinds without an extractor yet (territorial_control, casualties) yield nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+
+from monitor.extract.force_size import extract_force_sizes
+from monitor.extract.leadership import extract_leadership
+from monitor.extract.text import split_sentences
+from monitor.records import FACT_KINDS, Claim, EntityRef, FactKind
+
+__all__ = ["EXTRACTORS", "extract_claims", "split_sentences"]
+
+Extractor = Callable[[str, Sequence[EntityRef]], list[Claim]]
+
+EXTRACTORS: dict[FactKind, Extractor] = {
+    "force_size": extract_force_sizes,
+    "leadership": extract_leadership,
+}
+
+
+def extract_claims(
+    text: str, entities: Sequence[EntityRef], kinds: Collection[FactKind] = FACT_KINDS
+) -> list[Claim]:
+    """All claims of the requested kinds in `text`, in reading order, without duplicates."""
+    extractors = [EXTRACTORS[k] for k in FACT_KINDS if k in kinds and k in EXTRACTORS]
+    claims: list[Claim] = []
+    if not extractors or not entities:
+        return claims
+    for sentence in split_sentences(text):
+        for extractor in extractors:
+            claims.extend(c for c in extractor(sentence, entities) if c not in claims)
+    return claims

@@ -1,0 +1,135 @@
+"""Who makes a claim ("according to X", "X said", '"...," said X') and whether it is hedged.
+
+The speaker is returned as written and kept short: the noun phrase of the clause that holds
+the speech verb, cut at commas, quotes and "that". When a name is followed by an appositive
+("Jane Doe, a militia spokeswoman, said"), the name wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """The claimant of a sentence, with its span so extractors can ignore entities in it."""
+
+    text: str
+    start: int
+    end: int
+
+
+_VERBS = (
+    r"said|says|say|told|tells|claimed|claims|claim|announced|announces|stated|"
+    r"added|adds|insisted|insists|estimated|reported|confirmed|confirms|"
+    r"denied|denies|deny|warned|warns|wrote|writes|tweeted|posted|alleged|alleges|"
+    r"acknowledged|admitted|asserted|asserts|boasted|boasts|maintained|maintains|"
+    r"suggested|suggests|believes"
+)
+_VERB = re.compile(rf"\b(?:{_VERBS})\b(?!\s+(?:to\s+(?:be|have|number)\b))", re.I)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it)\s+(?:\w+ly\s+)?$", re.I)
+_INVERTED = re.compile(
+    r"""[,"”'’]\s*(?:said|says|added|claimed|told\s+\w+|wrote|insisted)\s+"""
+    r"""((?:a\s|an\s|the\s|(?-i:[A-Z]))[^,.;"”]*?)\s*(?=[,.;]|$)""",
+    re.I,
+)
+_QUOTE_BEFORE = re.compile(r"""[.,!?]?["”'’]\s*,?\s*$""")
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+([^,.;\"”]+?)\s*(?=[,.;\"”]|\s+(?:who|which)\b|$)", re.I
+)
+_BREAK = re.compile(r""",\s|;\s|:\s|["“”]|\s[-–—]+\s|\bthat\s""")
+_TRAILING = re.compile(
+    r"(?:\s+(?:has|have|had|also|later|earlier|previously|reportedly|again|on\s+\w+day|"
+    r"yesterday|today|last\s+\w+|this\s+\w+|in\s+a\s+statement|(?:would|will|could)))+$",
+    re.I,
+)
+_TIME_TAIL = re.compile(
+    r"\s+(?:on|in|at|late|earlier|yesterday|today|last|this|when|after|who)\b.*$", re.I
+)
+_BAD_START = re.compile(r"^(?:who|which|that|and|but|or|where|when|while|if|as)\b", re.I)
+_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
+_DETERMINERS = frozenset("a an the its their his her this these those".split())
+_ARTICLE_START = re.compile(r"^(?:a|an|the)\s+[a-z]", re.I)
+
+_HEDGES = re.compile(
+    r"\b(?:reportedly|rumou?r(?:s|ed)?|allegedly|alleged|purportedly|purported|unconfirmed|"
+    r"unverified|(?:is|are|was|were)\s+(?:\w+ly\s+)?said\s+to|said\s+to\s+be|"
+    r"(?:believed|thought|understood|rumou?red|reported|claimed|alleged)\s+to\s+(?:be|have)|"
+    r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*|"
+    r"cannot\s+be\s+(?:independently\s+)?(?:verif|confirm)\w*|"
+    r"(?:not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed))|"
+    r"(?-i:may)|might|could|possibly|perhaps|apparently|appears?\s+to|seems?\s+to|likely|"
+    r"suggested|suggests|unclear)\b",
+    re.I,
+)
+
+
+def _clean(phrase: str) -> str:
+    phrase = _TRAILING.sub("", phrase.strip(" \"'“”‘’"))
+    if _ARTICLE_START.match(phrase):
+        phrase = phrase[0].lower() + phrase[1:]
+    return phrase
+
+
+def _valid(phrase: str) -> bool:
+    words = phrase.split()
+    return (
+        0 < len(words) <= 8
+        and not _BAD_START.match(phrase)
+        and words[-1].lower() not in _DETERMINERS
+        and not re.search(r"\d", phrase)
+    )
+
+
+def _segments(sentence: str, end: int) -> list[tuple[int, int]]:
+    """Clause segments before `end`, last first, without the comma that precedes the verb."""
+    end = len(sentence[:end].rstrip(" ,"))
+    bounds = [0, *(b for m in _BREAK.finditer(sentence, 0, end) for b in (m.start(), m.end()))]
+    pairs = list(zip(bounds[::2], [*bounds[1::2], end], strict=False))
+    return [(a, b) for a, b in reversed(pairs) if sentence[a:b].strip()]
+
+
+def _forward(sentence: str, verb: re.Match[str]) -> Speaker | None:
+    """The noun phrase before a speech verb: "Taliban officials said"."""
+    if _PASSIVE.search(sentence, 0, verb.start()) or _QUOTE_BEFORE.search(
+        sentence, 0, verb.start()
+    ):
+        return None
+    segments = _segments(sentence, verb.start())
+    if not segments:
+        return None
+    if len(segments) >= 2 and _BAD_START.match(sentence[segments[0][0] :].lstrip()):
+        segments = segments[1:]  # "A commander, who asked not to be named, said"
+    start, end = segments[0]
+    phrase = _clean(sentence[start:end])
+    if len(segments) >= 2 and _ARTICLE_START.match(phrase):
+        a, b = segments[1]
+        before = sentence[a:b].strip()
+        if _NAME.match(before):  # "Jane Doe, a militia spokeswoman, said"
+            return Speaker(before, a, end)
+    if not _valid(phrase):
+        return None
+    return Speaker(phrase, start, end)
+
+
+def find_speaker(sentence: str) -> Speaker | None:
+    """Who the sentence attributes its claim to, or None when it attributes nothing."""
+    m = _ACCORDING.search(sentence)
+    if m and _valid(m.group(1)):
+        return Speaker(_clean(m.group(1)), m.start(1), m.end(1))
+    for verb in _VERB.finditer(sentence):
+        speaker = _forward(sentence, verb)
+        if speaker:
+            return speaker
+    m = _INVERTED.search(sentence)
+    if m:
+        phrase = _TIME_TAIL.sub("", m.group(1))
+        if _valid(phrase):
+            return Speaker(_clean(phrase), m.start(1), m.start(1) + len(phrase))
+    return None
+
+
+def is_hedged(sentence: str) -> bool:
+    """True when the sentence marks its claim as unverified, rumoured or uncertain."""
+    return _HEDGES.search(sentence) is not None
