@@ -73,7 +73,7 @@ def main(ctx: click.Context, config_path: Path | None, log_level: str | None) ->
       monitor run                   run the daemon in the foreground (Ctrl-C stops it)
       monitor demo                  see it work offline on a story from seeds/
     """
-    default = "info" if ctx.invoked_subcommand in ("run", "demo") else "warning"
+    default = "info" if ctx.invoked_subcommand == "run" else "warning"
     logging.basicConfig(level=(log_level or default).upper(), format=LOG_FORMAT, stream=sys.stderr)
     ctx.obj = Context(config_path)
 

@@ -18,6 +18,7 @@ from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from monitor.alert.compose import describe, source
 from monitor.alert.render import render_console
 from monitor.config import Config, FeedConfig, PollingConfig, StorageConfig, load_config
 from monitor.daemon import Daemon
@@ -157,4 +158,4 @@ async def run_demo(story: Path | None, *, pause: float, echo: Callable[[str], No
             facts = daemon.store.current_facts()
         echo(f"Done. {len(facts)} facts known at the end of the story:")
         for fact in facts:
-            echo(f"  - {fact.kind}: {fact.value}")
+            echo(f"  - {describe(fact.value)} ({source(fact)})")

@@ -16,14 +16,16 @@ ALERTING_CHANGES = frozenset({"new", "changed", "contested", "retracted"})
 
 def diff_facts(known: Mapping[tuple[str, ...], Fact], new: Sequence[Fact]) -> list[Change]:
     """One Change per new fact, in order. Later facts in `new` are compared with earlier ones,
-    so the same value twice in one batch is new once and corroborated after."""
+    so the same value twice in one batch is new once and corroborated after. Values are compared
+    on what they mean (`comparable`), not on wording: "self-declared caretaker president" is
+    the same claim as "caretaker president"."""
     current = dict(known)
     changes = []
     for fact in new:
         before = current.get(fact.key)
         if before is None:
             changes.append(Change("new", fact))
-        elif before.value == fact.value:
+        elif before.value.comparable == fact.value.comparable:
             changes.append(Change("corroborated", fact, before))
         else:
             changes.append(Change("changed", fact, before))

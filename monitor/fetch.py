@@ -58,7 +58,7 @@ async def fetch(
         return FetchResult(target.name, target.url, now, error=str(exc))
     except httpx.TooManyRedirects:
         return FetchResult(target.name, target.url, now, error="too many redirects")
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
         reason = type(exc).__name__ + (f": {exc}" if str(exc) else "")
         return FetchResult(target.name, target.url, now, error=redact(reason, target.url))
 

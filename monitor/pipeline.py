@@ -38,7 +38,9 @@ from monitor.records import (
     Fact,
     FactKind,
     FeedTarget,
+    FetchResult,
     Match,
+    fact_entities,
 )
 from monitor.schedule import next_check_after_error, next_check_after_success
 from monitor.store import Store
@@ -67,10 +69,14 @@ class Pipeline:
     matcher: Matcher = field(init=False)
     entities: tuple[EntityRef, ...] = field(init=False)
     watches: dict[str, WatchConfig] = field(init=False)
+    followed: dict[str, frozenset[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.entities = self.config.entity_refs()
         self.watches = {w.name: w for w in self.config.watches}
+        self.followed = {
+            w.name: _followed_entities(w, self.entities) for w in self.watches.values()
+        }
         specs = [
             WatchSpec(w.name, w.entities, w.terms, w.require, w.exclude)
             for w in self.watches.values()
@@ -87,15 +93,35 @@ class Pipeline:
         )
 
     async def poll_due(self, client: httpx.AsyncClient, now: datetime) -> list[FeedReport]:
-        """Claim every feed whose check is due and check them concurrently."""
+        """Claim every feed whose check is due; fetch them concurrently, then process the
+        responses in claim order (due time, then feed id) as they arrive. Fetching stays
+        parallel, while the order in which facts are compared is the same on every run and
+        the same as `replay` over the same files."""
         targets = self.store.claim_due_feeds(now, CLAIM_LEASE, limit=10_000)
         limit = asyncio.Semaphore(self.config.polling.concurrency)
+        polling = self.config.polling
 
-        async def one(target: FeedTarget) -> FeedReport:
+        async def fetch_one(target: FeedTarget) -> FetchResult:
             async with limit:
-                return await self.poll_feed(client, self._with_policy(target))
+                return await fetch(
+                    client,
+                    target,
+                    max_bytes=polling.max_body_bytes,
+                    deadline=polling.timeout_seconds * 2,
+                )
 
-        return list(await asyncio.gather(*(one(t) for t in targets)))
+        targets = [self._with_policy(t) for t in targets]
+        tasks = [asyncio.create_task(fetch_one(t)) for t in targets]
+        return [self._process_safely(t, await task) for t, task in zip(targets, tasks, strict=True)]
+
+    def _process_safely(self, target: FeedTarget, result: FetchResult) -> FeedReport:
+        """A bug or a database hiccup while processing one feed must not stop the round. The
+        feed keeps its claim lease, so it is retried when the lease runs out."""
+        try:
+            return self.process(target, result)
+        except Exception as exc:
+            log.exception("feed=%s status=process_failed", target.name)
+            return FeedReport(target.name, "error", error=f"internal error: {exc!r}")
 
     def _with_policy(self, target: FeedTarget) -> FeedTarget:
         allow = self.config.polling.allow_private
@@ -104,11 +130,8 @@ class Pipeline:
                 allow = feed.allow_private
         return replace(target, allow_private=allow)
 
-    async def poll_feed(self, client: httpx.AsyncClient, target: FeedTarget) -> FeedReport:
-        polling = self.config.polling
-        result = await fetch(
-            client, target, max_bytes=polling.max_body_bytes, deadline=polling.timeout_seconds * 2
-        )
+    def process(self, target: FeedTarget, result: FetchResult) -> FeedReport:
+        """Everything after the fetch: record it, parse, ingest new entries."""
         if result.error is not None:
             return self._failed(
                 target, result.fetched_at, result.status, result.error, result.retry_after
@@ -250,8 +273,11 @@ class Pipeline:
         alerts = []
         if watch.new_articles:
             alerts.append(article_alert(entry, watch.name, watch.channels, canonical))
+        follows = self.followed[watch.name]
         for change in changes:
-            if worth_alert(change) and change.after.kind in watch.facts:
+            value = change.after.value
+            about = not follows or not follows.isdisjoint(fact_entities(value))
+            if worth_alert(change) and value.kind in watch.facts and about:
                 alerts.append(fact_alert(change, watch.name, watch.channels))
         return alerts
 
@@ -308,6 +334,14 @@ class Pipeline:
         rendered = render(alert, channel.format)
         result = await asyncio.to_thread(send, channel.url, rendered)
         return None if result.ok else (result.error or "not delivered")
+
+
+def _followed_entities(watch: WatchConfig, entities: Sequence[EntityRef]) -> frozenset[str]:
+    """The entities a watch is about: its `entities`, and entities named in `require`. Facts
+    about other entities (a namesake, a historical figure) found in a matching article do not
+    alert this watch; a watch that names no entity takes every fact."""
+    names = {e.name for e in entities}
+    return frozenset(watch.entities) | frozenset(r for r in watch.require if r in names)
 
 
 def _fact(claim: Claim, entry: Entry, now: datetime) -> Fact:

@@ -7,6 +7,7 @@ stored, printed and compared in tests.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -151,6 +152,10 @@ class ForceSize:
     def key(self) -> tuple[str, ...]:
         return (self.kind, self.subject)
 
+    @property
+    def comparable(self) -> tuple[object, ...]:
+        return (self.min, self.max, self.qualifier)
+
 
 @dataclass(frozen=True, slots=True)
 class Leadership:
@@ -163,8 +168,27 @@ class Leadership:
     kind: FactKind = field(default="leadership", init=False)
 
     @property
+    def aspect(self) -> str:
+        """A person's offices and a person's fate are separate facts: a report that a leader
+        fled does not change which office he claims, and each office is its own fact."""
+        if self.status not in _ROLE_STATUSES:
+            return "fate"
+        role = _SELF_STYLED.sub("", (self.role or "").casefold()).strip()
+        return f"role:{' '.join(role.split()) or (self.organization or '').casefold()}"
+
+    @property
     def key(self) -> tuple[str, ...]:
-        return (self.kind, self.subject)
+        return (self.kind, self.subject, self.aspect)
+
+    @property
+    def comparable(self) -> tuple[object, ...]:
+        """Claiming an office and declaring oneself in it are the same claim; being appointed
+        or confirmed is news."""
+        return ("claimed" if self.status == "declared" else self.status,)
+
+
+_ROLE_STATUSES = frozenset({"claimed", "declared", "appointed", "confirmed"})
+_SELF_STYLED = re.compile(r"\b(self-(declared|proclaimed|styled|appointed))\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +212,10 @@ class TerritorialControl:
     def key(self) -> tuple[str, ...]:
         return (self.kind, self.place)
 
+    @property
+    def comparable(self) -> tuple[object, ...]:
+        return (self.controller, self.status)
+
 
 @dataclass(frozen=True, slots=True)
 class Casualties:
@@ -206,6 +234,10 @@ class Casualties:
     @property
     def key(self) -> tuple[str, ...]:
         return (self.kind, self.subject)
+
+    @property
+    def comparable(self) -> tuple[object, ...]:
+        return tuple(getattr(self, f) for f in self.__dataclass_fields__ if f != "kind")
 
 
 FactValue = ForceSize | Leadership | TerritorialControl | Casualties
@@ -277,6 +309,15 @@ _FACT_TYPES: dict[str, type[FactValue]] = {
     "territorial_control": TerritorialControl,
     "casualties": Casualties,
 }
+
+
+def fact_entities(value: FactValue) -> tuple[str, ...]:
+    """The entities a fact is about, used to route it to the watches that follow them."""
+    match value:
+        case TerritorialControl():
+            return (value.place, value.controller) if value.controller else (value.place,)
+        case _:
+            return (value.subject,)
 
 
 def fact_value_fields(value: FactValue) -> dict[str, object]:

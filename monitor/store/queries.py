@@ -158,7 +158,7 @@ class Store:
                     Feed.id, Feed.name, Feed.url, Feed.etag, Feed.last_modified, Feed.next_check_at
                 )
                 .where(Feed.enabled.is_(True), Feed.next_check_at <= now)
-                .order_by(Feed.next_check_at)
+                .order_by(Feed.next_check_at, Feed.id)
                 .limit(limit)
             ).all()
             for row in due:
