@@ -303,7 +303,7 @@ def demo(pause: float, seeds: Path | None) -> None:
 
 
 def _print_alert(alert: Alert) -> None:
-    click.echo(render_console(alert))
+    click.echo(render_console(alert) + "\n")
 
 
 def _print_summary(reports: list[FeedReport]) -> None:

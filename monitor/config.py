@@ -38,7 +38,7 @@ class _Model(BaseModel):
 
 class StorageConfig(_Model):
     url: str | None = None
-    data_dir: str = "./data"
+    data_dir: str = "~/.local/share/monitor"
 
     def database_url(self, base: Path) -> str:
         """The SQLAlchemy URL: the configured one, or a SQLite file in the data directory."""

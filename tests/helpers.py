@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from html import escape
 from pathlib import Path
 
@@ -79,12 +79,14 @@ def write_config(
     *,
     channels: dict[str, str] | None = None,
     extra: str = "",
+    database_url: str | None = None,
 ) -> Path:
     """A complete config file: storage in `tmp`, the given feeds (name -> URL), the watchlist
     above, and channels (name -> apprise URL)."""
     channels = channels or {}
+    storage = f'url = "{database_url}"' if database_url else f'data_dir = "{tmp / "data"}"'
     parts = [
-        f'[storage]\ndata_dir = "{tmp / "data"}"\n',
+        f"[storage]\n{storage}\n",
         "[polling]\nallow_private = true\ntimeout_seconds = 5\n",
     ]
     parts += [f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in feeds.items()]

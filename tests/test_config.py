@@ -24,22 +24,40 @@ def problems(tmp_path: Path, text: str, environ: dict[str, str] | None = None) -
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('[[feeds]]\nname = "a"\nurl = "ftp://x.org/f"', 'feeds[1] (name = "a").url: must be an http'),
-        ('[[feeds]]\nname = "a"\nurl = "https://x.org"\ninterval_seconds = 1',
-         'feeds[1] (name = "a").interval_seconds: Input should be greater than or equal to 10'),
+        (
+            '[[feeds]]\nname = "a"\nurl = "ftp://x.org/f"',
+            'feeds[1] (name = "a").url: must be an http',
+        ),
+        (
+            '[[feeds]]\nname = "a"\nurl = "https://x.org"\ninterval_seconds = 1',
+            'feeds[1] (name = "a").interval_seconds: Input should be greater than or equal to 10',
+        ),
         ("[polling]\nconcurency = 3", "polling.concurency: unknown key"),
-        ('[[entities]]\nname = "X"\nkind = "country"', "entities[1] (name = \"X\").kind: got 'country'"),
-        ('[[watches]]\nname = "w"\nterms = ["x"]\nfacts = ["weather"]',
-         "watches[1] (name = \"w\").facts[1]: got 'weather'"),
+        (
+            '[[entities]]\nname = "X"\nkind = "country"',
+            "entities[1] (name = \"X\").kind: got 'country'",
+        ),
+        (
+            '[[watches]]\nname = "w"\nterms = ["x"]\nfacts = ["weather"]',
+            "watches[1] (name = \"w\").facts[1]: got 'weather'",
+        ),
         ('[[watches]]\nname = "w"', 'watches[1] (name = "w"): a watch needs at least one of'),
-        ('[[watches]]\nname = "w"\nentities = ["Nobody"]',
-         "watches[1] (name = \"w\").entities: no [[entities]] named 'Nobody'"),
-        ('[[watches]]\nname = "w"\nterms = ["x"]\nchannels = ["pager"]',
-         "watches[1] (name = \"w\").channels: no [[channels]] named 'pager'"),
-        ('[[channels]]\nname = "c"\nurl = "${SMTP_URL}"',
-         'channels[1] (name = "c").url: environment variable SMTP_URL is not set'),
-        ('[[feeds]]\nname = "a"\nurl = "https://x.org"\n[[feeds]]\nname = "a"\nurl = "https://y.org"',
-         'feeds[2] (name = "a").name: duplicate name'),
+        (
+            '[[watches]]\nname = "w"\nentities = ["Nobody"]',
+            "watches[1] (name = \"w\").entities: no [[entities]] named 'Nobody'",
+        ),
+        (
+            '[[watches]]\nname = "w"\nterms = ["x"]\nchannels = ["pager"]',
+            "watches[1] (name = \"w\").channels: no [[channels]] named 'pager'",
+        ),
+        (
+            '[[channels]]\nname = "c"\nurl = "${SMTP_URL}"',
+            'channels[1] (name = "c").url: environment variable SMTP_URL is not set',
+        ),
+        (
+            '[[feeds]]\nname = "a"\nurl = "https://x.org"\n[[feeds]]\nname = "a"\nurl = "https://y.org"',
+            'feeds[2] (name = "a").name: duplicate name',
+        ),
         ("[storage\n", "not valid TOML"),
     ],
 )
@@ -96,8 +114,13 @@ def test_check_config_cli_accepts_a_good_file(tmp_path: Path) -> None:
 
 
 def test_the_shipped_configuration_is_valid() -> None:
-    env = {"SMTP_USER": "u", "SMTP_PASSWORD": "p", "SMTP_HOST": "smtp.example.org",
-           "ALERT_EMAIL_TO": "desk@example.org", "ALERT_EMAIL_FROM": "monitor@example.org"}
+    env = {
+        "SMTP_USER": "u",
+        "SMTP_PASSWORD": "p",
+        "SMTP_HOST": "smtp.example.org",
+        "ALERT_EMAIL_TO": "desk@example.org",
+        "ALERT_EMAIL_FROM": "monitor@example.org",
+    }
     config = load_config(REPO / "config" / "monitor.toml", env)
     assert len(config.feeds) >= 5
     names = {e.name for e in config.entities}

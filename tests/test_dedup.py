@@ -8,8 +8,10 @@ from monitor.dedup import canonical_url
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        ("https://www.example.com/world/story?utm_source=rss&utm_medium=feed",
-         "https://example.com/world/story"),
+        (
+            "https://www.example.com/world/story?utm_source=rss&utm_medium=feed",
+            "https://example.com/world/story",
+        ),
         ("http://example.com:80/world/story#comments", "https://example.com/world/story"),
         ("https://m.example.com/world/story", "https://example.com/world/story"),
         ("https://example.com/world/story/amp", "https://example.com/world/story"),

@@ -3,12 +3,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from monitor.diff import diff_facts, worth_alert
-from monitor.records import Evidence, Fact, ForceSize, Leadership
+from monitor.records import Evidence, Fact, FactValue, ForceSize
 
 WHEN = datetime(2021, 9, 1, tzinfo=UTC)
 
 
-def fact(value: ForceSize | Leadership, url: str = "https://a.example/1") -> Fact:
+def fact(value: FactValue, url: str = "https://a.example/1") -> Fact:
     return Fact(value, Evidence("quote", url, "Outlet", WHEN, WHEN))
 
 

@@ -13,14 +13,24 @@ ENTITIES = [
     EntityRef("Taliban", "group", ("Taleban",)),
 ]
 WATCH = WatchSpec(
-    "panjshir", entities=("Panjshir", "Amrullah Saleh"), require=("Taliban", "Afghanistan"),
+    "panjshir",
+    entities=("Panjshir", "Amrullah Saleh"),
+    require=("Taliban", "Afghanistan"),
     exclude=("football",),
 )
 
 
 def entry(title: str, summary: str = "", content: str = "") -> Entry:
-    return Entry("f", "Outlet", "g", "https://x.example", title, summary, content,
-                 datetime(2021, 9, 1, tzinfo=UTC))
+    return Entry(
+        "f",
+        "Outlet",
+        "g",
+        "https://x.example",
+        title,
+        summary,
+        content,
+        datetime(2021, 9, 1, tzinfo=UTC),
+    )
 
 
 @pytest.mark.parametrize(
@@ -60,5 +70,5 @@ def test_no_watches_match_nothing() -> None:
 
 
 def test_fold_unifies_quotes_dashes_and_arabic_letter_forms() -> None:
-    assert fold("Ahmad Massoud’s “forces” — said") == "ahmad massoud's \"forces\" - said"
+    assert fold("Ahmad Massoud’s “forces” — said") == 'ahmad massoud\'s "forces" - said'
     assert fold("كابل") == fold("کابل")

@@ -23,8 +23,12 @@ def test_every_corpus_file_parses_or_gives_a_clear_error(corpus: Path) -> None:
     rows = manifest(corpus)
     assert len(rows) >= 60
     for row in rows:
-        parsed = parse_feed((corpus / row["file"]).read_bytes(), feed="f",
-                            url="https://publisher.example/feed", fetched_at=FETCHED)
+        parsed = parse_feed(
+            (corpus / row["file"]).read_bytes(),
+            feed="f",
+            url="https://publisher.example/feed",
+            fetched_at=FETCHED,
+        )
         if not parsed.entries:
             continue
         for entry in parsed.entries:
@@ -46,8 +50,9 @@ def test_every_corpus_file_parses_or_gives_a_clear_error(corpus: Path) -> None:
     ],
 )
 def test_broken_documents_are_reported_not_swallowed(corpus: Path, name: str, problem: str) -> None:
-    parsed = parse_feed((corpus / name).read_bytes(), feed="f", url="https://x.example/",
-                        fetched_at=FETCHED)
+    parsed = parse_feed(
+        (corpus / name).read_bytes(), feed="f", url="https://x.example/", fetched_at=FETCHED
+    )
     assert parsed.entries == ()
     assert parsed.error is not None and problem in parsed.error
 
@@ -86,14 +91,17 @@ def test_feedburner_original_link_wins_over_the_tracking_redirect(corpus: Path) 
 
 
 def test_html_becomes_plain_text_with_block_breaks() -> None:
-    markup = "<p>Fighters <b>gathered</b> &amp; waited.</p><p>Second&nbsp;para</p><script>x()</script>"
+    markup = (
+        "<p>Fighters <b>gathered</b> &amp; waited.</p><p>Second&nbsp;para</p><script>x()</script>"
+    )
     assert html_to_text(markup) == "Fighters gathered & waited.\nSecond para"
 
 
 def test_our_own_feed_round_trips() -> None:
     item = Item("g-1", "Title <with> markup", "Body & more", "https://a.example/story")
-    [entry] = parse_feed(rss("Outlet", [item]).encode(), feed="f", url="https://a.example/rss",
-                         fetched_at=FETCHED).entries
+    [entry] = parse_feed(
+        rss("Outlet", [item]).encode(), feed="f", url="https://a.example/rss", fetched_at=FETCHED
+    ).entries
     assert (entry.title, entry.summary, entry.guid) == ("Title <with> markup", "Body & more", "g-1")
     assert entry.outlet == "Outlet"
     assert entry.published == item.published

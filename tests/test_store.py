@@ -34,8 +34,9 @@ def test_sqlite_file_uses_wal_and_reopening_is_harmless(tmp_path: Path) -> None:
 
 def test_a_due_feed_is_claimed_once(tmp_path: Path) -> None:
     store = open_store(tmp_path)
-    store.sync_feeds([("a", "https://a.example/rss", 600, True),
-                      ("b", "https://b.example/rss", 600, False)], NOW)
+    store.sync_feeds(
+        [("a", "https://a.example/rss", 600, True), ("b", "https://b.example/rss", 600, False)], NOW
+    )
     first = store.claim_due_feeds(NOW, timedelta(minutes=10), limit=10)
     second = store.claim_due_feeds(NOW + timedelta(seconds=1), timedelta(minutes=10), limit=10)
     assert [t.name for t in first] == ["a"]
@@ -56,7 +57,6 @@ def test_fetch_errors_count_up_and_success_resets_them(tmp_path: Path) -> None:
     for _ in range(3):
         store.record_fetch("a", checked_at=NOW, next_check_at=NOW, status=500, error="HTTP 500")
     assert store.error_count("a") == 3
-    store.record_fetch("a", checked_at=NOW, next_check_at=NOW, status=200, error=None,
-                       etag='"v1"')
+    store.record_fetch("a", checked_at=NOW, next_check_at=NOW, status=200, error=None, etag='"v1"')
     [feed] = store.feeds()
     assert (feed.error_count, feed.last_error, feed.last_success_at) == (0, None, NOW)
