@@ -255,7 +255,9 @@ class Pipeline:
             article_id = self.store.add_article(session, feed_id, entry, canonical, matches, now)
             if not matches:
                 return []
-            claims = extract_claims(entry.text, self.entities, self._kinds(matches))
+            claims = extract_claims(
+                entry.text, self.entities, self._kinds(matches), year=entry.published.year
+            )
             facts = [_fact(claim, entry, now) for claim in claims]
             changes = diff_facts(self.store.latest_facts(session, {f.key for f in facts}), facts)
             for change in changes:

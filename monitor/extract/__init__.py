@@ -6,7 +6,8 @@ on each sentence. Kinds without an extractor yet (territorial_control, casualtie
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
+from typing import Protocol
 
 from monitor.extract.force_size import extract_force_sizes
 from monitor.extract.leadership import extract_leadership
@@ -15,7 +16,12 @@ from monitor.records import FACT_KINDS, Claim, EntityRef, FactKind
 
 __all__ = ["EXTRACTORS", "extract_claims", "split_sentences"]
 
-Extractor = Callable[[str, Sequence[EntityRef]], list[Claim]]
+
+class Extractor(Protocol):
+    def __call__(
+        self, sentence: str, entities: Sequence[EntityRef], *, year: int | None = None
+    ) -> list[Claim]: ...
+
 
 EXTRACTORS: dict[FactKind, Extractor] = {
     "force_size": extract_force_sizes,
@@ -24,14 +30,20 @@ EXTRACTORS: dict[FactKind, Extractor] = {
 
 
 def extract_claims(
-    text: str, entities: Sequence[EntityRef], kinds: Collection[FactKind] = FACT_KINDS
+    text: str,
+    entities: Sequence[EntityRef],
+    kinds: Collection[FactKind] = FACT_KINDS,
+    *,
+    year: int | None = None,
 ) -> list[Claim]:
-    """All claims of the requested kinds in `text`, in reading order, without duplicates."""
+    """All claims of the requested kinds in `text`, in reading order, without duplicates.
+    `year` is the article's publication year: what lies well before it is history."""
     extractors = [EXTRACTORS[k] for k in FACT_KINDS if k in kinds and k in EXTRACTORS]
     claims: list[Claim] = []
     if not extractors or not entities:
         return claims
     for sentence in split_sentences(text):
         for extractor in extractors:
-            claims.extend(c for c in extractor(sentence, entities) if c not in claims)
+            found = extractor(sentence, entities, year=year)
+            claims.extend(c for c in found if c not in claims)
     return claims

@@ -157,22 +157,18 @@ def _is_year(sentence: str, amount: Amount) -> bool:
     )
 
 
-def _is_past_year(clause: str) -> bool:
-    """A year two or more years back in the clause: "in 2001 the group had 45,000 troops".
-
-    The one place the extractor reads the clock; news is read close to its publication.
-    """
-    this_year = datetime.now(UTC).year
-    return any(int(y) <= this_year - 2 for y in _YEAR_MENTION.findall(clause))
+def _is_past_year(clause: str, year: int) -> bool:
+    """A year two or more years before the article's: "in 2001 the group had 45,000 troops"."""
+    return any(int(y) <= year - 2 for y in _YEAR_MENTION.findall(clause))
 
 
-def _skip_clause(sentence: str, amount: Amount, unit: _Unit) -> bool:
+def _skip_clause(sentence: str, amount: Amount, unit: _Unit, year: int) -> bool:
     """Casualty counts, civilians and other eras are not force sizes."""
     lo, hi = clause_bounds(sentence, min(amount.start, unit.start), max(amount.end, unit.end))
     clause = sentence[lo:hi]
     if unit.word == "men" and _CIVILIANS.match(sentence[unit.end :]):
         return True
-    return bool(_CASUALTY.search(clause) or _HISTORY.search(clause) or _is_past_year(clause))
+    return bool(_CASUALTY.search(clause) or _HISTORY.search(clause) or _is_past_year(clause, year))
 
 
 def _subject(
@@ -202,8 +198,11 @@ def _subject(
     return None
 
 
-def extract_force_sizes(sentence: str, entities: Sequence[EntityRef]) -> list[Claim]:
-    """Force size claims in one sentence."""
+def extract_force_sizes(
+    sentence: str, entities: Sequence[EntityRef], *, year: int | None = None
+) -> list[Claim]:
+    """Force size claims in one sentence of an article published in `year` (default: now)."""
+    year = year or datetime.now(UTC).year
     mentions = [m for m in find_mentions(sentence, entities) if m.entity.kind != "person"]
     groups = [m for m in mentions if m.entity.kind == "group"]
     if not groups:
@@ -217,7 +216,7 @@ def extract_force_sizes(sentence: str, entities: Sequence[EntityRef]) -> list[Cl
         unit = _forward_unit(sentence, amount, mentions) or _backward_unit(
             sentence, amount, [a for a in amounts if a is not amount]
         )
-        if unit is None or _skip_clause(sentence, amount, unit):
+        if unit is None or _skip_clause(sentence, amount, unit, year):
             continue
         subject = _subject(sentence, amount, unit, groups, speaker)
         if subject is None:

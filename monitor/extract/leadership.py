@@ -219,7 +219,9 @@ def _person_mentions(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def extract_leadership(sentence: str, entities: Sequence[EntityRef]) -> list[Claim]:
+def extract_leadership(
+    sentence: str, entities: Sequence[EntityRef], *, year: int | None = None
+) -> list[Claim]:
     """Leadership claims in one sentence."""
     mentions = find_mentions(sentence, entities)
     people = _person_mentions(sentence, mentions)

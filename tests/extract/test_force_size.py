@@ -267,3 +267,9 @@ def test_growth_since_a_year_is_current() -> None:
 )
 def test_whose_number(sentence: str, expected: list[ForceSize]) -> None:
     assert _values(sentence) == expected
+
+
+def test_history_is_judged_against_the_article_year_not_the_clock() -> None:
+    sentence = "In 2021 the resistance had about 9,000 fighters, its spokesman said."
+    assert [c.value.min for c in extract_force_sizes(sentence, ENTITIES, year=2021)] == [9000]
+    assert extract_force_sizes(sentence, ENTITIES, year=2026) == []
