@@ -74,7 +74,10 @@ def main(ctx: click.Context, config_path: Path | None, log_level: str | None) ->
       monitor demo                  see it work offline on a story from seeds/
     """
     default = "info" if ctx.invoked_subcommand == "run" else "warning"
-    logging.basicConfig(level=(log_level or default).upper(), format=LOG_FORMAT, stream=sys.stderr)
+    level = (log_level or default).upper()
+    logging.basicConfig(level=level, format=LOG_FORMAT, stream=sys.stderr)
+    if level != "DEBUG":  # one line per HTTP request is too much for thousands of feeds
+        logging.getLogger("httpx").setLevel(logging.WARNING)
     ctx.obj = Context(config_path)
 
 

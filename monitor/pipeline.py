@@ -249,8 +249,14 @@ class Pipeline:
         canonical = canonical_url(entry.url) or f"{entry.feed}#{entry.guid}"
         with self.store.session() as session:
             feed_id = self.store.feed_id(session, entry.feed)
-            if self.store.seen(session, feed_id, entry.guid, canonical):
+            if self.store.seen_in_feed(session, feed_id, entry.guid):
                 return None
+            original = self.store.original_of(session, canonical)
+            if original is not None:  # the same article through another feed: kept, not news
+                self.store.add_article(
+                    session, feed_id, entry, canonical, (), now, duplicate_of=original
+                )
+                return []
             matches = self.matcher.match(entry)
             article_id = self.store.add_article(session, feed_id, entry, canonical, matches, now)
             if not matches:

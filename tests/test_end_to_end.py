@@ -140,3 +140,41 @@ def test_unreachable_smtp_keeps_the_alert_pending(tmp_path: Path, feeds: FeedSer
     pending = run(config, "alerts", "--status", "pending")
     assert "Force size" in pending.output
     assert "email: pending after 1 attempt(s)" in pending.output
+
+
+def test_the_same_article_from_two_feeds_alerts_once(
+    tmp_path: Path, feeds: FeedServer, smtp: tuple[str, int, list[EmailMessage]]
+) -> None:
+    copy = Item(
+        guid="partner-77",
+        title="Resistance digs in as Taliban close on Panjshir (wire)",
+        body=FIRST.body,
+        link="https://www.wire.example.com/world/panjshir-resistance?at_medium=RSS#top",
+        published=FIRST.published,
+    )
+    wire = feeds.set("wire.xml", rss("Example Wire", [FIRST]))
+    partner = feeds.set("partner.xml", rss("Partner Daily", [copy]))
+    config = write_config(
+        tmp_path, {"wire": wire, "partner": partner}, channels={"email": mail_url(smtp)}
+    )
+
+    result = run(config, "poll", "--once")
+
+    assert result.exit_code == 0, result.output
+    stories = [m for m in smtp[2] if "New story" in str(m["Subject"])]
+    assert len(stories) == 1
+    assert "2 feeds checked, 2 new entries" in result.output
+
+
+def test_notify_test_reaches_the_channel_or_says_why_not(
+    tmp_path: Path, smtp: tuple[str, int, list[EmailMessage]]
+) -> None:
+    config = write_config(tmp_path, {}, channels={"email": mail_url(smtp)})
+
+    ok = run(config, "notify-test", "email")
+    missing = run(config, "notify-test", "pager")
+
+    assert ok.exit_code == 0 and "test alert accepted" in ok.output
+    assert [str(m["Subject"]) for m in smtp[2]] == ["[notify-test] Test alert from monitor"]
+    assert missing.exit_code == 1
+    assert "no channel named 'pager' (configured: email)" in missing.output

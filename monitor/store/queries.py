@@ -256,18 +256,20 @@ class Store:
 
     # articles, facts, alerts (inside one ingest session) ------------------------------------
 
-    def seen(self, session: Session, feed_id: int, guid: str, canonical_url: str) -> bool:
-        """Whether this entry was processed before: same GUID in this feed, or same canonical
-        URL from any feed."""
+    def seen_in_feed(self, session: Session, feed_id: int, guid: str) -> bool:
+        """Whether this feed delivered an entry with this GUID before."""
+        query = select(Article.id).where(Article.feed_id == feed_id, Article.guid == guid)
+        return session.execute(query.limit(1)).first() is not None
+
+    def original_of(self, session: Session, canonical_url: str) -> int | None:
+        """The first article stored under this canonical URL, from any feed."""
         query = (
             select(Article.id)
-            .where(
-                ((Article.feed_id == feed_id) & (Article.guid == guid))
-                | (Article.canonical_url == canonical_url)
-            )
+            .where(Article.canonical_url == canonical_url, Article.duplicate_of.is_(None))
+            .order_by(Article.id)
             .limit(1)
         )
-        return session.execute(query).first() is not None
+        return session.execute(query).scalar_one_or_none()
 
     def add_article(
         self,
@@ -277,7 +279,9 @@ class Store:
         canonical_url: str,
         matches: Sequence[Match],
         fetched_at: datetime,
+        duplicate_of: int | None = None,
     ) -> int:
+        """Store an entry; a copy of an article already stored points at it (`duplicate_of`)."""
         article = Article(
             feed_id=feed_id,
             guid=entry.guid,
@@ -290,6 +294,7 @@ class Store:
             published=entry.published,
             fetched_at=fetched_at,
             matched=bool(matches),
+            duplicate_of=duplicate_of,
         )
         session.add(article)
         session.flush()

@@ -271,5 +271,6 @@ def test_whose_number(sentence: str, expected: list[ForceSize]) -> None:
 
 def test_history_is_judged_against_the_article_year_not_the_clock() -> None:
     sentence = "In 2021 the resistance had about 9,000 fighters, its spokesman said."
-    assert [c.value.min for c in extract_force_sizes(sentence, ENTITIES, year=2021)] == [9000]
+    [claim] = extract_force_sizes(sentence, ENTITIES, year=2021)
+    assert claim.value == ForceSize(NRF, 9000, 9000, "approx", "fighters")
     assert extract_force_sizes(sentence, ENTITIES, year=2026) == []
