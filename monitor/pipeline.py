@@ -141,25 +141,11 @@ class Pipeline:
             result.fetched_at, interval, retry_after=result.retry_after
         )
         if result.not_modified or result.body is None:
-            self.store.record_fetch(
-                target.name,
-                checked_at=result.fetched_at,
-                next_check_at=next_at,
-                status=result.status,
-                error=None,
-            )
+            self.store.record_success(target.name, result, next_at)
             return FeedReport(target.name, "not_modified")
         body_hash = hashlib.sha256(result.body).hexdigest()
         if body_hash == self.store.body_hash(target.name):
-            self.store.record_fetch(
-                target.name,
-                checked_at=result.fetched_at,
-                next_check_at=next_at,
-                status=result.status,
-                error=None,
-                etag=result.etag,
-                last_modified=result.last_modified,
-            )
+            self.store.record_success(target.name, result, next_at)
             return FeedReport(target.name, "unchanged")
         parsed = parse_feed(
             result.body,
@@ -171,17 +157,8 @@ class Pipeline:
         if parsed.error is not None:
             return self._failed(target, result.fetched_at, result.status, parsed.error, None)
         new, alerts = self.ingest(parsed.entries, result.fetched_at, queue=True)
-        self.store.record_fetch(
-            target.name,
-            checked_at=result.fetched_at,
-            next_check_at=next_at,
-            status=result.status,
-            error=None,
-            etag=result.etag,
-            last_modified=result.last_modified,
-            body_hash=body_hash,
-            title=parsed.title,
-            new_entries=new,
+        self.store.record_success(
+            target.name, result, next_at, body_hash=body_hash, title=parsed.title, new_entries=new
         )
         log.info(
             "feed=%s status=new entries=%d new=%d alerts=%d",
@@ -209,7 +186,7 @@ class Pipeline:
             max_backoff=self.config.polling.max_backoff_seconds,
             retry_after=retry_after,
         )
-        self.store.record_fetch(
+        self.store.record_failure(
             target.name, checked_at=now, next_check_at=next_at, status=status, error=error
         )
         log.warning(

@@ -7,6 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
+from monitor.records import FetchResult
 from monitor.store import Store
 from monitor.store.models import Base
 
@@ -55,8 +56,8 @@ def test_fetch_errors_count_up_and_success_resets_them(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     store.sync_feeds([("a", "https://a.example/rss", 600, True)], NOW)
     for _ in range(3):
-        store.record_fetch("a", checked_at=NOW, next_check_at=NOW, status=500, error="HTTP 500")
+        store.record_failure("a", checked_at=NOW, next_check_at=NOW, status=500, error="HTTP 500")
     assert store.error_count("a") == 3
-    store.record_fetch("a", checked_at=NOW, next_check_at=NOW, status=200, error=None, etag='"v1"')
+    store.record_success("a", FetchResult("a", "u", NOW, 200, b"", etag='"v1"'), NOW)
     [feed] = store.feeds()
     assert (feed.error_count, feed.last_error, feed.last_success_at) == (0, None, NOW)

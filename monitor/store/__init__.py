@@ -1,5 +1,22 @@
 """Storage at the side of the pipeline: SQLAlchemy 2 over SQLite (default) or PostgreSQL."""
 
-from monitor.store.queries import FeedState, Store, StoredAlert
+from __future__ import annotations
+
+from monitor.store.base import open_engine
+from monitor.store.facts import FactQueries
+from monitor.store.feeds import FeedQueries, FeedState
+from monitor.store.outbox import OutboxQueries, StoredAlert
+
+
+class Store(FeedQueries, FactQueries, OutboxQueries):
+    """Everything the pipeline and the CLI ask of the database. Each method opens its own short
+    transaction, except those that take a `session`: the pipeline writes an article with its
+    matches, facts, alerts and outbox rows in one transaction, so all of it lands or none."""
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Connect and bring the schema up to date."""
+        return cls(open_engine(url))
+
 
 __all__ = ["FeedState", "Store", "StoredAlert"]

@@ -1,0 +1,138 @@
+"""Articles, their matches and the facts read from them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from monitor.records import (
+    Entry,
+    Evidence,
+    Fact,
+    Match,
+    fact_value_fields,
+    fact_value_from_fields,
+)
+from monitor.store.base import StoreBase
+from monitor.store.models import Article, ArticleMatch, FactRow
+
+
+def fact_key(key: tuple[str, ...]) -> str:
+    return "|".join(key)
+
+
+class FactQueries(StoreBase):
+    def seen_in_feed(self, session: Session, feed_id: int, guid: str) -> bool:
+        """Whether this feed delivered an entry with this GUID before."""
+        query = select(Article.id).where(Article.feed_id == feed_id, Article.guid == guid)
+        return session.execute(query.limit(1)).first() is not None
+
+    def original_of(self, session: Session, canonical_url: str) -> int | None:
+        """The first article stored under this canonical URL, from any feed."""
+        query = (
+            select(Article.id)
+            .where(Article.canonical_url == canonical_url, Article.duplicate_of.is_(None))
+            .order_by(Article.id)
+            .limit(1)
+        )
+        return session.execute(query).scalar_one_or_none()
+
+    def add_article(
+        self,
+        session: Session,
+        feed_id: int,
+        entry: Entry,
+        canonical_url: str,
+        matches: Sequence[Match],
+        fetched_at: datetime,
+        duplicate_of: int | None = None,
+    ) -> int:
+        """Store an entry; a copy of an article already stored points at it (`duplicate_of`)."""
+        article = Article(
+            feed_id=feed_id,
+            guid=entry.guid,
+            url=entry.url,
+            canonical_url=canonical_url,
+            outlet=entry.outlet,
+            title=entry.title,
+            summary=entry.summary,
+            content=entry.content,
+            published=entry.published,
+            fetched_at=fetched_at,
+            matched=bool(matches),
+            duplicate_of=duplicate_of,
+        )
+        session.add(article)
+        session.flush()
+        for match in matches:
+            terms = {
+                "hits": [{"term": h.term, "field": h.field, "entity": h.entity} for h in match.hits]
+            }
+            session.add(ArticleMatch(article_id=article.id, watch=match.watch, terms=terms))
+        return article.id
+
+    def latest_facts(
+        self, session: Session, keys: set[tuple[str, ...]]
+    ) -> dict[tuple[str, ...], Fact]:
+        """The newest fact stored for each key."""
+        found: dict[tuple[str, ...], Fact] = {}
+        for key in keys:
+            row = session.scalars(
+                select(FactRow)
+                .where(FactRow.fact_key == fact_key(key))
+                .order_by(FactRow.observed_at.desc(), FactRow.id.desc())
+                .limit(1)
+            ).first()
+            if row is not None:
+                found[key] = _fact_from_row(row)
+        return found
+
+    def add_fact(self, session: Session, article_id: int | None, fact: Fact, change: str) -> None:
+        ev = fact.evidence
+        session.add(
+            FactRow(
+                article_id=article_id,
+                kind=fact.kind,
+                fact_key=fact_key(fact.key),
+                value=fact_value_fields(fact.value),
+                change=change,
+                quote=ev.quote,
+                article_url=ev.article_url,
+                outlet=ev.outlet,
+                claimed_by=ev.claimed_by,
+                hedged=ev.hedged,
+                published=ev.published,
+                observed_at=ev.observed_at,
+            )
+        )
+
+    def facts(self, kind: str | None = None) -> list[tuple[Fact, str]]:
+        """Every stored fact with the change it was recorded as, oldest first."""
+        with self.session() as s:
+            query = select(FactRow).order_by(FactRow.observed_at, FactRow.id)
+            if kind:
+                query = query.where(FactRow.kind == kind)
+            return [(_fact_from_row(r), r.change) for r in s.scalars(query)]
+
+    def current_facts(self) -> list[Fact]:
+        """The newest fact for each key."""
+        latest: dict[str, Fact] = {}
+        for fact, _change in self.facts():
+            latest[fact_key(fact.key)] = fact
+        return list(latest.values())
+
+
+def _fact_from_row(row: FactRow) -> Fact:
+    evidence = Evidence(
+        quote=row.quote,
+        article_url=row.article_url,
+        outlet=row.outlet,
+        published=row.published,
+        observed_at=row.observed_at,
+        claimed_by=row.claimed_by,
+        hedged=row.hedged,
+    )
+    return Fact(fact_value_from_fields(row.kind, dict(row.value)), evidence)

@@ -1,0 +1,180 @@
+"""Feed rows: which feeds exist, which are due, and what their last check found."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from monitor.records import FeedTarget, FetchResult
+from monitor.store.base import StoreBase
+from monitor.store.models import Feed
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """A feed's row as the CLI shows it."""
+
+    name: str
+    url: str
+    title: str | None
+    enabled: bool
+    next_check_at: datetime
+    last_checked_at: datetime | None
+    last_success_at: datetime | None
+    last_status: int | None
+    last_error: str | None
+    error_count: int
+    entries_seen: int
+    interval_seconds: int
+    body_hash: str | None
+
+
+class FeedQueries(StoreBase):
+    def sync_feeds(self, feeds: Sequence[tuple[str, str, int, bool]], now: datetime) -> None:
+        """Make the feeds table follow the configuration: (name, url, interval, enabled).
+
+        Feeds no longer configured are disabled, not deleted, so their articles stay."""
+        configured = {name: (url, interval, enabled) for name, url, interval, enabled in feeds}
+        with self.session() as s:
+            existing = {f.name: f for f in s.scalars(select(Feed))}
+            for name, (url, interval, enabled) in configured.items():
+                feed = existing.get(name)
+                if feed is None:
+                    s.add(
+                        Feed(
+                            name=name,
+                            url=url,
+                            interval_seconds=interval,
+                            enabled=enabled,
+                            next_check_at=now,
+                            error_count=0,
+                            entries_seen=0,
+                        )
+                    )
+                    continue
+                if feed.url != url:
+                    feed.url, feed.etag, feed.last_modified, feed.body_hash = url, None, None, None
+                    feed.next_check_at = now
+                feed.interval_seconds, feed.enabled = interval, enabled
+            for name, feed in existing.items():
+                if name not in configured:
+                    feed.enabled = False
+
+    def claim_due_feeds(self, now: datetime, lease: timedelta, limit: int) -> list[FeedTarget]:
+        """Take the feeds whose check is due, pushing their next check out by `lease` so that a
+        second tick (or a second process) does not take them too. Recording the fetch sets the
+        real next check."""
+        claimed: list[FeedTarget] = []
+        with self.session() as s:
+            due = s.execute(
+                select(
+                    Feed.id, Feed.name, Feed.url, Feed.etag, Feed.last_modified, Feed.next_check_at
+                )
+                .where(Feed.enabled.is_(True), Feed.next_check_at <= now)
+                .order_by(Feed.next_check_at, Feed.id)
+                .limit(limit)
+            ).all()
+            for row in due:
+                result = s.execute(
+                    update(Feed)
+                    .where(Feed.id == row.id, Feed.next_check_at == row.next_check_at)
+                    .values(next_check_at=now + lease)
+                )
+                if result.rowcount == 1:  # type: ignore[attr-defined]
+                    claimed.append(FeedTarget(row.name, row.url, row.etag, row.last_modified))
+        return claimed
+
+    def ensure_feed(self, name: str, url: str, now: datetime) -> None:
+        """A feed row for entries that come from files (replay): disabled, so never polled."""
+        with self.session() as s:
+            if s.execute(select(Feed.id).where(Feed.name == name)).first() is None:
+                s.add(
+                    Feed(
+                        name=name,
+                        url=url,
+                        interval_seconds=0,
+                        enabled=False,
+                        next_check_at=now,
+                        error_count=0,
+                        entries_seen=0,
+                    )
+                )
+
+    def make_all_due(self, now: datetime) -> None:
+        with self.session() as s:
+            s.execute(update(Feed).where(Feed.enabled.is_(True)).values(next_check_at=now))
+
+    def feed_id(self, session: Session, name: str) -> int:
+        return session.execute(select(Feed.id).where(Feed.name == name)).scalar_one()
+
+    def body_hash(self, name: str) -> str | None:
+        with self.session() as s:
+            return s.execute(select(Feed.body_hash).where(Feed.name == name)).scalar_one_or_none()
+
+    def record_success(
+        self,
+        name: str,
+        result: FetchResult,
+        next_check_at: datetime,
+        *,
+        body_hash: str | None = None,
+        title: str | None = None,
+        new_entries: int = 0,
+    ) -> None:
+        """A check that worked resets the error count. Cache validators and the body hash are
+        kept unless new ones came (a 304 carries none)."""
+        with self.session() as s:
+            feed = s.execute(select(Feed).where(Feed.name == name)).scalar_one()
+            feed.last_checked_at = feed.last_success_at = result.fetched_at
+            feed.next_check_at = next_check_at
+            feed.last_status, feed.last_error, feed.error_count = result.status, None, 0
+            feed.etag = result.etag or feed.etag
+            feed.last_modified = result.last_modified or feed.last_modified
+            feed.body_hash = body_hash or feed.body_hash
+            feed.title = title or feed.title
+            feed.entries_seen += new_entries
+
+    def record_failure(
+        self,
+        name: str,
+        *,
+        checked_at: datetime,
+        next_check_at: datetime,
+        status: int | None,
+        error: str,
+    ) -> None:
+        with self.session() as s:
+            feed = s.execute(select(Feed).where(Feed.name == name)).scalar_one()
+            feed.last_checked_at, feed.next_check_at = checked_at, next_check_at
+            feed.last_status, feed.last_error = status, error
+            feed.error_count += 1
+
+    def error_count(self, name: str) -> int:
+        with self.session() as s:
+            return s.execute(select(Feed.error_count).where(Feed.name == name)).scalar_one()
+
+    def feeds(self) -> list[FeedState]:
+        with self.session() as s:
+            rows = s.scalars(select(Feed).order_by(Feed.name)).all()
+            return [
+                FeedState(
+                    f.name,
+                    f.url,
+                    f.title,
+                    f.enabled,
+                    f.next_check_at,
+                    f.last_checked_at,
+                    f.last_success_at,
+                    f.last_status,
+                    f.last_error,
+                    f.error_count,
+                    f.entries_seen,
+                    f.interval_seconds,
+                    f.body_hash,
+                )
+                for f in rows
+            ]
