@@ -76,8 +76,9 @@ def main(ctx: click.Context, config_path: Path | None, log_level: str | None) ->
     default = "info" if ctx.invoked_subcommand == "run" else "warning"
     level = (log_level or default).upper()
     logging.basicConfig(level=level, format=LOG_FORMAT, stream=sys.stderr)
-    if level != "DEBUG":  # one line per HTTP request is too much for thousands of feeds
-        logging.getLogger("httpx").setLevel(logging.WARNING)
+    if level != "DEBUG":  # a line per HTTP request or per job run drowns what matters
+        for chatty in ("httpx", "apscheduler"):
+            logging.getLogger(chatty).setLevel(logging.WARNING)
     ctx.obj = Context(config_path)
 
 
