@@ -15,6 +15,7 @@ import click
 from sqlalchemy.engine import make_url
 
 from monitor import __version__
+from monitor.alert.compose import describe, source
 from monitor.alert.deliver import check_url, send
 from monitor.alert.render import render, render_console
 from monitor.config import Config, ConfigError, find_config, load_config
@@ -162,7 +163,9 @@ def feeds(ctx: Context, as_json: bool) -> None:
         if as_json:
             click.echo(json.dumps(_feed_json(f), ensure_ascii=False))
             continue
-        state = "disabled" if not f.enabled else ("failing" if f.error_count else "ok")
+        state = "failing" if f.error_count else "ok"
+        if not f.enabled:
+            state = "file" if f.url.startswith("file:") else "disabled"
         checked = f.last_checked_at.strftime("%Y-%m-%d %H:%M") if f.last_checked_at else "never"
         click.echo(
             f"{f.name:24} {state:8} checked {checked}  entries {f.entries_seen:5}  "
@@ -196,19 +199,13 @@ def facts(ctx: Context, as_json: bool, kind: str | None, history: bool) -> None:
     for fact in rows:
         if as_json:
             click.echo(json.dumps(fact_to_json(fact), ensure_ascii=False))
-        else:
-            data = fact_to_json(fact)
-            click.echo(
-                f"{fact.kind}: {fact.key[-1]} = "
-                + ", ".join(f"{k}={data[k]}" for k in data if k not in _EVIDENCE_KEYS)
-            )
-            click.echo(
-                f'    "{fact.evidence.quote}" — {fact.evidence.outlet} {fact.evidence.article_url}'
-            )
+            continue
+        ev = fact.evidence
+        hedge = ", hedged" if ev.hedged else ""
+        click.echo(f"{fact.kind:12} {describe(fact.value)}")
+        click.echo(f"{'':12} {source(fact)}, {ev.published:%Y-%m-%d}{hedge}")
+        click.echo(f'{"":12} "{ev.quote}" <{ev.article_url}>')
     store.close()
-
-
-_EVIDENCE_KEYS = {"kind", "quote", "article_url", "outlet", "published", "observed_at"}
 
 
 @main.command()

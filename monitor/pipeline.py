@@ -272,14 +272,14 @@ class Pipeline:
     def replay_file(self, path: Path, now: datetime, *, queue: bool = False) -> FeedReport:
         """Process a saved feed document as if it had just been fetched. The file's stem names
         the feed, so successive snapshots of one outlet dedup against each other."""
-        name = feed_name_for(path)
-        self.store.ensure_feed(name, path.resolve().as_uri(), now)
-        parsed = parse_feed(
-            path.read_bytes(), feed=name, url=path.resolve().as_uri(), fetched_at=now
-        )
+        name, url, body = feed_name_for(path), path.resolve().as_uri(), path.read_bytes()
+        self.store.ensure_feed(name, url, now)
+        parsed = parse_feed(body, feed=name, url=url, fetched_at=now)
         if parsed.error is not None:
             return FeedReport(name, "error", error=f"{path}: {parsed.error}")
         new, alerts = self.ingest(parsed.entries, now, queue=queue)
+        result = FetchResult(name, url, now, body=body)
+        self.store.record_success(name, result, now, title=parsed.title, new_entries=new)
         return FeedReport(name, "new", new, tuple(alerts))
 
     # delivering alerts -------------------------------------------------------------------
