@@ -3,6 +3,7 @@ alerts to a real SMTP server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
@@ -178,3 +179,51 @@ def test_notify_test_reaches_the_channel_or_says_why_not(
     assert [str(m["Subject"]) for m in smtp[2]] == ["[notify-test] Test alert from monitor"]
     assert missing.exit_code == 1
     assert "no channel named 'pager' (configured: email)" in missing.output
+
+
+FACT_KEYS = {
+    "kind",
+    "claimed_by",
+    "hedged",
+    "quote",
+    "article_url",
+    "outlet",
+    "published",
+    "observed_at",
+}
+ALERT_KEYS = {
+    "id",
+    "kind",
+    "watch",
+    "title",
+    "body",
+    "before",
+    "after",
+    "evidence",
+    "channels",
+    "status",
+    "deliveries",
+    "created_at",
+}
+
+
+def test_json_output_keeps_the_documented_shape(tmp_path: Path, feeds: FeedServer) -> None:
+    url = feeds.set("wire.xml", rss("Example Wire", [FIRST, LATER]))
+    config = write_config(tmp_path, {"wire": url})
+    assert run(config, "poll", "--once").exit_code == 0
+
+    facts = [json.loads(line) for line in run(config, "facts", "--json").output.splitlines()]
+    alerts = [json.loads(line) for line in run(config, "alerts", "--json").output.splitlines()]
+
+    [force] = [f for f in facts if f["kind"] == "force_size"]
+    assert set(force) == FACT_KEYS | {"subject", "min", "max", "qualifier", "unit"}
+    assert (force["subject"], force["min"], force["max"], force["qualifier"]) == (
+        "National Resistance Front",
+        9000,
+        9000,
+        "approx",
+    )
+    assert force["published"] == "2021-08-31T07:00:00+00:00"
+    assert all(set(a) == ALERT_KEYS for a in alerts)
+    assert {a["kind"] for a in alerts} == {"new_article", "new_fact", "changed"}
+    assert all(a["status"] == "recorded" for a in alerts)  # no channel configured
