@@ -157,30 +157,41 @@ def _feed_files(paths: Iterable[Path]) -> Iterator[Path]:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per feed.")
 @pass_ctx
 def feeds(ctx: Context, as_json: bool) -> None:
-    """The state of each feed: last check, HTTP status, errors, next check."""
+    """Each feed: healthy, backing off (recent errors), failing (errors for longer than
+    [health] failing_after_seconds), silent (nothing new for far longer than its usual rhythm)
+    or disabled; last success, next check, current interval, items seen, last error."""
     store = ctx.store()
     for f in store.feeds():
         if as_json:
             click.echo(json.dumps(_feed_json(f), ensure_ascii=False))
             continue
-        state = "failing" if f.error_count else "ok"
-        if not f.enabled:
-            state = "file" if f.url.startswith("file:") else "disabled"
-        checked = f.last_checked_at.strftime("%Y-%m-%d %H:%M") if f.last_checked_at else "never"
+        interval = _span(f.poll_interval_seconds or f.interval_seconds)
         click.echo(
-            f"{f.name:24} {state:8} checked {checked}  entries {f.entries_seen:5}  "
-            f"next {f.next_check_at:%Y-%m-%d %H:%M}  {f.url}"
+            f"{f.name:24} {f.state:11} last ok {_when(f.last_success_at)}  "
+            f"next {_when(f.next_check_at)}  every {interval:>5}  items {f.entries_seen:5}"
         )
         if f.last_error:
-            click.echo(f"{'':24} error ({f.error_count}x): {f.last_error}")
+            click.echo(f"{'':24} last error ({f.error_count}x): {f.last_error}")
     store.close()
 
 
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "never"
+
+
+def _span(seconds: float) -> str:
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds / size:.3g}{unit}"
+    return f"{seconds:.0f}s"
+
+
 def _feed_json(feed: FeedState) -> dict[str, object]:
-    return {
+    data = {
         name: value.isoformat() if isinstance(value, datetime) else value
         for name, value in asdict(feed).items()
     }
+    return {**data, "state": feed.state}
 
 
 @main.command()

@@ -53,11 +53,29 @@ class StorageConfig(_Model):
 
 class PollingConfig(_Model):
     interval_seconds: int = Field(900, ge=10, le=7 * 86400)
+    min_interval_seconds: int = Field(60, ge=10, le=7 * 86400)
+    max_interval_seconds: int = Field(6 * 3600, ge=10, le=7 * 86400)
     timeout_seconds: float = Field(20, gt=0, le=600)
     concurrency: int = Field(10, ge=1, le=1000)
+    per_host_concurrency: int = Field(2, ge=1, le=100)
     allow_private: bool = False
     max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
     max_backoff_seconds: int = Field(6 * 3600, ge=60)
+
+    @model_validator(mode="after")
+    def _bounds_in_order(self) -> PollingConfig:
+        if self.min_interval_seconds > self.max_interval_seconds:
+            raise ValueError("min_interval_seconds is larger than max_interval_seconds")
+        return self
+
+
+class HealthConfig(_Model):
+    """When a feed's trouble is worth telling the user about (a `feed_health` alert)."""
+
+    failing_after_seconds: int = Field(86400, ge=60)
+    silent_factor: float = Field(10.0, ge=1.5)
+    silent_minimum_seconds: int = Field(86400, ge=60)
+    channels: tuple[str, ...] = ()
 
 
 class FeedConfig(_Model):
@@ -117,6 +135,7 @@ class ChannelConfig(_Model):
 class Config(_Model):
     storage: StorageConfig = StorageConfig()
     polling: PollingConfig = PollingConfig()
+    health: HealthConfig = HealthConfig()
     feeds: tuple[FeedConfig, ...] = ()
     entities: tuple[EntityConfig, ...] = ()
     watches: tuple[WatchConfig, ...] = ()
@@ -238,6 +257,9 @@ def _cross_check(config: Config) -> Iterator[str]:
             seen.add(item.name)
     entities = {e.name for e in config.entities}
     channels = {c.name for c in config.channels}
+    for name in config.health.channels:
+        if name not in channels:
+            yield f"health.channels: no [[channels]] named {name!r}"
     for i, watch in enumerate(config.watches):
         where = f'watches[{i + 1}] (name = "{watch.name}")'
         for name in watch.entities:

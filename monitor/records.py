@@ -50,6 +50,7 @@ class FetchResult:
     content_type: str | None = None
     retry_after: float | None = None
     error: str | None = None
+    cache_seconds: float | None = None  # how long the server says the body stays fresh
 
     @property
     def not_modified(self) -> bool:

@@ -6,8 +6,12 @@ timing decisions are pure functions of (now, interval, errors, hints) so they ar
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
-from collections.abc import Awaitable, Callable
+import statistics
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -43,6 +47,46 @@ def next_check_after_error(
     ceiling = min(max_backoff, interval * 2 ** max(0, errors - 1))
     delay = (rng or random).uniform(ceiling / 2, ceiling)
     return now + timedelta(seconds=max(delay, retry_after or 0))
+
+
+@dataclass(frozen=True, slots=True)
+class IntervalPolicy:
+    """How often one feed may be checked: its configured interval and the global bounds."""
+
+    base: float
+    minimum: float
+    maximum: float
+
+
+def adapt_interval(
+    policy: IntervalPolicy,
+    *,
+    rhythm: float | None = None,
+    cache_seconds: float | None = None,
+    ttl_seconds: float | None = None,
+) -> float:
+    """The interval until the next check after a successful one.
+
+    A feed that publishes every few minutes is checked more often than the configured interval,
+    a feed that publishes once a day less often: the geometric mean of the configured interval
+    and the feed's publishing rhythm moves smoothly between the two. The publisher's own hints
+    (HTTP cache lifetime, RSS `ttl`) are honoured as a floor: nothing new is expected sooner.
+    The result always stays within [minimum, maximum]."""
+    target = policy.base if not rhythm else math.sqrt(policy.base * rhythm)
+    hints = [h for h in (cache_seconds, ttl_seconds) if h]
+    if hints:
+        target = max(target, *hints)
+    return min(policy.maximum, max(policy.minimum, target))
+
+
+def publishing_rhythm(published: Iterable[datetime], *, sample: int = 10) -> float | None:
+    """The median gap, in seconds, between a feed's most recent distinct publication times;
+    None when fewer than three items carry distinct dates."""
+    times = sorted(set(published), reverse=True)[: sample + 1]
+    if len(times) < 3:
+        return None
+    gaps = [(a - b).total_seconds() for a, b in itertools.pairwise(times)]
+    return max(1.0, statistics.median(gaps))
 
 
 def build_scheduler(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ class Route:
     content_type: str = "application/rss+xml; charset=utf-8"
     validators: bool = True
     modified: float = 1_630_000_000.0
+    delay: float = 0.0
 
 
 @dataclass
@@ -30,6 +32,9 @@ class FeedServer:
     base_url: str = ""
     routes: dict[str, Route] = field(default_factory=dict)
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    in_flight: int = 0
+    max_in_flight: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def url(self, path: str) -> str:
         return f"{self.base_url}/{path.lstrip('/')}"
@@ -51,8 +56,20 @@ class FeedServer:
 def _handler(state: FeedServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            with state.lock:
+                state.in_flight += 1
+                state.max_in_flight = max(state.max_in_flight, state.in_flight)
+            try:
+                self._answer()
+            finally:
+                with state.lock:
+                    state.in_flight -= 1
+
+        def _answer(self) -> None:
             state.requests.append((self.path, dict(self.headers)))
             route = state.routes.get(self.path)
+            if route is not None and route.delay:
+                time.sleep(route.delay)
             if route is None:
                 self.send_error(404)
                 return

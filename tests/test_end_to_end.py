@@ -227,3 +227,17 @@ def test_json_output_keeps_the_documented_shape(tmp_path: Path, feeds: FeedServe
     assert all(set(a) == ALERT_KEYS for a in alerts)
     assert {a["kind"] for a in alerts} == {"new_article", "new_fact", "changed"}
     assert all(a["status"] == "recorded" for a in alerts)  # no channel configured
+
+
+def test_requests_to_one_host_are_capped(tmp_path: Path, feeds: FeedServer) -> None:
+    urls = {
+        f"f{i}": feeds.set(f"f{i}.xml", rss("Example Wire", [FIRST]), delay=0.3) for i in range(6)
+    }
+    config = write_config(tmp_path, urls, extra="")
+    text = config.read_text().replace("[polling]\n", "[polling]\nper_host_concurrency = 2\n")
+    config.write_text(text)
+
+    assert run(config, "poll", "--once").exit_code == 0
+
+    assert len(feeds.requests) == 6
+    assert feeds.max_in_flight == 2

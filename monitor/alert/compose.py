@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
+from monitor.health import HealthChange
 from monitor.records import (
     Alert,
     Casualties,
@@ -160,3 +161,22 @@ def _clip(text: str, limit: int) -> str:
 
 def _key(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
+
+
+def health_alert(
+    feed: str, outlet: str | None, change: HealthChange, channels: tuple[str, ...], since: str
+) -> Alert:
+    """A source failing for too long, gone quiet, or back. `since` names the episode, so the
+    alert is raised once per episode."""
+    name = f"{outlet} ({feed})" if outlet and outlet != feed else feed
+    verb = {"failing": "is failing", "silent": "has gone silent", "healthy": "is back"}
+    return Alert(
+        kind="feed_health",
+        watch="feed-health",
+        title=f"Feed {name} {verb[change.after]}",
+        body=f"Feed {name}: {change.reason}.",
+        channels=channels,
+        before=change.before,
+        after=change.after,
+        dedup_key=_key("feed_health", feed, change.after, since),
+    )

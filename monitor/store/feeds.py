@@ -31,6 +31,20 @@ class FeedState:
     entries_seen: int
     interval_seconds: int
     body_hash: str | None
+    poll_interval_seconds: int | None
+    rhythm_seconds: int | None
+    first_error_at: datetime | None
+    last_new_entry_at: datetime | None
+    health: str
+
+    @property
+    def state(self) -> str:
+        """What `monitor feeds` says: disabled, failing, silent, backing off or healthy."""
+        if not self.enabled:
+            return "file" if self.url.startswith("file:") else "disabled"
+        if self.health != "healthy":
+            return self.health
+        return "backing off" if self.error_count else "healthy"
 
 
 class FeedQueries(StoreBase):
@@ -124,19 +138,29 @@ class FeedQueries(StoreBase):
         body_hash: str | None = None,
         title: str | None = None,
         new_entries: int = 0,
+        poll_interval: float | None = None,
+        rhythm: float | None = None,
+        health: str = "healthy",
     ) -> None:
-        """A check that worked resets the error count. Cache validators and the body hash are
-        kept unless new ones came (a 304 carries none)."""
+        """A check that worked resets the error count. Cache validators, the body hash and the
+        measured rhythm are kept unless new ones came (a 304 carries none)."""
         with self.session() as s:
             feed = s.execute(select(Feed).where(Feed.name == name)).scalar_one()
             feed.last_checked_at = feed.last_success_at = result.fetched_at
             feed.next_check_at = next_check_at
             feed.last_status, feed.last_error, feed.error_count = result.status, None, 0
+            feed.first_error_at, feed.health = None, health
             feed.etag = result.etag or feed.etag
             feed.last_modified = result.last_modified or feed.last_modified
             feed.body_hash = body_hash or feed.body_hash
             feed.title = title or feed.title
             feed.entries_seen += new_entries
+            if new_entries or feed.last_new_entry_at is None:
+                feed.last_new_entry_at = result.fetched_at
+            if poll_interval is not None:
+                feed.poll_interval_seconds = round(poll_interval)
+            if rhythm is not None:
+                feed.rhythm_seconds = round(rhythm)
 
     def record_failure(
         self,
@@ -146,12 +170,16 @@ class FeedQueries(StoreBase):
         next_check_at: datetime,
         status: int | None,
         error: str,
+        health: str | None = None,
     ) -> None:
+        """Count a failed check; the first of a run of failures is remembered."""
         with self.session() as s:
             feed = s.execute(select(Feed).where(Feed.name == name)).scalar_one()
             feed.last_checked_at, feed.next_check_at = checked_at, next_check_at
             feed.last_status, feed.last_error = status, error
             feed.error_count += 1
+            feed.first_error_at = feed.first_error_at or checked_at
+            feed.health = health or feed.health
 
     def error_count(self, name: str) -> int:
         with self.session() as s:
@@ -159,22 +187,31 @@ class FeedQueries(StoreBase):
 
     def feeds(self) -> list[FeedState]:
         with self.session() as s:
-            rows = s.scalars(select(Feed).order_by(Feed.name)).all()
-            return [
-                FeedState(
-                    f.name,
-                    f.url,
-                    f.title,
-                    f.enabled,
-                    f.next_check_at,
-                    f.last_checked_at,
-                    f.last_success_at,
-                    f.last_status,
-                    f.last_error,
-                    f.error_count,
-                    f.entries_seen,
-                    f.interval_seconds,
-                    f.body_hash,
-                )
-                for f in rows
-            ]
+            return [_state(f) for f in s.scalars(select(Feed).order_by(Feed.name))]
+
+    def feed_state(self, name: str) -> FeedState:
+        with self.session() as s:
+            return _state(s.execute(select(Feed).where(Feed.name == name)).scalar_one())
+
+
+def _state(f: Feed) -> FeedState:
+    return FeedState(
+        name=f.name,
+        url=f.url,
+        title=f.title,
+        enabled=f.enabled,
+        next_check_at=f.next_check_at,
+        last_checked_at=f.last_checked_at,
+        last_success_at=f.last_success_at,
+        last_status=f.last_status,
+        last_error=f.last_error,
+        error_count=f.error_count,
+        entries_seen=f.entries_seen,
+        interval_seconds=f.interval_seconds,
+        body_hash=f.body_hash,
+        poll_interval_seconds=f.poll_interval_seconds,
+        rhythm_seconds=f.rhythm_seconds,
+        first_error_at=f.first_error_at,
+        last_new_entry_at=f.last_new_entry_at,
+        health=f.health,
+    )

@@ -75,6 +75,14 @@ class Feed(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     error_count: Mapped[int] = mapped_column(Integer, default=0)
     entries_seen: Mapped[int] = mapped_column(Integer, default=0)
+    # The interval in force now (adapted to the feed's rhythm and the server's hints).
+    poll_interval_seconds: Mapped[int | None] = mapped_column(Integer)
+    # Median gap between the feed's recent items, when it could be measured.
+    rhythm_seconds: Mapped[int | None] = mapped_column(Integer)
+    first_error_at: Mapped[datetime | None]
+    last_new_entry_at: Mapped[datetime | None]
+    # healthy | failing | silent: what the user was last told about this feed.
+    health: Mapped[str] = mapped_column(String(20), default="healthy", server_default="healthy")
 
 
 class Article(Base):

@@ -1,0 +1,237 @@
+"""Polling: claim due feeds, fetch them (capped per host and overall), process each response,
+decide the next check and the feed's health. fetch -> parse -> (ingest)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import cast
+from urllib.parse import urlsplit
+
+import httpx
+
+from monitor.alert.compose import health_alert
+from monitor.config import Config
+from monitor.fetch import fetch, redact
+from monitor.health import Health, HealthChange, HealthPolicy, after_failure, after_success
+from monitor.parse import parse_feed
+from monitor.pipeline.ingest import Ingestor
+from monitor.records import Alert, FeedTarget, FetchResult
+from monitor.schedule import (
+    IntervalPolicy,
+    adapt_interval,
+    next_check_after_error,
+    next_check_after_success,
+    publishing_rhythm,
+)
+from monitor.store import FeedState, Store
+
+log = logging.getLogger("monitor.pipeline")
+CLAIM_LEASE = timedelta(minutes=10)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedReport:
+    """What one check of one feed did."""
+
+    feed: str
+    status: str  # "new", "unchanged", "not_modified", "error"
+    new_entries: int = 0
+    alerts: tuple[Alert, ...] = ()
+    error: str | None = None
+
+
+class Poller:
+    def __init__(self, config: Config, store: Store, ingestor: Ingestor) -> None:
+        self.config = config
+        self.store = store
+        self.ingestor = ingestor
+        self.feeds = {f.name: f for f in config.feeds}
+        health = config.health
+        self.health_policy = HealthPolicy(
+            timedelta(seconds=health.failing_after_seconds),
+            health.silent_factor,
+            timedelta(seconds=health.silent_minimum_seconds),
+        )
+
+    async def poll_due(self, client: httpx.AsyncClient, now: datetime) -> list[FeedReport]:
+        """Claim every feed whose check is due; fetch them concurrently, then process the
+        responses in claim order (due time, then feed id) as they arrive. Fetching stays
+        parallel, while the order in which facts are compared is the same on every run and
+        the same as `replay` over the same files. At most `per_host_concurrency` requests go to
+        one host at a time, so a slow host holds few of the `concurrency` slots."""
+        targets = [
+            self._with_policy(t) for t in self.store.claim_due_feeds(now, CLAIM_LEASE, 10_000)
+        ]
+        polling = self.config.polling
+        overall = asyncio.Semaphore(polling.concurrency)
+        per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(polling.per_host_concurrency)
+        )
+
+        async def fetch_one(target: FeedTarget) -> FetchResult:
+            async with per_host[_host(target.url)], overall:
+                return await fetch(
+                    client,
+                    target,
+                    max_bytes=polling.max_body_bytes,
+                    deadline=polling.timeout_seconds * 2,
+                )
+
+        tasks = [asyncio.create_task(fetch_one(t)) for t in targets]
+        return [self._process_safely(t, await task) for t, task in zip(targets, tasks, strict=True)]
+
+    def _process_safely(self, target: FeedTarget, result: FetchResult) -> FeedReport:
+        """A bug or a database hiccup while processing one feed must not stop the round. The
+        feed keeps its claim lease, so it is retried when the lease runs out."""
+        try:
+            return self.process(target, result)
+        except Exception as exc:
+            log.exception("feed=%s status=process_failed", target.name)
+            return FeedReport(target.name, "error", error=f"internal error: {exc!r}")
+
+    def _with_policy(self, target: FeedTarget) -> FeedTarget:
+        feed = self.feeds.get(target.name)
+        allow = self.config.polling.allow_private
+        if feed is not None and feed.allow_private is not None:
+            allow = feed.allow_private
+        return replace(target, allow_private=allow)
+
+    def _interval_policy(self, name: str) -> IntervalPolicy:
+        polling = self.config.polling
+        feed = self.feeds.get(name)
+        base = (feed.interval_seconds if feed else None) or polling.interval_seconds
+        return IntervalPolicy(base, polling.min_interval_seconds, polling.max_interval_seconds)
+
+    def process(self, target: FeedTarget, result: FetchResult) -> FeedReport:
+        """Everything after the fetch: record it, parse, ingest new entries, decide when to
+        look again and whether the feed's health changed."""
+        state = self.store.feed_state(target.name)
+        if result.error is not None:
+            return self._failed(target, state, result, result.error)
+        if result.not_modified or result.body is None:
+            return self._succeeded(state, result, "not_modified")
+        body_hash = hashlib.sha256(result.body).hexdigest()
+        if body_hash == state.body_hash:
+            return self._succeeded(state, result, "unchanged")
+        parsed = parse_feed(
+            result.body,
+            feed=target.name,
+            url=target.url,
+            fetched_at=result.fetched_at,
+            content_type=result.content_type,
+        )
+        if parsed.error is not None:
+            return self._failed(target, state, result, parsed.error)
+        new, alerts = self.ingestor.ingest(parsed.entries, result.fetched_at, queue=True)
+        dated = (e.published for e in parsed.entries if e.published != result.fetched_at)
+        rhythm = publishing_rhythm(dated)
+        report = self._succeeded(
+            state, result, "new", new=new, rhythm=rhythm, body_hash=body_hash, title=parsed.title
+        )
+        log.info(
+            "feed=%s status=new entries=%d new=%d alerts=%d",
+            target.name,
+            len(parsed.entries),
+            new,
+            len(alerts),
+        )
+        return replace(report, alerts=tuple(alerts) + report.alerts)
+
+    def _succeeded(
+        self,
+        state: FeedState,
+        result: FetchResult,
+        status: str,
+        *,
+        new: int = 0,
+        rhythm: float | None = None,
+        body_hash: str | None = None,
+        title: str | None = None,
+    ) -> FeedReport:
+        now = result.fetched_at
+        rhythm = rhythm or state.rhythm_seconds
+        interval = adapt_interval(
+            self._interval_policy(state.name),
+            rhythm=rhythm,
+            cache_seconds=result.cache_seconds,
+        )
+        next_at = next_check_after_success(now, interval, retry_after=result.retry_after)
+        change = after_success(
+            _health(state.health),
+            now=now,
+            last_new_entry_at=now if new else state.last_new_entry_at,
+            rhythm_seconds=rhythm,
+            policy=self.health_policy,
+        )
+        alerts = self._health_alerts(state, change, now=now, since=now)
+        self.store.record_success(
+            state.name,
+            result,
+            next_at,
+            body_hash=body_hash,
+            title=title,
+            new_entries=new,
+            poll_interval=interval,
+            rhythm=rhythm,
+            health=change.after if change else state.health,
+        )
+        return FeedReport(state.name, status, new, alerts)
+
+    def _failed(
+        self, target: FeedTarget, state: FeedState, result: FetchResult, error: str
+    ) -> FeedReport:
+        error, now = redact(error, target.url), result.fetched_at
+        errors = state.error_count + 1
+        next_at = next_check_after_error(
+            now,
+            state.poll_interval_seconds or self._interval_policy(state.name).base,
+            errors,
+            max_backoff=self.config.polling.max_backoff_seconds,
+            retry_after=result.retry_after,
+        )
+        first_error_at = state.first_error_at or now
+        change = after_failure(
+            _health(state.health), first_error_at, now, self.health_policy, error
+        )
+        alerts = self._health_alerts(state, change, now=now, since=first_error_at)
+        self.store.record_failure(
+            target.name,
+            checked_at=now,
+            next_check_at=next_at,
+            status=result.status,
+            error=error,
+            health=change.after if change else None,
+        )
+        log.warning(
+            "feed=%s status=error errors=%d retry_at=%s error=%r",
+            target.name,
+            errors,
+            next_at.isoformat(timespec="seconds"),
+            error,
+        )
+        return FeedReport(target.name, "error", error=error, alerts=alerts)
+
+    def _health_alerts(
+        self, state: FeedState, change: HealthChange | None, *, now: datetime, since: datetime
+    ) -> tuple[Alert, ...]:
+        if change is None:
+            return ()
+        channels = self.config.health.channels
+        alert = health_alert(state.name, state.title, change, channels, since.isoformat())
+        log.warning("feed=%s health=%s reason=%r", state.name, change.after, change.reason)
+        with self.store.session() as session:
+            stored = self.store.add_alert(session, alert, now, queue=True)
+        return (alert,) if stored is not None else ()
+
+
+def _health(value: str) -> Health:
+    return cast(Health, value) if value in ("healthy", "failing", "silent") else "healthy"
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
