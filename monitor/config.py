@@ -84,6 +84,7 @@ class FeedConfig(_Model):
     interval_seconds: int | None = Field(None, ge=10, le=7 * 86400)
     allow_private: bool | None = None
     enabled: bool = True
+    full_text: bool = False
 
     @field_validator("url")
     @classmethod

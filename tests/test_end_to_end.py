@@ -241,3 +241,50 @@ def test_requests_to_one_host_are_capped(tmp_path: Path, feeds: FeedServer) -> N
 
     assert len(feeds.requests) == 6
     assert feeds.max_in_flight == 2
+
+
+ARTICLE_PAGE = """<!doctype html><html><head><title>Resistance digs in</title></head><body>
+<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
+<article><h1>Resistance digs in as Taliban close on Panjshir</h1>
+<p>Fighters loyal to the National Resistance Front have gathered in the Panjshir valley, north
+of Kabul, as Taliban units moved into neighbouring districts on Sunday.</p>
+<p>The National Resistance Front now has about 7,000 fighters, a spokesman for the group said
+by telephone, a figure that could not be independently verified.</p>
+<p>Residents said shops in the valley had stayed open and that food prices were stable.</p>
+</article><aside>Most read: Central bank holds rates steady</aside>
+<footer>Copyright Example Wire</footer></body></html>"""
+
+
+def test_full_text_feeds_read_the_article_page(tmp_path: Path, feeds: FeedServer) -> None:
+    page = feeds.set("story.html", ARTICLE_PAGE, content_type="text/html; charset=utf-8")
+    teaser = Item(
+        "t-1",
+        "Resistance digs in as Taliban close on Panjshir",
+        "Fighters gather in the valley.",
+        page,
+    )
+    url = feeds.set("teasers.xml", rss("Example Wire", [teaser]))
+    config = write_config(tmp_path, {"teasers": url})
+    config.write_text(
+        config.read_text().replace(f'url = "{url}"\n', f'url = "{url}"\nfull_text = true\n')
+    )
+
+    result = run(config, "poll", "--once")
+
+    assert result.exit_code == 0, result.output
+    assert "Force size: National Resistance Front ~7,000 fighters" in result.output
+    assert len(feeds.hits("story.html")) == 1
+    second = Item("t-2", "Panjshir talks stall, Taliban say", "Teaser.", feeds.url("story2.html"))
+    feeds.set("story2.html", ARTICLE_PAGE.replace("7,000", "8,000"), content_type="text/html")
+    feeds.set("teasers.xml", rss("Example Wire", [second, teaser]))
+    again = run(config, "poll", "--once")
+    assert "~8,000 fighters (was ~7,000)" in again.output
+    assert len(feeds.hits("story.html")) == 1, "a known entry's page is not fetched again"
+
+
+def test_teaser_feeds_are_not_crawled_unless_asked(tmp_path: Path, feeds: FeedServer) -> None:
+    page = feeds.set("story.html", ARTICLE_PAGE, content_type="text/html")
+    teaser = Item("t-1", "Resistance digs in at Panjshir, Taliban say", "Teaser.", page)
+    config = write_config(tmp_path, {"teasers": feeds.set("t.xml", rss("W", [teaser]))})
+    assert run(config, "poll", "--once").exit_code == 0
+    assert feeds.hits("story.html") == []

@@ -3,6 +3,7 @@ recovery once, through the configured channels."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -38,7 +39,8 @@ def pipeline(tmp_path: Path) -> Pipeline:
 
 def check(p: Pipeline, at: datetime, **outcome: object) -> tuple[str, ...]:
     target = FeedTarget("wire", "https://wire.example.com/rss")
-    report = p.poller.process(target, FetchResult("wire", target.url, at, **outcome))  # type: ignore[arg-type]
+    result = FetchResult("wire", target.url, at, **outcome)  # type: ignore[arg-type]
+    report = asyncio.run(p.poller.process(target, result))
     return tuple(a.title for a in report.alerts if a.kind == "feed_health")
 
 

@@ -17,10 +17,11 @@ import httpx
 from monitor.alert.compose import health_alert
 from monitor.config import Config
 from monitor.fetch import fetch, redact
+from monitor.fulltext import Fetcher, with_full_text
 from monitor.health import Health, HealthChange, HealthPolicy, after_failure, after_success
 from monitor.parse import parse_feed
 from monitor.pipeline.ingest import Ingestor
-from monitor.records import Alert, FeedTarget, FetchResult
+from monitor.records import Alert, Entry, FeedTarget, FetchResult
 from monitor.schedule import (
     IntervalPolicy,
     adapt_interval,
@@ -32,6 +33,7 @@ from monitor.store import FeedState, Store
 
 log = logging.getLogger("monitor.pipeline")
 CLAIM_LEASE = timedelta(minutes=10)
+FULL_TEXT_PER_CHECK = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,14 +84,28 @@ class Poller:
                     deadline=polling.timeout_seconds * 2,
                 )
 
-        tasks = [asyncio.create_task(fetch_one(t)) for t in targets]
-        return [self._process_safely(t, await task) for t, task in zip(targets, tasks, strict=True)]
+        async def fetch_page(target: FeedTarget) -> FetchResult:
+            async with per_host[_host(target.url)]:
+                return await fetch(
+                    client,
+                    target,
+                    max_bytes=polling.max_body_bytes,
+                    deadline=polling.timeout_seconds * 2,
+                )
 
-    def _process_safely(self, target: FeedTarget, result: FetchResult) -> FeedReport:
+        tasks = [asyncio.create_task(fetch_one(t)) for t in targets]
+        reports = []
+        for target, task in zip(targets, tasks, strict=True):
+            reports.append(await self._process_safely(target, await task, fetch_page))
+        return reports
+
+    async def _process_safely(
+        self, target: FeedTarget, result: FetchResult, fetch_page: Fetcher | None = None
+    ) -> FeedReport:
         """A bug or a database hiccup while processing one feed must not stop the round. The
         feed keeps its claim lease, so it is retried when the lease runs out."""
         try:
-            return self.process(target, result)
+            return await self.process(target, result, fetch_page)
         except Exception as exc:
             log.exception("feed=%s status=process_failed", target.name)
             return FeedReport(target.name, "error", error=f"internal error: {exc!r}")
@@ -107,9 +123,12 @@ class Poller:
         base = (feed.interval_seconds if feed else None) or polling.interval_seconds
         return IntervalPolicy(base, polling.min_interval_seconds, polling.max_interval_seconds)
 
-    def process(self, target: FeedTarget, result: FetchResult) -> FeedReport:
+    async def process(
+        self, target: FeedTarget, result: FetchResult, fetch_page: Fetcher | None = None
+    ) -> FeedReport:
         """Everything after the fetch: record it, parse, ingest new entries, decide when to
-        look again and whether the feed's health changed."""
+        look again and whether the feed's health changed. With `fetch_page`, feeds configured
+        with `full_text` get their new entries' article pages read."""
         state = self.store.feed_state(target.name)
         if result.error is not None:
             return self._failed(target, state, result, result.error)
@@ -127,7 +146,11 @@ class Poller:
         )
         if parsed.error is not None:
             return self._failed(target, state, result, parsed.error)
-        new, alerts = self.ingestor.ingest(parsed.entries, result.fetched_at, queue=True)
+        entries = list(parsed.entries)
+        feed = self.feeds.get(target.name)
+        if feed is not None and feed.full_text and fetch_page is not None:
+            entries = await self._full_text(target, entries, fetch_page)
+        new, alerts = self.ingestor.ingest(entries, result.fetched_at, queue=True)
         dated = (e.published for e in parsed.entries if e.published != result.fetched_at)
         rhythm = publishing_rhythm(dated)
         report = self._succeeded(
@@ -141,6 +164,18 @@ class Poller:
             len(alerts),
         )
         return replace(report, alerts=tuple(alerts) + report.alerts)
+
+    async def _full_text(
+        self, target: FeedTarget, entries: list[Entry], fetch_page: Fetcher
+    ) -> list[Entry]:
+        """Only entries not seen before pay for a page fetch."""
+        unseen = self.store.unseen_guids(target.name, [e.guid for e in entries])
+        fresh = [e for e in entries if e.guid in unseen]
+        read = await with_full_text(
+            fresh, fetch_page, allow_private=target.allow_private, limit=FULL_TEXT_PER_CHECK
+        )
+        by_guid = {e.guid: e for e in read}
+        return [by_guid.get(e.guid, e) for e in entries]
 
     def _succeeded(
         self,

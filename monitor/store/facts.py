@@ -17,7 +17,7 @@ from monitor.records import (
     fact_value_from_fields,
 )
 from monitor.store.base import StoreBase
-from monitor.store.models import Article, ArticleMatch, FactRow
+from monitor.store.models import Article, ArticleMatch, FactRow, Feed
 
 
 def fact_key(key: tuple[str, ...]) -> str:
@@ -29,6 +29,16 @@ class FactQueries(StoreBase):
         """Whether this feed delivered an entry with this GUID before."""
         query = select(Article.id).where(Article.feed_id == feed_id, Article.guid == guid)
         return session.execute(query.limit(1)).first() is not None
+
+    def unseen_guids(self, feed: str, guids: Sequence[str]) -> set[str]:
+        """Which of these GUIDs the feed has not delivered before."""
+        with self.session() as s:
+            query = (
+                select(Article.guid)
+                .join(Feed, Feed.id == Article.feed_id)
+                .where(Feed.name == feed, Article.guid.in_(guids))
+            )
+            return set(guids) - set(s.scalars(query))
 
     def original_of(self, session: Session, canonical_url: str) -> int | None:
         """The first article stored under this canonical URL, from any feed."""
