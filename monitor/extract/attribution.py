@@ -8,6 +8,7 @@ the speech verb, cut at commas, quotes and "that". When a name is followed by an
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -25,9 +26,10 @@ _VERBS = (
     r"added|adds|insisted|insists|estimated|reported|confirmed|confirms|"
     r"denied|denies|deny|warned|warns|wrote|writes|tweeted|posted|alleged|alleges|"
     r"acknowledged|admitted|asserted|asserts|boasted|boasts|maintained|maintains|"
-    r"suggested|suggests|believes"
+    r"suggested|suggests|believes|estimate|estimates|rejected|rejects|dismissed|dismisses|"
+    r"puts?(?=\s+(?:the|its|their)\s+(?:\w+\s+)?(?:number|figure|total|strength|size|count)\b)"
 )
-_VERB = re.compile(rf"\b(?:{_VERBS})\b(?!\s+(?:to\s+(?:be|have|number)\b))", re.I)
+_VERB = re.compile(rf"\b(?:{_VERBS})\b(?!\s+(?:to\s+(?:be|have|number)\b|at\b))", re.I)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it)\s+(?:\w+ly\s+)?$", re.I)
 _INVERTED = re.compile(
     r"""[,"”'’]\s*(?:said|says|added|claimed|told\s+\w+|wrote|insisted)\s+"""
@@ -48,6 +50,13 @@ _TIME_TAIL = re.compile(
     r"\s+(?:on|in|at|late|earlier|yesterday|today|last|this|when|after|who)\b.*$", re.I
 )
 _BAD_START = re.compile(r"^(?:who|which|that|and|but|or|where|when|while|if|as)\b", re.I)
+# "but commanders say": the conjunction opens the clause, the noun phrase after it speaks.
+_CONJUNCTION = re.compile(r"(?:but|and|yet|so|while|although|though)\s+(?=\S)", re.I)
+# "which Western diplomats say has ...": an object relative clause names the speaker.
+_RELATIVE_SPEAKER = re.compile(r"(?:which|that|whom)\s+(?!(?:he|she|it|they|we)\b)(?=\S)", re.I)
+# "the SLM's estimated 1,000", "the estimated 800": a verb form after a determiner is an adjective.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her)|['’]s?)\s+$", re.I)
+_PRONOUNS = frozenset("he she it they we i you".split())
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
 _DETERMINERS = frozenset("a an the its their his her this these those".split())
 _ARTICLE_START = re.compile(r"^(?:a|an|the)\s+[a-z]", re.I)
@@ -56,6 +65,8 @@ _HEDGES = re.compile(
     r"\b(?:reportedly|rumou?r(?:s|ed)?|allegedly|alleged|purportedly|purported|unconfirmed|"
     r"unverified|(?:is|are|was|were)\s+(?:\w+ly\s+)?said\s+to|said\s+to\s+be|"
     r"(?:believed|thought|understood|rumou?red|reported|claimed|alleged)\s+to\s+(?:be|have)|"
+    r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:believed|thought|understood|feared|estimated)\s+to|"
+    r"speculat\w+|"
     r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*|"
     r"cannot\s+be\s+(?:independently\s+)?(?:verif|confirm)\w*|"
     r"(?:not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed))|"
@@ -92,18 +103,26 @@ def _segments(sentence: str, end: int) -> list[tuple[int, int]]:
 
 def _forward(sentence: str, verb: re.Match[str]) -> Speaker | None:
     """The noun phrase before a speech verb: "Taliban officials said"."""
-    if _PASSIVE.search(sentence, 0, verb.start()) or _QUOTE_BEFORE.search(
-        sentence, 0, verb.start()
+    if (
+        _PASSIVE.search(sentence, 0, verb.start())
+        or _QUOTE_BEFORE.search(sentence, 0, verb.start())
+        or _DETERMINER_BEFORE.search(sentence, 0, verb.start())
     ):
         return None
     segments = _segments(sentence, verb.start())
     if not segments:
         return None
-    if len(segments) >= 2 and _BAD_START.match(sentence[segments[0][0] :].lstrip()):
-        segments = segments[1:]  # "A commander, who asked not to be named, said"
     start, end = segments[0]
+    start += len(sentence[start:end]) - len(sentence[start:end].lstrip())
+    lead = _CONJUNCTION.match(sentence, start) or _RELATIVE_SPEAKER.match(sentence, start)
+    relative = bool(lead and sentence[lead.end() : end].strip())
+    if lead and relative:
+        start = lead.end()
+    elif len(segments) >= 2 and _BAD_START.match(sentence[start:end]):
+        segments = segments[1:]  # "A commander, who asked not to be named, said"
+        start, end = segments[0]
     phrase = _clean(sentence[start:end])
-    if len(segments) >= 2 and _ARTICLE_START.match(phrase):
+    if len(segments) >= 2 and _ARTICLE_START.match(phrase) and not relative:
         a, b = segments[1]
         before = sentence[a:b].strip()
         if _NAME.match(before):  # "Jane Doe, a militia spokeswoman, said"
@@ -130,6 +149,26 @@ def find_speaker(sentence: str) -> Speaker | None:
     return None
 
 
+def resolve_pronoun(speaker: Speaker | None, people: Sequence[str]) -> str | None:
+    """The claimant as stored: a bare "he"/"she" stands for the one configured person the
+    sentence names (else None); other bare pronouns ("it", "they") name nobody."""
+    if speaker is None:
+        return None
+    word = speaker.text.casefold()
+    if word in ("he", "she"):
+        names = set(people)
+        return names.pop() if len(names) == 1 else None
+    return None if word in _PRONOUNS else speaker.text
+
+
+# "dismissing rumours that", "denied reports": the hedge word is what is being denied.
+_DENIED_HEDGE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss\w*|reject\w*|refut\w*)\s+(?:the\s+)?"
+    r"(?:rumou?rs?|reports?|claims?|allegations?)\b",
+    re.I,
+)
+
+
 def is_hedged(sentence: str) -> bool:
     """True when the sentence marks its claim as unverified, rumoured or uncertain."""
-    return _HEDGES.search(sentence) is not None
+    return _HEDGES.search(_DENIED_HEDGE.sub(" ", sentence)) is not None

@@ -2,210 +2,194 @@
 
 Every pattern is anchored on a mention of a configured person that is the subject of the
 clause ("X has fled", "X, the leader of Y, ...", "Y leader X") or the object of a few verbs
-("killed X", "appointed X as Z"). "he"/"she" stand for the one person the sentence names
-before them. A denial before the pattern ("denied reports that he had fled") or a negation
-("has not fled") turns the claim into status "denied".
+("killed X", "appointed X as Z"). The subject reads past asides ("X, 32, the son of ...,"),
+into and past a "who" clause ("X, who leads Y, was seen in Z"), through raising verbs ("is
+said to be in", "is rumoured to have been killed") and along predicates joined by "and".
+"he"/"she" stand for the one person the sentence names before them. A denial in the person's
+clause ("denied reports that he had fled") or a negation ("has not fled") turns the claim into
+status "denied". Roles held in the past ("former", "of the ousted government") are skipped.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 
-from monitor.extract.attribution import find_speaker, is_hedged
+from monitor.extract.attribution import find_speaker, is_hedged, resolve_pronoun
 from monitor.extract.mentions import Mention, find_mentions
+from monitor.extract.predicates import Hit, predicate_hits
+from monitor.extract.roles import (
+    DETERMINER,
+    FORMER,
+    HEAD_BEFORE,
+    ORG_TAIL,
+    ROLE,
+    ROLE_BODY,
+    clean_role,
+    is_self_declared,
+    is_status_role,
+    named_org,
+    owner,
+    strip_owner,
+)
 from monitor.records import Claim, EntityRef, Leadership, LeadershipStatus
 
-_HEADS = (
-    r"leader|head|chief|commander|commander-in-chief|president|minister|governor|spokesman|"
-    r"spokeswoman|spokesperson|deputy|emir|amir|general|chairman|chairwoman|co-founder|founder|"
-    r"mayor|envoy|ambassador|director|premier|secretary|ruler|chancellor|king|speaker"
-)
-_ROLE = rf"(?P<role>(?:(?!of\b|the\b|a\b|an\b)[\w-]+\s+){{0,3}}?(?:{_HEADS}))\b"
-_ORG_TAIL = r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[\w'’-]+(?:\s+[\w'’-]+){0,5}))?"
-_ADVERBS = r"also|reportedly|allegedly|apparently|now|since|already|just"
-_AUX = rf"(?:(?:has|have|had|is|was)\s+)?(?:(?:{_ADVERBS})\s+)*"
-_NEG = r"(?P<neg>not\s+|never\s+)?"
-
-_ORG_WORDS = r"(?P<org>[\w'’-]+(?:\s+[\w'’-]+){0,5})"
-_BE = r"(?:was|has\s+been|had\s+been|is)\s+"
-_PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
-    (
-        "declared",
-        None,
-        rf"{_AUX}(?:declared|proclaimed|named)\s+(?:himself|herself)\s+"
-        rf"(?:as\s+|to\s+be\s+)?(?:the\s+)?{_ROLE}{_ORG_TAIL}",
-    ),
-    (
-        "appointed",
-        None,
-        rf"{_BE}{_NEG}(?:named|appointed|made|installed\s+as|chosen\s+as|elected)\s+"
-        rf"(?:as\s+)?(?:the\s+|a\s+)?{_ROLE}{_ORG_TAIL}",
-    ),
-    ("confirmed", None, rf"{_BE}confirmed\s+as\s+(?:the\s+)?{_ROLE}{_ORG_TAIL}"),
-    (
-        "claimed",
-        None,
-        rf"(?:is|remains|is\s+now|has\s+become|became)\s+{_NEG}(?:the\s+|a\s+)?"
-        rf"{_ROLE}{_ORG_TAIL}",
-    ),
-    ("claimed", "leader", rf"{_AUX}(?:leads|is\s+leading)\s+(?:the\s+)?{_ORG_WORDS}"),
-    ("claimed", "head", rf"{_AUX}(?:heads|is\s+heading)\s+(?:the\s+)?{_ORG_WORDS}"),
-    ("claimed", "commander", rf"{_AUX}(?:commands|is\s+commanding)\s+(?:the\s+)?{_ORG_WORDS}"),
-    (
-        "killed",
-        None,
-        rf"(?:{_BE}|were\s+){_NEG}(?:\w+ly\s+)?(?:killed|assassinated|shot\s+dead|slain|"
-        r"executed)\b",
-    ),
-    ("killed", None, rf"{_AUX}{_NEG}(?:died\b|dead\b)"),
-    ("fled", None, rf"{_AUX}{_NEG}(?:fled|escaped|left\s+the\s+country)\b"),
-    (
-        "located",
-        None,
-        rf"(?:is|was|remains|remained|has\s+been|had\s+been)\s+(?:still\s+|\w+ly\s+)*{_NEG}"
-        r"(?:in|inside|holed\s+up\s+in|hiding\s+in|(?:seen|spotted|sighted)\s+in)\s+"
-        r"(?:the\s+)?[A-Z]",
-    ),
-)
-_FORWARD = tuple((status, role, re.compile(p, re.I)) for status, role, p in _PATTERNS)
+_SEP = r"(?:,|\s[—–-]+)\s+"
+_TEXT = r"(?:[^,;—–]|,(?=\S))"  # "2,000" does not close an aside
+_VERB_START = r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might|did|does)\b"
 _APPOSITIVE = re.compile(
-    r"^,\s+(?!who\b|whose\b|which\b)(?P<text>[^,;]{2,80}?)(?:,\s+|\.?\s*$)", re.I
+    rf"{_SEP}(?!who\b|whose\b|which\b|{_VERB_START})(?P<text>{_TEXT}{{1,80}}?)"
+    rf"(?={_SEP}|\.?\s*$)",
+    re.I,
 )
-_RELATIVE = re.compile(r"^,\s+who\s+")
-_APPOSITIVE_ROLE = re.compile(
-    rf"^(?:the|a|an)\s+(?:[\w'’-]+(?:['’]s|s['’])\s+)?{_ROLE}{_ORG_TAIL}\s*$", re.I
-)
-_MODIFIER = r"(?:(?!the\b|a\b|an\b|of\b)(?-i:[a-z-]+)\s+)?"
-_HEAD_BEFORE = re.compile(rf"(?:['’]s)?\s+(?P<role>{_MODIFIER}(?:{_HEADS}))\s*,?\s+$", re.I)
+_RELATIVE = re.compile(rf"{_SEP}who\s+(?P<text>{_TEXT}{{2,120}}?)(?={_SEP}|\.?\s*$)", re.I)
+_LEADING_SEP = re.compile(_SEP)
+_ANOTHER_NAME = re.compile(r"(?:(?:and|or|but|while)\b|(?-i:[A-Z][\w'’.-]*)(?:\s+\S+){0,3}$)", re.I)
+_APPOSITIVE_ROLE = re.compile(rf"(?:{DETERMINER}){ROLE}{ORG_TAIL}\s*$", re.I)
+_BARE_ROLE = re.compile(rf"{ROLE}\s*$", re.I)
 _HEAD_OF_BEFORE = re.compile(
-    rf"\b(?P<role>{_MODIFIER}(?:{_HEADS}))\s+of\s+(?:the\s+)?(?P<org>[^,]{{2,60}}),\s+$", re.I
+    rf"\b(?P<role>(?:(?-i:[a-z][\w-]*)\s+)?{ROLE_BODY})\s+of\s+(?:the\s+)?"
+    r"(?P<org>[^,]{2,60}),\s+$",
+    re.I,
 )
-_FORMER = re.compile(
+_FORMER_BEFORE = re.compile(
     r"\b(?:former|ex|late|then|onetime|one-time|erstwhile)\b[\s-]+(?:\S+\s+){0,3}$", re.I
 )
 _OBJECT: tuple[tuple[LeadershipStatus, re.Pattern[str]], ...] = (
     ("killed", re.compile(r"\b(?:killed|killing|assassinated|death\s+of|body\s+of)\s+$", re.I)),
     ("appointed", re.compile(r"\b(?:appointed|named|installed)\s+$", re.I)),
 )
-_AS_ROLE = re.compile(rf"^\s+(?:as\s+)(?:the\s+|a\s+)?{_ROLE}{_ORG_TAIL}", re.I)
+_AS_ROLE = re.compile(rf"\s+(?:as\s+)?{DETERMINER}{ROLE}{ORG_TAIL}", re.I)
 _NOT_SUBJECT = re.compile(
     r"\b(?:to|of|by|with|for|against|from|on|at|in|and|or|than|loyal)\s+$", re.I
 )
+_POSSESSIVE = ("'s", "’s", "’", "'")
 _DENIAL = re.compile(
-    r"\b(?:denied|denies|deny|dismissed|rejected|refuted|rebutted|false|untrue)\b", re.I
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss\w*|reject\w*|refut\w*|rebut\w*|false|untrue|"
+    r"baseless)\b",
+    re.I,
 )
+_CLAUSE_BREAK = re.compile(r",\s|;\s|\s[—–-]+\s")
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    subject: Mention
-    status: LeadershipStatus
-    role: str | None
-    org: str | None
-    start: int
-    negated: bool = False
-
-
-def _organization(org: str | None, groups: list[Mention], offset: int) -> str | None:
-    """A configured group named at `offset`, else the capitalised name there, else None."""
-    for g in groups:
-        if offset - 4 <= g.start <= offset < g.end:  # the mention may include "the "
-            return g.entity.name
-    if not org:
-        return None
-    m = re.match(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w'’-]*)*", org)
-    return m.group(0).removesuffix("'s").removesuffix("’s") if m else None
-
-
-def _from_match(
-    subject: Mention,
-    status: LeadershipStatus,
-    role: str | None,
-    m: re.Match[str],
-    groups: list[Mention],
-    base: int,
-) -> _Hit:
-    groupdict = m.groupdict()
-    role = role or (groupdict.get("role") or "").lower() or None
-    org_offset = base + m.start("org") if groupdict.get("org") else -1
-    org = _organization(groupdict.get("org"), groups, org_offset)
-    negated = bool(groupdict.get("neg"))
-    return _Hit(subject, status, role, org, base, negated)
-
-
-def _group_in_role(
-    sentence: str, hit: _Hit, groups: list[Mention], text_at: int, role_at: int
-) -> _Hit:
-    """ "the resistance leader", "the militia's commander": the group is the organization."""
-    if hit.org or not hit.role:
-        return hit
-    role_end = role_at + len(hit.role)
-    for g in groups:
-        if text_at <= g.start < role_end:
-            words = sentence[max(g.end, role_at) : role_end].lower()
-            role = re.sub(r"^['’]s?\s+", "", words).strip() or None
-            return replace(hit, role=role, org=g.entity.name)
-    return hit
-
-
-def _forward(sentence: str, p: Mention, groups: list[Mention]) -> list[_Hit]:
-    """Predicates with the person as subject, after an optional appositive or "who"."""
-    if _NOT_SUBJECT.search(sentence, 0, p.start) or sentence[p.end :].startswith(("'s", "’s")):
-        return []
-    hits: list[_Hit] = []
-    pos = p.end
-    appositive = _APPOSITIVE.match(sentence[pos:])
-    if appositive:
-        role = _APPOSITIVE_ROLE.match(appositive.group("text"))
-        if role:
-            text_at = pos + appositive.start("text")
-            hit = _from_match(p, "claimed", None, role, groups, text_at)
-            hits.append(
-                _group_in_role(sentence, hit, groups, text_at, text_at + role.start("role"))
-            )
-        pos += appositive.end()
+def _role_hit(
+    sentence: str, p: Mention, m: re.Match[str], groups: list[Mention], at: int
+) -> Hit | None:
+    """A role read from an appositive or a premodifier, unless it is held no longer."""
+    role = m.group("role")
+    if m.group("org"):
+        org = named_org(m.group("org"), groups, at + m.start("org"))
     else:
-        relative = _RELATIVE.match(sentence[pos:])
-        pos += relative.end() if relative else 0
-    rest = sentence[pos:].lstrip()
-    base = len(sentence) - len(rest)
-    for status, fixed_role, pattern in _FORWARD:
-        m = pattern.match(rest)
-        if m:
-            hits.append(_from_match(p, status, fixed_role, m, groups, base))
-            break
-    return hits
+        org = owner(m.group("poss"), at + m.start("poss"), groups) if m.group("poss") else None
+    role_at = at + m.start("role")
+    for g in groups:  # "the RSF commander": the group is the organization
+        if role_at <= g.start < role_at + len(role):
+            org = org or g.entity.name
+            role = strip_owner(sentence[g.end : role_at + len(role)])
+    status: LeadershipStatus = "declared" if is_self_declared(role) else "claimed"
+    return Hit(p, status, clean_role(role), org, at)
 
 
-def _backward(sentence: str, p: Mention, groups: list[Mention]) -> list[_Hit]:
-    """ "resistance leader X", "killed X", "appointed X as governor"."""
+def _appositive_roles(
+    sentence: str, p: Mention, appositive: re.Match[str], groups: list[Mention]
+) -> list[Hit]:
+    """ "the RSF commander", "the SLM's founder and military commander": one hit per role."""
+    text, at = appositive.group("text"), appositive.start("text")
+    role = _APPOSITIVE_ROLE.match(text)
+    if role:
+        hit = _role_hit(sentence, p, role, groups, at)
+        return [hit] if hit else []
+    first, sep, second = text.partition(" and ")
+    role = _APPOSITIVE_ROLE.match(first) if sep else None
+    other = _BARE_ROLE.match(second) if sep else None
+    hit = _role_hit(sentence, p, role, groups, at) if role and other else None
+    if hit is None or other is None:
+        return []
+    return [hit, Hit(p, hit.status, clean_role(other.group("role")), hit.org, at)]
+
+
+def _subject_clause(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
+    """Predicates with the person as subject, after asides or a "who" clause."""
+    if _NOT_SUBJECT.search(sentence, 0, p.start) or sentence[p.end :].startswith(_POSSESSIVE):
+        return []
+    hits: list[Hit] = []
+    pos = p.end
+    for _ in range(3):
+        relative = _RELATIVE.match(sentence, pos)
+        if relative:
+            hits += predicate_hits(
+                sentence, p, relative.start("text"), relative.end("text"), groups
+            )
+            pos = relative.end()
+            continue
+        appositive = _APPOSITIVE.match(sentence, pos)
+        if not appositive or predicate_hits(sentence, p, appositive.start("text"), 0, groups):
+            break  # ", declared himself ...": the predicate, not an aside
+        if _ANOTHER_NAME.match(appositive.group("text")):
+            break  # "X, the head of Y, and Z, the RSF commander": the next role is Z's
+        if not FORMER.search(appositive.group("text")):
+            hits += _appositive_roles(sentence, p, appositive, groups)
+        pos = appositive.end()
+    lead = _LEADING_SEP.match(sentence, pos)
+    pos = lead.end() if lead else pos
+    return hits + predicate_hits(sentence, p, pos, len(sentence), groups)
+
+
+def _object(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
+    """ "killed X", "appointed X as governor", "resistance leader X"."""
     before = sentence[: p.start]
+    possessed = sentence[p.end :].startswith(_POSSESSIVE)
     for status, pattern in _OBJECT:
-        if pattern.search(before):
+        if pattern.search(before) and not possessed:
             if status == "killed":
-                return [_Hit(p, "killed", None, None, p.start)]
-            role = _AS_ROLE.match(sentence[p.end :])
+                return [Hit(p, "killed", None, None, p.start)]
+            aside = _APPOSITIVE.match(sentence, p.end)  # "appointed X, a former ..., as Y"
+            role = _AS_ROLE.match(sentence, p.end) or (
+                _AS_ROLE.match(sentence, aside.end() + 1) if aside else None
+            )
             if role:
-                return [_from_match(p, "appointed", None, role, groups, p.end)]
+                org = named_org(role.group("org"), groups, role.start("org"))
+                if not org and role.group("poss"):
+                    org = owner(role.group("poss"), role.start("poss"), groups)
+                return [Hit(p, "appointed", clean_role(role.group("role")), org, p.start)]
     return _premodifier(sentence, p, groups)
 
 
-def _premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[_Hit]:
-    """ "resistance leader X", "Taliban co-founder X", "the leader of the resistance, X"."""
-    m = _HEAD_BEFORE.search(sentence, 0, p.start) or _HEAD_OF_BEFORE.search(sentence, 0, p.start)
-    if not m or _FORMER.search(sentence, 0, m.start("role")):
+def _premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
+    """ "resistance leader X", "the SLM's new military chief, X", "its leader, X"."""
+    m = HEAD_BEFORE.search(sentence, 0, p.start)
+    if m:
+        start = m.start("role")
+        if _FORMER_BEFORE.search(sentence, 0, start):
+            return []
+        role = m.group("role")
+        inside = next((g for g in groups if start <= g.start < m.end("role")), None)
+        if inside:
+            role = strip_owner(sentence[inside.end : m.end("role")])
+            org: str | None = inside.entity.name
+        else:
+            poss = re.search(r"(?:\b(?:its|their)|['’]s?)\s*$", sentence[:start])
+            org = owner(_possessor(sentence, start), start, groups) if poss else None
+            adjacent = next((g for g in groups if 0 <= start - g.end <= 3), None)
+            org = org or (adjacent.entity.name if adjacent else None)
+            if org is None and not is_status_role(role):
+                return []
+        status: LeadershipStatus = "declared" if is_self_declared(role) else "claimed"
+        return [Hit(p, status, clean_role(role), org, m.start())]
+    m = _HEAD_OF_BEFORE.search(sentence, 0, p.start)
+    if not m or _FORMER_BEFORE.search(sentence, 0, m.start("role")):
         return []
-    org_at = m.start("org") if m.groupdict().get("org") else m.start("role")
+    org_at = m.start("org")
     group = next((g for g in groups if g.end in (org_at, org_at - 1) or g.start == org_at), None)
     if group is None:
-        group = next((g for g in groups if 0 <= m.start("role") - g.end <= 3), None)
-    if group is None:
         return []
-    role = m.group("role").lower()
-    return [_Hit(p, "claimed", role, group.entity.name, m.start())]
+    return [Hit(p, "claimed", clean_role(m.group("role")), group.entity.name, m.start())]
+
+
+def _possessor(sentence: str, end: int) -> str | None:
+    m = re.search(r"([\w-]+(?:['’]s?)?)\s*$", sentence[:end])
+    return m.group(1) if m else None
 
 
 def _person_mentions(sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -219,6 +203,12 @@ def _person_mentions(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _denied(sentence: str, hit: Hit) -> bool:
+    """A negated predicate, or a denial in the clause that holds the person."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, hit.start)), default=0)
+    return hit.negated or bool(_DENIAL.search(sentence, left, hit.start))
+
+
 def extract_leadership(
     sentence: str, entities: Sequence[EntityRef], *, year: int | None = None
 ) -> list[Claim]:
@@ -228,15 +218,15 @@ def extract_leadership(
     if not people:
         return []
     groups = [m for m in mentions if m.entity.kind == "group"]
-    speaker = find_speaker(sentence)
+    names = [m.entity.name for m in mentions if m.entity.kind == "person"]
+    claimed_by = resolve_pronoun(find_speaker(sentence), names)
     hedged = is_hedged(sentence)
     claims: list[Claim] = []
     for p in people:
-        for hit in _forward(sentence, p, groups) + _backward(sentence, p, groups):
-            denied = hit.negated or bool(_DENIAL.search(sentence, 0, hit.start))
-            status: LeadershipStatus = "denied" if denied else hit.status
+        for hit in _subject_clause(sentence, p, groups) + _object(sentence, p, groups):
+            status: LeadershipStatus = "denied" if _denied(sentence, hit) else hit.status
             value = Leadership(p.entity.name, hit.role, hit.org, status)
-            claim = Claim(value, sentence, speaker.text if speaker else None, hedged)
+            claim = Claim(value, sentence, claimed_by, hedged)
             if claim not in claims:
                 claims.append(claim)
     return claims

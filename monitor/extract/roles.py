@@ -1,0 +1,108 @@
+"""Roles in leadership claims: the words that name an office, and whose office it is.
+
+A role is a head noun ("leader", "emir", "chief negotiator", "second-in-command") with up to
+three modifiers ("acting president", "first vice president", "supreme leader"). Modifiers
+that describe the person rather than the office ("the reclusive leader", "the new military
+chief", "the legitimate caretaker president") are dropped so that one office is one fact.
+A role held in the past or in a fallen body ("former", "ousted government", "until ...") is
+not a claim that the person holds it now.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.mentions import Mention
+
+HEADS = (
+    r"leader|head|chief|commander|commander-in-chief|second-in-command|president|"
+    r"vice-president|premier|minister|governor|spokesman|spokeswoman|spokesperson|deputy|"
+    r"emir|amir|caliph|sheikh|imam|mufti|general|chairman|chairwoman|chair|co-founder|founder|"
+    r"mayor|envoy|ambassador|director|secretary|ruler|chancellor|king|queen|prince|speaker|"
+    r"negotiator|representative|coordinator|administrator|prefect|warlord|strongman|boss|"
+    r"lieutenant|adviser|advisor|ideologue|treasurer|regent|dictator|overseer|emissary"
+)
+_HEAD_SEQ = rf"(?:{HEADS})(?:\s+(?:{HEADS}))*"
+ROLE_BODY = (
+    rf"(?:(?!(?:of|the|a|an|and|in|as|to|for|by|with|from|at|on)\b)[\w-]+\s+){{0,3}}{_HEAD_SEQ}"
+)
+ROLE = rf"(?P<role>{ROLE_BODY})\b"
+ORG_TAIL = r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[\w'’-]+(?:\s+[\w'’-]+){0,5}))?"
+# "the Taliban's", "the brigades'", "its": whose office, before the role.
+DETERMINER = r"(?:(?:the|a|an)\s+)?(?:(?P<poss>[\w-]+(?:['’]s|s['’])|its|their)\s+)?"
+# Capitalised modifiers only open a sentence: "Acting president X".
+MODIFIER = r"(?:(?!the\b|a\b|an\b|of\b|its\b|their\b)(?-i:[a-z][\w-]*)\s+)"
+HEAD_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?P<role>(?:^(?-i:[A-Z][\w-]*)\s+)?{MODIFIER}{{0,2}}{_HEAD_SEQ})\s*,?\s+$", re.I
+)
+
+_DESCRIPTIVE = frozenset(
+    """new newly legitimate rightful lawful current sitting incumbent reclusive elusive
+    enigmatic charismatic veteran longtime long-time powerful influential top young elderly
+    ailing notorious shadowy fugitive hardline hard-line feared popular so-called well-known
+    little-known respected controversial real true""".split()
+)
+_STATUS_MODIFIER = re.compile(
+    r"\b(?:acting|interim|caretaker|provisional|transitional|self-\w+)\b", re.I
+)
+_SELF_DECLARED = re.compile(r"^self-(?:declared|proclaimed|styled|appointed)\b", re.I)
+FORMER = re.compile(
+    r"\b(?:former|ex|late|then|onetime|one-time|erstwhile|previous|ousted|deposed|toppled|"
+    r"overthrown|exiled|fallen|collapsed|defunct|until|before|once)\b",
+    re.I,
+)
+_GENERIC_OWNER = re.compile(
+    r"^(?:the\s+)?(?:group|movement|militia|organi[sz]ation|rebels|faction|insurgency)['’]s?$",
+    re.I,
+)
+
+
+def strip_owner(words: str) -> str:
+    """The role words after a group's name: "’s deputy spokesman" -> "deputy spokesman"."""
+    return re.sub(r"^(?:['’]s?)?\s*", "", words).strip()
+
+
+def clean_role(role: str | None) -> str | None:
+    """The office as a lower-case phrase, without words that describe the person."""
+    if not role:
+        return None
+    words = [w for w in role.lower().split() if w not in _DESCRIPTIVE]
+    return " ".join(words) or None
+
+
+def is_status_role(role: str) -> bool:
+    """ "acting president", "self-declared caliph": a role worth reporting on its own."""
+    return _STATUS_MODIFIER.search(role) is not None
+
+
+def is_self_declared(role: str | None) -> bool:
+    return bool(role and _SELF_DECLARED.match(role))
+
+
+def owner(possessor: str | None, at: int, groups: list[Mention]) -> str | None:
+    """Whose office, from a possessor before the role: a configured group named there, "its"
+    or "their" (the nearest group before), "the group's" (the only group in the sentence)."""
+    if not possessor:
+        return None
+    lower = possessor.lower()
+    if lower in ("its", "their"):
+        before = [g for g in groups if g.end <= at]
+        return before[-1].entity.name if before else None
+    for g in groups:
+        if g.start <= at < g.end or (at - 4 <= g.start <= at < g.end + 2):
+            return g.entity.name
+    if _GENERIC_OWNER.match(possessor):
+        names = {g.entity.name for g in groups}
+        return names.pop() if len(names) == 1 else None
+    return None
+
+
+def named_org(org: str | None, groups: list[Mention], offset: int) -> str | None:
+    """A configured group named at `offset`, else the capitalised name there, else None."""
+    for g in groups:
+        if offset - 4 <= g.start <= offset < g.end:  # the mention may include "the "
+            return g.entity.name
+    if not org:
+        return None
+    m = re.match(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w'’-]*)*", org)
+    return m.group(0).removesuffix("'s").removesuffix("’s") if m else None
