@@ -1,36 +1,71 @@
-"""Fetch stage: one shared httpx.AsyncClient, conditional GET, limits on time and size.
+"""Fetch stage: one shared httpx.AsyncClient, conditional GET, limits on time, size and redirects.
 
 This module is the only one that talks HTTP to feeds. It never raises for a feed's fault: every
-outcome, good or bad, comes back as a FetchResult so that one broken feed cannot stop the others.
+outcome, good or bad, comes back as a FetchResult whose `error` says what went wrong, with the
+secrets of every URL involved redacted, so that one broken or hostile feed cannot stop the others.
+
+Limits: `deadline` bounds the whole exchange (every redirect hop, every byte); `max_bytes` bounds
+the body after decompression (see monitor.body); `max_redirects` (on the client) bounds the hops,
+which are followed here, one by one, so that each is checked: http and https only, and the
+address guard (monitor.netguard, applied at connect time by monitor.transport).
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
-import socket
+import ssl
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import httpx
 
 from monitor import __version__
+from monitor.body import ACCEPT_ENCODING, BodyError, read_body
+from monitor.freshness import parse_cache_lifetime, parse_retry_after
+from monitor.netguard import AddressPolicy, BlockedAddress, Resolver, address_policy
 from monitor.records import FeedTarget, FetchResult
+from monitor.transport import GuardedBackend, PolicyTransport
+from monitor.urlsecrets import install_log_redaction, redact
+
+__all__ = [
+    "USER_AGENT",
+    "fetch",
+    "make_client",
+    "parse_cache_lifetime",
+    "parse_retry_after",
+    "redact",
+]
 
 USER_AGENT = f"monitor/{__version__} (+https://github.com/monitor-news/monitor; feed reader)"
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
+SCHEMES = ("http", "https")
+install_log_redaction()
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
-def make_client(timeout: float, max_redirects: int = 5) -> httpx.AsyncClient:
-    """The one client the daemon shares across all fetches (connection pooling, HTTP keep-alive)."""
+def make_client(
+    timeout: float,
+    max_redirects: int = 5,
+    *,
+    resolver: Resolver | None = None,
+    verify: ssl.SSLContext | None = None,
+    http2: bool = True,
+) -> httpx.AsyncClient:
+    """The one client the daemon shares across all fetches (connection pooling, keep-alive,
+    HTTP/2 where the server offers it). Redirects are followed by `fetch`, hop by hop.
+    `resolver` replaces the system's DNS lookups and `verify` the TLS trust (default: certifi's
+    CA bundle; environment variables such as SSL_CERT_FILE are not read)."""
     return httpx.AsyncClient(
         timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-        follow_redirects=True,
+        follow_redirects=False,
         max_redirects=max_redirects,
-        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
+        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
+        transport=PolicyTransport(GuardedBackend(resolver), verify=verify, http2=http2),
+        trust_env=False,
     )
 
 
@@ -43,43 +78,110 @@ def conditional_headers(target: FeedTarget) -> dict[str, str]:
     return headers
 
 
+class FetchRefused(Exception):
+    """A hop the fetch stage will not follow (scheme, redirect count)."""
+
+
 async def fetch(
-    client: httpx.AsyncClient, target: FeedTarget, *, max_bytes: int, deadline: float
+    client: httpx.AsyncClient,
+    target: FeedTarget,
+    *,
+    max_bytes: int,
+    deadline: float,
+    allow_endpoints: Iterable[tuple[str, int]] = (),
 ) -> FetchResult:
-    """GET one feed. `deadline` bounds the whole exchange, not just each read."""
+    """GET one feed. `deadline` bounds the whole exchange, not just each read.
+    `allow_endpoints` lets exact (IP address, port) pairs through the address guard even when
+    the feed does not allow private addresses."""
     now = datetime.now(UTC)
+    hops = [target.url]
+    limit = asyncio.timeout(deadline)
     try:
-        async with asyncio.timeout(deadline):
-            await check_address(target.url, allow_private=target.allow_private)
-            return await _get(client, target, now, max_bytes)
-    except TimeoutError:
-        return FetchResult(target.name, target.url, now, error=f"timed out after {deadline:g}s")
-    except BlockedAddress as exc:
-        return FetchResult(target.name, target.url, now, error=str(exc))
-    except httpx.TooManyRedirects:
-        return FetchResult(target.name, target.url, now, error="too many redirects")
+        async with limit:
+            with address_policy(AddressPolicy.of(target.allow_private, allow_endpoints)):
+                result = await _follow(client, target, now, max_bytes, hops)
+    except TimeoutError as exc:
+        error = f"timed out after {deadline:g}s" if limit.expired() else _describe(exc)
+    except (FetchRefused, BlockedAddress, BodyError) as exc:
+        error = str(exc)
     except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
-        reason = type(exc).__name__ + (f": {exc}" if str(exc) else "")
-        return FetchResult(target.name, target.url, now, error=redact(reason, target.url))
+        error = _describe(exc)
+    except Exception as exc:  # a fetch never raises for a feed's fault
+        error = "unexpected " + _describe(exc)
+    else:
+        if result.error is None:
+            return result
+        return replace(result, error=redact(result.error, *hops))
+    return FetchResult(target.name, target.url, now, error=redact(error, *hops))
 
 
-async def _get(
-    client: httpx.AsyncClient, target: FeedTarget, now: datetime, max_bytes: int
+def _describe(exc: BaseException) -> str:
+    return type(exc).__name__ + (f": {exc}" if str(exc) else "")
+
+
+async def _follow(
+    client: httpx.AsyncClient, target: FeedTarget, now: datetime, max_bytes: int, hops: list[str]
 ) -> FetchResult:
-    async with client.stream("GET", target.url, headers=conditional_headers(target)) as response:
-        if response.url != httpx.URL(target.url):
-            await check_address(str(response.url), allow_private=target.allow_private)
-        if response.status_code == 304:
-            return _result(target, now, response)
-        if response.status_code >= 400:
-            error = f"HTTP {response.status_code} {response.reason_phrase}".strip()
-            return _result(target, now, response, error=error)
-        body = bytearray()
-        async for chunk in response.aiter_bytes():
-            body += chunk
-            if len(body) > max_bytes:
-                return _result(target, now, response, error=f"body larger than {max_bytes} bytes")
-        return _result(target, now, response, body=bytes(body))
+    url = _allowed(httpx.URL(target.url), redirected=False)
+    for _ in range(client.max_redirects + 1):
+        request = client.build_request("GET", url, headers=conditional_headers(target))
+        response = await _send(client, request)
+        try:
+            location = response.headers.get("Location")
+            if response.status_code not in REDIRECTS or not location:
+                return await _final(target, now, response, max_bytes)
+        finally:
+            await response.aclose()
+        hops.append(location)
+        url = _allowed(url.join(_allowed_scheme(location)), redirected=True)
+        hops.append(str(url))
+    raise FetchRefused(f"too many redirects (more than {client.max_redirects})")
+
+
+async def _send(client: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
+    try:
+        return await client.send(request, stream=True)
+    except httpx.InvalidURL as exc:
+        # httpx prepares the next request of every redirect, even when not following it, and
+        # fails on a Location it cannot build (e.g. `data:text/plain,x`); nothing else in a
+        # send parses a URL.
+        raise FetchRefused(
+            f"redirect from {request.url} refused: invalid Location ({exc})"
+        ) from None
+
+
+def _allowed_scheme(location: str) -> str:
+    """Refuse a Location naming another scheme before it is even parsed as an http URL."""
+    scheme = urlsplit(location).scheme.lower()
+    if scheme and scheme not in SCHEMES:
+        reason = f"scheme {scheme!r} is not allowed (http and https only)"
+        raise FetchRefused(f"redirect to {location} refused: {reason}")
+    return location
+
+
+def _allowed(url: httpx.URL, *, redirected: bool) -> httpx.URL:
+    if url.scheme in SCHEMES:
+        return url
+    reason = f"scheme {url.scheme!r} is not allowed (http and https only)"
+    raise FetchRefused(f"redirect to {url} refused: {reason}" if redirected else reason)
+
+
+async def _final(
+    target: FeedTarget, now: datetime, response: httpx.Response, max_bytes: int
+) -> FetchResult:
+    status = response.status_code
+    if status == 304:
+        return _result(target, now, response)
+    if status >= 300:
+        error = f"HTTP {status} {response.reason_phrase}".strip()
+        if status in REDIRECTS:
+            error += " without a Location header"
+        return _result(target, now, response, error=error)
+    try:
+        body = await read_body(response, max_bytes)
+    except BodyError as exc:
+        return _result(target, now, response, error=str(exc))
+    return _result(target, now, response, body=body)
 
 
 def _result(
@@ -102,56 +204,5 @@ def _result(
         content_type=headers.get("Content-Type"),
         retry_after=parse_retry_after(headers.get("Retry-After"), now),
         error=error,
+        cache_seconds=parse_cache_lifetime(headers, now),
     )
-
-
-def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - now).total_seconds())
-
-
-class BlockedAddress(Exception):
-    """The feed's host resolves to an address the daemon must not reach."""
-
-
-async def check_address(url: str, *, allow_private: bool) -> None:
-    """Refuse hosts on loopback, private, link-local and other non-public addresses, unless the
-    feed allows them: a feed URL must not become a way to probe the operator's own network."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise BlockedAddress(f"scheme {parts.scheme!r} is not allowed (http and https only)")
-    if allow_private or not parts.hostname:
-        return
-    loop = asyncio.get_running_loop()
-    try:
-        infos = await loop.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise BlockedAddress(f"cannot resolve host {parts.hostname!r}: {exc.strerror}") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
-            raise BlockedAddress(
-                f"host {parts.hostname!r} resolves to non-public address {address}; "
-                "set allow_private = true for this feed to poll it"
-            )
-
-
-def redact(text: str, url: str) -> str:
-    """Remove a URL's secrets (user:password, query string) from a message."""
-    parts = urlsplit(url)
-    if parts.query:
-        text = text.replace(parts.query, "…")
-    if parts.password:
-        text = text.replace(parts.password, "…")
-    return text

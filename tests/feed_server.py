@@ -25,6 +25,7 @@ class Route:
     validators: bool = True
     modified: float = 1_630_000_000.0
     delay: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -94,6 +95,8 @@ def _handler(state: FeedServer) -> type[BaseHTTPRequestHandler]:
             if route.validators:
                 self.send_header("ETag", etag)
                 self.send_header("Last-Modified", modified)
+            for name, value in route.headers.items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(route.body)
 

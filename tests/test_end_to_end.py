@@ -288,3 +288,20 @@ def test_teaser_feeds_are_not_crawled_unless_asked(tmp_path: Path, feeds: FeedSe
     config = write_config(tmp_path, {"teasers": feeds.set("t.xml", rss("W", [teaser]))})
     assert run(config, "poll", "--once").exit_code == 0
     assert feeds.hits("story.html") == []
+
+
+def test_the_servers_cache_lifetime_stretches_the_interval(
+    tmp_path: Path, feeds: FeedServer
+) -> None:
+    url = feeds.set(
+        "wire.xml",
+        rss("Example Wire", [UNRELATED]),
+        headers={"Cache-Control": "public, max-age=3600"},
+    )
+    config = write_config(tmp_path, {"wire": url})
+
+    assert run(config, "poll", "--once").exit_code == 0
+
+    [feed] = [json.loads(line) for line in run(config, "feeds", "--json").output.splitlines()]
+    assert feed["poll_interval_seconds"] == 3600
+    assert feed["state"] == "healthy"

@@ -5,6 +5,8 @@ from datetime import UTC, datetime
 
 import httpx
 from feed_server import FeedServer
+from fetch_support import fake_resolver
+from tls_server import TLSServer, tls_server
 
 from monitor.fetch import USER_AGENT, fetch, make_client, parse_retry_after, redact
 from monitor.records import FeedTarget, FetchResult
@@ -40,7 +42,7 @@ def test_http_errors_are_results_not_exceptions(feeds: FeedServer) -> None:
 
 def test_a_body_over_the_limit_is_cut_off(feeds: FeedServer) -> None:
     result = get(local(feeds.set("big.xml", b"x" * 50_000)), max_bytes=10_000)
-    assert result.error == "body larger than 10000 bytes" and result.body is None
+    assert result.error == "body too large: more than 10000 bytes" and result.body is None
 
 
 def test_an_unreachable_server_gives_a_clear_error() -> None:
@@ -77,4 +79,25 @@ def test_one_client_is_shared_and_has_limits() -> None:
     client = make_client(7)
     assert isinstance(client, httpx.AsyncClient)
     assert client.timeout.read == 7 and client.max_redirects == 5
+    assert not client.follow_redirects and not client.trust_env  # fetch checks every hop
+    assert client.headers["Accept-Encoding"].startswith("gzip, deflate")
     asyncio.run(client.aclose())
+
+
+def test_tls_verifies_the_hostname_and_negotiates_http2() -> None:
+    calls: list[str] = []
+    resolver = fake_resolver({"feed.test": [["127.0.0.1"]], "other.test": [["127.0.0.1"]]}, calls)
+
+    async def go(server: TLSServer, host: str) -> FetchResult:
+        client = make_client(5, resolver=resolver, verify=server.client_context)
+        async with client:
+            target = FeedTarget("f", f"https://{host}:{server.port}/feed")
+            allow = [("127.0.0.1", server.port)]
+            return await fetch(client, target, max_bytes=1000, deadline=5, allow_endpoints=allow)
+
+    with tls_server("feed.test", b"<rss/>") as server:
+        good = asyncio.run(go(server, "feed.test"))
+        wrong = asyncio.run(go(server, "other.test"))
+    assert (good.error, good.body) == (None, b"<rss/>")
+    assert server.protocols[0] == "h2"
+    assert wrong.error is not None and "CERTIFICATE_VERIFY_FAILED" in wrong.error
