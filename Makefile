@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit run check-config clean
+.PHONY: demo test lint typecheck unit run check-config clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,7 @@ check-config: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info
+
+# The polling benchmark (benchmarks/README.md): about two minutes; prints ratios to a baseline.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.bench_polling $(BENCH_ARGS)

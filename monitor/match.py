@@ -1,136 +1,173 @@
 """Match stage: which watches an entry satisfies.
 
-All terms of all watches (entity names, aliases, plain terms, `require` and `exclude` terms) go
-into one Aho-Corasick automaton, so the cost of matching an entry grows with the entry's length,
-not with the number of terms. Text and terms are folded the same way first: Unicode compatibility
-forms, case, accents, typographic quotes and dashes, Arabic/Persian letter variants, zero-width
-characters. Hits count only on whole words.
+Every watch is a query (monitor/query.py has the language; the simple `entities`, `terms`,
+`require` and `exclude` lists compile into the same tree). Every term of every watch (words,
+phrases, wildcard prefixes, each name and alias of each entity) goes into one Aho-Corasick
+automaton over folded text, so an entry is scanned once per field whatever the number of terms.
+Only the watches that own a term that was found are then evaluated, over the found terms.
+Text and terms are folded alike: Unicode compatibility forms, case, accents, typographic quotes
+and dashes, Arabic/Persian letter variants, zero-width characters (monitor/query_text.py).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import ahocorasick
 
+from monitor.query_ast import FIELDS, And, Node, Not, Or, Term, terms
+from monitor.query_eval import Found, Lookup, evaluate
+from monitor.query_lex import QueryError
+from monitor.query_parse import parse_query
+from monitor.query_text import FieldText, Located, fold, term_key
 from monitor.records import EntityRef, Entry, Hit, Match
 
-Role = Literal["match", "require", "exclude"]
-FIELDS = ("title", "summary", "content")
+__all__ = ["FIELDS", "CompiledWatch", "Matcher", "Scan", "WatchSpec", "compile_watch", "fold"]
 
-_TRANSLATE = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-        "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9",  # Arabic yeh/kaf -> Persian
-        "\u0629": "\u0647",  # teh marbuta -> heh
-        "\u200c": None, "\u200d": None, "\u200b": None, "\u2060": None, "\ufeff": None,
-        "\u0640": None,  # tatweel
-    }
-)  # fmt: skip
-_SPACE = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """The form in which text and terms are compared."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLATE))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", stripped).casefold())
+Scan = Mapping[str, Sequence[Located]]  # padded key -> where it was found
 
 
 @dataclass(frozen=True, slots=True)
 class WatchSpec:
-    """What the matcher needs of one watch."""
+    """What the matcher needs of one watch. `query` is ANDed with the simple lists."""
 
     name: str
     entities: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
     require: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    query: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class _Pattern:
-    watch: str
-    role: Role
-    term: str
-    entity: str | None
+class CompiledWatch:
+    name: str
+    query: Node
 
 
 class Matcher:
-    """Compiled once per configuration; `match` is then cheap and thread-safe."""
+    """Compiled once per configuration; `match` is then cheap and thread-safe.
+
+    Raises `QueryError` (with `.watch` set) for a malformed query."""
 
     def __init__(self, watches: Sequence[WatchSpec], entities: Sequence[EntityRef]) -> None:
+        self.entities = tuple(entities)
+        self.watches = tuple(CompiledWatch(w.name, compile_watch(w, entities)) for w in watches)
         by_name = {e.name: e for e in entities}
-        table: dict[str, list[_Pattern]] = defaultdict(list)
-        for watch in watches:
-            for pattern in _patterns(watch, by_name):
-                key = fold(pattern.term).strip()
-                if key:
-                    table[key].append(pattern)
+        self._keys: dict[Term, dict[str, str]] = {}
+        owners: dict[str, set[int]] = defaultdict(set)
+        for i, watch in enumerate(self.watches):
+            for term in terms(watch.query):
+                keys = self._keys.setdefault(term, _keys(term, by_name))
+                for key in keys:
+                    owners[key].add(i)
+        self._owners = {key: tuple(sorted(ids)) for key, ids in owners.items()}
         self._automaton = ahocorasick.Automaton()
-        for key, patterns in table.items():
-            self._automaton.add_word(key, (len(key), tuple(patterns)))
-        self._empty = not table
-        if not self._empty:
+        for key in self._owners:
+            self._automaton.add_word(key, key)
+        if self._owners:
             self._automaton.make_automaton()
-        self._watches = [w.name for w in watches]
-        self._with_require = {w.name for w in watches if w.require}
 
     def match(self, entry: Entry) -> list[Match]:
         """The watches this entry satisfies, in configuration order."""
-        if self._empty:
-            return []
-        found: dict[str, dict[Role, list[Hit]]] = defaultdict(lambda: defaultdict(list))
-        for field in FIELDS:
-            for pattern, hit in self._scan(getattr(entry, field), field):
-                found[pattern.watch][pattern.role].append(hit)
+        scan = self.scan(entry)
+        lookup = self.lookup(scan)
+        candidates = sorted({i for key in scan for i in self._owners[key]})
         matches = []
-        for name in self._watches:
-            roles = found.get(name)
-            if roles and _satisfied(roles, needs_require=name in self._with_require):
-                matches.append(Match(name, tuple(roles["match"] + roles["require"])))
+        for i in candidates:
+            outcome = evaluate(self.watches[i].query, lookup)
+            if outcome.ok:
+                matches.append(Match(self.watches[i].name, tuple(f.hit for f in outcome.found)))
         return matches
 
-    def _scan(self, text: str, field: str) -> Iterable[tuple[_Pattern, Hit]]:
-        folded = fold(text)
-        for end, (length, patterns) in self._automaton.iter(folded):
-            start = end - length + 1
-            if not _whole_word(folded, start, end + 1):
-                continue
-            for pattern in patterns:
-                yield pattern, Hit(pattern.term, field, start, end + 1, pattern.entity)
+    def scan(self, entry: Entry) -> Scan:
+        """Every key found in the entry, field by field, with word positions and offsets."""
+        found: dict[str, list[Located]] = defaultdict(list)
+        if not self._owners:
+            return found
+        for field in FIELDS:
+            text = FieldText(field, getattr(entry, field))
+            for end, key in self._automaton.iter(text.form):
+                found[key].append(text.locate(end - len(key) + 1, key))
+        return found
+
+    def lookup(self, scan: Scan) -> Lookup:
+        """A cached function from a term to its occurrences in a scanned entry."""
+        cache: dict[Term, tuple[Found, ...]] = {}
+
+        def find(term: Term) -> tuple[Found, ...]:
+            if term not in cache:
+                cache[term] = _occurrences(term, self._keys.get(term, {}), scan)
+            return cache[term]
+
+        return find
 
 
-def _patterns(watch: WatchSpec, entities: dict[str, EntityRef]) -> Iterable[_Pattern]:
-    for name in watch.entities:
-        entity = entities.get(name)
-        for term in entity.names if entity else (name,):
-            yield _Pattern(watch.name, "match", term, name)
-    for term in watch.terms:
-        yield _Pattern(watch.name, "match", term, None)
-    for term in watch.require:
-        entity = entities.get(term)
-        for alias in entity.names if entity else (term,):
-            yield _Pattern(watch.name, "require", alias, entity.name if entity else None)
-    for term in watch.exclude:
-        yield _Pattern(watch.name, "exclude", term, None)
+def compile_watch(spec: WatchSpec, entities: Sequence[EntityRef]) -> Node:
+    """(entities OR terms) AND query AND (require...) AND NOT (exclude...)."""
+    known = {e.name for e in entities}
+    simple = _any([_named(n, known) for n in spec.entities] + _phrases(spec.terms))
+    parts: list[Node] = [] if simple is None else [simple]
+    if spec.query is not None:
+        parts.append(_in_watch(spec.name, lambda: parse_query(spec.query or "", entities)))
+    if not parts:
+        raise ValueError(f"watch {spec.name!r} has nothing to match: give entities, terms or query")
+    required = _any([_named(n, known) for n in spec.require])
+    excluded = _any([_named(n, known) for n in spec.exclude])
+    parts += [] if required is None else [required]
+    parts += [] if excluded is None else [Not(excluded)]
+    return parts[0] if len(parts) == 1 else And(tuple(parts))
 
 
-def _satisfied(roles: dict[Role, list[Hit]], *, needs_require: bool) -> bool:
-    """At least one term; at least one `require` term if the watch has any; no `exclude` term."""
-    if not roles.get("match") or roles.get("exclude"):
-        return False
-    return bool(roles.get("require")) or not needs_require
+def _in_watch(name: str, parse: Callable[[], Node]) -> Node:
+    try:
+        return parse()
+    except QueryError as error:
+        raise QueryError(error.position, error.reason, error.query, name) from None
 
 
-def _whole_word(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or after.isalnum())
+def _named(name: str, known: set[str]) -> Term | None:
+    if name in known:
+        return Term("entity", name)
+    return Term("phrase", name) if term_key(name) else None
+
+
+def _phrases(texts: Sequence[str]) -> list[Term | None]:
+    return [Term("phrase", t) if term_key(t) else None for t in texts]
+
+
+def _any(nodes: Sequence[Node | None]) -> Node | None:
+    kept = tuple(n for n in nodes if n is not None)
+    if not kept:
+        return None
+    return kept[0] if len(kept) == 1 else Or(kept)
+
+
+def _keys(term: Term, entities: Mapping[str, EntityRef]) -> dict[str, str]:
+    """The padded automaton keys of a term, each with the text a hit reports as its term."""
+    if term.kind == "entity":
+        entity = entities.get(term.text)
+        names = entity.names if entity else (term.text,)
+        keys: dict[str, str] = {}
+        for name in names:
+            if key := term_key(name):
+                keys.setdefault(f" {key} ", name)
+        return keys
+    key = term_key(term.text)
+    if not key:
+        return {}
+    return {f" {key}": f"{term.text}*"} if term.kind == "prefix" else {f" {key} ": term.text}
+
+
+def _occurrences(term: Term, keys: Mapping[str, str], scan: Scan) -> tuple[Found, ...]:
+    entity = term.text if term.kind == "entity" else None
+    found = [
+        Found(Hit(text, at.field, at.start, at.end, entity), at.first, at.last)
+        for key, text in keys.items()
+        for at in scan.get(key, ())
+        if term.field in (None, at.field)
+    ]
+    found.sort(key=lambda f: (FIELDS.index(f.hit.field), f.hit.start))
+    return tuple(found)

@@ -44,9 +44,9 @@ def test_every_corpus_file_parses_or_gives_a_clear_error(corpus: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "problem"),
     [
-        ("feed-rs__rss_2.0_invalid_1.xml", "not a valid feed"),
-        ("RSParser__DaringFireball.html", "not a valid feed"),
-        ("rss-parser__unrecognized.rss", "not a valid feed"),
+        ("feed-rs__rss_2.0_invalid_1.xml", "not a valid feed: broken or truncated XML"),
+        ("RSParser__DaringFireball.html", "links to a feed at https://x.example/feeds/main"),
+        ("rss-parser__unrecognized.rss", "not a feed: an HTML page"),
     ],
 )
 def test_broken_documents_are_reported_not_swallowed(corpus: Path, name: str, problem: str) -> None:
