@@ -12,7 +12,7 @@ and dashes, Arabic/Persian letter variants, zero-width characters (monitor/query
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -111,7 +111,7 @@ def compile_watch(spec: WatchSpec, entities: Sequence[EntityRef]) -> Node:
     simple = _any([_named(n, known) for n in spec.entities] + _phrases(spec.terms))
     parts: list[Node] = [] if simple is None else [simple]
     if spec.query is not None:
-        parts.append(_in_watch(spec.name, lambda: parse_query(spec.query or "", entities)))
+        parts.append(_parse(spec.name, spec.query, entities))
     if not parts:
         raise ValueError(f"watch {spec.name!r} has nothing to match: give entities, terms or query")
     required = _any([_named(n, known) for n in spec.require])
@@ -121,11 +121,11 @@ def compile_watch(spec: WatchSpec, entities: Sequence[EntityRef]) -> Node:
     return parts[0] if len(parts) == 1 else And(tuple(parts))
 
 
-def _in_watch(name: str, parse: Callable[[], Node]) -> Node:
+def _parse(watch: str, query: str, entities: Sequence[EntityRef]) -> Node:
     try:
-        return parse()
+        return parse_query(query, entities)
     except QueryError as error:
-        raise QueryError(error.position, error.reason, error.query, name) from None
+        raise QueryError(error.position, error.reason, error.query, watch) from None
 
 
 def _named(name: str, known: set[str]) -> Term | None:

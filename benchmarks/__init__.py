@@ -1,0 +1,1 @@
+"""Benchmarks for monitor: `make bench` or `python -m benchmarks.bench_polling`."""
