@@ -48,6 +48,7 @@ class ParsedFeed:
     error: str | None = None
     dropped: int = 0
     notes: tuple[str, ...] = ()
+    ttl_seconds: int | None = None  # RSS <ttl>: how long the publisher says to cache the feed
 
 
 def parse_feed(
@@ -90,4 +91,12 @@ def _parse(
     made = (make_entry(raw, feed, title, url, fetched_at) for raw in parsed.entries)
     entries = tuple(e for e in made if e is not None)
     error = problem(parsed, ready.body, entries, url)
-    return ParsedFeed(title, entries, error, ready.dropped, ready.notes)
+    return ParsedFeed(title, entries, error, ready.dropped, ready.notes, _ttl(parsed.feed))
+
+
+def _ttl(channel: Any) -> int | None:
+    """RSS <ttl> in seconds; absent, malformed or absurd values (over a week) count as none."""
+    minutes = str(channel.get("ttl", "")).strip()
+    if not minutes.isdigit() or not 0 < int(minutes) <= 7 * 24 * 60:
+        return None
+    return int(minutes) * 60

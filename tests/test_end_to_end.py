@@ -305,3 +305,17 @@ def test_the_servers_cache_lifetime_stretches_the_interval(
     [feed] = [json.loads(line) for line in run(config, "feeds", "--json").output.splitlines()]
     assert feed["poll_interval_seconds"] == 3600
     assert feed["state"] == "healthy"
+
+
+def test_rss_ttl_is_honoured_and_remembered_across_304s(tmp_path: Path, feeds: FeedServer) -> None:
+    body = rss("Example Wire", [UNRELATED]).replace("<channel>", "<channel>\n<ttl>120</ttl>", 1)
+    config = write_config(tmp_path, {"wire": feeds.set("wire.xml", body)})
+
+    intervals = []
+    for _ in range(2):
+        assert run(config, "poll", "--once").exit_code == 0
+        [feed] = [json.loads(x) for x in run(config, "feeds", "--json").output.splitlines()]
+        intervals.append(feed["poll_interval_seconds"])
+
+    assert intervals == [7200, 7200]
+    assert feeds.hits("wire.xml")[-1].get("If-None-Match"), "the second check was a 304"

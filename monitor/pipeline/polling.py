@@ -154,7 +154,14 @@ class Poller:
         dated = (e.published for e in parsed.entries if e.published != result.fetched_at)
         rhythm = publishing_rhythm(dated)
         report = self._succeeded(
-            state, result, "new", new=new, rhythm=rhythm, body_hash=body_hash, title=parsed.title
+            state,
+            result,
+            "new",
+            new=new,
+            rhythm=rhythm,
+            ttl=parsed.ttl_seconds,
+            body_hash=body_hash,
+            title=parsed.title,
         )
         log.info(
             "feed=%s status=new entries=%d new=%d alerts=%d",
@@ -185,15 +192,18 @@ class Poller:
         *,
         new: int = 0,
         rhythm: float | None = None,
+        ttl: int | None = None,
         body_hash: str | None = None,
         title: str | None = None,
     ) -> FeedReport:
         now = result.fetched_at
         rhythm = rhythm or state.rhythm_seconds
+        ttl = ttl if body_hash is not None else state.ttl_seconds
         interval = adapt_interval(
             self._interval_policy(state.name),
             rhythm=rhythm,
             cache_seconds=result.cache_seconds,
+            ttl_seconds=ttl,
         )
         next_at = next_check_after_success(now, interval, retry_after=result.retry_after)
         change = after_success(
@@ -213,6 +223,7 @@ class Poller:
             new_entries=new,
             poll_interval=interval,
             rhythm=rhythm,
+            ttl=ttl,
             health=change.after if change else state.health,
         )
         return FeedReport(state.name, status, new, alerts)

@@ -33,6 +33,7 @@ class FeedState:
     body_hash: str | None
     poll_interval_seconds: int | None
     rhythm_seconds: int | None
+    ttl_seconds: int | None
     first_error_at: datetime | None
     last_new_entry_at: datetime | None
     health: str
@@ -140,6 +141,7 @@ class FeedQueries(StoreBase):
         new_entries: int = 0,
         poll_interval: float | None = None,
         rhythm: float | None = None,
+        ttl: int | None = None,
         health: str = "healthy",
     ) -> None:
         """A check that worked resets the error count. Cache validators, the body hash and the
@@ -161,6 +163,8 @@ class FeedQueries(StoreBase):
                 feed.poll_interval_seconds = round(poll_interval)
             if rhythm is not None:
                 feed.rhythm_seconds = round(rhythm)
+            if body_hash is not None:  # a new document: its ttl (or its lack of one) counts
+                feed.ttl_seconds = ttl
 
     def record_failure(
         self,
@@ -211,6 +215,7 @@ def _state(f: Feed) -> FeedState:
         body_hash=f.body_hash,
         poll_interval_seconds=f.poll_interval_seconds,
         rhythm_seconds=f.rhythm_seconds,
+        ttl_seconds=f.ttl_seconds,
         first_error_at=f.first_error_at,
         last_new_entry_at=f.last_new_entry_at,
         health=f.health,

@@ -79,6 +79,7 @@ class Feed(Base):
     poll_interval_seconds: Mapped[int | None] = mapped_column(Integer)
     # Median gap between the feed's recent items, when it could be measured.
     rhythm_seconds: Mapped[int | None] = mapped_column(Integer)
+    ttl_seconds: Mapped[int | None] = mapped_column(Integer)
     first_error_at: Mapped[datetime | None]
     last_new_entry_at: Mapped[datetime | None]
     # healthy | failing | silent: what the user was last told about this feed.
