@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 from sqlalchemy.engine import make_url
@@ -20,8 +21,14 @@ from monitor.alert.deliver import check_url, send
 from monitor.alert.render import render, render_console
 from monitor.config import Config, ConfigError, find_config, load_config
 from monitor.daemon import Daemon
-from monitor.pipeline import FeedReport, Pipeline, utcnow
-from monitor.records import FACT_KINDS, Alert, fact_to_json
+from monitor.dedup import canonical_url
+from monitor.fetch import fetch, make_client
+from monitor.fulltext import main_text
+from monitor.parse import parse_feed
+from monitor.pipeline import FeedReport, Pipeline, feed_name_for, utcnow
+from monitor.query import explain as explain_match
+from monitor.query import format_explanation
+from monitor.records import FACT_KINDS, Alert, Entry, FeedTarget, fact_to_json
 from monitor.store import FeedState, Store
 
 LOG_FORMAT = "%(asctime)s level=%(levelname)s logger=%(name)s %(message)s"
@@ -244,6 +251,65 @@ def alerts(ctx: Context, as_json: bool, status: str | None, limit: int) -> None:
                 + (f": {error}" if error else "")
             )
     store.close()
+
+
+@main.command()
+@click.argument("target")
+@pass_ctx
+def explain(ctx: Context, target: str) -> None:
+    """Show which watches match an entry, on which words and in which field, and for those
+    that do not, what is missing or what excluded them.
+
+    TARGET is the URL of a stored article, a saved feed file (every entry is explained), or an
+    article page URL, which is fetched and read like a full-text feed."""
+    config = ctx.config()
+    store = Store.open(config.database_url())
+    try:
+        entries = _entries_to_explain(config, store, target)
+        matcher = Pipeline(config, store).ingestor.matcher
+    finally:
+        store.close()
+    for entry in entries:
+        click.echo(f"== {entry.title or entry.url} ({entry.outlet})")
+        click.echo(format_explanation(explain_match(matcher, entry)) + "\n")
+
+
+def _entries_to_explain(config: Config, store: Store, target: str) -> list[Entry]:
+    path = Path(target)
+    if path.is_file():
+        parsed = parse_feed(
+            path.read_bytes(),
+            feed=feed_name_for(path),
+            url=path.resolve().as_uri(),
+            fetched_at=utcnow(),
+        )
+        if parsed.error:
+            raise click.ClickException(f"{path}: {parsed.error}")
+        return list(parsed.entries)
+    stored = store.article_entry(target, canonical_url(target))
+    if stored is not None:
+        return [stored]
+    if not target.startswith(("http://", "https://")):
+        raise click.ClickException(f"{target!r} is neither a file nor a URL")
+    return [asyncio.run(_read_page(config, target))]
+
+
+async def _read_page(config: Config, url: str) -> Entry:
+    async with make_client(config.polling.timeout_seconds) as client:
+        target = FeedTarget("explain", url, allow_private=config.polling.allow_private)
+        result = await fetch(
+            client,
+            target,
+            max_bytes=config.polling.max_body_bytes,
+            deadline=config.polling.timeout_seconds * 2,
+        )
+    if not result.ok or result.body is None:
+        raise click.ClickException(f"{url}: {result.error}")
+    text = main_text(result.body, url)
+    if text is None:
+        raise click.ClickException(f"{url}: no article text found on the page")
+    title = text.split("\n", 1)[0]
+    return Entry("explain", urlsplit(url).hostname or url, url, url, title, "", text, utcnow())
 
 
 @main.command("check-config")

@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from monitor.query_lex import QueryError
+from monitor.query_parse import parse_query
 from monitor.records import FACT_KINDS, EntityRef, FactKind
 
 DEFAULT_CONFIG_PATHS = (Path("config/monitor.toml"), Path("/etc/monitor/monitor.toml"))
@@ -109,14 +111,15 @@ class WatchConfig(_Model):
     terms: tuple[str, ...] = ()
     require: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    query: str | None = None
     facts: tuple[FactKind, ...] = FACT_KINDS
     new_articles: bool = True
     channels: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _something_to_match(self) -> WatchConfig:
-        if not self.entities and not self.terms:
-            raise ValueError("a watch needs at least one of 'entities' or 'terms'")
+        if not self.entities and not self.terms and not self.query:
+            raise ValueError("a watch needs at least one of 'entities', 'terms' or 'query'")
         return self
 
 
@@ -263,6 +266,11 @@ def _cross_check(config: Config) -> Iterator[str]:
             yield f"health.channels: no [[channels]] named {name!r}"
     for i, watch in enumerate(config.watches):
         where = f'watches[{i + 1}] (name = "{watch.name}")'
+        if watch.query is not None:
+            try:
+                parse_query(watch.query, config.entity_refs())
+            except QueryError as error:
+                yield f"{where}.query: {error}"
         for name in watch.entities:
             if name not in entities:
                 yield f"{where}.entities: no [[entities]] named {name!r}"

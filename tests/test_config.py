@@ -126,3 +126,24 @@ def test_the_shipped_configuration_is_valid() -> None:
     names = {e.name for e in config.entities}
     assert {"Ahmad Massoud", "Amrullah Saleh", "Taliban"} <= names
     assert config.channels and config.watches
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            '(Taliban OR "Panjshir valley"',
+            "position 0: expected ')' to close the '(' at position 0",
+        ),
+        ("Taliban AND", "position 11"),
+        ('entity:"Nobody Known"', "unknown entity"),
+        ("NOT Taliban", "position 0"),
+    ],
+)
+def test_a_malformed_query_is_reported_with_its_position(
+    tmp_path: Path, query: str, expected: str
+) -> None:
+    text = f'[[watches]]\nname = "w"\nquery = """{query}"""\n'
+    found = problems(tmp_path, text)
+    assert len(found) == 1 and found[0].startswith('watches[1] (name = "w").query: '), found
+    assert expected.split(":")[0] in found[0]

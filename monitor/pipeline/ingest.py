@@ -15,7 +15,8 @@ from monitor.config import Config, WatchConfig
 from monitor.dedup import canonical_url
 from monitor.diff import diff_facts, worth_alert
 from monitor.extract import extract_claims
-from monitor.match import Matcher, WatchSpec
+from monitor.match import Matcher, WatchSpec, compile_watch
+from monitor.query_ast import positive_entities
 from monitor.records import (
     Alert,
     Change,
@@ -40,10 +41,11 @@ class Ingestor:
         self.store = store
         self.entities = config.entity_refs()
         self.watches = {w.name: w for w in config.watches}
-        self.followed = {w.name: _followed_entities(w, self.entities) for w in config.watches}
         specs = [
-            WatchSpec(w.name, w.entities, w.terms, w.require, w.exclude) for w in config.watches
+            WatchSpec(w.name, w.entities, w.terms, w.require, w.exclude, w.query)
+            for w in config.watches
         ]
+        self.followed = {s.name: _followed_entities(s, self.entities) for s in specs}
         self.matcher = Matcher(specs, self.entities)
 
     def ingest(
@@ -110,12 +112,12 @@ class Ingestor:
         return {kind for m in matches for kind in self.watches[m.watch].facts}
 
 
-def _followed_entities(watch: WatchConfig, entities: Sequence[EntityRef]) -> frozenset[str]:
-    """The entities a watch is about: its `entities`, and entities named in `require`. Facts
-    about other entities (a namesake, a historical figure) found in a matching article do not
-    alert this watch; a watch that names no entity takes every fact."""
-    names = {e.name for e in entities}
-    return frozenset(watch.entities) | frozenset(r for r in watch.require if r in names)
+def _followed_entities(spec: WatchSpec, entities: Sequence[EntityRef]) -> frozenset[str]:
+    """The entities a watch is about: those it looks for (its `entities`, `require` and the
+    `entity:` terms of its query), not those it excludes. Facts about other entities (a
+    namesake, a historical figure) found in a matching article do not alert this watch; a
+    watch that names no entity takes every fact."""
+    return frozenset(positive_entities(compile_watch(spec, entities)))
 
 
 def _fact(claim: Claim, entry: Entry, now: datetime) -> Fact:

@@ -40,6 +40,29 @@ class FactQueries(StoreBase):
             )
             return set(guids) - set(s.scalars(query))
 
+    def article_entry(self, url: str, canonical: str) -> Entry | None:
+        """A stored article, as an Entry, found by its URL or its canonical URL."""
+        with self.session() as s:
+            row = s.scalars(
+                select(Article)
+                .where((Article.url == url) | (Article.canonical_url == canonical))
+                .order_by(Article.id)
+                .limit(1)
+            ).first()
+            if row is None:
+                return None
+            feed = s.get_one(Feed, row.feed_id).name
+            return Entry(
+                feed,
+                row.outlet,
+                row.guid,
+                row.url,
+                row.title,
+                row.summary,
+                row.content,
+                row.published,
+            )
+
     def original_of(self, session: Session, canonical_url: str) -> int | None:
         """The first article stored under this canonical URL, from any feed."""
         query = (
