@@ -115,7 +115,19 @@ async def fetch(
     return FetchResult(target.name, target.url, now, error=redact(error, *hops))
 
 
+_TIMEOUTS: dict[type[Exception], str] = {
+    httpx.ConnectTimeout: "could not connect in time",
+    httpx.ReadTimeout: "the server stopped answering (read timeout)",
+    httpx.WriteTimeout: "could not send the request in time",
+    httpx.PoolTimeout: "no free connection in time",
+}
+
+
 def _describe(exc: BaseException) -> str:
+    """What went wrong, in words a user reads in `monitor feeds`."""
+    for kind, words in _TIMEOUTS.items():
+        if isinstance(exc, kind):
+            return words
     return type(exc).__name__ + (f": {exc}" if str(exc) else "")
 
 
