@@ -143,11 +143,34 @@ async def _follow(
             if response.status_code not in REDIRECTS or not location:
                 return await _final(target, now, response, max_bytes)
         finally:
-            await response.aclose()
+            await _release(response)
         hops.append(location)
         url = _allowed(url.join(_allowed_scheme(location)), redirected=True)
         hops.append(str(url))
     raise FetchRefused(f"too many redirects (more than {client.max_redirects})")
+
+
+async def _release(response: httpx.Response, limit: int = 64 * 1024) -> None:
+    """Close a response so that its connection can serve the next request: a 304, a redirect or
+    an error page whose (small) body was not read would otherwise make httpcore drop the
+    connection, and every unchanged feed would cost a new TCP and TLS handshake."""
+    try:
+        if not response.is_stream_consumed and _small_body(response, limit):
+            async for _chunk in response.aiter_raw():
+                pass
+    except httpx.HTTPError:
+        pass
+    finally:
+        await response.aclose()
+
+
+def _small_body(response: httpx.Response, limit: int) -> bool:
+    """Only a body known to be small is worth reading to keep the connection: a server that
+    promises more than it sends must not hold us."""
+    if response.status_code in (204, 304):
+        return True
+    declared = response.headers.get("Content-Length", "")
+    return declared.isdigit() and int(declared) <= limit
 
 
 async def _send(client: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:

@@ -290,3 +290,26 @@ def test_any_other_failure_is_a_result_not_an_exception(
     monkeypatch.setattr("monitor.fetch.read_body", broken)
     result = via(server, server.route("feed", reply(200, FEED)))
     assert result.error == "unexpected RuntimeError: decoder exploded"
+
+
+def test_unchanged_feeds_reuse_one_connection(server: HostileServer) -> None:
+    """A 304 (and a small error page) must leave its connection reusable: on the web every
+    unchanged feed would otherwise pay a new TCP and TLS handshake."""
+    headers = {"ETag": '"v1"'}
+    urls = [
+        server.route("/a", reply(304, b"", headers, keep_alive=True)),
+        server.route("/b", reply(304, b"", headers, keep_alive=True)),
+        server.route("/c", reply(404, b"not here", keep_alive=True)),
+        server.route("/d", reply(304, b"", headers, keep_alive=True)),
+    ]
+
+    async def round_trip() -> None:
+        async with make_client(5) as client:
+            for url in urls:
+                target = FeedTarget("f", url, etag='"v1"', allow_private=True)
+                await fetch(client, target, max_bytes=10_000, deadline=5)
+
+    asyncio.run(round_trip())
+
+    assert len(server.connections()) == 4
+    assert len(set(server.connections())) == 1

@@ -95,8 +95,13 @@ class Poller:
 
         tasks = [asyncio.create_task(fetch_one(t)) for t in targets]
         reports = []
-        for target, task in zip(targets, tasks, strict=True):
-            reports.append(await self._process_safely(target, await task, fetch_page))
+        try:
+            for target, task in zip(targets, tasks, strict=True):
+                reports.append(await self._process_safely(target, await task, fetch_page))
+        finally:  # cancelled mid-round (shutdown): no fetch is left running unobserved
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
         return reports
 
     async def _process_safely(
