@@ -194,11 +194,7 @@ def _span(seconds: float) -> str:
 
 
 def _feed_json(feed: FeedState) -> dict[str, object]:
-    data = {
-        name: value.isoformat() if isinstance(value, datetime) else value
-        for name, value in asdict(feed).items()
-    }
-    return {**data, "state": feed.state}
+    return {**_jsonable(asdict(feed)), "state": feed.state}
 
 
 @main.command()
@@ -251,6 +247,29 @@ def alerts(ctx: Context, as_json: bool, status: str | None, limit: int) -> None:
                 + (f": {error}" if error else "")
             )
     store.close()
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
+@click.option("--limit", default=30, show_default=True, help="How many of the latest stories.")
+@pass_ctx
+def stories(ctx: Context, as_json: bool, limit: int) -> None:
+    """Recent stories: each is one article however many outlets carried it, with the outlets
+    that did (syndicated and lightly edited copies join the story; they do not alert again)."""
+    store = ctx.store()
+    for story in store.stories(limit):
+        if as_json:
+            data = {**asdict(story), "outlets": list(story.outlets)}
+            click.echo(json.dumps(_jsonable(data), ensure_ascii=False))
+            continue
+        also = f", also reported by {len(story.outlets) - 1}" if len(story.outlets) > 1 else ""
+        click.echo(f"#{story.id} {_when(story.updated_at)}  {story.title}")
+        click.echo(f"    {story.articles} article(s){also}: {', '.join(story.outlets)}")
+    store.close()
+
+
+def _jsonable(data: dict[str, object]) -> dict[str, object]:
+    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in data.items()}
 
 
 @main.command()

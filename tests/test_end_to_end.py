@@ -319,3 +319,52 @@ def test_rss_ttl_is_honoured_and_remembered_across_304s(tmp_path: Path, feeds: F
 
     assert intervals == [7200, 7200]
     assert feeds.hits("wire.xml")[-1].get("If-None-Match"), "the second check was a 304"
+
+
+def test_a_lightly_edited_copy_joins_the_story_without_alerting(
+    tmp_path: Path, feeds: FeedServer
+) -> None:
+    copy = Item(
+        guid="partner-9",
+        title="Panjshir fighters dig in as Taliban advance",  # retitled
+        body=FIRST.body.replace("have gathered", "gathered").replace("weeks", "several weeks")
+        + " Our correspondent in Charikar contributed to this report.",
+        link="https://partner.example.org/2021/08/20/panjshir-fighters",
+        published=FIRST.published,
+    )
+    config = write_config(
+        tmp_path,
+        {
+            "wire": feeds.set("wire.xml", rss("Example Wire", [FIRST])),
+            "partner": feeds.set("partner.xml", rss("Partner Daily", [copy])),
+        },
+    )
+
+    result = run(config, "poll", "--once")
+
+    assert result.output.count("[new_article]") == 1, result.output
+    [story] = [json.loads(x) for x in run(config, "stories", "--json").output.splitlines()]
+    assert story["outlets"] == ["Example Wire", "Partner Daily"]
+
+
+def test_an_entry_updated_in_place_is_read_again_but_not_a_new_story(
+    tmp_path: Path, feeds: FeedServer
+) -> None:
+    url = feeds.set("wire.xml", rss("Example Wire", [FIRST]))
+    config = write_config(tmp_path, {"wire": url})
+    assert "[new_article]" in run(config, "poll", "--once").output
+
+    updated = Item(
+        FIRST.guid,
+        FIRST.title + " (updated)",
+        FIRST.body
+        + " The National Resistance Front now has about 6,000 fighters, its spokesman said.",
+        FIRST.link,
+        FIRST.published,
+    )
+    feeds.set("wire.xml", rss("Example Wire", [updated]))
+    again = run(config, "poll", "--once")
+
+    assert "[new_article]" not in again.output
+    assert "Force size changed: National Resistance Front ~6,000 fighters" in again.output
+    assert len(run(config, "stories", "--json").output.splitlines()) == 1

@@ -3,6 +3,7 @@ disk. Both go through the same pipeline, so they must raise the same alerts in t
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -84,3 +85,23 @@ def test_replaying_the_same_files_again_raises_nothing(tmp_path: Path) -> None:
     again = CliRunner().invoke(main, args, catch_exceptions=False)
     assert alert_blocks(again.output) == []
     assert "0 alerts" in again.output
+
+
+def test_replayed_timeline_folds_copies_into_stories(tmp_path: Path) -> None:
+    config = tmp_path / "monitor.toml"
+    config.write_text(
+        f'[storage]\ndata_dir = "{tmp_path / "data"}"\n\n'
+        + (STORY / "watchlist.toml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    replay = runner.invoke(main, ["--config", str(config), "replay", str(STORY / "timeline")])
+    stories = runner.invoke(main, ["--config", str(config), "stories", "--json"])
+
+    found = [json.loads(line) for line in stories.output.splitlines()]
+    assert len(found) == 14, [s["title"] for s in found]
+    assert sum(s["articles"] for s in found) == 19
+    capture = next(s for s in found if s["title"].startswith("Taliban say they have captured"))
+    assert len(capture["outlets"]) == 3
+    new_story_alerts = alert_blocks(replay.output)
+    assert sum("[new_article]" in b.splitlines()[0] for b in new_story_alerts) == 14

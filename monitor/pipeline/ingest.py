@@ -6,13 +6,23 @@ leaves either all of it or none of it, and an entry left unprocessed is processe
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
 
 from monitor.alert.compose import article_alert, fact_alert
 from monitor.config import Config, WatchConfig
-from monitor.dedup import canonical_url
+from monitor.dedup import (
+    body_text,
+    canonical_url,
+    fingerprint,
+    same_story,
+    shingles,
+    story_keys,
+)
 from monitor.diff import diff_facts, worth_alert
 from monitor.extract import extract_claims
 from monitor.match import Matcher, WatchSpec, compile_watch
@@ -29,9 +39,10 @@ from monitor.records import (
     Match,
     fact_entities,
 )
-from monitor.store import Store
+from monitor.store import Store, StoredText
 
 log = logging.getLogger("monitor.pipeline")
+STORY_WINDOW = timedelta(days=14)  # copies of a story appear within days; older ones are history
 
 
 class Ingestor:
@@ -51,54 +62,161 @@ class Ingestor:
     def ingest(
         self, entries: Sequence[Entry], now: datetime, *, queue: bool
     ) -> tuple[int, list[Alert]]:
-        """Process new entries oldest first; returns (new entries, alerts raised)."""
+        """Process entries oldest first; returns (new entries, alerts raised).
+
+        Cheapest checks first: one query tells which GUIDs each feed delivered before (and
+        their text), so known entries cost a dictionary lookup; an entry whose text changed in
+        place is examined again for facts; only new entries go further."""
         new, raised = 0, []
-        for entry in sorted(entries, key=lambda e: e.published):
-            try:
-                alerts = self._ingest_one(entry, now, queue=queue)
-            except Exception:
-                log.exception("feed=%s guid=%r status=entry_failed", entry.feed, entry.guid)
-                continue
-            if alerts is not None:
-                new += 1
+        for feed, group in _by_feed(entries).items():
+            with self.store.session() as session:
+                feed_id = self.store.feed_id(session, feed)
+                known = self.store.known_texts(session, feed_id, [e.guid for e in group])
+            for entry in sorted(group, key=lambda e: e.published):
+                stored = known.get(entry.guid)
+                text_hash = _text_hash(entry)
+                if stored is not None and stored[1] in (text_hash, None):
+                    continue
+                try:
+                    if stored is None:
+                        alerts = self._ingest_new(feed_id, entry, text_hash, now, queue=queue)
+                        new += 1
+                    else:
+                        alerts = self._reexamine(stored[0], entry, text_hash, now, queue=queue)
+                except Exception:
+                    log.exception("feed=%s guid=%r status=entry_failed", feed, entry.guid)
+                    continue
+                known[entry.guid] = (-1, text_hash)  # a repeated GUID in one document
                 raised.extend(alerts)
         return new, raised
 
-    def _ingest_one(self, entry: Entry, now: datetime, *, queue: bool) -> list[Alert] | None:
+    def _ingest_new(
+        self, feed_id: int, entry: Entry, text_hash: str, now: datetime, *, queue: bool
+    ) -> list[Alert]:
         canonical = canonical_url(entry.url) or f"{entry.feed}#{entry.guid}"
+        body = body_text(entry.title, entry.summary, entry.content)
+        exact = fingerprint(body)
         with self.store.session() as session:
-            feed_id = self.store.feed_id(session, entry.feed)
-            if self.store.seen_in_feed(session, feed_id, entry.guid):
-                return None
-            original = self.store.original_of(session, canonical)
-            if original is not None:  # the same article through another feed: kept, not news
+            copy = self.store.copy_of(session, canonical, exact)
+            if copy is not None:  # the same article again (another feed, URL or GUID): not news
                 self.store.add_article(
-                    session, feed_id, entry, canonical, (), now, duplicate_of=original
+                    session,
+                    feed_id,
+                    entry,
+                    canonical,
+                    (),
+                    now,
+                    duplicate_of=copy[0],
+                    story_id=copy[1],
+                    text_hash=text_hash,
                 )
+                if copy[1] is not None:
+                    self.store.touch_story(session, copy[1], now)
                 return []
             matches = self.matcher.match(entry)
-            article_id = self.store.add_article(session, feed_id, entry, canonical, matches, now)
+            if not matches:
+                self.store.add_article(
+                    session,
+                    feed_id,
+                    entry,
+                    canonical,
+                    (),
+                    now,
+                    text_hash=text_hash,
+                    fingerprint=exact,
+                )
+                return []
+            story_id, keys = self._story_of(session, body, now)
+            article_id = self.store.add_article(
+                session,
+                feed_id,
+                entry,
+                canonical,
+                matches,
+                now,
+                story_id=story_id,
+                text_hash=text_hash,
+                fingerprint=exact,
+            )
+            self.store.add_story_keys(session, article_id, keys)
+            if story_id is None:
+                story = self.store.new_story(session, entry.title or entry.url, now)
+                self.store.set_story(session, article_id, story)
+            else:
+                self.store.touch_story(session, story_id, now)
+            changes = self._facts(session, article_id, entry, matches, now)
+            first = story_id is None
+            return self._raise(session, matches, entry, canonical, changes, now, queue, first)
+
+    def _reexamine(
+        self, article_id: int, entry: Entry, text_hash: str, now: datetime, *, queue: bool
+    ) -> list[Alert]:
+        """The same entry with new text: its facts are read again; it is not a new story."""
+        canonical = canonical_url(entry.url) or f"{entry.feed}#{entry.guid}"
+        with self.store.session() as session:
+            matches = self.matcher.match(entry)
+            self.store.update_article(session, article_id, entry, matches, text_hash)
             if not matches:
                 return []
-            claims = extract_claims(
-                entry.text, self.entities, self._kinds(matches), year=entry.published.year
-            )
-            facts = [_fact(claim, entry, now) for claim in claims]
-            changes = diff_facts(self.store.latest_facts(session, {f.key for f in facts}), facts)
-            for change in changes:
-                self.store.add_fact(session, article_id, change.after, change.kind)
-            raised: list[Alert] = []
-            for match in matches:
-                for alert in self._alerts(self.watches[match.watch], entry, canonical, changes):
-                    if self.store.add_alert(session, alert, now, queue=queue) is not None:
-                        raised.append(alert)
-            return raised
+            changes = self._facts(session, article_id, entry, matches, now)
+            return self._raise(session, matches, entry, canonical, changes, now, queue, False)
+
+    def _story_of(self, session: Session, body: str, now: datetime) -> tuple[int | None, list[str]]:
+        """The story a matched article joins (a near duplicate of a recent article), if any."""
+        keys = story_keys(body)
+        mine = shingles(body)
+
+        def same(other: StoredText) -> bool:
+            return same_story(mine, shingles(body_text(other.title, other.summary, other.content)))
+
+        return self.store.find_story(session, keys, now - STORY_WINDOW, same), keys
+
+    def _facts(
+        self,
+        session: Session,
+        article_id: int,
+        entry: Entry,
+        matches: Sequence[Match],
+        now: datetime,
+    ) -> list[Change]:
+        claims = extract_claims(
+            entry.text, self.entities, self._kinds(matches), year=entry.published.year
+        )
+        facts = [_fact(claim, entry, now) for claim in claims]
+        changes = diff_facts(self.store.latest_facts(session, {f.key for f in facts}), facts)
+        for change in changes:
+            self.store.add_fact(session, article_id, change.after, change.kind)
+        return changes
+
+    def _raise(
+        self,
+        session: Session,
+        matches: Sequence[Match],
+        entry: Entry,
+        canonical: str,
+        changes: Sequence[Change],
+        now: datetime,
+        queue: bool,
+        new_story: bool,
+    ) -> list[Alert]:
+        raised: list[Alert] = []
+        for match in matches:
+            watch = self.watches[match.watch]
+            for alert in self._alerts(watch, entry, canonical, changes, new_story):
+                if self.store.add_alert(session, alert, now, queue=queue) is not None:
+                    raised.append(alert)
+        return raised
 
     def _alerts(
-        self, watch: WatchConfig, entry: Entry, canonical: str, changes: Sequence[Change]
+        self,
+        watch: WatchConfig,
+        entry: Entry,
+        canonical: str,
+        changes: Sequence[Change],
+        new_story: bool,
     ) -> list[Alert]:
         alerts = []
-        if watch.new_articles:
+        if watch.new_articles and new_story:
             alerts.append(article_alert(entry, watch.name, watch.channels, canonical))
         follows = self.followed[watch.name]
         for change in changes:
@@ -118,6 +236,18 @@ def _followed_entities(spec: WatchSpec, entities: Sequence[EntityRef]) -> frozen
     namesake, a historical figure) found in a matching article do not alert this watch; a
     watch that names no entity takes every fact."""
     return frozenset(positive_entities(compile_watch(spec, entities)))
+
+
+def _by_feed(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.feed, []).append(entry)
+    return groups
+
+
+def _text_hash(entry: Entry) -> str:
+    text = "\x1f".join((entry.title, entry.summary, entry.content, entry.url))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _fact(claim: Claim, entry: Entry, now: datetime) -> Fact:

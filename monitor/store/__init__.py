@@ -6,9 +6,10 @@ from monitor.store.base import open_engine
 from monitor.store.facts import FactQueries
 from monitor.store.feeds import FeedQueries, FeedState
 from monitor.store.outbox import OutboxQueries, StoredAlert
+from monitor.store.stories import StoredText, StoryQueries, StorySummary
 
 
-class Store(FeedQueries, FactQueries, OutboxQueries):
+class Store(FeedQueries, FactQueries, OutboxQueries, StoryQueries):
     """Everything the pipeline and the CLI ask of the database. Each method opens its own short
     transaction, except those that take a `session`: the pipeline writes an article with its
     matches, facts, alerts and outbox rows in one transaction, so all of it lands or none."""
@@ -19,4 +20,4 @@ class Store(FeedQueries, FactQueries, OutboxQueries):
         return cls(open_engine(url))
 
 
-__all__ = ["FeedState", "Store", "StoredAlert"]
+__all__ = ["FeedState", "Store", "StoredAlert", "StoredText", "StorySummary"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from monitor.records import (
@@ -25,11 +25,6 @@ def fact_key(key: tuple[str, ...]) -> str:
 
 
 class FactQueries(StoreBase):
-    def seen_in_feed(self, session: Session, feed_id: int, guid: str) -> bool:
-        """Whether this feed delivered an entry with this GUID before."""
-        query = select(Article.id).where(Article.feed_id == feed_id, Article.guid == guid)
-        return session.execute(query.limit(1)).first() is not None
-
     def unseen_guids(self, feed: str, guids: Sequence[str]) -> set[str]:
         """Which of these GUIDs the feed has not delivered before."""
         with self.session() as s:
@@ -63,15 +58,20 @@ class FactQueries(StoreBase):
                 row.published,
             )
 
-    def original_of(self, session: Session, canonical_url: str) -> int | None:
-        """The first article stored under this canonical URL, from any feed."""
-        query = (
-            select(Article.id)
-            .where(Article.canonical_url == canonical_url, Article.duplicate_of.is_(None))
-            .order_by(Article.id)
-            .limit(1)
-        )
-        return session.execute(query).scalar_one_or_none()
+    def update_article(
+        self,
+        session: Session,
+        article_id: int,
+        entry: Entry,
+        matches: Sequence[Match],
+        text_hash: str,
+    ) -> None:
+        """An entry updated in place (same GUID, new text): keep the new text and matches."""
+        article = session.get_one(Article, article_id)
+        article.title, article.summary, article.content = entry.title, entry.summary, entry.content
+        article.text_hash, article.matched = text_hash, article.matched or bool(matches)
+        session.execute(delete(ArticleMatch).where(ArticleMatch.article_id == article_id))
+        self._add_matches(session, article_id, matches)
 
     def add_article(
         self,
@@ -82,6 +82,10 @@ class FactQueries(StoreBase):
         matches: Sequence[Match],
         fetched_at: datetime,
         duplicate_of: int | None = None,
+        *,
+        story_id: int | None = None,
+        text_hash: str | None = None,
+        fingerprint: str | None = None,
     ) -> int:
         """Store an entry; a copy of an article already stored points at it (`duplicate_of`)."""
         article = Article(
@@ -97,15 +101,21 @@ class FactQueries(StoreBase):
             fetched_at=fetched_at,
             matched=bool(matches),
             duplicate_of=duplicate_of,
+            story_id=story_id,
+            text_hash=text_hash,
+            fingerprint=fingerprint,
         )
         session.add(article)
         session.flush()
-        for match in matches:
-            terms = {
-                "hits": [{"term": h.term, "field": h.field, "entity": h.entity} for h in match.hits]
-            }
-            session.add(ArticleMatch(article_id=article.id, watch=match.watch, terms=terms))
+        self._add_matches(session, article.id, matches)
         return article.id
+
+    def _add_matches(self, session: Session, article_id: int, matches: Sequence[Match]) -> None:
+        for match in matches:
+            hits = [{"term": h.term, "field": h.field, "entity": h.entity} for h in match.hits]
+            session.add(
+                ArticleMatch(article_id=article_id, watch=match.watch, terms={"hits": hits})
+            )
 
     def latest_facts(
         self, session: Session, keys: set[tuple[str, ...]]

@@ -103,6 +103,34 @@ class Article(Base):
     fetched_at: Mapped[datetime]
     matched: Mapped[bool] = mapped_column(Boolean, default=False)
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"), index=True)
+    # Hash of the whole text, to notice an entry updated in place (same GUID, new text).
+    text_hash: Mapped[str | None] = mapped_column(String(64))
+    # Hash of the normalised body, to notice a verbatim copy under another URL.
+    fingerprint: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class Story(Base):
+    """One story however many outlets carry it: the first article, then its copies."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(index=True)
+    updated_at: Mapped[datetime]
+
+
+class StoryKey(Base):
+    """MinHash LSH band keys of matched articles: how a near-duplicate finds its story through
+    an index, whatever the number of stored articles."""
+
+    __tablename__ = "story_keys"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
 
 
 class ArticleMatch(Base):
