@@ -1,0 +1,201 @@
+"""The read-only commands: what the store knows about feeds, stories, facts and alerts, and
+why a watch matched an entry."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+from monitor.alert.compose import describe, source
+from monitor.alert.render import render_console
+from monitor.cli_context import Context, pass_ctx
+from monitor.config import Config
+from monitor.dedup import canonical_url
+from monitor.fetch import fetch, make_client
+from monitor.fulltext import main_text
+from monitor.parse import parse_feed
+from monitor.pipeline import Pipeline, feed_name_for, utcnow
+from monitor.query import explain as explain_match
+from monitor.query import format_explanation
+from monitor.records import FACT_KINDS, Entry, FeedTarget, fact_to_json
+from monitor.store import FeedState, Store
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per feed.")
+@pass_ctx
+def feeds(ctx: Context, as_json: bool) -> None:
+    """Each feed: healthy, backing off (recent errors), failing (errors for longer than
+    [health] failing_after_seconds), silent (nothing new for far longer than its usual rhythm)
+    or disabled; last success, next check, current interval, items seen, last error."""
+    store = ctx.store()
+    for f in store.feeds():
+        if as_json:
+            click.echo(json.dumps(_feed_json(f), ensure_ascii=False))
+            continue
+        interval = _span(f.poll_interval_seconds or f.interval_seconds)
+        click.echo(
+            f"{f.name:24} {f.state:11} last ok {_when(f.last_success_at)}  "
+            f"next {_when(f.next_check_at)}  every {interval:>5}  items {f.entries_seen:5}"
+        )
+        if f.last_error:
+            click.echo(f"{'':24} last error ({f.error_count}x): {f.last_error}")
+    store.close()
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "never"
+
+
+def _span(seconds: float) -> str:
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds / size:.3g}{unit}"
+    return f"{seconds:.0f}s"
+
+
+def _feed_json(feed: FeedState) -> dict[str, object]:
+    return {**_jsonable(asdict(feed)), "state": feed.state}
+
+
+@click.command()
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON object per fact (documented shape)."
+)
+@click.option("--kind", type=click.Choice(FACT_KINDS), help="Only facts of this kind.")
+@click.option("--history", is_flag=True, help="Every observation, not only the current value.")
+@pass_ctx
+def facts(ctx: Context, as_json: bool, kind: str | None, history: bool) -> None:
+    """What is known now: the newest value of each fact, with its evidence."""
+    store = ctx.store()
+    rows = [f for f, _c in store.facts(kind)] if history else store.current_facts()
+    if kind and not history:
+        rows = [f for f in rows if f.kind == kind]
+    for fact in rows:
+        if as_json:
+            click.echo(json.dumps(fact_to_json(fact), ensure_ascii=False))
+            continue
+        ev = fact.evidence
+        hedge = ", hedged" if ev.hedged else ""
+        click.echo(f"{fact.kind:12} {describe(fact.value)}")
+        click.echo(f"{'':12} {source(fact)}, {ev.published:%Y-%m-%d}{hedge}")
+        click.echo(f'{"":12} "{ev.quote}" <{ev.article_url}>')
+    store.close()
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per alert.")
+@click.option(
+    "--status",
+    type=click.Choice(["pending", "sent", "failed", "recorded"]),
+    help="Only alerts in this state (recorded: stored, no channel).",
+)
+@click.option("--limit", default=50, show_default=True, help="How many of the newest alerts.")
+@pass_ctx
+def alerts(ctx: Context, as_json: bool, status: str | None, limit: int) -> None:
+    """Alerts raised, newest last, with the state of each delivery."""
+    store = ctx.store()
+    for stored in store.alerts(status=status, limit=limit):
+        if as_json:
+            click.echo(json.dumps(stored.to_json(), ensure_ascii=False))
+            continue
+        click.echo(
+            f"#{stored.id} {stored.created_at:%Y-%m-%d %H:%M} {render_console(stored.alert)}"
+        )
+        for channel, state, attempts, error in stored.deliveries:
+            click.echo(
+                f"    -> {channel}: {state} after {attempts} attempt(s)"
+                + (f": {error}" if error else "")
+            )
+    store.close()
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
+@click.option("--limit", default=30, show_default=True, help="How many of the latest stories.")
+@pass_ctx
+def stories(ctx: Context, as_json: bool, limit: int) -> None:
+    """Recent stories: each is one article however many outlets carried it, with the outlets
+    that did (syndicated and lightly edited copies join the story; they do not alert again)."""
+    store = ctx.store()
+    for story in store.stories(limit):
+        if as_json:
+            data = {**asdict(story), "outlets": list(story.outlets)}
+            click.echo(json.dumps(_jsonable(data), ensure_ascii=False))
+            continue
+        also = f", also reported by {len(story.outlets) - 1}" if len(story.outlets) > 1 else ""
+        click.echo(f"#{story.id} {_when(story.updated_at)}  {story.title}")
+        click.echo(f"    {story.articles} article(s){also}: {', '.join(story.outlets)}")
+    store.close()
+
+
+def _jsonable(data: dict[str, object]) -> dict[str, object]:
+    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in data.items()}
+
+
+@click.command()
+@click.argument("target")
+@pass_ctx
+def explain(ctx: Context, target: str) -> None:
+    """Show which watches match an entry, on which words and in which field, and for those
+    that do not, what is missing or what excluded them.
+
+    TARGET is the URL of a stored article, a saved feed file (every entry is explained), or an
+    article page URL, which is fetched and read like a full-text feed."""
+    config = ctx.config()
+    store = Store.open(config.database_url())
+    try:
+        entries = _entries_to_explain(config, store, target)
+        matcher = Pipeline(config, store).ingestor.matcher
+    finally:
+        store.close()
+    for entry in entries:
+        click.echo(f"== {entry.title or entry.url} ({entry.outlet})")
+        click.echo(format_explanation(explain_match(matcher, entry)) + "\n")
+
+
+def _entries_to_explain(config: Config, store: Store, target: str) -> list[Entry]:
+    path = Path(target)
+    if path.is_file():
+        parsed = parse_feed(
+            path.read_bytes(),
+            feed=feed_name_for(path),
+            url=path.resolve().as_uri(),
+            fetched_at=utcnow(),
+        )
+        if parsed.error:
+            raise click.ClickException(f"{path}: {parsed.error}")
+        return list(parsed.entries)
+    stored = store.article_entry(target, canonical_url(target))
+    if stored is not None:
+        return [stored]
+    if not target.startswith(("http://", "https://")):
+        raise click.ClickException(f"{target!r} is neither a file nor a URL")
+    return [asyncio.run(_read_page(config, target))]
+
+
+async def _read_page(config: Config, url: str) -> Entry:
+    async with make_client(config.polling.timeout_seconds) as client:
+        target = FeedTarget("explain", url, allow_private=config.polling.allow_private)
+        result = await fetch(
+            client,
+            target,
+            max_bytes=config.polling.max_body_bytes,
+            deadline=config.polling.timeout_seconds * 2,
+        )
+    if not result.ok or result.body is None:
+        raise click.ClickException(f"{url}: {result.error}")
+    text = main_text(result.body, url)
+    if text is None:
+        raise click.ClickException(f"{url}: no article text found on the page")
+    title = text.split("\n", 1)[0]
+    return Entry("explain", urlsplit(url).hostname or url, url, url, title, "", text, utcnow())
+
+
+VIEWS = (feeds, facts, alerts, stories, explain)
