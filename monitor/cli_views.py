@@ -108,6 +108,9 @@ def alerts(ctx: Context, as_json: bool, status: str | None, limit: int) -> None:
         click.echo(
             f"#{stored.id} {stored.created_at:%Y-%m-%d %H:%M} {render_console(stored.alert)}"
         )
+        if len(stored.outlets) > 1:
+            others = ", ".join(stored.outlets[1:])
+            click.echo(f"    also reported by {len(stored.outlets) - 1}: {others}")
         for channel, state, attempts, error in stored.deliveries:
             click.echo(
                 f"    -> {channel}: {state} after {attempts} attempt(s)"

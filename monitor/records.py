@@ -302,6 +302,7 @@ class Alert:
     before: str | None = None
     after: str | None = None
     dedup_key: str = ""
+    story_id: int | None = None  # the story the evidence belongs to, when there is one
 
 
 _FACT_TYPES: dict[str, type[FactValue]] = {

@@ -204,6 +204,7 @@ ALERT_KEYS = {
     "status",
     "deliveries",
     "created_at",
+    "story",
 }
 
 
@@ -345,6 +346,14 @@ def test_a_lightly_edited_copy_joins_the_story_without_alerting(
     assert result.output.count("[new_article]") == 1, result.output
     [story] = [json.loads(x) for x in run(config, "stories", "--json").output.splitlines()]
     assert story["outlets"] == ["Example Wire", "Partner Daily"]
+    listed = run(config, "alerts")
+    assert "also reported by 1: Partner Daily" in listed.output
+    [new] = [
+        a
+        for a in map(json.loads, run(config, "alerts", "--json").output.splitlines())
+        if a["kind"] == "new_article"
+    ]
+    assert new["story"] == {"id": story["id"], "outlets": ["Example Wire", "Partner Daily"]}
 
 
 def test_an_entry_updated_in_place_is_read_again_but_not_a_new_story(

@@ -32,7 +32,9 @@ _KIND_NAMES = {
 SUMMARY_CHARS = 280
 
 
-def article_alert(entry: Entry, watch: str, channels: tuple[str, ...], canonical: str) -> Alert:
+def article_alert(
+    entry: Entry, watch: str, channels: tuple[str, ...], canonical: str, story_id: int | None
+) -> Alert:
     summary = _clip(entry.summary or entry.content, SUMMARY_CHARS)
     return Alert(
         kind="new_article",
@@ -42,10 +44,13 @@ def article_alert(entry: Entry, watch: str, channels: tuple[str, ...], canonical
         channels=channels,
         evidence=(Quote(entry.title, entry.url, entry.outlet),),
         dedup_key=_key("new_article", watch, canonical),
+        story_id=story_id,
     )
 
 
-def fact_alert(change: Change, watch: str, channels: tuple[str, ...]) -> Alert:
+def fact_alert(
+    change: Change, watch: str, channels: tuple[str, ...], story_id: int | None = None
+) -> Alert:
     fact = change.after
     what = _KIND_NAMES[fact.kind]
     now = describe(fact.value)
@@ -72,6 +77,7 @@ def fact_alert(change: Change, watch: str, channels: tuple[str, ...]) -> Alert:
         before=before,
         after=f"{now} — {source(fact)}",
         dedup_key=_key(change.kind, watch, *fact.key, repr(fact.value), ev.article_url, ev.quote),
+        story_id=story_id,
     )
 
 

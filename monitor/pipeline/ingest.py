@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -139,14 +140,15 @@ class Ingestor:
                 fingerprint=exact,
             )
             self.store.add_story_keys(session, article_id, keys)
+            first = story_id is None
             if story_id is None:
-                story = self.store.new_story(session, entry.title or entry.url, now)
-                self.store.set_story(session, article_id, story)
+                story_id = self.store.new_story(session, entry.title or entry.url, now)
+                self.store.set_story(session, article_id, story_id)
             else:
                 self.store.touch_story(session, story_id, now)
             changes = self._facts(session, article_id, entry, matches, now)
-            first = story_id is None
-            return self._raise(session, matches, entry, canonical, changes, now, queue, first)
+            story = Story(story_id, first)
+            return self._raise(session, matches, entry, canonical, changes, now, queue, story)
 
     def _reexamine(
         self, article_id: int, entry: Entry, text_hash: str, now: datetime, *, queue: bool
@@ -159,7 +161,8 @@ class Ingestor:
             if not matches:
                 return []
             changes = self._facts(session, article_id, entry, matches, now)
-            return self._raise(session, matches, entry, canonical, changes, now, queue, False)
+            story = Story(None, new=False)
+            return self._raise(session, matches, entry, canonical, changes, now, queue, story)
 
     def _story_of(self, session: Session, body: str, now: datetime) -> tuple[int | None, list[str]]:
         """The story a matched article joins (a near duplicate of a recent article), if any."""
@@ -197,12 +200,12 @@ class Ingestor:
         changes: Sequence[Change],
         now: datetime,
         queue: bool,
-        new_story: bool,
+        story: Story,
     ) -> list[Alert]:
         raised: list[Alert] = []
         for match in matches:
             watch = self.watches[match.watch]
-            for alert in self._alerts(watch, entry, canonical, changes, new_story):
+            for alert in self._alerts(watch, entry, canonical, changes, story):
                 if self.store.add_alert(session, alert, now, queue=queue) is not None:
                     raised.append(alert)
         return raised
@@ -213,17 +216,17 @@ class Ingestor:
         entry: Entry,
         canonical: str,
         changes: Sequence[Change],
-        new_story: bool,
+        story: Story,
     ) -> list[Alert]:
         alerts = []
-        if watch.new_articles and new_story:
-            alerts.append(article_alert(entry, watch.name, watch.channels, canonical))
+        if watch.new_articles and story.new:
+            alerts.append(article_alert(entry, watch.name, watch.channels, canonical, story.id))
         follows = self.followed[watch.name]
         for change in changes:
             value = change.after.value
             about = not follows or not follows.isdisjoint(fact_entities(value))
             if worth_alert(change) and value.kind in watch.facts and about:
-                alerts.append(fact_alert(change, watch.name, watch.channels))
+                alerts.append(fact_alert(change, watch.name, watch.channels, story.id))
         return alerts
 
     def _kinds(self, matches: Sequence[Match]) -> set[FactKind]:
@@ -236,6 +239,15 @@ def _followed_entities(spec: WatchSpec, entities: Sequence[EntityRef]) -> frozen
     namesake, a historical figure) found in a matching article do not alert this watch; a
     watch that names no entity takes every fact."""
     return frozenset(positive_entities(compile_watch(spec, entities)))
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """The story an article belongs to (None for an entry re-read in place), and whether the
+    article started it."""
+
+    id: int | None
+    new: bool
 
 
 def _by_feed(entries: Sequence[Entry]) -> dict[str, list[Entry]]:

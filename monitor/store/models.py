@@ -176,6 +176,7 @@ class AlertRow(Base):
     after: Mapped[str | None] = mapped_column(Text)
     evidence: Mapped[dict[str, Any]]
     created_at: Mapped[datetime] = mapped_column(index=True)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"))
 
 
 class Delivery(Base):

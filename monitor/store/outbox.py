@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from monitor.records import Alert, AlertKind, Quote
 from monitor.store.base import StoreBase
-from monitor.store.models import AlertRow, Delivery
+from monitor.store.models import AlertRow, Article, Delivery
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +22,7 @@ class StoredAlert:
     alert: Alert
     created_at: datetime
     deliveries: tuple[tuple[str, str, int, str | None], ...]
+    outlets: tuple[str, ...] = ()  # every outlet that has carried the alert's story so far
 
     def attempts(self, channel: str) -> int:
         return next((n for c, _s, n, _e in self.deliveries if c == channel), 0)
@@ -44,6 +45,9 @@ class StoredAlert:
                 for c, s, n, e in self.deliveries
             ],
             "created_at": self.created_at.isoformat(),
+            "story": None
+            if a.story_id is None
+            else {"id": a.story_id, "outlets": list(self.outlets)},
         }
 
 
@@ -77,6 +81,7 @@ class OutboxQueries(StoreBase):
             after=alert.after,
             evidence=evidence,
             created_at=now,
+            story_id=alert.story_id,
         )
         session.add(row)
         session.flush()
@@ -112,11 +117,16 @@ class OutboxQueries(StoreBase):
             .where(Delivery.alert_id == row.id)
             .order_by(Delivery.channel)
         ).all()
+        outlets: tuple[str, ...] = ()
+        if row.story_id is not None:
+            query = select(Article.outlet).where(Article.story_id == row.story_id)
+            outlets = tuple(dict.fromkeys(s.scalars(query.order_by(Article.id))))
         return StoredAlert(
             row.id,
             _alert_from_row(row),
             row.created_at,
             tuple((d[0], d[1], d[2], d[3]) for d in deliveries),
+            outlets,
         )
 
     def due_deliveries(self, now: datetime, limit: int = 100) -> list[tuple[int, str, StoredAlert]]:
@@ -168,4 +178,5 @@ def _alert_from_row(row: AlertRow) -> Alert:
         before=row.before,
         after=row.after,
         dedup_key=row.dedup_key,
+        story_id=row.story_id,
     )
