@@ -184,13 +184,14 @@ def _entries_to_explain(config: Config, store: Store, target: str) -> list[Entry
 
 
 async def _read_page(config: Config, url: str) -> Entry:
-    async with make_client(config.polling.timeout_seconds) as client:
+    polling = config.polling
+    async with make_client(polling.timeout_seconds, polling.max_redirects) as client:
         target = FeedTarget("explain", url, allow_private=config.polling.allow_private)
         result = await fetch(
             client,
             target,
             max_bytes=config.polling.max_body_bytes,
-            deadline=config.polling.timeout_seconds * 2,
+            deadline=polling.deadline,
         )
     if not result.ok or result.body is None:
         raise click.ClickException(f"{url}: {result.error}")

@@ -58,11 +58,19 @@ class PollingConfig(_Model):
     min_interval_seconds: int = Field(60, ge=10, le=7 * 86400)
     max_interval_seconds: int = Field(6 * 3600, ge=10, le=7 * 86400)
     timeout_seconds: float = Field(20, gt=0, le=600)
+    deadline_seconds: float | None = Field(None, gt=0, le=3600)
+    max_redirects: int = Field(5, ge=0, le=20)
     concurrency: int = Field(10, ge=1, le=1000)
     per_host_concurrency: int = Field(2, ge=1, le=100)
     allow_private: bool = False
     max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
     max_backoff_seconds: int = Field(6 * 3600, ge=60)
+
+    @property
+    def deadline(self) -> float:
+        """The whole exchange, connection to last byte: a server that drips one byte at a time
+        is cut off here, whatever the per-read timeout."""
+        return self.deadline_seconds or 2 * self.timeout_seconds
 
     @model_validator(mode="after")
     def _bounds_in_order(self) -> PollingConfig:

@@ -50,7 +50,8 @@ class Daemon:
         return cls(config, Store.open(config.database_url()), on_alert)
 
     async def __aenter__(self) -> Daemon:
-        self.client = make_client(self.config.polling.timeout_seconds)
+        polling = self.config.polling
+        self.client = make_client(polling.timeout_seconds, polling.max_redirects)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

@@ -81,7 +81,7 @@ class Poller:
                     client,
                     target,
                     max_bytes=polling.max_body_bytes,
-                    deadline=polling.timeout_seconds * 2,
+                    deadline=polling.deadline,
                 )
 
         async def fetch_page(target: FeedTarget) -> FetchResult:
@@ -90,7 +90,7 @@ class Poller:
                     client,
                     target,
                     max_bytes=polling.max_body_bytes,
-                    deadline=polling.timeout_seconds * 2,
+                    deadline=polling.deadline,
                 )
 
         tasks = [asyncio.create_task(fetch_one(t)) for t in targets]
