@@ -83,8 +83,11 @@ def entry_id(raw: Any, link: str, title: str, summary: str) -> str:
 
 
 def stable_key(link: str, title: str, summary: str) -> str:
-    """An id for entries that carry none: the same item gives the same key on every fetch."""
-    digest = hashlib.sha256("\x1f".join((link, title, summary[:200])).encode()).hexdigest()
+    """An id for entries that carry none: the same item gives the same key on every fetch, and
+    an item whose text is corrected in place keeps its key (link and title), so it is read
+    again rather than taken for a new item. Only an item without a link is keyed by its text."""
+    parts = (link, title) if link else (title, summary[:200])
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     return f"sha256:{digest[:32]}"
 
 

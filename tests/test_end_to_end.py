@@ -377,3 +377,24 @@ def test_an_entry_updated_in_place_is_read_again_but_not_a_new_story(
     assert "[new_article]" not in again.output
     assert "Force size changed: National Resistance Front ~6,000 fighters" in again.output
     assert len(run(config, "stories", "--json").output.splitlines()) == 1
+
+
+def test_an_item_without_guid_corrected_in_place_keeps_its_identity(
+    tmp_path: Path, feeds: FeedServer
+) -> None:
+    def feed(body: str) -> str:
+        return (
+            rss("Example Wire", [FIRST])
+            .replace(f'<guid isPermaLink="false">{FIRST.guid}</guid>', "")
+            .replace("supplies would last for weeks", body)
+        )
+
+    url = feeds.set("wire.xml", feed("supplies would last for weeks"))
+    config = write_config(tmp_path, {"wire": url})
+    assert "[new_article]" in run(config, "poll", "--once").output
+
+    feeds.set("wire.xml", feed("supplies would last for a month"))
+    again = run(config, "poll", "--once")
+
+    assert "0 new entries" in again.output
+    assert "[new_article]" not in again.output
