@@ -22,7 +22,7 @@ LeadershipStatus = Literal[
 AlertKind = Literal[
     "new_fact", "changed", "contested", "corroborated", "new_article", "feed_health"
 ]
-ChangeKind = Literal["new", "changed", "corroborated", "contested", "retracted"]
+ChangeKind = Literal["new", "changed", "corroborated", "contested", "superseded", "retracted"]
 
 
 @dataclass(frozen=True, slots=True)

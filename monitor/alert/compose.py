@@ -12,6 +12,7 @@ import hashlib
 from monitor.health import HealthChange
 from monitor.records import (
     Alert,
+    AlertKind,
     Casualties,
     Change,
     Entry,
@@ -51,27 +52,35 @@ def article_alert(
 def fact_alert(
     change: Change, watch: str, channels: tuple[str, ...], story_id: int | None = None
 ) -> Alert:
-    fact = change.after
+    """A new, changed or contested fact, with the evidence for both sides of a change."""
+    fact, prior = change.after, change.before
     what = _KIND_NAMES[fact.kind]
     now = describe(fact.value)
-    if change.kind == "changed" and change.before is not None:
-        was = describe_short(change.before.value)
-        title = f"{what} changed: {headline(fact.value)} (was {was})"
-        before: str | None = f"{describe(change.before.value)} — {source(change.before)}"
+    compared = change.kind in ("changed", "contested") and prior is not None
+    if compared and prior is not None:
+        was = describe_short(prior.value)
+        verb = "changed" if change.kind == "changed" else "contested"
+        link = "was" if change.kind == "changed" else "against"
+        title = f"{what} {verb}: {headline(fact.value)} ({link} {was})"
+        before: str | None = f"{describe(prior.value)} — {source(prior)}"
     else:
         title = f"{what}: {headline(fact.value)}"
         before = None
     ev = fact.evidence
     quotes = [Quote(ev.quote, ev.article_url, ev.outlet)]
-    if change.before is not None and change.kind == "changed":
-        bev = change.before.evidence
-        quotes.append(Quote(bev.quote, bev.article_url, bev.outlet))
+    if compared and prior is not None:
+        quotes.append(
+            Quote(prior.evidence.quote, prior.evidence.article_url, prior.evidence.outlet)
+        )
     hedge = " (hedged: not confirmed)" if ev.hedged else ""
+    body = f"{now}, according to {source(fact)}{hedge}."
+    if change.kind == "contested" and prior is not None:
+        body += f" This contradicts {describe_short(prior.value)}, according to {source(prior)}."
     return Alert(
-        kind="changed" if change.kind == "changed" else "new_fact",
+        kind=_ALERT_KINDS.get(change.kind, "new_fact"),
         watch=watch,
         title=title,
-        body=f"{now}, according to {source(fact)}{hedge}.",
+        body=body,
         channels=channels,
         evidence=tuple(quotes),
         before=before,
@@ -79,6 +88,9 @@ def fact_alert(
         dedup_key=_key(change.kind, watch, *fact.key, repr(fact.value), ev.article_url, ev.quote),
         story_id=story_id,
     )
+
+
+_ALERT_KINDS: dict[str, AlertKind] = {"changed": "changed", "contested": "contested"}
 
 
 def source(fact: Fact) -> str:

@@ -26,6 +26,7 @@ from monitor.dedup import (
 )
 from monitor.diff import diff_facts, worth_alert
 from monitor.extract import extract_claims
+from monitor.extract.mentions import find_mentions
 from monitor.match import Matcher, WatchSpec, compile_watch
 from monitor.query_ast import positive_entities
 from monitor.records import (
@@ -186,7 +187,8 @@ class Ingestor:
             entry.text, self.entities, self._kinds(matches), year=entry.published.year
         )
         facts = [_fact(claim, entry, now) for claim in claims]
-        changes = diff_facts(self.store.latest_facts(session, {f.key for f in facts}), facts)
+        known = self.store.latest_facts(session, {f.key for f in facts})
+        changes = diff_facts(known, facts, side=self._side)
         for change in changes:
             self.store.add_fact(session, article_id, change.after, change.kind)
         return changes
@@ -228,6 +230,14 @@ class Ingestor:
             if worth_alert(change) and value.kind in watch.facts and about:
                 alerts.append(fact_alert(change, watch.name, watch.channels, story.id))
         return alerts
+
+    def _side(self, fact: Fact) -> str | None:
+        """Who stands behind a claim: the first configured entity named in its source."""
+        claimed_by = fact.evidence.claimed_by
+        if not claimed_by:
+            return None
+        mentions = find_mentions(claimed_by, self.entities)
+        return mentions[0].entity.name if mentions else None
 
     def _kinds(self, matches: Sequence[Match]) -> set[FactKind]:
         return {kind for m in matches for kind in self.watches[m.watch].facts}
