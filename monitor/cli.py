@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import sys
 from collections.abc import Iterable, Iterator
@@ -18,7 +19,7 @@ from monitor.cli_context import Context, pass_ctx
 from monitor.cli_views import VIEWS
 from monitor.daemon import Daemon
 from monitor.pipeline import FeedReport, Pipeline, utcnow
-from monitor.records import Alert
+from monitor.records import Alert, fact_to_json
 from monitor.store import Store
 
 LOG_FORMAT = "%(asctime)s level=%(levelname)s logger=%(name)s %(message)s"
@@ -98,8 +99,13 @@ def poll(ctx: Context, once: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--deliver", is_flag=True, help="Also send the alerts to their channels.")
+@click.option(
+    "--facts-json",
+    is_flag=True,
+    help="Print the facts read during the replay (one JSON object each) instead of alerts.",
+)
 @pass_ctx
-def replay(ctx: Context, paths: tuple[Path, ...], deliver: bool) -> None:
+def replay(ctx: Context, paths: tuple[Path, ...], deliver: bool, facts_json: bool) -> None:
     """Process saved feed files as if they had just been fetched (no network).
 
     A folder is read recursively in sorted path order, so a timeline of snapshots
@@ -109,15 +115,20 @@ def replay(ctx: Context, paths: tuple[Path, ...], deliver: bool) -> None:
     store = Store.open(config.database_url())
     pipeline = Pipeline(config, store)
     reports = []
+    started = utcnow()
     for path in _feed_files(paths):
         report = pipeline.replay_file(path, utcnow(), queue=deliver)
-        for alert in report.alerts:
+        for alert in [] if facts_json else report.alerts:
             _print_alert(alert)
         if report.error:
             click.echo(f"monitor: {report.error}", err=True)
         reports.append(report)
     if deliver:
         asyncio.run(pipeline.deliver_due(utcnow()))
+    if facts_json:
+        for record in store.facts():
+            if record.fact.evidence.observed_at >= started:
+                click.echo(json.dumps(fact_to_json(record.fact), ensure_ascii=False))
     store.close()
     _print_summary(reports)
 

@@ -23,7 +23,7 @@ from monitor.parse import parse_feed
 from monitor.pipeline import Pipeline, feed_name_for, utcnow
 from monitor.query import explain as explain_match
 from monitor.query import format_explanation
-from monitor.records import FACT_KINDS, Entry, FeedTarget, fact_to_json
+from monitor.records import FACT_KINDS, Entry, FeedTarget, fact_entities, fact_to_json
 from monitor.store import FeedState, Store
 
 
@@ -64,29 +64,68 @@ def _feed_json(feed: FeedState) -> dict[str, object]:
     return {**_jsonable(asdict(feed)), "state": feed.state}
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option(
     "--json", "as_json", is_flag=True, help="One JSON object per fact (documented shape)."
 )
 @click.option("--kind", type=click.Choice(FACT_KINDS), help="Only facts of this kind.")
-@click.option("--history", is_flag=True, help="Every observation, not only the current value.")
-@pass_ctx
-def facts(ctx: Context, as_json: bool, kind: str | None, history: bool) -> None:
-    """What is known now: the newest value of each fact, with its evidence."""
-    store = ctx.store()
-    rows = [f for f, _c in store.facts(kind)] if history else store.current_facts()
-    if kind and not history:
-        rows = [f for f in rows if f.kind == kind]
-    for fact in rows:
+@click.pass_context
+def facts(click_ctx: click.Context, as_json: bool, kind: str | None) -> None:
+    """What is known now: the value in force of each fact, with its evidence and how many
+    independent stories back it (syndicated copies count once).
+
+    `monitor facts history ENTITY` prints how the facts about one entity developed."""
+    if click_ctx.invoked_subcommand is not None:
+        return
+    store = click_ctx.find_object(Context).store()  # type: ignore[union-attr]
+    for current in store.current_facts():
+        fact = current.fact
+        if kind and fact.kind != kind:
+            continue
         if as_json:
             click.echo(json.dumps(fact_to_json(fact), ensure_ascii=False))
             continue
         ev = fact.evidence
         hedge = ", hedged" if ev.hedged else ""
+        backed = f", {current.sources} independent sources" if current.sources > 1 else ""
         click.echo(f"{fact.kind:12} {describe(fact.value)}")
-        click.echo(f"{'':12} {source(fact)}, {ev.published:%Y-%m-%d}{hedge}")
+        click.echo(f"{'':12} {source(fact)}, {ev.published:%Y-%m-%d}{hedge}{backed}")
         click.echo(f'{"":12} "{ev.quote}" <{ev.article_url}>')
     store.close()
+
+
+@facts.command("history")
+@click.argument("entity")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per observation.")
+@pass_ctx
+def facts_history(ctx: Context, entity: str, as_json: bool) -> None:
+    """The timeline of the facts about ENTITY (a configured name or alias): every observation,
+    oldest first, with what it did (new, changed, corroborated, contested, superseded) and its
+    source."""
+    config = ctx.config()
+    name = _entity_name(config, entity)
+    store = ctx.store()
+    for record in store.facts():
+        fact = record.fact
+        if name not in fact_entities(fact.value):
+            continue
+        if as_json:
+            data = {**fact_to_json(fact), "change": record.change, "story": record.story_id}
+            click.echo(json.dumps(data, ensure_ascii=False))
+            continue
+        ev = fact.evidence
+        click.echo(f"{ev.published:%Y-%m-%d %H:%M}  {record.change:12} {describe(fact.value)}")
+        click.echo(f'{"":17} {source(fact)}: "{ev.quote}" <{ev.article_url}>')
+    store.close()
+
+
+def _entity_name(config: Config, given: str) -> str:
+    wanted = given.casefold()
+    for entity in config.entities:
+        if wanted in (n.casefold() for n in (entity.name, *entity.aliases)):
+            return entity.name
+    names = ", ".join(e.name for e in config.entities) or "none"
+    raise click.ClickException(f"no entity named {given!r} (configured: {names})")
 
 
 @click.command()

@@ -157,5 +157,9 @@ async def run_demo(story: Path | None, *, pause: float, echo: Callable[[str], No
                     await asyncio.sleep(pause)
             facts = daemon.store.current_facts()
         echo(f"Done. {len(facts)} facts known at the end of the story:")
-        for fact in facts:
-            echo(f"  - {describe(fact.value)} ({source(fact)})")
+        for current in facts:
+            backed = f"; {current.sources} independent sources" if current.sources > 1 else ""
+            echo(f"  - {describe(current.fact.value)} ({source(current.fact)}{backed})")
+        echo(
+            "\nA fact's whole timeline: monitor facts history ENTITY (after a replay into a store)."
+        )

@@ -105,3 +105,39 @@ def test_replayed_timeline_folds_copies_into_stories(tmp_path: Path) -> None:
     assert len(capture["outlets"]) == 3
     new_story_alerts = alert_blocks(replay.output)
     assert sum("[new_article]" in b.splitlines()[0] for b in new_story_alerts) == 14
+
+
+@pytest.fixture(scope="module")
+def replayed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("replayed")
+    config = tmp / "monitor.toml"
+    config.write_text(
+        f'[storage]\ndata_dir = "{tmp / "data"}"\n\n'
+        + (STORY / "watchlist.toml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    args = ["--config", str(config), "replay", "--facts-json", str(STORY / "timeline")]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    (tmp / "facts.jsonl").write_text(result.output, encoding="utf-8")
+    return config
+
+
+def test_replay_facts_json_prints_every_observation_in_the_contract_shape(replayed: Path) -> None:
+    lines = (replayed.parent / "facts.jsonl").read_text(encoding="utf-8").splitlines()
+    facts = [json.loads(line) for line in lines if line.startswith("{")]
+    assert facts and not any(line.startswith("ALERT") for line in lines)
+    assert {f["kind"] for f in facts} >= {"force_size", "leadership"}
+    assert all({"claimed_by", "hedged", "quote", "article_url", "outlet"} <= set(f) for f in facts)
+
+
+def test_facts_count_independent_sources_and_history_tells_the_timeline(replayed: Path) -> None:
+    runner = CliRunner()
+    current = runner.invoke(main, ["--config", str(replayed), "facts"]).output
+    history = runner.invoke(main, ["--config", str(replayed), "facts", "history", "NRF"]).output
+
+    assert "independent sources" in current
+    nrf = [line.split()[2] for line in history.splitlines() if line[:4] == "2021"]
+    assert nrf[0] == "new" and "changed" in nrf, history
+    assert "National Resistance Front: at most 2,500 fighters" in history
+    unknown = runner.invoke(main, ["--config", str(replayed), "facts", "history", "Nobody"])
+    assert unknown.exit_code == 1 and "no entity named 'Nobody'" in unknown.output

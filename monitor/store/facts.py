@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -120,12 +121,12 @@ class FactQueries(StoreBase):
     def latest_facts(
         self, session: Session, keys: set[tuple[str, ...]]
     ) -> dict[tuple[str, ...], Fact]:
-        """The newest fact stored for each key."""
+        """The newest fact stored for each key (late reports of old news aside)."""
         found: dict[tuple[str, ...], Fact] = {}
         for key in keys:
             row = session.scalars(
                 select(FactRow)
-                .where(FactRow.fact_key == fact_key(key))
+                .where(FactRow.fact_key == fact_key(key), FactRow.change != "superseded")
                 .order_by(FactRow.observed_at.desc(), FactRow.id.desc())
                 .limit(1)
             ).first()
@@ -152,20 +153,59 @@ class FactQueries(StoreBase):
             )
         )
 
-    def facts(self, kind: str | None = None) -> list[tuple[Fact, str]]:
-        """Every stored fact with the change it was recorded as, oldest first."""
+    def facts(self, kind: str | None = None) -> list[FactRecord]:
+        """Every stored observation with the change it was recorded as, oldest first."""
         with self.session() as s:
-            query = select(FactRow).order_by(FactRow.observed_at, FactRow.id)
+            query = (
+                select(FactRow, Article.story_id)
+                .outerjoin(Article, Article.id == FactRow.article_id)
+                .order_by(FactRow.observed_at, FactRow.id)
+            )
             if kind:
                 query = query.where(FactRow.kind == kind)
-            return [(_fact_from_row(r), r.change) for r in s.scalars(query)]
+            return [FactRecord(_fact_from_row(r), r.change, story) for r, story in s.execute(query)]
 
-    def current_facts(self) -> list[Fact]:
-        """The newest fact for each key."""
-        latest: dict[str, Fact] = {}
-        for fact, _change in self.facts():
-            latest[fact_key(fact.key)] = fact
-        return list(latest.values())
+    def current_facts(self) -> list[CurrentFact]:
+        """The value in force for each key, with how many independent stories back it: copies
+        of one story count once, and a late report of old news does not replace the current
+        value."""
+        current: dict[str, CurrentFact] = {}
+        for record in self.facts():
+            key = fact_key(record.fact.key)
+            if record.change == "superseded":
+                continue
+            known = current.get(key)
+            if record.change == "corroborated" and known is not None:
+                stories = known.stories | {record.story_key}
+                current[key] = CurrentFact(known.fact, stories)
+            else:
+                current[key] = CurrentFact(record.fact, frozenset({record.story_key}))
+        return list(current.values())
+
+
+@dataclass(frozen=True, slots=True)
+class FactRecord:
+    """One observation of a fact: what the diff called it, and the story it came from."""
+
+    fact: Fact
+    change: str
+    story_id: int | None
+
+    @property
+    def story_key(self) -> str:
+        return (
+            f"story:{self.story_id}" if self.story_id else f"url:{self.fact.evidence.article_url}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentFact:
+    fact: Fact
+    stories: frozenset[str]
+
+    @property
+    def sources(self) -> int:
+        return len(self.stories)
 
 
 def _fact_from_row(row: FactRow) -> Fact:
