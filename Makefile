@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit run check-config clean bench
+.PHONY: demo test lint typecheck unit run check-config clean bench eval
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,7 @@ clean:
 # The polling benchmark (benchmarks/README.md): about two minutes; prints ratios to a baseline.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_polling $(BENCH_ARGS)
+
+# Precision and recall per fact kind on the labelled corpus (tests/labelled/README.md).
+eval: $(STAMP)
+	$(BIN)/python -m monitor.evaluate $(EVAL_ARGS)

@@ -9,8 +9,9 @@ Massoud", "Massoud Khalili") names somebody else, and so does "the late ...".
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from monitor.records import EntityRef
@@ -41,15 +42,29 @@ _SENTENCE_STARTERS = frozenset(
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*")
 _PREV_WORD = re.compile(r"([\w'’.-]+)\s+$")
 _NEXT_WORD = re.compile(r"^\s+([\w'’.-]+)")
+_APOSTROPHE = re.compile(r"['’]")
 _LATE = re.compile(r"\b(?:late|namesake)\b(?:\s+[\w'’-]+){0,2}\s+$", re.I)
 
 
+@functools.lru_cache(maxsize=4096)
 def _pattern(name: str) -> re.Pattern[str]:
-    body = r"\s+".join(re.escape(part) for part in name.split())
+    """A name as a whole-word pattern; straight and typographic apostrophes are the same."""
+    parts = [_APOSTROPHE.sub("['’]", re.escape(part)) for part in name.split()]
+    body = r"\s+".join(parts)
     return re.compile(rf"(?<![\w-]){body}(?!\w)", re.I)
 
 
-def _configured_tokens(entities: Iterable[EntityRef]) -> frozenset[str]:
+@functools.lru_cache(maxsize=64)
+def _names(entities: tuple[EntityRef, ...]) -> tuple[tuple[str, str, EntityRef], ...]:
+    """Every name and alias, longest first, with a cheap first-word test for each."""
+    pairs = sorted(
+        ((n, e) for e in entities for n in e.names if n.strip()), key=lambda ne: -len(ne[0])
+    )
+    return tuple((n, n.split()[0].lower().replace("’", "'"), e) for n, e in pairs)
+
+
+@functools.lru_cache(maxsize=64)
+def _configured_tokens(entities: tuple[EntityRef, ...]) -> frozenset[str]:
     return frozenset(t.lower() for e in entities for n in e.names for t in n.split())
 
 
@@ -79,12 +94,13 @@ def _is_other_person(sentence: str, start: int, end: int, known: frozenset[str])
 
 def find_mentions(sentence: str, entities: Sequence[EntityRef]) -> list[Mention]:
     """All non-overlapping entity mentions in `sentence`, in order of position."""
-    names = sorted(
-        ((n, e) for e in entities for n in e.names if n.strip()), key=lambda ne: -len(ne[0])
-    )
-    known = _configured_tokens(entities)
+    configured = tuple(entities)
+    known = _configured_tokens(configured)
+    lowered = sentence.lower().replace("’", "'")
     found: list[Mention] = []
-    for name, entity in names:
+    for name, first_word, entity in _names(configured):
+        if first_word not in lowered:  # most names are absent from most sentences
+            continue
         for m in _pattern(name).finditer(sentence):
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
