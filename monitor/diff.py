@@ -76,15 +76,23 @@ def same_meaning(a: FactValue, b: FactValue) -> bool:
     if isinstance(a, ForceSize) and isinstance(b, ForceSize):
         return _close(a.min, a.max, b.min, b.max)
     if isinstance(a, Casualties) and isinstance(b, Casualties):
+        # a count one report gives and the other does not mention is no disagreement
         return all(
             _close(*pair)
-            for pair in (
+            for pair in _reported_by_both(
                 (a.killed_min, a.killed_max, b.killed_min, b.killed_max),
                 (a.wounded_min, a.wounded_max, b.wounded_min, b.wounded_max),
                 (a.captured_min, a.captured_max, b.captured_min, b.captured_max),
             )
         )
     return a.comparable == b.comparable
+
+
+Bounds = tuple[int | None, int | None, int | None, int | None]
+
+
+def _reported_by_both(*pairs: Bounds) -> list[Bounds]:
+    return [p for p in pairs if p[:2] != (None, None) and p[2:] != (None, None)]
 
 
 def incompatible(before: Fact, after: Fact, side: SideOf) -> bool:

@@ -69,7 +69,8 @@ def test_facts_about_different_subjects_do_not_interfere() -> None:
         (ForceSize("N", 3000, None, "at_least"), ForceSize("N", 3100, 3100, "approx"), True),
         (ForceSize("N", 200, 999, "range"), ForceSize("N", 3000, None, "at_least"), False),
         (Casualties("T", 350, 350, qualifier="approx"), Casualties("T", 360, 360), True),
-        (Casualties("T", 350, 350), Casualties("T", 350, 350, 40, 40), False),
+        (Casualties("T", 350, 350), Casualties("T", 350, 350, 40, 40), True),  # more detail
+        (Casualties("T", 350, 350, 10, 10), Casualties("T", 350, 350, 40, 40), False),
         (Leadership("S", "caretaker president", None, "declared"),
          Leadership("S", "caretaker president", None, "claimed"), True),
     ],

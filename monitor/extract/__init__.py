@@ -1,7 +1,7 @@
 """The extract stage: pure functions from (text, entities) to claims, one module per fact kind.
 
 `extract_claims` splits a text into sentences and runs the extractor of every requested kind
-on each sentence. Kinds without an extractor yet (territorial_control, casualties) yield nothing.
+(force_size, leadership, territorial_control, casualties) on each sentence.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Protocol
 
+from monitor.extract.casualties import extract_casualties
+from monitor.extract.control import extract_control
 from monitor.extract.force_size import extract_force_sizes
 from monitor.extract.leadership import extract_leadership
 from monitor.extract.text import split_sentences
@@ -26,6 +28,8 @@ class Extractor(Protocol):
 EXTRACTORS: dict[FactKind, Extractor] = {
     "force_size": extract_force_sizes,
     "leadership": extract_leadership,
+    "casualties": extract_casualties,
+    "territorial_control": extract_control,
 }
 
 

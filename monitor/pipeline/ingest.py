@@ -41,7 +41,7 @@ from monitor.records import (
     Match,
     fact_entities,
 )
-from monitor.store import Store, StoredText
+from monitor.store import Store, StoredText, claim_id
 
 log = logging.getLogger("monitor.pipeline")
 STORY_WINDOW = timedelta(days=14)  # copies of a story appear within days; older ones are history
@@ -147,7 +147,7 @@ class Ingestor:
                 self.store.set_story(session, article_id, story_id)
             else:
                 self.store.touch_story(session, story_id, now)
-            changes = self._facts(session, article_id, entry, matches, now)
+            changes = self._facts(session, article_id, entry, matches, now, story_id)
             story = Story(story_id, first)
             return self._raise(session, matches, entry, canonical, changes, now, queue, story)
 
@@ -182,13 +182,21 @@ class Ingestor:
         entry: Entry,
         matches: Sequence[Match],
         now: datetime,
+        story_id: int | None = None,
     ) -> list[Change]:
+        """Read, diff and store the facts of one article. A claim that another copy of the same
+        story already made is that copy's claim again: kept as corroboration, never compared
+        afresh (a syndicated denial must not contest its own original once more)."""
         claims = extract_claims(
             entry.text, self.entities, self._kinds(matches), year=entry.published.year
         )
         facts = [_fact(claim, entry, now) for claim in claims]
-        known = self.store.latest_facts(session, {f.key for f in facts})
-        changes = diff_facts(known, facts, side=self._side)
+        told = self.store.story_claims(session, story_id) if story_id is not None else set()
+        repeats = [f for f in facts if claim_id(f) in told]
+        fresh = [f for f in facts if claim_id(f) not in told]
+        known = self.store.latest_facts(session, {f.key for f in fresh})
+        changes = diff_facts(known, fresh, side=self._side)
+        changes += [Change("corroborated", f) for f in repeats]
         for change in changes:
             self.store.add_fact(session, article_id, change.after, change.kind)
         return changes

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from monitor.store.base import open_engine
-from monitor.store.facts import FactQueries
+from monitor.store.facts import FactQueries, claim_id
 from monitor.store.feeds import FeedQueries, FeedState
 from monitor.store.outbox import OutboxQueries, StoredAlert
 from monitor.store.stories import StoredText, StoryQueries, StorySummary
@@ -20,4 +20,4 @@ class Store(FeedQueries, FactQueries, OutboxQueries, StoryQueries):
         return cls(open_engine(url))
 
 
-__all__ = ["FeedState", "Store", "StoredAlert", "StoredText", "StorySummary"]
+__all__ = ["FeedState", "Store", "StoredAlert", "StoredText", "StorySummary", "claim_id"]

@@ -118,6 +118,15 @@ class FactQueries(StoreBase):
                 ArticleMatch(article_id=article_id, watch=match.watch, terms={"hits": hits})
             )
 
+    def story_claims(self, session: Session, story_id: int) -> set[str]:
+        """What the articles of one story have claimed so far (see `claim_id`)."""
+        rows = session.scalars(
+            select(FactRow)
+            .join(Article, Article.id == FactRow.article_id)
+            .where(Article.story_id == story_id)
+        )
+        return {claim_id(_fact_from_row(row)) for row in rows}
+
     def latest_facts(
         self, session: Session, keys: set[tuple[str, ...]]
     ) -> dict[tuple[str, ...], Fact]:
@@ -181,6 +190,12 @@ class FactQueries(StoreBase):
             else:
                 current[key] = CurrentFact(record.fact, frozenset({record.story_key}))
         return list(current.values())
+
+
+def claim_id(fact: Fact) -> str:
+    """A claim's identity within a story: what it is about, what it says, who says it."""
+    value = fact.value
+    return repr((fact.key, value.comparable, fact.evidence.claimed_by))
 
 
 @dataclass(frozen=True, slots=True)

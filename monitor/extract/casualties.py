@@ -1,0 +1,198 @@
+"""Casualty claims: how many of a configured group's people were killed, wounded or captured.
+
+A count becomes part of a claim when it counts people (`casualty_counts`), a verb or noun says
+what happened to them (`casualty_verbs`) and a configured group owns them (`casualty_owners`):
+the group named in the count ("350 Taliban fighters were killed", "killed 350 Taliban"), the
+subject of a loss verb ("the resistance lost 40 men"), the group a possessive stands for ("40
+of its fighters"), or, for a bare count joined to the one before ("12 NRF fighters were killed
+and 30 wounded"), the subject of that count. Civilians, "people" or fighters of nobody
+configured yield no claim. One claim per subject and sentence combines the kinds found.
+
+Decisions (DESIGN.md "Data contracts" fields):
+- Qualifiers and vague amounts come from `numbers`; a bare count joined to a qualified one
+  shares its qualifier ("at least 12 dead and 30 wounded": both at least). The claim's
+  `qualifier` is that of its first count in the sentence; every count keeps its own min/max
+  ("19 killed and about 40 wounded": exact, wounded 40..40), as tests/labelled/README.md has it.
+- A combined count ("killed or wounded 50", "50 casualties") only bounds the dead: killed_max
+  50, killed_min None, qualifier at_most; an open combined count ("more than 50") says nothing.
+- "Surrendered", "taken prisoner/hostage", "detained", "arrested" are captured; "lost N men" is
+  killed; "casualties" are killed or wounded.
+- Explicit zeros are claims ("no NRF fighters were killed": killed 0, exact); denials ("denied
+  losing any men", "dismissed claims that 40 ... were killed"), negations ("were not killed"),
+  conditionals and questions are not.
+- History is skipped (`casualty_filters`): other eras ("Soviet", "1990s", "years ago", "last
+  year", "during the ... war"), a year two or more before the article's in the count's clause
+  or opening the sentence, and running totals "since" such a year ("the war has killed tens of
+  thousands since 2001"). Totals since a recent start ("since April") are current claims.
+- When one sentence gives two different counts of one kind for one subject, that kind is
+  dropped rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from monitor.extract.attribution import Speaker, find_speaker, is_hedged, resolve_pronoun
+from monitor.extract.casualty_counts import Count, parse_count
+from monitor.extract.casualty_filters import is_denied, is_history, is_hypothetical, is_noise
+from monitor.extract.casualty_owners import loss_owner, losses_owner, self_owner, zero_counts
+from monitor.extract.casualty_verbs import Kind, Reading, read_kind
+from monitor.extract.mentions import Mention, find_mentions
+from monitor.extract.numbers import find_amounts
+from monitor.records import Casualties, Claim, EntityRef, Qualifier
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    kinds: frozenset[Kind]
+    low: int | None
+    high: int | None
+    qualifier: Qualifier
+    subject: str | None
+    start: int
+    end: int
+    hedged: bool = False
+
+
+_LINKED = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:and|while|with|plus|as\s+well\s+as|but)\s+)?"
+    r"(?:(?:another|a\s+further|also)\s+)?$",
+    re.I,
+)
+_SHARED = re.compile(r"^\s*(?:,|,?\s+and)\s+$", re.I)
+_INCLUDING = re.compile(r"^\s*,\s+(?:including|among\s+them)\s+$", re.I)
+
+
+def _readings(sentence: str, groups: list[Mention]) -> list[tuple[Count, Reading | None]]:
+    counts = [
+        c
+        for a in find_amounts(sentence)
+        if not is_noise(sentence, a) and (c := parse_count(sentence, a, groups)) is not None
+    ]
+    out = [(c, read_kind(sentence, c)) for c in counts]
+    for i in reversed(range(len(out) - 1)):  # "12 Taliban and 30 NRF fighters were killed"
+        (c, r), (nxt, nr) = out[i], out[i + 1]
+        shared = _SHARED.match(sentence[c.end : nxt.amount.start])
+        if r is None and nr and nr.start == nxt.amount.start and c.group and nxt.group and shared:
+            out[i] = (c, replace(nr, start=c.amount.start))
+    for i in range(1, len(out)):  # "killed 40 RSF and 12 SLM fighters", "..., including 3 SLM"
+        (c, r), (nxt, nr) = out[i - 1], out[i]
+        link = sentence[max(c.end, r.end if r else 0) : nxt.amount.start]
+        other = nxt.group is not None and (c.group is None or c.group.entity != nxt.group.entity)
+        active = r is not None and r.start < c.amount.start and r.loss_at is None
+        if (
+            nr is None
+            and other
+            and r
+            and (_INCLUDING.match(link) or (active and _SHARED.match(link)))
+        ):
+            out[i] = (nxt, replace(r, start=nxt.amount.start, end=nxt.end))
+    return out
+
+
+def _subject(
+    sentence: str, c: Count, r: Reading, groups: list[Mention], speaker: Speaker | None
+) -> str | None:
+    if c.group is not None:
+        return c.group.entity.name
+    if r.loss_at is not None:
+        return loss_owner(sentence, r.loss_at, groups, speaker)
+    if c.pronoun is not None:
+        return self_owner(sentence, c.amount.start, c.pronoun, groups, speaker)
+    return losses_owner(sentence, c.amount.start, groups, speaker)[0]
+
+
+def _items(sentence: str, groups: list[Mention], speaker: Speaker | None, year: int) -> list[_Item]:
+    items: list[_Item] = []
+    prev: _Item | None = None
+    for c, reading in _readings(sentence, groups):
+        r = reading
+        if r is None and c.noun is None and c.group is None:
+            noun = losses_owner(sentence, c.amount.start, groups, speaker)[1]
+            r = Reading(frozenset({"killed", "wounded"}), c.amount.start, c.end) if noun else None
+        if r is None:
+            continue
+        a = c.amount
+        item = _Item(r.kinds, a.min, a.max, a.qualifier, None, r.start, r.end, r.hedged)
+        subject = _subject(sentence, c, r, groups, speaker)
+        if (
+            subject is None
+            and c.elliptical
+            and prev
+            and _LINKED.match(sentence[prev.end : r.start])
+        ):
+            subject = prev.subject
+            if a.qualifier == "exact" and prev.qualifier in ("approx", "at_least", "at_most"):
+                low, high = {"at_least": (a.min, None), "at_most": (None, a.max)}.get(
+                    prev.qualifier, (a.min, a.max)
+                )
+                item = replace(item, low=low, high=high, qualifier=prev.qualifier)
+        rejected = (
+            r.negated
+            or is_denied(sentence, r.start)
+            or is_hypothetical(sentence, r.start, r.end)
+            or is_history(sentence, r.start, r.end, year)
+        )
+        prev = replace(item, subject=subject) if subject and not rejected else None
+        if prev is not None:
+            items.append(prev)
+    return items
+
+
+def _zeros(sentence: str, groups: list[Mention], speaker: Speaker | None, year: int) -> list[_Item]:
+    items = []
+    for subject, kinds, start, end in zero_counts(sentence, groups, speaker):
+        if not (is_denied(sentence, start) or is_history(sentence, start, end, year)):
+            for kind in sorted(kinds):
+                items.append(_Item(frozenset({kind}), 0, 0, "exact", subject, start, end))
+    return items
+
+
+def _fields(item: _Item) -> dict[Kind, tuple[int | None, int | None, Qualifier]]:
+    if len(item.kinds) > 1:  # one count for several kinds only bounds the dead
+        return {"killed": (None, item.high, "at_most")} if item.high is not None else {}
+    return dict.fromkeys(item.kinds, (item.low, item.high, item.qualifier))
+
+
+def _combine(sentence: str, items: list[_Item], claimed_by: str | None) -> list[Claim]:
+    by_subject: dict[str, dict[Kind, tuple[int | None, int | None, Qualifier]]] = {}
+    dropped: set[tuple[str, Kind]] = set()
+    hedged: set[str] = set()
+    for item in sorted(items, key=lambda i: i.start):
+        assert item.subject is not None
+        fields = by_subject.setdefault(item.subject, {})
+        hedged |= {item.subject} if item.hedged else set()
+        for kind, bounds in _fields(item).items():
+            if fields.setdefault(kind, bounds) != bounds:
+                dropped.add((item.subject, kind))
+    claims: list[Claim] = []
+    for subject, fields in by_subject.items():
+        kept = {k: v for k, v in fields.items() if (subject, k) not in dropped}
+        if not kept:
+            continue
+        qualifier = kept[next(iter(kept))][2]  # the first count in the sentence
+        none: tuple[None, None] = (None, None)
+        k_lo, k_hi = kept["killed"][:2] if "killed" in kept else none
+        w_lo, w_hi = kept["wounded"][:2] if "wounded" in kept else none
+        c_lo, c_hi = kept["captured"][:2] if "captured" in kept else none
+        value = Casualties(subject, k_lo, k_hi, w_lo, w_hi, c_lo, c_hi, qualifier)
+        claims.append(Claim(value, sentence, claimed_by, subject in hedged or is_hedged(sentence)))
+    return claims
+
+
+def extract_casualties(
+    sentence: str, entities: Sequence[EntityRef], *, year: int | None = None
+) -> list[Claim]:
+    """Casualty claims in one sentence of an article published in `year` (default: now)."""
+    year = year or datetime.now(UTC).year
+    found = find_mentions(sentence, entities)
+    groups = [m for m in found if m.entity.kind == "group"]
+    if not groups or sentence.rstrip().endswith("?"):
+        return []
+    speaker = find_speaker(sentence)
+    items = _items(sentence, groups, speaker, year) + _zeros(sentence, groups, speaker, year)
+    people = [m.entity.name for m in found if m.entity.kind == "person"]
+    return _combine(sentence, items, resolve_pronoun(speaker, people))

@@ -1,0 +1,77 @@
+"""Casualty counts that are not news of losses: noise numbers, denials, hypotheticals, releases
+and history.
+
+- Noise: years, ages ("32-year-old", "aged 40", "Koné, 54,"), anything hyphenated to a unit.
+- Denied: a denial before the count ("denied that 40 of its fighters had been killed",
+  "dismissed as false claims that ..."). A denial after it ("..., a claim the NRF rejected")
+  leaves the claim standing: it is still what its claimant says.
+- Hypothetical or released: "if 40 fighters were captured", "released 40 fighters captured
+  in May", "exchange ... for 12 fighters captured": no new loss in the count's clause.
+- History: another era anywhere in the sentence ("Soviet", "1990s", "years ago", "last year",
+  "during the ... war", "over the past two decades"); a year two or more before the article's
+  in the count's clause, opening the sentence ("In 2019, ...") or starting a running total
+  ("since 2001"). "In the past month" and "since April" are current.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.numbers import Amount
+from monitor.extract.text import clause_bounds
+
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss\w*|reject\w*|refut\w*|false(?:ly)?|baseless|untrue|"
+    r"no\s+evidence)\b",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|whether|releas\w*|freed|exchang\w*|swap\w*|handed\s+over|repatriat\w*)\b",
+    re.I,
+)
+_ERA = re.compile(
+    r"\b(?:1[89]\d0s|20[0-4]0s|soviets?|years?\s+ago|(?:two|three|four|\d+)[-\s]decades?|"
+    r"past\s+(?:\w+\s+)?decades?|at\s+the\s+time|back\s+then|over\s+the\s+years|formerly|"
+    r"in\s+the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|hours?))|"
+    r"(?<!since\s)last\s+year|during\s+the\s+[\w\s-]{0,30}?(?:war|occupation|invasion|era|jihad))\b",
+    re.I,
+)
+_YEAR = r"((?:19|20)\d\d)\b"
+_CLAUSE_YEAR = re.compile(
+    rf"\b(?:in|since|until|by|during|of|from|before|after|between|and|to)\s+"
+    rf"(?:(?:early|late|mid)[-\s]+)?(?:[A-Za-z]+\s+)?(?:\d{{1,2}},?\s+)?{_YEAR}|"
+    rf"\b{_YEAR}\s+(?:war|invasion|offensive|battle|fighting|campaign|siege|uprising|conflict)",
+    re.I,
+)
+_SINCE_YEAR = re.compile(rf"\bsince\s+(?:[A-Za-z]+\s+)?{_YEAR}", re.I)
+_OPENING_YEAR = re.compile(rf"^\W*(?:in|during|by|until|between)\s+(?:[A-Za-z]+\s+)?{_YEAR}", re.I)
+_AGE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?$", re.I)
+
+
+def is_noise(sentence: str, a: Amount) -> bool:
+    """Years, ages and hyphenated numbers are not counts of people."""
+    text = sentence[a.start : a.end]
+    if re.fullmatch(r"(?:19|20)\d\d", text) or sentence[a.end : a.end + 1] in ("-", "–"):
+        return True
+    before, after = sentence[: a.start], sentence[a.end :]
+    if _AGE.search(before):
+        return True
+    return bool(re.fullmatch(r"\d{1,2}", text) and before.endswith(", ") and after[:1] == ",")
+
+
+def is_denied(sentence: str, start: int) -> bool:
+    return _DENIAL.search(sentence, 0, start) is not None
+
+
+def is_hypothetical(sentence: str, start: int, end: int) -> bool:
+    return _HYPOTHETICAL.search(sentence, clause_bounds(sentence, start, end)[0], start) is not None
+
+
+def is_history(sentence: str, start: int, end: int, year: int) -> bool:
+    """True when the count at `start`..`end` belongs to another era than the article's `year`."""
+    left, right = clause_bounds(sentence, start, end)
+    years = [int(y) for m in _CLAUSE_YEAR.finditer(sentence[left:right]) for y in m.groups() if y]
+    years += [int(y) for y in _SINCE_YEAR.findall(sentence)]
+    opening = _OPENING_YEAR.match(sentence)
+    years += [int(opening.group(1))] if opening else []
+    return bool(_ERA.search(sentence)) or any(y <= year - 2 for y in years)

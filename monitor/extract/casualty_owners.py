@@ -1,0 +1,139 @@
+"""Whose losses a casualty count reports when the count phrase names no group, and zero counts.
+
+- A loss verb's subject: "the resistance lost 40 men", "The NRF said it had lost 40 men",
+  "The Taliban, which suffered 40 dead", '"We lost 12 men," an NRF commander said'.
+- A losses noun's owner: "Taliban losses stood at 40 dead", "its casualties numbered 300".
+- A possessive: "40 of its fighters", "12 of their men", "our fighters": the one group named
+  before the pronoun that is not an attacker ("by", "against", "with" ...), or for "our" the
+  group of the speaker. Two candidates name nobody: precision first.
+- Explicit zeros are claims too: "no Taliban fighters were killed", "the NRF suffered no
+  casualties", "the resistance lost no men".
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.attribution import Speaker
+from monitor.extract.casualty_counts import PEOPLE
+from monitor.extract.casualty_verbs import PARTICIPLE, Kind, kind_of
+from monitor.extract.mentions import Mention
+
+_FILLER = re.compile(
+    r"^(?:['’]s?)?(?:\s*,\s*(?:which|who)|\s+(?:fighters|forces|troops|side|commanders|"
+    r"officials|spokes(?:man|woman|person)|leaders?|said|says|admitted|acknowledged|conceded|"
+    r"confirmed|claimed|insisted|it|they|that|has|have|had|also|already|so\s+far|now|"
+    r"in\s+total|[a-z]+ly))*\s+$",
+    re.I,
+)
+_WE = re.compile(r"(?:\bwe|\bwe['’]ve)\s+(?:(?:have|had)\s+)?(?:[a-z]+ly\s+)?$", re.I)
+_LOSSES_LINK = (
+    r"\s+(?:own\s+)?(?P<noun>losses|casualties)\s+(?:\w+\s+){0,2}?"
+    r"(?:were|was|stood\s+at|stand\s+at|numbered|number|totall?ed|reached|rose\s+to|included|"
+    r"at|of)\s+$"
+)
+_LOSSES = re.compile(rf"^(?:['’]s?)?{_LOSSES_LINK}", re.I)
+_OWN_LOSSES = re.compile(rf"\b(?P<p>its|their|our){_LOSSES_LINK}", re.I)
+_AGENT = re.compile(
+    r"\b(?:by|against|with|on|fighting|attacked|attacking|ambushed|shelled|targeted)\s+"
+    r"(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+_PEOPLE_RE = "|".join(sorted(PEOPLE, key=len, reverse=True))
+_NO_BEFORE = re.compile(r"\bno\s+(?:other\s+)?$", re.I)
+_NO_AFTER = re.compile(
+    rf"^(?:\s+(?:{_PEOPLE_RE}))?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
+    rf"(?:[a-z]+ly\s+)?(?P<kind>{PARTICIPLE})(?:\s+(?:or|and)\s+(?P<kind2>{PARTICIPLE}))?\b",
+    re.I,
+)
+_NONE_OF = re.compile(
+    rf"\bnone\s+of\s+(?P<p>its|their|our)\s+(?:{_PEOPLE_RE})\s+(?:were|was|had\s+been|have\s+been|"
+    rf"has\s+been)\s+(?:[a-z]+ly\s+)?(?P<kind>{PARTICIPLE})(?:\s+(?:or|and)\s+(?P<kind2>{PARTICIPLE}))?\b",
+    re.I,
+)
+_NO_LOSSES = re.compile(
+    r"\b(?:suffered|sustained|incurred|took)\s+no\s+(?:casualties|losses)\b|"
+    rf"\b(?P<lost>lost|losing)\s+no\s+(?:{_PEOPLE_RE}|one)\b",
+    re.I,
+)
+
+
+def _zero_kinds(m: re.Match[str]) -> frozenset[Kind]:
+    second = m.group("kind2")
+    return frozenset({kind_of(m.group("kind")), *([kind_of(second)] if second else [])})
+
+
+def _speaker_group(groups: list[Mention], speaker: Speaker | None) -> str | None:
+    names = {g.entity.name for g in groups if speaker and speaker.start <= g.start < speaker.end}
+    return names.pop() if len(names) == 1 else None
+
+
+def self_owner(
+    sentence: str, pos: int, pronoun: str, groups: list[Mention], speaker: Speaker | None
+) -> str | None:
+    """The group "its", "their", "our" or "we" at `pos` stands for, if exactly one fits."""
+    if pronoun in ("our", "we"):
+        own = _speaker_group(groups, speaker)
+        if own:
+            return own
+    subjects = [g for g in groups if g.end <= pos and _FILLER.match(sentence[g.end : pos])]
+    if subjects:  # "the NRF said only three of its men"
+        return subjects[-1].entity.name
+    names = {
+        g.entity.name for g in groups if g.end <= pos and not _AGENT.search(sentence, 0, g.start)
+    }
+    return names.pop() if len(names) == 1 else None
+
+
+def loss_owner(
+    sentence: str, verb_at: int, groups: list[Mention], speaker: Speaker | None
+) -> str | None:
+    """The subject of the loss verb at `verb_at`: "the resistance lost", "X said it had lost"."""
+    subjects = [g for g in groups if g.end <= verb_at and _FILLER.match(sentence[g.end : verb_at])]
+    if subjects:
+        return subjects[-1].entity.name
+    if _WE.search(sentence, 0, verb_at):
+        return self_owner(sentence, verb_at, "we", groups, speaker)
+    return None
+
+
+def losses_owner(
+    sentence: str, at: int, groups: list[Mention], speaker: Speaker | None
+) -> tuple[str | None, str | None]:
+    """The owner of "X losses stood at" / "its casualties numbered" just before `at`, and the
+    noun ("losses" or "casualties"); (None, None) when no such phrase stands there."""
+    for g in reversed(groups):
+        m = _LOSSES.match(sentence[g.end : at]) if g.end <= at else None
+        if m:
+            return g.entity.name, m.group("noun").lower()
+    own = _OWN_LOSSES.search(sentence, 0, at)
+    if own and own.end() == at:
+        return self_owner(
+            sentence, own.start(), own.group("p").lower(), groups, speaker
+        ), own.group("noun").lower()
+    return None, None
+
+
+def zero_counts(
+    sentence: str, groups: list[Mention], speaker: Speaker | None
+) -> list[tuple[str, frozenset[Kind], int, int]]:
+    """Explicit zeros: (subject, kinds, start, end) for "no Taliban fighters were killed",
+    "the NRF suffered no casualties", "the resistance lost no men"."""
+    found: list[tuple[str, frozenset[Kind], int, int]] = []
+    for g in groups:
+        before = _NO_BEFORE.search(sentence, 0, g.start)
+        after = _NO_AFTER.match(sentence[g.end :]) if before else None
+        if before and after:
+            found.append((g.entity.name, _zero_kinds(after), before.start(), g.end + after.end()))
+    for m in _NONE_OF.finditer(sentence):
+        owner = self_owner(sentence, m.start(), m.group("p").lower(), groups, speaker)
+        if owner:
+            found.append((owner, _zero_kinds(m), m.start(), m.end()))
+    for m in _NO_LOSSES.finditer(sentence):
+        owner = loss_owner(sentence, m.start(), groups, speaker)
+        if owner:
+            kinds_: frozenset[Kind] = frozenset(
+                {"killed"} if m.group("lost") else {"killed", "wounded"}
+            )
+            found.append((owner, kinds_, m.start(), m.end()))
+    return found

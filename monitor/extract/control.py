@@ -1,0 +1,151 @@
+"""Territorial control claims: who captured, holds, surrounds or disputes a configured place.
+
+`control_verbs` finds the predicates around a place; this module decides what they claim:
+
+- the controller is a configured group named as taker or holder: the subject of an active verb
+  ("Taliban fighters captured"), the agent of a passive ("was recaptured by the NRF", "fell to"),
+  or the group that speaks when the subject is a pronoun ("The Taliban said they had captured");
+- a capture asserted by the capturing side itself (its spokesman says so, "claimed to have
+  captured", "claimed control of") is `claims_captured`; the same words in reporting voice, or
+  conceded by the other side, are `captured`. A passive or "has fallen" without an agent, said by
+  a group, is that group's claim ("a Taliban spokesman said Panjshir had been captured");
+- a denied capture ("denied claims that Panjshir had fallen", "claims that ... are false", a
+  negated capture that someone asserts: "the valley has not fallen, the NRF said") is
+  `denies_captured` with controller = the side that denies, i.e. the one saying it still holds
+  the place (None when the denier is not a configured group); "still holds" in a sentence about
+  a capture claim is such a denial too, and so is a trailing "but the NRF denied it" or "but
+  fighting continues", which adds the denial next to the claim;
+- negations without anyone asserting them, intentions and conditions ("vowed to capture",
+  "if Goma falls"), background clauses ("after Kabul fell", "since the fall of"), history (a year
+  two or more before the article's, the Soviets, "decades ago") and metaphors yield nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from monitor.extract.control_frame import (
+    DATELINE,
+    SUBORDINATE,
+    Frame,
+    denial,
+    subject_of,
+    tail_denial,
+)
+from monitor.extract.control_verbs import Predicate, place_predicates
+from monitor.extract.control_words import Status
+from monitor.extract.mentions import Mention, find_mentions
+from monitor.extract.text import clause_bounds
+from monitor.records import Claim, EntityRef, TerritorialControl
+
+_HISTORY = re.compile(
+    r"\b(?:1[89]\d0s|20[0-4]0s|(?:in|during|by|until|from|of|before)\s+1[89]\d\d|at\s+the\s+time|"
+    r"back\s+then|in\s+the\s+past|used\s+to|once\s+(?:held|controlled|fell|captured)|"
+    r"(?<!since\s)last\s+year|(?:years?|decades?|centur(?:y|ies))\s+ago|formerly|previously|"
+    r"Soviets?|British|civil\s+war|during\s+the\s+[\w\s-]{0,30}?(?:war|occupation|invasion|era|"
+    r"jihad|regime)|the\s+first\s+time\s+since|(?:first|last)\s+Taliban\s+rule)\b",
+    re.I,
+)
+_YEAR = re.compile(
+    r"\b(?:in|until|by|during|of|before|from)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:(?-i:[A-Z])[a-z]+\.?\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b",
+    re.I,
+)
+_CONCESSION = re.compile(r"\s*(?:conceded|concedes|admitted|admits|acknowledged|acknowledges)\b")
+_CAPTURE_CLAIM = re.compile(
+    r"\bclaims?\b[^;]{0,60}\b(?:captur\w*|fall|fallen|fell|seiz\w*|victory|control)\b", re.I
+)
+_STILL = re.compile(r"\bstill\b|\bremains?\s+in\s+control\b", re.I)
+# "..., the group said": the taker speaks of itself.
+_SELF_SPEAKER = re.compile(
+    r"(?:the|its|their)\s+(?:group|movement|rebels|militia|insurgents|militants)\b", re.I
+)
+_TAKEN: frozenset[Status] = frozenset({"captured", "retaken"})
+
+
+def _past(text: str, year: int) -> bool:
+    return bool(_HISTORY.search(text)) or any(int(y) <= year - 2 for y in _YEAR.findall(text))
+
+
+def _judge(frame: Frame, pred: Predicate) -> list[Claim]:
+    s = frame.sentence
+    left, right = clause_bounds(s, min(pred.start, pred.place.start), pred.end)
+    if _past(s[left:right], frame.year):
+        return []
+    controller, reported = pred.agent, False
+    if pred.subject_at is not None:
+        main, controller, reported = subject_of(frame, pred.subject_at)
+    else:
+        main = not SUBORDINATE.search(s, left, pred.place.start)
+    if not main:
+        return []
+    speaker = frame.speaker_at(pred.start)
+    self_report = reported or bool(speaker and _SELF_SPEAKER.match(speaker.text))
+    own = frame.speaker_group(speaker) or (controller if self_report else None)
+    status: Status = pred.status
+    name = pred.place.entity.name
+    if status in _TAKEN or (status == "holds" and _STILL.search(s, left, pred.end)):
+        denied, denier = denial(frame, pred, controller if status in _TAKEN else None)
+        if status == "holds" and _CAPTURE_CLAIM.search(s):
+            denied, denier = True, denier or controller
+        if denied or (pred.negated and speaker is not None):
+            if denier is None and pred.negated and own != controller:
+                denier = own
+            value = TerritorialControl(name, denier, "denies_captured")
+            return [frame.claim(value, pred.start)]
+    if pred.negated:
+        return []
+    if status == "captured" and (pred.claimed or (own and controller in (None, own))):
+        conceded = speaker is not None and _CONCESSION.match(s, speaker.end)
+        if not conceded:
+            status, controller = "claims_captured", controller or own
+    claims = [frame.claim(TerritorialControl(name, controller, status), pred.start)]
+    if status in ("captured", "claims_captured", "retaken"):
+        extra = tail_denial(frame, pred, controller)
+        claims += [extra] if extra else []
+    return claims
+
+
+def _dateline(sentence: str, m: Mention) -> bool:
+    """ "KABUL, Aug 17 (Reuters) -": the place a story was filed from."""
+    dateline = DATELINE.match(sentence)
+    return dateline is not None and m.start < dateline.end() and sentence[: m.end].isupper()
+
+
+def extract_control(
+    sentence: str, entities: Sequence[EntityRef], *, year: int | None = None
+) -> list[Claim]:
+    """Territorial control claims in one sentence of an article published in `year`."""
+    mentions = find_mentions(sentence, entities)
+    places = [m for m in mentions if m.entity.kind == "place" and not _dateline(sentence, m)]
+    if not places:
+        return []
+    frame = Frame(sentence, mentions, year or datetime.now(UTC).year)
+    claims: list[Claim] = []
+    for p in places:
+        speaker = frame.speaker_at(p.start)
+        if speaker and speaker.start <= p.start < speaker.end:
+            continue
+        for pred in place_predicates(sentence, p, frame.groups):
+            claims += [c for c in _judge(frame, pred) if c not in claims]
+    return _without_redundant(claims)
+
+
+def _without_redundant(claims: list[Claim]) -> list[Claim]:
+    """ "captured and now under Taliban control": the holding adds nothing to the capture."""
+    taken = {
+        (c.value.place, c.value.controller)
+        for c in claims
+        if isinstance(c.value, TerritorialControl) and c.value.status != "holds"
+    }
+    return [
+        c
+        for c in claims
+        if not (
+            isinstance(c.value, TerritorialControl)
+            and c.value.status == "holds"
+            and (c.value.place, c.value.controller) in taken
+        )
+    ]

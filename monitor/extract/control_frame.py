@@ -1,0 +1,181 @@
+"""The frame of a control claim: who speaks in each part of a sentence, who is the subject of a
+verb, and who denies a capture. Shared by `control`; no pattern here names a place.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from monitor.extract.attribution import Speaker, find_speaker, is_hedged, resolve_pronoun
+from monitor.extract.control_verbs import Predicate
+from monitor.extract.mentions import Mention
+from monitor.records import Claim, TerritorialControl
+
+SUBORDINATE = re.compile(
+    r"\b(?:after|since|before|until|once|when|whenever|if|unless|whether|as)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+_CLAUSE_START = re.compile(
+    r",\s|;\s|:\s|\s[—–-]+\s|\bthat\s|\b(?:said|says|say|told\s+\w+|announced|claimed|insisted|"
+    r"added|stated|tweeted|posted|confirmed|reported)\s+(?!to\b)(?:(?:on\s+\w+day|in\s+a\s+"
+    r"statement|late\s+\w+|earlier)\s+)?",
+    re.I,
+)
+_SELF = re.compile(
+    r"[\s\"“‘']*(?:(?:(?:on\s+)?\w+day|in\s+a\s+statement)\s+)?(?:they|it|we|which|who|its|their|our|(?:his|her)\s+(?:[\w,]+\s+)?(?:fighters|forces|men|troops)|"
+    r"the\s+(?:group|movement|militants?|insurgents?|rebels?|militia)(?:['’]s)?)\b",
+    re.I,
+)
+_ACTOR = re.compile(
+    r"\b(?:fighters|forces|troops|rebels?|militants|insurgents|army|soldiers|militia\w*|jihadists|"
+    r"men|units?|group|movement|government|regime|junta|guerrillas|paramilitar\w+|police|"
+    r"military|commandos|gunmen|battalions?|brigades?|divisions?|coalition|alliance|mercenaries|"
+    r"warlords?|tribesmen|volunteers)\b|(?<=\S\s)(?-i:[A-Z])",
+    re.I,
+)
+_OPPOSED = re.compile(
+    r"\b(?:against|from|battling|fighting|opposed\s+to|on|versus|by)\s+(?:the\s+)?$", re.I
+)
+_DENY_FRAME = re.compile(
+    r"\b(?P<verb>den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebuff\w*|rubbish\w*|"
+    r"disput\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:claims?|reports?|statements?|assertions?|rumou?rs?|"
+    r"allegations?|that)\b",
+    re.I,
+)
+_FALSE_AFTER = re.compile(
+    r"[^;]{0,40}?\b(?:is|are|was|were)\s+(?:(?:completely|totally|simply|absolutely|entirely)\s+)?"
+    r"(?:false|untrue|baseless|lies|propaganda|not\s+true|fabricated|incorrect|wrong|"
+    r"(?:rejected|denied|dismissed)\s+by)\b",
+    re.I,
+)
+_TAIL = re.compile(r"[,;]\s+(?:but|a\s+claim|claims?|which|though|although|while)\b", re.I)
+_TAIL_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*|fighting\s+(?:continues|"
+    r"continued|was\s+continuing|is\s+continuing|(?:is\s+|was\s+)?still\s+rag\w+|goes\s+on|"
+    r"went\s+on)|still\s+(?:holds?|held|controls?|in\s+control))\b",
+    re.I,
+)
+_PARTS = re.compile(r"[,;]\s+(?=(?:but|while|whereas|though|although)\s)|;\s+", re.I)
+DATELINE = re.compile(
+    r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,[^:–—]{0,40}?)?\s*(?::|\s[-–—]+)\s+"
+)
+# "Taliban claims of victory": a noun, which attribution would read as a speech verb.
+_NOMINAL_CLAIMS = re.compile(
+    r"\bclaims?(?=\s+of\b)|(?<=\bdespite\s)[^,]{1,40}|\bclaims?\s+that\b(?=.*?\b(?:is|are|was|were)"
+    r"\s+(?:\w+\s+)?(?:false|untrue|baseless|lies|propaganda|not\s+true)\b)",
+    re.I,
+)
+
+
+def mask(sentence: str) -> str:
+    """The sentence for attribution, with the dateline and nominal "claims" blanked out (same
+    length, so the speaker's span still points into the sentence)."""
+    blank = DATELINE.match(sentence)
+    if blank:
+        sentence = " " * blank.end() + sentence[blank.end() :]
+    return _NOMINAL_CLAIMS.sub(lambda m: "#" * len(m.group()), sentence)
+
+
+def groups_in(groups: list[Mention], start: int, end: int) -> list[str]:
+    return list(dict.fromkeys(g.entity.name for g in groups if start <= g.start < end))
+
+
+class Frame:
+    """One sentence with its places, groups, and the speaker of each contrastive part."""
+
+    def __init__(self, sentence: str, mentions: list[Mention], year: int) -> None:
+        self.sentence = sentence
+        self.year = year
+        self.groups = [m for m in mentions if m.entity.kind == "group"]
+        self.people = [m.entity.name for m in mentions if m.entity.kind == "person"]
+        cuts = [0, *(m.end() for m in _PARTS.finditer(sentence)), len(sentence)]
+        self.masked = mask(sentence)
+        self.parts = list(itertools.pairwise(cuts))
+        self.speakers = [self._speaker(a, b) for a, b in self.parts]
+        self.hedged = is_hedged(sentence)
+
+    def _speaker(self, a: int, b: int) -> Speaker | None:
+        found = find_speaker(self.masked[a:b] if len(self.parts) > 1 else self.masked)
+        if found is None or len(self.parts) == 1:
+            return found
+        return Speaker(found.text, found.start + a, found.end + a)
+
+    def speaker_at(self, pos: int) -> Speaker | None:
+        return next(s for (a, b), s in zip(self.parts, self.speakers, strict=True) if a <= pos <= b)
+
+    def speaker_group(self, speaker: Speaker | None) -> str | None:
+        names = groups_in(self.groups, speaker.start, speaker.end) if speaker else []
+        return names[0] if len(names) == 1 else None
+
+    def claim(self, value: TerritorialControl, pos: int) -> Claim:
+        who = resolve_pronoun(self.speaker_at(pos), self.people)
+        return Claim(value, self.sentence, who, self.hedged)
+
+
+def subject_of(frame: Frame, at: int) -> tuple[bool, str | None, bool]:
+    """(whether the verb at `at` is in a main clause, the group that is its subject, whether
+    that group reports its own deed: "M23 rebels said they had taken")."""
+    s = frame.sentence
+    starts = list(_CLAUSE_START.finditer(s, 0, at))
+    left = starts[-1].end() if starts else 0
+    reported = bool(starts) and starts[-1].group().strip()[:1].isalpha()
+    if not s[left:at].strip() and left > 0:  # "Taliban fighters, backed by drones, captured"
+        aside = s.rfind(",", 0, max(0, left - 2))
+        left = max((m.end() for m in _CLAUSE_START.finditer(s, 0, max(aside, 0))), default=0)
+    if SUBORDINATE.search(s, left, at):
+        return False, None, False
+    names = [
+        g.entity.name
+        for g in frame.groups
+        if left <= g.start < at and not _OPPOSED.search(s, left, g.start)
+    ]
+    if len(set(names)) == 1:
+        return True, names[0], False
+    if names:
+        return True, None, False
+    if not _SELF.match(s, left, at):  # "Her photographs captured Goma": no armed actor
+        return bool(_ACTOR.search(s, left, at)), None, False
+    own = frame.speaker_group(frame.speaker_at(at))
+    if own:
+        return True, own, False
+    before = groups_in(frame.groups, 0, left)
+    if len(before) != 1:
+        return True, None, False
+    return True, before[0], reported and not s[left:at].lstrip().lower().startswith("which")
+
+
+def denial(frame: Frame, pred: Predicate, taker: str | None) -> tuple[bool, str | None]:
+    """(whether the predicate is denied, the group that denies it)."""
+    s = frame.sentence
+    frames = list(_DENY_FRAME.finditer(s, 0, pred.start))
+    after = _FALSE_AFTER.match(s, pred.end)
+    if not frames and not after:
+        return False, None
+    candidates: list[str] = []
+    if frames:  # the subject of "denied", from the start of its part of the sentence
+        verb = frames[-1].start("verb")
+        left = next(a for a, b in frame.parts if a <= verb <= b)
+        candidates = groups_in(frame.groups, left, verb)[-1:]
+    if after and not candidates:
+        candidates = groups_in(frame.groups, after.end(), after.end() + 40)[:1]
+    own = frame.speaker_group(frame.speaker_at(pred.start))
+    candidates += [own] if own else []
+    denier = next((c for c in candidates if c != taker), None)
+    return True, denier
+
+
+def tail_denial(frame: Frame, pred: Predicate, taker: str | None) -> Claim | None:
+    """ "..., but the NRF denied it", "..., but fighting continues": a denial after the claim."""
+    s = frame.sentence
+    tail = _TAIL.search(s, pred.end)
+    if not tail or not _TAIL_DENIAL.search(s, tail.end()):
+        return None
+    names = [n for n in groups_in(frame.groups, tail.start(), len(s)) if n != taker]
+    own = frame.speaker_group(frame.speaker_at(tail.end()))
+    controller = own if own and own != taker else (names[0] if names else None)
+    value = TerritorialControl(pred.place.entity.name, controller, "denies_captured")
+    text = " " * tail.end() + frame.masked[tail.end() :]  # "a claim the army rejected"
+    who = resolve_pronoun(find_speaker(text), frame.people)
+    return Claim(value, s, who, frame.hedged)

@@ -1,0 +1,184 @@
+"""The predicates of territorial control: which words around a place say it was taken, is held,
+is surrounded or is fought over, and who did it.
+
+`place_predicates` reads three shapes around a mention of a configured place:
+
+- the place as object: "captured the strategic town of Kaleb", "took control of Panjshir",
+  "the Taliban-held town of Kaleb";
+- the place as subject: "Panjshir has fallen to the Taliban", "Kaleb was recaptured by NRF
+  fighters", "the valley remains under Taliban control", "Goma is contested", including
+  predicates joined by "and" and a relative clause ("Goma, which fell on Monday");
+- an object relative: "El Fasher, which RSF fighters have besieged for months".
+
+Only a few words may stand between verb and place ("the strategic town of"), and the place must
+not modify another noun ("Goma airport", "Kabul's mood"), so metaphors ("captured the
+imagination", "seized on the remarks") and parts of a place ("a village in", "the outskirts of")
+never match. Infinitives and modals ("vowed to capture", "could fall") are intentions, not facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from monitor.extract.control_words import (
+    ACTIVE,
+    ACTIVE_RE,
+    ADV,
+    AGENT_PHRASE,
+    AND,
+    ASIDE,
+    AUX,
+    CONTESTED_BEFORE,
+    CONTROL_OF_AFTER,
+    FOLLOW,
+    GEO_AFTER,
+    GEO_OF,
+    HELD_ADJ,
+    IDIOM_AFTER,
+    ING,
+    IRREALIS,
+    NEG_BEFORE,
+    PREPOSITION_BEFORE,
+    PROGRESSIVE,
+    RELATIVE,
+    SUBJECT,
+    Status,
+)
+from monitor.extract.mentions import Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """One control predicate on `place`. `agent` is the group named as taker or holder in the
+    predicate itself ("by the Taliban", "fell to", "Taliban-held"); `subject_at` is where the
+    active verb's subject ends (the agent is read there), or None when the place is the subject."""
+
+    place: Mention
+    status: Status
+    start: int
+    end: int
+    agent: str | None = None
+    subject_at: int | None = None
+    negated: bool = False
+    claimed: bool = False  # "claimed to have captured", "claimed control of"
+
+
+def _group_in(groups: list[Mention], start: int, end: int) -> str | None:
+    names = list(dict.fromkeys(g.entity.name for g in groups if start <= g.start < end))
+    return names[0] if names else None
+
+
+def _follows(sentence: str, end: int) -> bool:
+    """The place ends its noun phrase: "captured Goma on Monday", not "captured Goma airport"."""
+    return (
+        bool(FOLLOW.match(sentence, end))
+        and not GEO_OF.match(sentence, end)
+        and not IDIOM_AFTER.match(sentence, end)
+    )
+
+
+def _object_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list[Predicate]:
+    before = sentence[: p.start]
+    found: list[Predicate] = []
+    held = HELD_ADJ.search(before)
+    if held:
+        owner = next((g for g in groups if g.end == held.start()), None)
+        if owner:
+            found.append(Predicate(p, "holds", owner.start, held.end(), owner.entity.name))
+    contested = CONTESTED_BEFORE.search(before)
+    if contested:
+        return [Predicate(p, "contested", contested.start(), p.end)]
+    for status, pattern, agentive, claimed in ACTIVE_RE:
+        m = pattern.search(before)
+        if not m:
+            continue
+        verb = before[m.start() : m.end()].split()[0]
+        if ING.search(verb) and not PROGRESSIVE.search(before, 0, m.start()):
+            break  # "the hills surrounding Goma", "after capturing Kaleb"
+        if IRREALIS.search(before, 0, m.start()):
+            break
+        negated = bool(NEG_BEFORE.search(before, 0, m.start()))
+        subject_at = m.start() if agentive else None
+        found.append(Predicate(p, status, m.start(), p.end, None, subject_at, negated, claimed))
+        break
+    return found
+
+
+def _agent_after(sentence: str, end: int, groups: list[Mention]) -> tuple[str | None, int]:
+    """The group in "by the SLM" or "to the Taliban" after a verb, and where its phrase ends."""
+    m = AGENT_PHRASE.match(sentence, end)
+    if not m:
+        return None, end
+    agent = _group_in(groups, m.start("phrase"), m.end("phrase"))
+    return agent, (m.start("phrase") + len(m.group("phrase").rstrip()) if agent else end)
+
+
+def _subject_predicate(
+    sentence: str, p: Mention, pos: int, groups: list[Mention]
+) -> Predicate | None:
+    for status, pattern in SUBJECT:
+        m = pattern.match(sentence, pos)
+        if not m:
+            continue
+        agent, end = _agent_after(sentence, m.end(), groups)
+        if status == "holds" and agent is None:  # "under Taliban control", "in SLM hands"
+            near = [g for g in groups if m.start() <= g.start < m.end() + 40]
+            if not near:
+                continue
+            agent, end = near[0].entity.name, max(m.end(), near[0].end)
+        negated = bool(m.groupdict().get("neg"))
+        return Predicate(p, status, p.start, end, agent, None, negated)
+    return None
+
+
+_OBJ_RELATIVES = tuple(
+    (
+        status,
+        re.compile(
+            rf",?\s+(?:which|that)\s+(?P<subj>(?:[\w'’-]+\s+){{1,5}}?){AUX}{ADV}(?:{verb})\b",
+            re.I,
+        ),
+    )
+    for status, verb, agentive, _ in ACTIVE
+    if agentive
+)
+
+
+def _relative_object(sentence: str, p: Mention, groups: list[Mention]) -> Predicate | None:
+    """ "El Fasher, which RSF fighters have besieged for months"."""
+    for status, pattern in _OBJ_RELATIVES:
+        m = pattern.match(sentence, p.end)
+        if m and _follows(sentence, m.end()):
+            agent = _group_in(groups, m.start("subj"), m.end("subj"))
+            return Predicate(p, status, p.start, m.end(), agent)
+    return None
+
+
+def place_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list[Predicate]:
+    """Every control predicate on the place mention `p`."""
+    if sentence[p.end :].startswith(("'s", "’s", "’", "'")):
+        return []
+    found = _object_predicates(sentence, p, groups) if _follows(sentence, p.end) else []
+    contested_after = CONTROL_OF_AFTER.match(sentence, p.end)
+    if contested_after and re.search(r"\bcontrol\s+(?:of|over)\s+$", sentence[: p.start], re.I):
+        found = [Predicate(p, "contested", p.start, contested_after.end())]
+    relative = _relative_object(sentence, p, groups)
+    if relative:
+        return [*found, relative]
+    if PREPOSITION_BEFORE.search(sentence, 0, p.start):
+        return found
+    geo = GEO_AFTER.match(sentence, p.end)  # "Rokha district fell"
+    pos = geo.end() if geo else p.end
+    for m in (ASIDE.match(sentence, pos), RELATIVE.match(sentence, pos)):
+        pos = m.end() if m else pos
+    for _ in range(3):
+        hit = _subject_predicate(sentence, p, pos, groups)
+        if hit is None:
+            break
+        found.append(hit)
+        joined = AND.match(sentence, hit.end)
+        if not joined:
+            break
+        pos = joined.end()
+    return found

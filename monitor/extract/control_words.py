@@ -1,0 +1,188 @@
+"""The words of territorial control, as regular expressions: the verbs that take, hold,
+surround or dispute a place, the few words that may stand between a verb and its place ("the
+strategic town of"), and what must follow a place for it to end its noun phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Status = Literal[
+    "holds", "captured", "claims_captured", "denies_captured", "surrounded", "contested", "retaken"
+]
+
+_ADJ = (
+    r"(?:strategic|key|vital|important|northern|southern|eastern|western|central|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western|remote|mountainous|besieged|embattled|border|"
+    r"frontier|port|provincial|regional|district|garrison|market|oil|mining|main|whole|entire|"
+    r"rebel|militant|[a-z]+-(?:held|controlled|run)|(?-i:[A-Z][\w-]+))"
+)
+_NOUN = (
+    r"(?:town|city|village|district|province|valley|region|county|state|governorate|"
+    r"municipality|hub|stronghold|enclave|bastion|crossroads|port\s+city|border\s+town)"
+)
+# "the strategic town of", "the provincial capital,", "the rebel-held city of"
+GAP = (
+    rf"(?:(?:the|all\s+of(?:\s+the)?|all\s+the)\s+)?(?:{_ADJ}\s+){{0,3}}"
+    rf"(?:{_NOUN}(?:\s+of)?\s+|capital,?\s+)?"
+)
+_NEG = r"(?P<neg>(?:not|never|n[o']t)\s+(?:yet\s+|been\s+|fully\s+)*|yet\s+to\s+)?"
+ADV = (
+    r"(?:(?:now|already|finally|reportedly|allegedly|apparently|also|effectively|largely|fully|"
+    r"completely|just|quickly|swiftly|since|still|firmly|briefly|again|once\s+again|last\s+\w+|"
+    r"on\s+\w+day|overnight|early\s+\w+|late\s+\w+|almost|nearly|virtually|\w+ly)\s+)*"
+)
+AUX = r"(?:(?:has|have|had|is|are|was|were|be|been|being|did|does|do)\s+)*"
+
+# Active verbs before the place: (status, regex, the subject is the agent, claimed).
+ACTIVE: tuple[tuple[Status, str, bool, bool], ...] = (
+    ("captured", r"claim(?:s|ed)?\s+(?:full\s+)?control\s+(?:of|over)", True, True),
+    (
+        "captured",
+        r"claim(?:s|ed)?\s+to\s+(?:have\s+)?(?:captured|seized|taken|overrun)",
+        True,
+        True,
+    ),
+    ("captured", r"claim(?:s|ed)?\s+(?:the\s+)?(?:capture|fall|seizure)\s+of", True, True),
+    ("captured", r"lost\s+(?:full\s+)?control\s+(?:of|over)", False, False),
+    (
+        "captured",
+        r"(?:took|taken|take|takes|taking|seized|seize|seizes|seizing|gained|gains?|gaining|"
+        r"assumed|wrested)\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+(?:of|over)",
+        True,
+        False,
+    ),
+    ("captured", r"(?:took|taken|takes?)\s+over", True, False),
+    (
+        "captured",
+        r"captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|uns|unning)|took|taken|"
+        r"takes|liberated|stormed\s+and\s+(?:captured|seized|took)",
+        True,
+        False,
+    ),
+    (
+        "retaken",
+        r"re-?took|re-?taken|re-?takes?|re-?taking|re-?captur(?:ed|es|e|ing)|"
+        r"regain(?:ed|s)?\s+(?:full\s+)?control\s+(?:of|over)|won\s+back|wrested\s+back",
+        True,
+        False,
+    ),
+    (
+        "surrounded",
+        r"surround(?:ed|s|ing)?|besieg(?:ed|es|e|ing)|encircl(?:ed|es|e|ing)|"
+        r"la(?:id|ys?|ying)\s+siege\s+to",
+        True,
+        False,
+    ),
+    (
+        "holds",
+        r"claim(?:s|ed)?\s+to\s+(?:control|hold)|controls?|holds?|holding|still\s+held|"
+        r"(?:has|have|had)\s+(?:controlled|held)|"
+        r"(?:is|are|was|were|remains?|remained)\s+(?:still\s+|firmly\s+|fully\s+|now\s+)?"
+        r"in\s+(?:full\s+|firm\s+|complete\s+|effective\s+)?control\s+of|"
+        r"(?:retains?|retained|maintains?|maintained|kept|keeps?|has|have)\s+"
+        r"(?:full\s+|firm\s+)?control\s+(?:of|over)",
+        True,
+        False,
+    ),
+)
+ACTIVE_RE = tuple(
+    (status, re.compile(rf"\b(?:{verb})\s+{GAP}$", re.I), agentive, claimed)
+    for status, verb, agentive, claimed in ACTIVE
+)
+ING = re.compile(r"ing\b", re.I)
+PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|still|now)\s+$", re.I)
+NEG_BEFORE = re.compile(
+    r"\b(?:not|never|n[o']t|yet\s+to|no\s+longer)\s+(?:\w+\s+){0,2}$|\w+n['’]t\s+$", re.I
+)
+# Intentions and conditions: "vowed to capture", "could fall", "if Goma falls".
+IRREALIS = re.compile(
+    r"(?<!said )(?<!believed )(?<!reported )(?<!thought )(?<!understood )(?<!alleged )"
+    r"(?<!rumoured )(?<!rumored )(?<!appears )(?<!appear )(?<!appeared )(?<!seems )(?<!seem )"
+    r"(?<!seemed )(?<!claimed )(?<!claims )(?<!claim )(?<!likely )"
+    r"\b(?:to|will|would|could|may|might|can|shall|should|must|cannot|if|unless|whether)\s+"
+    r"(?:(?:not|also|soon|still|eventually|yet|easily|quickly|\w+ly)\s+)*(?:have\s+|be\s+)*$",
+    re.I,
+)
+
+_FOLLOW_WORDS = (
+    r"on|in|at|after|before|from|and|or|but|as|with|without|by|for|following|within|during|"
+    r"late|early|last|this|yesterday|today|overnight|earlier|since|amid|when|while|itself|"
+    r"entirely|completely|fully|outright|which|where|so|too|again|despite|until|province|valley|"
+    r"is|was|were|are|has|had|have|remains|remained|will|would|"
+    r"district|city|town|region|governorate|county|state|area|municipality"
+)
+FOLLOW = re.compile(rf"(?:\s*[,.;:!?)\"”’(—–]|\s*$|\s+[-–—]|\s+(?:{_FOLLOW_WORDS})\b)", re.I)
+IDIOM_AFTER = re.compile(r"\s+by\s+(?:surprise|the\s+throat)\b", re.I)
+GEO_OF = re.compile(
+    r"\s+(?:province|valley|district|city|town|region|governorate|county|state|area)\s+of\b", re.I
+)
+
+_PASSIVE_VERBS: tuple[tuple[Status, str], ...] = (
+    ("captured", r"captured|seized|overrun|taken(?:\s+over)?|lost|liberated"),
+    ("retaken", r"re-?taken|re-?captured|won\s+back"),
+    ("surrounded", r"surrounded|besieged|encircled|under\s+siege"),
+    ("holds", r"held|controlled"),
+)
+_BE = r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|been|remains?|remained|being)\s+)"
+SUBJECT: tuple[tuple[Status, re.Pattern[str]], ...] = (
+    *(
+        (status, re.compile(rf"\s*{AUX}{ADV}{_BE}{ADV}{_NEG}{ADV}(?:{verb})\b", re.I))
+        for status, verb in _PASSIVE_VERBS
+    ),
+    (
+        "captured",
+        re.compile(
+            rf"\s*{AUX}{ADV}{_NEG}{ADV}(?:fell|fallen|falls)(?=\s*[,.;:]|\s*$|\s+(?!(?:silent|"
+            r"quiet|into|under|apart|behind|short|ill|asleep|victim|prey|flat|back|off|below|"
+            r"sharply|steeply|dark)\b))",
+            re.I,
+        ),
+    ),
+    (
+        "holds",
+        re.compile(
+            rf"\s*{AUX}{ADV}{_BE}{ADV}{_NEG}{ADV}(?:(?:under|in)\s+(?:the\s+)?(?:full\s+|firm\s+|"
+            r"effective\s+|complete\s+)?(?:control|hands)\s+of|under\s+(?:the\s+)?"
+            r"(?=(?:\S+\s+){1,4}(?:control|rule)\b)|in\s+(?=(?:\S+\s+){1,3}hands\b))",
+            re.I,
+        ),
+    ),
+    (
+        "contested",
+        re.compile(
+            rf"\s*{AUX}{ADV}{_BE}{ADV}(?:(?:hotly|fiercely|bitterly|heavily)\s+)?"
+            r"(?:contested|disputed)\b",
+            re.I,
+        ),
+    ),
+)
+CONTESTED_BEFORE = re.compile(
+    rf"(?:\b(?:fighting|battles?|clashes|struggle|fight)\b[^,;.]{{0,30}}\bfor\s+control\s+(?:of|over)\s+{GAP}|\b(?:hotly\s+|fiercely\s+|bitterly\s+)?contested\s+"
+    rf"{GAP}|\b(?:unclear|uncertain|not\s+clear|disputed)\s+who\s+(?:controls?|holds?)\s+{GAP}"
+    rf"|\b(?:both|each)\s+(?:sides?\s+)?(?:claims?|claimed|says?)\s+(?:to\s+(?:control|hold)|"
+    rf"control\s+(?:of|over)|it\s+(?:controls|holds))\s+{GAP})$",
+    re.I,
+)
+CONTROL_OF_AFTER = re.compile(
+    rf"\s+{AUX}{_BE}?(?:still\s+)?(?:disputed|contested|unclear|uncertain)\b", re.I
+)
+HELD_ADJ = re.compile(rf"[-\s](?:held|controlled|run|occupied)\s+{GAP}$", re.I)
+ASIDE = re.compile(r",\s+(?!which\b|who\b|that\b)[^,;()—–]{1,80},\s+")
+RELATIVE = re.compile(r",?\s+(?:which|that)\s+")
+AND = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|later\s+|now\s+)?")
+# "Panjshir was still held": not when the place is the object of a preposition ("towards Kabul").
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|towards?|from|of|in|near|around|outside|into|at|on|for|between|via|through|"
+    r"beyond|across|along|past|within|inside)\s+(?:the\s+)?$",
+    re.I,
+)
+GEO_AFTER = re.compile(
+    r"\s+(?:district|province|valley|city|town|region|governorate|county)\b", re.I
+)
+AGENT_PHRASE = re.compile(
+    r"\s+(?:by|to)\s+(?P<phrase>(?:(?!\b(?:on|after|in|when|as|while|and|but|following|before|"
+    r"late|early|last|from|since|amid)\b)[^,;.]){1,60})",
+    re.I,
+)
