@@ -1,0 +1,1 @@
+"""Scoring the fact extractors on the labelled corpus: see monitor/evaluate.py."""
