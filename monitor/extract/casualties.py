@@ -58,8 +58,16 @@ class _Item:
 
 
 _LINKED = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:and|while|with|plus|as\s+well\s+as|but)\s+)?"
+    r"^(?:\s+(?:in|on|at|near|during|since|around|outside|inside)\s+[^,;]{1,50}?)?"
+    r"\s*(?:,\s*)?(?:(?:and|while|with|plus|as\s+well\s+as|but)\s+)?"
     r"(?:(?:another|a\s+further|also)\s+)?$",
+    re.I,
+)
+# Every word a casualty reading starts from (`casualty_verbs`, `casualty_owners`), as stems.
+_CUE = re.compile(
+    r"kill|dead|death|\bdie|wound|injur|hurt|captur|prison|captive|hostage|detain|detention|"
+    r"arrest|surrender|casualt|loss|\blos[te]|losing|slain|slew|shot|gunned|execut|martyr|"
+    r"massacr|bodies|remains|seiz|rounded|toll|perish|lives",
     re.I,
 )
 _SHARED = re.compile(r"^\s*(?:,|,?\s+and)\s+$", re.I)
@@ -99,7 +107,9 @@ def _subject(
     if c.group is not None:
         return c.group.entity.name
     if r.loss_at is not None:
-        return loss_owner(sentence, r.loss_at, groups, speaker)
+        owner = loss_owner(sentence, r.loss_at, groups, speaker)
+        if owner or c.pronoun is None:
+            return owner
     if c.pronoun is not None:
         return self_owner(sentence, c.amount.start, c.pronoun, groups, speaker)
     return losses_owner(sentence, c.amount.start, groups, speaker)[0]
@@ -112,7 +122,10 @@ def _items(sentence: str, groups: list[Mention], speaker: Speaker | None, year: 
         r = reading
         if r is None and c.noun is None and c.group is None:
             noun = losses_owner(sentence, c.amount.start, groups, speaker)[1]
-            r = Reading(frozenset({"killed", "wounded"}), c.amount.start, c.end) if noun else None
+            kinds: frozenset[Kind] = frozenset(
+                {"killed"} if noun == "death toll" else {"killed", "wounded"}
+            )
+            r = Reading(kinds, c.amount.start, c.end) if noun else None
         if r is None:
             continue
         a = c.amount
@@ -187,6 +200,8 @@ def extract_casualties(
     sentence: str, entities: Sequence[EntityRef], *, year: int | None = None
 ) -> list[Claim]:
     """Casualty claims in one sentence of an article published in `year` (default: now)."""
+    if not _CUE.search(sentence):  # cheap: most sentences say nothing of losses
+        return []
     year = year or datetime.now(UTC).year
     found = find_mentions(sentence, entities)
     groups = [m for m in found if m.entity.kind == "group"]

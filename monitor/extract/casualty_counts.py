@@ -128,6 +128,8 @@ def parse_count(sentence: str, amount: Amount, groups: list[Mention]) -> Count |
             pos = m.end()
         elif lower in _POSSESSIVES or _SELF_NOUNS.fullmatch(lower):
             pronoun, pos = (lower if lower in _POSSESSIVES else "its"), m.end()
+        elif lower == "own" and pronoun is not None:
+            noun, pos = "own", m.end()  # "lost 8 of its own (soldiers)"
         elif lower in ("them", "those", "whom"):
             return Count(amount, m.end(), None, None, None, True) if lower == "them" else None
         elif lower in _ELLIPTICAL:

@@ -27,10 +27,13 @@ _FILLER = re.compile(
     re.I,
 )
 _WE = re.compile(r"(?:\bwe|\bwe['’]ve)\s+(?:(?:have|had)\s+)?(?:[a-z]+ly\s+)?$", re.I)
+_LINK_TAIL = (
+    r"(?:(?:in|since|during|over|from|on|at|near)\s+[^,;]{1,60}?\s+)?"
+    r"(?:(?:were|was|are|is|stood|stand|had|have|has)\s+)?(?:(?:estimated|put|reported)\s+)?"
+    r"(?:at|numbered|number|totall?ed|reached|rose\s+to|climbed\s+to|included|of)?\s*[\"“‘']?$"
+)
 _LOSSES_LINK = (
-    r"\s+(?:own\s+)?(?P<noun>losses|casualties)\s+(?:\w+\s+){0,2}?"
-    r"(?:were|was|stood\s+at|stand\s+at|numbered|number|totall?ed|reached|rose\s+to|included|"
-    r"at|of)\s+$"
+    r"\s+(?:own\s+)?(?P<noun>losses|casualties|death\s+toll)\s+(?:\w+\s+){0,2}?" + _LINK_TAIL
 )
 _LOSSES = re.compile(rf"^(?:['’]s?)?{_LOSSES_LINK}", re.I)
 _OWN_LOSSES = re.compile(rf"\b(?P<p>its|their|our){_LOSSES_LINK}", re.I)
@@ -40,6 +43,8 @@ _AGENT = re.compile(
     re.I,
 )
 _PEOPLE_RE = "|".join(sorted(PEOPLE, key=len, reverse=True))
+_TOLL_AMONG = re.compile(r"\b(?:death\s+)?toll\s+(?:among|for|of)\s+(?:the\s+)?$", re.I)
+_AFTER_TOLL = re.compile(rf"^(?:\s+(?:{_PEOPLE_RE}))?\s+{_LINK_TAIL}", re.I)
 _NO_BEFORE = re.compile(r"\bno\s+(?:other\s+)?$", re.I)
 _NO_AFTER = re.compile(
     rf"^(?:\s+(?:{_PEOPLE_RE}))?\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
@@ -106,6 +111,10 @@ def losses_owner(
         m = _LOSSES.match(sentence[g.end : at]) if g.end <= at else None
         if m:
             return g.entity.name, m.group("noun").lower()
+    for g in groups:  # "the death toll among SAF soldiers rose to"
+        toll = _TOLL_AMONG.search(sentence, 0, g.start) if g.end <= at else None
+        if toll and toll.end() == g.start and _AFTER_TOLL.match(sentence[g.end : at]):
+            return g.entity.name, "death toll"
     own = _OWN_LOSSES.search(sentence, 0, at)
     if own and own.end() == at:
         return self_owner(

@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -114,10 +115,18 @@ def _dateline(sentence: str, m: Mention) -> bool:
     return dateline is not None and m.start < dateline.end() and sentence[: m.end].isupper()
 
 
+@functools.lru_cache(maxsize=16)
+def _places(entities: tuple[EntityRef, ...]) -> tuple[EntityRef, ...]:
+    return tuple(e for e in entities if e.kind == "place")
+
+
 def extract_control(
     sentence: str, entities: Sequence[EntityRef], *, year: int | None = None
 ) -> list[Claim]:
     """Territorial control claims in one sentence of an article published in `year`."""
+    places_only = _places(tuple(entities))
+    if not places_only or not find_mentions(sentence, places_only):  # cheap: places first
+        return []
     mentions = find_mentions(sentence, entities)
     places = [m for m in mentions if m.entity.kind == "place" and not _dateline(sentence, m)]
     if not places:

@@ -36,8 +36,10 @@ from monitor.extract.control_words import (
     GEO_OF,
     HELD_ADJ,
     IDIOM_AFTER,
+    INCLUDING_BEFORE,
     ING,
     IRREALIS,
+    LIST_BEFORE,
     NEG_BEFORE,
     PREPOSITION_BEFORE,
     PROGRESSIVE,
@@ -78,8 +80,19 @@ def _follows(sentence: str, end: int) -> bool:
     )
 
 
+def _list_head(sentence: str, at: int) -> int:
+    """Where the list that ends with the place at `at` starts ("captured Kabul, Kaleb and Goma",
+    "retook three districts, including Andarab"): the verb governs every item."""
+    for pattern in (LIST_BEFORE, INCLUDING_BEFORE):
+        m = pattern.search(sentence, max(0, at - 160), at)
+        if m and m.end() == at:
+            return m.start()
+    return at
+
+
 def _object_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list[Predicate]:
     before = sentence[: p.start]
+    head = _list_head(sentence, p.start)
     found: list[Predicate] = []
     held = HELD_ADJ.search(before)
     if held:
@@ -90,7 +103,7 @@ def _object_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list
     if contested:
         return [Predicate(p, "contested", contested.start(), p.end)]
     for status, pattern, agentive, claimed in ACTIVE_RE:
-        m = pattern.search(before)
+        m = pattern.search(before) or (pattern.search(before, 0, head) if head < p.start else None)
         if not m:
             continue
         verb = before[m.start() : m.end()].split()[0]
@@ -100,7 +113,8 @@ def _object_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list
             break
         negated = bool(NEG_BEFORE.search(before, 0, m.start()))
         subject_at = m.start() if agentive else None
-        found.append(Predicate(p, status, m.start(), p.end, None, subject_at, negated, claimed))
+        agent, end = (None, p.end) if agentive else _agent_after(sentence, p.end, groups)
+        found.append(Predicate(p, status, m.start(), end, agent, subject_at, negated, claimed))
         break
     return found
 
@@ -145,12 +159,23 @@ _OBJ_RELATIVES = tuple(
 )
 
 
+# "the rebels": the one configured group named before it in the sentence, if only one is.
+_GENERIC = re.compile(
+    r"the\s+(?:rebels|militia|militiamen|insurgents|militants|jihadists|guerrillas|group|"
+    r"movement|paramilitar(?:y|ies))",
+    re.I,
+)
+
+
 def _relative_object(sentence: str, p: Mention, groups: list[Mention]) -> Predicate | None:
     """ "El Fasher, which RSF fighters have besieged for months"."""
     for status, pattern in _OBJ_RELATIVES:
         m = pattern.match(sentence, p.end)
         if m and _follows(sentence, m.end()):
             agent = _group_in(groups, m.start("subj"), m.end("subj"))
+            if agent is None and _GENERIC.fullmatch(m.group("subj").strip()):
+                earlier = {g.entity.name for g in groups if g.end <= p.start}
+                agent = earlier.pop() if len(earlier) == 1 else None
             return Predicate(p, status, p.start, m.end(), agent)
     return None
 
@@ -159,7 +184,8 @@ def place_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list[P
     """Every control predicate on the place mention `p`."""
     if sentence[p.end :].startswith(("'s", "’s", "’", "'")):
         return []
-    found = _object_predicates(sentence, p, groups) if _follows(sentence, p.end) else []
+    ends = _follows(sentence, p.end) or _agent_after(sentence, p.end, groups)[0] is not None
+    found = _object_predicates(sentence, p, groups) if ends else []
     contested_after = CONTROL_OF_AFTER.match(sentence, p.end)
     if contested_after and re.search(r"\bcontrol\s+(?:of|over)\s+$", sentence[: p.start], re.I):
         found = [Predicate(p, "contested", p.start, contested_after.end())]

@@ -19,8 +19,9 @@ _ADJ = (
     r"rebel|militant|[a-z]+-(?:held|controlled|run)|(?-i:[A-Z][\w-]+))"
 )
 _NOUN = (
-    r"(?:town|city|village|district|province|valley|region|county|state|governorate|"
-    r"municipality|hub|stronghold|enclave|bastion|crossroads|port\s+city|border\s+town)"
+    r"(?:towns?|cit(?:y|ies)|villages?|districts?|provinces?|valleys?|regions?|count(?:y|ies)|"
+    r"states?|governorates?|municipalit(?:y|ies)|hubs?|strongholds?|enclaves?|bastions?|"
+    r"crossroads|port\s+cit(?:y|ies)|border\s+towns?)"
 )
 # "the strategic town of", "the provincial capital,", "the rebel-held city of"
 GAP = (
@@ -34,6 +35,15 @@ ADV = (
     r"on\s+\w+day|overnight|early\s+\w+|late\s+\w+|almost|nearly|virtually|\w+ly)\s+)*"
 )
 AUX = r"(?:(?:has|have|had|is|are|was|were|be|been|being|did|does|do)\s+)*"
+# "may have fallen": a hedged fact, not an intention (the hedge flag records it).
+MODAL_PAST = r"(?:(?:may|might|could|must)\s+(?:well\s+|already\s+)?have\s+)?"
+# "announced the capture of": the taker's own claim; "confirmed the fall of": news of it.
+_ANNOUNCE = r"(?:announced|announces|celebrated|celebrates|hailed|hails|declared|declares)"
+_NEWS = (
+    r"(?:confirmed|confirms|reported|reports|acknowledged|acknowledges|admitted|admits|"
+    r"conceded|concedes)"
+)
+_TAKING = r"capture|seizure|takeover"
 
 # Active verbs before the place: (status, regex, the subject is the agent, claimed).
 ACTIVE: tuple[tuple[Status, str, bool, bool], ...] = (
@@ -46,6 +56,11 @@ ACTIVE: tuple[tuple[Status, str, bool, bool], ...] = (
     ),
     ("captured", r"claim(?:s|ed)?\s+(?:the\s+)?(?:capture|fall|seizure)\s+of", True, True),
     ("captured", r"lost\s+(?:full\s+)?control\s+(?:of|over)", False, False),
+    # "announced the capture of", "confirmed the fall of": a nominal capture as news, not as
+    # background ("since the fall of") or plan ("plan the capture of").
+    ("captured", rf"{_ANNOUNCE}\s+(?:the\s+)?(?:{_TAKING})\s+of", True, True),
+    ("captured", rf"{_NEWS}\s+(?:the\s+)?(?:fall|loss|{_TAKING})\s+of", False, False),
+    ("retaken", rf"(?:{_ANNOUNCE}|{_NEWS})\s+(?:the\s+)?(?:recapture|retaking)\s+of", True, False),
     (
         "captured",
         r"(?:took|taken|take|takes|taking|seized|seize|seizes|seizing|gained|gains?|gaining|"
@@ -128,13 +143,13 @@ _PASSIVE_VERBS: tuple[tuple[Status, str], ...] = (
 _BE = r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|been|remains?|remained|being)\s+)"
 SUBJECT: tuple[tuple[Status, re.Pattern[str]], ...] = (
     *(
-        (status, re.compile(rf"\s*{AUX}{ADV}{_BE}{ADV}{_NEG}{ADV}(?:{verb})\b", re.I))
+        (status, re.compile(rf"\s*{MODAL_PAST}{AUX}{ADV}{_BE}{ADV}{_NEG}{ADV}(?:{verb})\b", re.I))
         for status, verb in _PASSIVE_VERBS
     ),
     (
         "captured",
         re.compile(
-            rf"\s*{AUX}{ADV}{_NEG}{ADV}(?:fell|fallen|falls)(?=\s*[,.;:]|\s*$|\s+(?!(?:silent|"
+            rf"\s*{MODAL_PAST}{AUX}{ADV}{_NEG}{ADV}(?:fell|fallen|falls)(?=\s*[,.;:]|\s*$|\s+(?!(?:silent|"
             r"quiet|into|under|apart|behind|short|ill|asleep|victim|prey|flat|back|off|below|"
             r"sharply|steeply|dark)\b))",
             re.I,
@@ -184,5 +199,17 @@ GEO_AFTER = re.compile(
 AGENT_PHRASE = re.compile(
     r"\s+(?:by|to)\s+(?P<phrase>(?:(?!\b(?:on|after|in|when|as|while|and|but|following|before|"
     r"late|early|last|from|since|amid)\b)[^,;.]){1,60})",
+    re.I,
+)
+_ITEM = r"(?-i:[A-Z])[\w'’-]*(?:[\s-]+(?-i:[A-Z])[\w'’-]*){0,3}"
+# The places listed before this one: "captured Kabul, Kaleb and", "the districts of Deh Salah, ".
+LIST_BEFORE = re.compile(
+    rf"(?:{_ITEM},\s+)*{_ITEM},?\s+(?:and|as\s+well\s+as)\s+$|(?:{_ITEM},\s+)+$"
+)
+# "retook three districts in Baghlan province, including": the place is one of the objects.
+INCLUDING_BEFORE = re.compile(
+    r"(?:(?:the|all|several|some|many|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|"
+    rf"a\s+(?:string|number|series)\s+of)\s+)(?:[\w'’-]+\s+)?{_NOUN}(?:\s+(?:in|of|near|across|around|along)\s+[^,;]{{1,40}})?"
+    r",\s+(?:including|among\s+them|notably)\s+(?:the\s+\w+\s+of\s+)?$",
     re.I,
 )

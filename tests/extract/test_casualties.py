@@ -338,6 +338,58 @@ ROWS: list[Row] = [
     Row("The NRF said 15 Taliban vehicles were destroyed and 40 fighters killed.", ()),
     Row('The Taliban said they had suffered "minor casualties" in the assault.', ()),
     Row("The SLM lost 12 of 40 vehicles in the ambush.", ()),
+    # --- own losses, vague quoted amounts, second counts, tolls ---------------------------
+    Row(
+        "The RSF said it had shot down a drone and lost 6 of its own fighters near Kaleb.",
+        (cas(RSF, killed=(6, 6)),),
+        "the RSF",
+    ),
+    Row(
+        "KPM gunmen held the ridge for a day, killing 30 soldiers and losing nine of their own.",
+        (cas(KPM, killed=(9, 9)),),
+    ),
+    Row(
+        "SAF losses during the two-week siege of El Fasher stood at 95 dead, officials said.",
+        (cas(SAF, killed=(95, 95)),),
+        "officials",
+    ),
+    Row(
+        "The army said it had killed \u201cseveral dozen\u201d KPM militiamen in the raid.",
+        (cas(KPM, killed=(36, 99), q="range"),),
+        "the army",
+    ),
+    Row(
+        "Officers put SLM losses at \u201cseveral hundred\u201d dead.",
+        (cas(SLM, killed=(300, 999), q="range"),),
+    ),
+    Row(
+        "At least 70 SLM fighters were killed during the night raid and 45 captured, the army"
+        " said.",
+        (cas(SLM, killed=(70, None), captured=(45, None), q="at_least"),),
+        "the army",
+    ),
+    Row(
+        "Some 90 KPM militiamen were killed near the lake and more than 300 taken prisoner.",
+        (cas(KPM, killed=(90, 90), captured=(300, None), q="approx"),),
+    ),
+    Row(
+        "At least 40 RSF fighters and 7 SAF soldiers died in the fighting, medics said.",
+        (cas(RSF, killed=(40, None), q="at_least"), cas(SAF, killed=(7, 7))),
+        "medics",
+    ),
+    Row(
+        "The death toll among SAF soldiers rose to 64, the army said.",
+        (cas(SAF, killed=(64, 64)),),
+        "the army",
+    ),
+    Row(
+        "Twelve NRF fighters are missing after the clash, the NRF said.",
+        (),
+    ),
+    Row(
+        "KPM militiamen stormed the camp, killing 14 SAF soldiers and wounding dozens.",
+        (cas(SAF, killed=(14, 14), wounded=(24, 99)),),
+    ),
 ]
 
 

@@ -332,9 +332,54 @@ CLAIMS: list[Row] = [
         "The junta denied that Kaleb had been lost.",
         [("Kaleb", None, "denies_captured", "the junta", False)],
     ),
+    # --- lists of places, nominal captures, hedged falls, "the rebels" ----------------------
+    (
+        "RSF fighters overran Kaleb and El Fasher on Sunday, residents said.",
+        [
+            ("Kaleb", RSF, "captured", "residents", False),
+            ("El Fasher", RSF, "captured", "residents", False),
+        ],
+    ),
+    (
+        "The Taliban seized the towns of Kabul, Kaleb and Goma within a week.",
+        [
+            ("Kabul", TAL, "captured", None, False),
+            ("Kaleb", TAL, "captured", None, False),
+            ("Goma", TAL, "captured", None, False),
+        ],
+    ),
+    (
+        "SLM fighters recaptured four villages near the border, including Kalib, late on Monday.",
+        [("Kaleb", SLM, "retaken", None, False)],
+    ),
+    (
+        "The M23 announced the capture of Goma in a video posted on Wednesday.",
+        [("Goma", M23, "claims_captured", None, False)],
+    ),
+    (
+        "UN officials confirmed the fall of Kaleb to the SLM.",
+        [("Kaleb", SLM, "captured", "UN officials", False)],
+    ),
+    (
+        "El Fasher may have fallen to the RSF, aid workers said.",
+        [("El Fasher", RSF, "captured", "aid workers", True)],
+    ),
+    (
+        "Clashes spread from the SLM stronghold towards Kaleb, which the rebels have besieged"
+        " since March.",
+        [("Kaleb", SLM, "surrounded", None, False)],
+    ),
+    (  # two candidates for "the rebels": nobody
+        "The SLM and the RSF clashed near Kaleb, which the rebels have besieged since March.",
+        [("Kaleb", None, "surrounded", None, False)],
+    ),
 ]
 
 NOTHING: list[str] = [
+    # nominal captures as background or plans
+    "Since the fall of Kabul, thousands have fled the country.",
+    "After the capture of Goma, aid agencies suspended work.",
+    "The Taliban plan the capture of Panjshir before winter.",
     # negation without anyone asserting it
     "The Taliban did not capture Panjshir.",
     "Panjshir has not fallen.",
