@@ -93,8 +93,13 @@ def _is_other_person(sentence: str, start: int, end: int, known: frozenset[str])
 
 
 def find_mentions(sentence: str, entities: Sequence[EntityRef]) -> list[Mention]:
-    """All non-overlapping entity mentions in `sentence`, in order of position."""
-    configured = tuple(entities)
+    """All non-overlapping entity mentions in `sentence`, in order of position. Every
+    extractor asks this of the same sentence, so the answer is remembered for a while."""
+    return list(_mentions(sentence, tuple(entities)))
+
+
+@functools.lru_cache(maxsize=32)  # the extractors of one sentence, not a cache of the corpus
+def _mentions(sentence: str, configured: tuple[EntityRef, ...]) -> tuple[Mention, ...]:
     known = _configured_tokens(configured)
     lowered = sentence.lower().replace("’", "'")
     found: list[Mention] = []
@@ -107,4 +112,4 @@ def find_mentions(sentence: str, entities: Sequence[EntityRef]) -> list[Mention]
             if entity.kind == "person" and _is_other_person(sentence, m.start(), m.end(), known):
                 continue
             found.append(Mention(entity, m.start(), m.end()))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
