@@ -25,7 +25,7 @@ _VERBS = (
     r"said|says|say|told|tells|claimed|claims|claim|announced|announces|stated|"
     r"added|adds|insisted|insists|estimated|reported|confirmed|confirms|"
     r"denied|denies|deny|warned|warns|wrote|writes|tweeted|posted|alleged|alleges|"
-    r"acknowledged|admitted|asserted|asserts|boasted|boasts|maintained|maintains|"
+    r"acknowledged|acknowledges|admitted|admits|conceded|concedes|asserted|asserts|boasted|boasts|maintained|maintains|"
     r"suggested|suggests|believes|estimate|estimates|rejected|rejects|dismissed|dismisses|"
     r"puts?(?=\s+(?:the|its|their)\s+(?:\w+\s+)?(?:number|figure|total|strength|size|count)\b)"
 )
@@ -49,6 +49,8 @@ _TRAILING = re.compile(
 _TIME_TAIL = re.compile(
     r"\s+(?:on|in|at|late|earlier|yesterday|today|last|this|when|after|who)\b.*$", re.I
 )
+# "Heavy fighting in X as the NRF claims": a headline clause ends at a conjunction.
+_SUBORDINATE = re.compile(r"\b(?:as|while|after|when|because|since|whereas|although|though)\s+")
 _BAD_START = re.compile(r"^(?:who|which|that|and|but|or|where|when|while|if|as)\b", re.I)
 # "but commanders say": the conjunction opens the clause, the noun phrase after it speaks.
 _CONJUNCTION = re.compile(r"(?:but|and|yet|so|while|although|though)\s+(?=\S)", re.I)
@@ -114,6 +116,9 @@ def _forward(sentence: str, verb: re.Match[str]) -> Speaker | None:
         return None
     start, end = segments[0]
     start += len(sentence[start:end]) - len(sentence[start:end].lstrip())
+    cuts = [m.end() for m in _SUBORDINATE.finditer(sentence, start, end)]
+    if cuts and sentence[cuts[-1] : end].strip():
+        start = cuts[-1]
     lead = _CONJUNCTION.match(sentence, start) or _RELATIVE_SPEAKER.match(sentence, start)
     relative = bool(lead and sentence[lead.end() : end].strip())
     if lead and relative:

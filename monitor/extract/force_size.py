@@ -16,39 +16,14 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from monitor.extract.attribution import Speaker, find_speaker, is_hedged, resolve_pronoun
+from monitor.extract.force_filters import clause_end, skip_count
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.numbers import Amount, find_amounts
-from monitor.extract.text import clause_bounds
 from monitor.extract.units import Unit, backward_unit, forward_unit
 from monitor.records import Claim, EntityRef, ForceSize
 
-_CASUALTY = re.compile(
-    r"\b(?:kill\w*|dead|died|dies|deaths?|wound\w*|injur\w*|captur\w*|surrender\w*|arrest\w*|"
-    r"detain\w*|executed|prisoners?|casualt\w+|lost|losing|bodies|missing|freed|released|"
-    r"massacred|slain|martyred|abducted|kidnapped|hostages?|custody|jailed|imprisoned)\b",
-    re.I,
-)
-# "refused to surrender", "sent to capture": an infinitive is an aim, not a loss.
-_AIM = re.compile(r"(?<!forced )(?<!made )(?<!compelled )(?<!obliged )\bto\s+$", re.I)
-_HISTORY = re.compile(
-    r"\b(?:1[89]\d0s|20[0-4]0s|(?:in|during|by|until)\s+1[89]\d\d|at\s+the\s+time|"
-    r"at\s+(?:its|their|the)\s+(?:peak|height)|heyday|back\s+then|in\s+the\s+past|used\s+to|"
-    r"(?<!since\s)last\s+year|years?\s+ago|formerly|"
-    r"Soviet|during\s+the\s+[\w\s-]{0,30}?(?:war|occupation|invasion|era|jihad))\b",
-    re.I,
-)
-_YEAR_MENTION = re.compile(r"\b(?:in|until|by|during|of|before)\s+((?:19|20)\d\d)\b", re.I)
-_CIVILIANS = re.compile(r"^\s*(?:,|and|&)\s*(?:women|children|boys|girls)\b", re.I)
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|until|by|during|of|from|before|after|early|late)\s+$", re.I
-)
-_CONJUNCT = re.compile(r"\s(?:and|but|while|whereas)\s", re.I)
-# After the count, "and" ends its predicate only when a verb follows ("and has freed"); in
-# "12 NRF fighters and three commanders died" the two nouns share one verb.
-_NEXT_PREDICATE = re.compile(
-    r"\s(?:but|while|whereas|and\s+(?:(?:now|also|then|later)\s+)?"
-    r"(?:has|have|had|is|are|was|were|will|would|\w+ed)\b)",
-    re.I,
 )
 _OPPOSED = re.compile(
     r"\b(?:against|fight(?:s|ing)?|battl\w+|attack\w*|besieg\w+|surround\w*|encircl\w+|"
@@ -64,20 +39,36 @@ _AFTER_UNIT = re.compile(
 # A group that fighters join or serve, anywhere later in the clause.
 _ATTACH = re.compile(
     r"\b(?:join(?:ed|ing|s)?|(?:regroup\w*|serv\w*|fight\w*|enlist\w*|arms)\s+"
-    r"(?:under|with|for|in|alongside)|alongside|loyal\s+to|defect\w*\s+to)\s+(?:the\s+)?$",
-    re.I,
-)
-# ", most of them ex-soldiers," between a count and its predicate.
-_ASIDE = re.compile(
-    r"^,\s+(?:most|many|some|all|half|several|few|none|mostly|largely|including|among|"
-    r"almost|nearly|both)\b[^,;:]{0,60},\s",
+    r"(?:under|with|for|in)|loyal\s+to|defect\w*\s+to)\s+(?:the\s+)?$",
     re.I,
 )
 _SELF = re.compile(
     r"\b(?:we|our|us|it|its|they|their|his|her|the\s+(?:group|movement|militia|organi[sz]ation))\b",
     re.I,
 )
-_SELF_COUNT = re.compile(r"^\s*(?:claims?|claimed|boasts?|boasted|says?|said)\s+(?:to\s+have\s+)?$")
+# "The NRF claims 8,000", "the NRF says it still has about 3,000": the speaker counts itself.
+_SELF_COUNT = re.compile(
+    r"^\s*(?:claims?|claimed|boasts?|boasted|says?|said|insists?|insisted)\s+(?:that\s+)?"
+    r"(?:(?:it|they|we)\s+)?(?:(?:still|now|already|currently|only)\s+)?"
+    r"(?:to\s+have\s+|has\s+|have\s+|had\s+|fields?\s+|commands?\s+|numbers?\s+)?$"
+)
+# "The Arakan Army, which claims 30,000 fighters": the antecedent owns the count.
+_RELATIVE_OWNER = re.compile(
+    r"^,\s+(?:which|who)\s+(?:[^,;]{0,60}?\s)?(?:claims?|claimed|boasts?|boasted|has|have|had|"
+    r"fields?|fielded|commands?|numbers?|numbered|totals?)\s+"
+    r"(?:(?:still|now|only|already|currently)\s+)?$",
+    re.I,
+)
+# "Rwanda has 3,000 troops ...": a named subject that is no configured group owns the count.
+_NAMED_OWNER = re.compile(
+    r"(?:^|[,;(]\s*|\s[-–—]+\s+|\b(?:and|but|while|whereas|that)\s+)(?P<name>(?-i:[A-Z])[\w'’-]*"
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})\s+(?:(?:now|still|reportedly|also)\s+)?"
+    r"(?:has|have|had|sent|deployed|fields?|keeps?|maintains?|stationed)\s+$",
+    re.I,
+)
+# "..., the NRF some 8,000": a list that leaves out the verb.
+_GAPPED = re.compile(r"(?:[,;]|\band|\bwhile|\bwhereas)\s+(?:the\s+)?$", re.I)
+_GAP_END = re.compile(r"\s*(?:[,.;)]|$)")
 # "while the army has roughly 20,000": another subject owns what follows.
 _OTHER_SUBJECT = re.compile(
     r"(?:\b(?:while|whereas|but|and)|[,;])\s+(?:the|a|an)\s+[a-z][\w-]*\s+"
@@ -93,34 +84,28 @@ def _is_year(sentence: str, amount: Amount) -> bool:
     )
 
 
-def _is_past_year(clause: str, year: int) -> bool:
-    """A year two or more years before the article's: "in 2001 the group had 45,000 troops"."""
-    return any(int(y) <= year - 2 for y in _YEAR_MENTION.findall(clause))
+def _named_owner(sentence: str, lo: int, groups: list[Mention]) -> bool:
+    m = _NAMED_OWNER.search(sentence, 0, lo)
+    return m is not None and not any(
+        m.start("name") <= g.start < m.end("name") or g.start <= m.start("name") < g.end
+        for g in groups
+    )
 
 
-def _own_part(sentence: str, lo: int, hi: int) -> str:
-    """The clause around `lo`..`hi`, cut at "and", "but", "while" that start another predicate."""
-    left, right = clause_bounds(sentence, lo, hi)
-    for m in _CONJUNCT.finditer(sentence, left, lo):
-        left = max(left, m.end())
-    after = _NEXT_PREDICATE.search(sentence, hi, right)
-    return sentence[left : after.start() if after else right]
-
-
-def _skip_clause(sentence: str, amount: Amount, unit: Unit, year: int) -> bool:
-    """Casualty counts, prisoners, civilians and other eras are not force sizes."""
-    part = _own_part(sentence, min(amount.start, unit.start), max(amount.end, unit.end))
-    if unit.word == "men" and _CIVILIANS.match(sentence[unit.end :]):
-        return True
-    losses = [m for m in _CASUALTY.finditer(part) if not _AIM.search(part, 0, m.start())]
-    return bool(losses or _HISTORY.search(part) or _is_past_year(part, year))
-
-
-def _clause_end(sentence: str, lo: int, hi: int) -> int:
-    """Where the count's clause ends, reading past an aside ("most of them ex-soldiers")."""
-    end = clause_bounds(sentence, lo, hi)[1]
-    aside = _ASIDE.match(sentence[end:])
-    return clause_bounds(sentence, end + aside.end(), end + aside.end())[1] if aside else end
+def _gapped(
+    sentence: str, amount: Amount, groups: list[Mention], counts: list[tuple[Amount, Unit]]
+) -> tuple[Mention, Unit] | None:
+    """ "The Taliban have 75,000 fighters, the NRF some 8,000": the group right before a bare
+    amount, after an earlier count, takes that count's unit."""
+    if not _GAP_END.match(sentence, amount.end):
+        return None
+    for g in groups:
+        if sentence[g.end : amount.start].strip() or not _GAPPED.search(sentence, 0, g.start):
+            continue
+        earlier = [u for a, u in counts if a.end <= g.start]
+        if earlier:
+            return g, Unit(earlier[-1].word, g.start, g.end)
+    return None
 
 
 def _owner_before(sentence: str, g: Mention, lo: int) -> bool:
@@ -151,18 +136,22 @@ def _subject(
     only that count."""
     amount, unit = count
     lo, hi = min(amount.start, unit.start), max(amount.end, unit.end)
-    clause_end = _clause_end(sentence, lo, hi)  # later clauses report, they do not own
+    end = clause_end(sentence, lo, hi)  # later clauses report, they do not own
     for g in groups:
         if lo <= g.start < hi or (
             g.start >= unit.end
             and (
                 _AFTER_UNIT.match(sentence[unit.end : g.start])
-                or (g.start < clause_end and _ATTACH.search(sentence, unit.end, g.start))
+                or (g.start < end and _ATTACH.search(sentence, unit.end, g.start))
             )
         ):
             return g.entity.name
-    if unit.foreign:  # "Afghan troops": somebody else's unless tied to a group
+    if unit.foreign or _named_owner(sentence, lo, groups):  # "Afghan troops", "Rwanda has"
         return None
+    for g in groups:
+        between = [o for o in groups if g.end <= o.start < lo]
+        if g.end <= lo and not between and _RELATIVE_OWNER.match(sentence[g.end : lo]):
+            return g.entity.name
     in_speaker = [g for g in groups if speaker and speaker.start <= g.start < speaker.end]
     if in_speaker and speaker and _SELF_COUNT.match(sentence[speaker.end : lo]):
         return in_speaker[0].entity.name  # "The NRF claims 8,000 fighters"
@@ -171,7 +160,7 @@ def _subject(
         for g in groups
         if g not in in_speaker
         and not any(a <= g.start < b for a, b in others)
-        and ((g.end <= lo and _owner_before(sentence, g, lo)) or hi <= g.start < clause_end)
+        and ((g.end <= lo and _owner_before(sentence, g, lo)) or hi <= g.start < end)
         and not _OPPOSED.search(sentence, 0, g.start)
     ]
     if free:
@@ -204,13 +193,23 @@ def extract_force_sizes(
         unit = forward_unit(sentence, amount, mentions) or backward_unit(
             sentence, amount, [a for a in amounts if a is not amount], groups
         )
-        if unit is not None and not _skip_clause(sentence, amount, unit, year):
+        if unit is not None and not skip_count(sentence, amount, unit, year):
             counts.append((amount, unit))
+    gapped: dict[int, str] = {}
+    for amount in amounts:
+        gap = (
+            None
+            if any(a is amount for a, _ in counts)
+            else _gapped(sentence, amount, groups, counts)
+        )
+        if gap:
+            gapped[len(counts)] = gap[0].entity.name
+            counts.append((amount, gap[1]))
     spans = [(min(a.start, u.start), max(a.end, u.end)) for a, u in counts]
     claims: list[Claim] = []
     for i, (amount, unit) in enumerate(counts):
         others = spans[:i] + spans[i + 1 :]
-        subject = _subject(sentence, (amount, unit), groups, speaker, others)
+        subject = gapped.get(i) or _subject(sentence, (amount, unit), groups, speaker, others)
         if subject is None:
             continue
         value = ForceSize(subject, amount.min, amount.max, amount.qualifier, unit.word)

@@ -5,9 +5,9 @@ clause ("X has fled", "X, the leader of Y, ...", "Y leader X") or the object of 
 ("killed X", "appointed X as Z"). The subject reads past asides ("X, 32, the son of ...,"),
 into and past a "who" clause ("X, who leads Y, was seen in Z"), through raising verbs ("is
 said to be in", "is rumoured to have been killed") and along predicates joined by "and".
-"he"/"she" stand for the one person the sentence names before them. A denial in the person's
-clause ("denied reports that he had fled") or a negation ("has not fled") turns the claim into
-status "denied". Roles held in the past ("former", "of the ousted government") are skipped.
+"he"/"she" stand for the one person the sentence names before them; denials and past offices
+are judged in `leadership_filters`. Roles held in the past ("former", "of the ousted
+government") are skipped. "the NRF, led by General X" makes X the NRF's leader.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from monitor.extract.attribution import find_speaker, is_hedged, resolve_pronoun
+from monitor.extract.leadership_filters import denied, past_office, person_mentions
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.predicates import Hit, predicate_hits
 from monitor.extract.roles import (
@@ -46,7 +47,7 @@ _RELATIVE = re.compile(rf"{_SEP}who\s+(?P<text>{_TEXT}{{2,120}}?)(?={_SEP}|\.?\s
 _LEADING_SEP = re.compile(_SEP)
 _ANOTHER_NAME = re.compile(r"(?:(?:and|or|but|while)\b|(?-i:[A-Z][\w'’.-]*)(?:\s+\S+){0,3}$)", re.I)
 _APPOSITIVE_ROLE = re.compile(rf"(?:{DETERMINER}){ROLE}{ORG_TAIL}\s*$", re.I)
-_BARE_ROLE = re.compile(rf"{ROLE}\s*$", re.I)
+_SECOND_ROLE = re.compile(rf"{ROLE}{ORG_TAIL}\s*$", re.I)
 _HEAD_OF_BEFORE = re.compile(
     rf"\b(?P<role>(?:(?-i:[a-z][\w-]*)\s+)?{ROLE_BODY})\s+of\s+(?:the\s+)?"
     r"(?P<org>[^,]{2,60}),\s+$",
@@ -59,18 +60,16 @@ _OBJECT: tuple[tuple[LeadershipStatus, re.Pattern[str]], ...] = (
     ("killed", re.compile(r"\b(?:killed|killing|assassinated|death\s+of|body\s+of)\s+$", re.I)),
     ("appointed", re.compile(r"\b(?:appointed|named|installed)\s+$", re.I)),
 )
+# "the RSF, led by General X": the group right before leads; a title is not the role.
+_LED_BY = re.compile(
+    r"(?P<gap>,?\s+)(?P<verb>led|headed|commanded)\s+by\s+(?:(?-i:[A-Z])[\w.]*\s+){0,2}$", re.I
+)
+_LED_ROLES = {"led": "leader", "headed": "head", "commanded": "commander"}
 _AS_ROLE = re.compile(rf"\s+(?:as\s+)?{DETERMINER}{ROLE}{ORG_TAIL}", re.I)
 _NOT_SUBJECT = re.compile(
     r"\b(?:to|of|by|with|for|against|from|on|at|in|and|or|than|loyal)\s+$", re.I
 )
 _POSSESSIVE = ("'s", "’s", "’", "'")
-_DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|dismiss\w*|reject\w*|refut\w*|rebut\w*|false|untrue|"
-    r"baseless)\b",
-    re.I,
-)
-_CLAUSE_BREAK = re.compile(r",\s|;\s|\s[—–-]+\s")
-_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
 
 
 def _role_hit(
@@ -102,11 +101,16 @@ def _appositive_roles(
         return [hit] if hit else []
     first, sep, second = text.partition(" and ")
     role = _APPOSITIVE_ROLE.match(first) if sep else None
-    other = _BARE_ROLE.match(second) if sep else None
+    other = _SECOND_ROLE.match(second) if sep else None
     hit = _role_hit(sentence, p, role, groups, at) if role and other else None
     if hit is None or other is None:
         return []
-    return [hit, Hit(p, hit.status, clean_role(other.group("role")), hit.org, at)]
+    org = hit.org
+    if other.group("org"):  # "the founder and leader of the HPF": the org is shared
+        org = named_org(other.group("org"), groups, at + len(first) + 5 + other.start("org"))
+    first_hit = Hit(p, hit.status, hit.role, hit.org or org, at)
+    second = Hit(p, hit.status, clean_role(other.group("role")), org, at)
+    return [first_hit, second]
 
 
 def _subject_clause(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
@@ -137,8 +141,13 @@ def _subject_clause(sentence: str, p: Mention, groups: list[Mention]) -> list[Hi
 
 
 def _object(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
-    """ "killed X", "appointed X as governor", "resistance leader X"."""
+    """ "killed X", "appointed X as governor", "resistance leader X", "the NRF led by X"."""
     before = sentence[: p.start]
+    led = _LED_BY.search(before)
+    group = next((g for g in groups if led and g.end == led.start()), None)
+    if led and group:
+        led_role = _LED_ROLES[led.group("verb").lower()]
+        return [Hit(p, "claimed", led_role, group.entity.name, led.start("verb"))]
     possessed = sentence[p.end :].startswith(_POSSESSIVE)
     for status, pattern in _OBJECT:
         if pattern.search(before) and not possessed:
@@ -192,29 +201,12 @@ def _possessor(sentence: str, end: int) -> str | None:
     return m.group(1) if m else None
 
 
-def _person_mentions(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """Configured people, plus "he"/"she" when the sentence names exactly one person before."""
-    people = [m for m in mentions if m.entity.kind == "person"]
-    out = list(people)
-    for pronoun in _PRONOUN.finditer(sentence):
-        before = {m.entity for m in people if m.end <= pronoun.start()}
-        if len(before) == 1:
-            out.append(Mention(before.pop(), pronoun.start(), pronoun.end()))
-    return out
-
-
-def _denied(sentence: str, hit: Hit) -> bool:
-    """A negated predicate, or a denial in the clause that holds the person."""
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, hit.start)), default=0)
-    return hit.negated or bool(_DENIAL.search(sentence, left, hit.start))
-
-
 def extract_leadership(
     sentence: str, entities: Sequence[EntityRef], *, year: int | None = None
 ) -> list[Claim]:
     """Leadership claims in one sentence."""
     mentions = find_mentions(sentence, entities)
-    people = _person_mentions(sentence, mentions)
+    people = person_mentions(sentence, mentions)
     if not people:
         return []
     groups = [m for m in mentions if m.entity.kind == "group"]
@@ -224,7 +216,9 @@ def extract_leadership(
     claims: list[Claim] = []
     for p in people:
         for hit in _subject_clause(sentence, p, groups) + _object(sentence, p, groups):
-            status: LeadershipStatus = "denied" if _denied(sentence, hit) else hit.status
+            if past_office(sentence, hit, year):
+                continue
+            status: LeadershipStatus = "denied" if denied(sentence, hit) else hit.status
             value = Leadership(p.entity.name, hit.role, hit.org, status)
             claim = Claim(value, sentence, claimed_by, hedged)
             if claim not in claims:

@@ -4,6 +4,8 @@
 "and" ("was seen in Bamako and is expected ...", "has not been seen since March and is
 rumoured to have fled"). Raising verbs are read through: "is said to be in X" as "is in X",
 "is rumoured to have been killed" as "has been killed" (the sentence is marked hedged anyway).
+Whereabouts come from being somewhere ("is in", "remained at a safe house in") and from doing
+something there ("told reporters in", "addressed supporters at", "visited the city").
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ _AUX = rf"(?:(?:has|have|had|is|was)\s+)?(?:(?:{_ADVERBS})\s+)*"
 _NEG = r"(?P<neg>not\s+|never\s+)?"
 _ORG_WORDS = r"(?P<org>[\w'’-]+(?:\s+[\w'’-]+){0,5})"
 _BE = r"(?:was|has\s+been|had\s+been|is)\s+"
+# A place after "in", "at", "visited": a name, or "the city", "the front".
+_PLACE = r"(?:(?-i:[A-Z])|(?:city|town|capital|valley|front|frontline|region)\b)"
+_PLACE_WORDS = r"(?:(?!that\b|which\b|who\b|the\b)[a-z][\w'’-]*\s+){1,3}"
 _PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
     (
         "declared",
@@ -58,7 +63,8 @@ _PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
     (
         "claimed",
         None,
-        rf"(?:is|remains|is\s+now|has\s+become|became)\s+{_NEG}{DETERMINER}{ROLE}{ORG_TAIL}",
+        rf"(?:is|remains|is\s+now|has\s+become|became|(?:will|would)\s+remain)\s+{_NEG}"
+        rf"{DETERMINER}{ROLE}{ORG_TAIL}",
     ),
     (
         "claimed",
@@ -75,13 +81,28 @@ _PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
     ),
     ("killed", None, rf"{_AUX}{_NEG}(?:died\b|dead\b)"),
     ("fled", None, rf"{_AUX}{_NEG}(?:fled|escaped|left\s+the\s+country)\b"),
+    ("fled", None, rf"{_AUX}(?P<neg>not\s+|never\s+)left\b"),  # "said he had not left X"
     (
         "located",
         None,
         rf"(?:is|was|remains|remained|has\s+been|had\s+been)\s+(?:(?:still|last|\w+ly)\s+)*{_NEG}"
         r"(?:in|inside|(?:holed\s+up|hiding|living|staying|sheltering|based)\s+in|"
-        r"(?:seen|spotted|sighted)\s+in)\s+(?:the\s+)?[A-Z]",
+        r"(?:seen|spotted|sighted)\s+(?:in|at|near))\s+(?:the\s+)?[A-Z]",
     ),
+    (  # "remained at a safe house in Bazarak", "was seen at a hotel in Dushanbe"
+        "located",
+        None,
+        rf"(?:is|was|remains|remained|has\s+been|had\s+been)\s+(?:(?:still|last|\w+ly)\s+)*{_NEG}"
+        r"(?:(?:seen|spotted|sighted|hiding|holed\s+up|staying|sheltering)\s+)?(?:in|inside|at)\s+"
+        rf"(?:the|a|an|his|her|their)\s+{_PLACE_WORDS}(?:in|near|outside)\s+(?:the\s+)?[A-Z]",
+    ),
+    (  # "told reporters in Goma", "addressed supporters at a school in Kandahar"
+        "located",
+        None,
+        rf"{_AUX}(?:told|briefed|addressed)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+        rf"(?:in|at)\s+(?:(?:the|a|an)\s+{_PLACE_WORDS}?(?:in\s+(?:the\s+)?)?)?{_PLACE}",
+    ),
+    ("located", None, rf"{_AUX}visited\s+(?:(?:the|a|an)\s+)?{_PLACE}"),
 )
 _FORWARD = tuple((status, role, re.compile(p, re.I)) for status, role, p in _PATTERNS)
 _RAISING = re.compile(

@@ -3,7 +3,8 @@
 A role is a head noun ("leader", "emir", "chief negotiator", "second-in-command") with up to
 three modifiers ("acting president", "first vice president", "supreme leader"). Modifiers
 that describe the person rather than the office ("the reclusive leader", "the new military
-chief", "the legitimate caretaker president") are dropped so that one office is one fact.
+chief", "the legitimate caretaker president", "the 32-year-old leader") are dropped so that
+one office is one fact.
 A role held in the past or in a fallen body ("former", "ousted government", "until ...") is
 not a claim that the person holds it now.
 """
@@ -15,7 +16,7 @@ import re
 from monitor.extract.mentions import Mention
 
 HEADS = (
-    r"leader|head|chief|commander|commander-in-chief|second-in-command|president|"
+    r"chief\s+of\s+(?:the\s+)?(?:general\s+|defen[cs]e\s+|army\s+|joint\s+)?staff|leader|head|chief|commander|commander-in-chief|second-in-command|president|"
     r"vice-president|premier|minister|governor|spokesman|spokeswoman|spokesperson|deputy|"
     r"emir|amir|caliph|sheikh|imam|mufti|general|chairman|chairwoman|chair|co-founder|founder|"
     r"mayor|envoy|ambassador|director|secretary|ruler|chancellor|king|queen|prince|speaker|"
@@ -42,6 +43,7 @@ _DESCRIPTIVE = frozenset(
     ailing notorious shadowy fugitive hardline hard-line feared popular so-called well-known
     little-known respected controversial real true""".split()
 )
+_AGE = re.compile(r"\d+(?:-\w+)*|\w+-year-old")
 _STATUS_MODIFIER = re.compile(
     r"\b(?:acting|interim|caretaker|provisional|transitional|self-\w+)\b", re.I
 )
@@ -66,7 +68,7 @@ def clean_role(role: str | None) -> str | None:
     """The office as a lower-case phrase, without words that describe the person."""
     if not role:
         return None
-    words = [w for w in role.lower().split() if w not in _DESCRIPTIVE]
+    words = [w for w in role.lower().split() if w not in _DESCRIPTIVE and not _AGE.fullmatch(w)]
     return " ".join(words) or None
 
 

@@ -4,8 +4,8 @@ Forward: "2,500 fighters", "thousands of troops", "a 300-strong militia", "2,000
 fighters" (a capitalised word that names no configured entity is remembered as a `foreign`
 modifier: the fighters may belong to somebody the configuration does not know). Backward: "the
 number of fighters ... does not exceed 2,500", "its strength to around 9,000", "the M9 now
-numbers some 4,000". Increments ("3,500 new fighters") and equipment ("armoured personnel
-carriers", "fighter jets") are not fighters.
+numbers some 4,000", "the M9, which analysts say numbers 4,000". Increments ("3,500 new
+fighters") and equipment ("armoured personnel carriers", "fighter jets") are not fighters.
 """
 
 from __future__ import annotations
@@ -59,8 +59,10 @@ _TRAIL_OK = frozenset(
 )
 _GROUP_AS_UNIT = re.compile(r"^\s+(?:were|are|had|have|was|is|fighters?\b)|^\s*[,.;]", re.I)
 # "the M9 now numbers some 4,000", "Taliban strength ... at": the group itself is counted.
+# Also through a relative clause: "the SLM, which diplomats believe numbers some 2,500".
 _GROUP_NUMBERS = re.compile(
-    r"^(?:['’]s?)?\s+(?:(?:now|still|reportedly|already|currently|only)\s+)?"
+    r"^(?:['’]s?)?(?:,\s+(?:which|who)\s+(?:[^,;]{0,50}?\s)?|\s+)"
+    r"(?:(?:now|still|reportedly|already|currently|only)\s+)?"
     r"(?:numbers?|numbered|strength)\b",
     re.I,
 )

@@ -161,8 +161,9 @@ NEGATIVE: list[str] = [
 ]
 
 
-def _values(sentence: str) -> list[ForceSize]:
-    return [c.value for c in extract_force_sizes(sentence, ENTITIES)]  # type: ignore[misc]
+def _values(sentence: str, year: int | None = None) -> list[ForceSize]:
+    claims = extract_force_sizes(sentence, ENTITIES, year=year)
+    return [c.value for c in claims]  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(("sentence", "subject", "low", "high", "qualifier", "unit"), POSITIVE)
@@ -274,3 +275,72 @@ def test_history_is_judged_against_the_article_year_not_the_clock() -> None:
     [claim] = extract_force_sizes(sentence, ENTITIES, year=2021)
     assert claim.value == ForceSize(NRF, 9000, 9000, "approx", "fighters")
     assert extract_force_sizes(sentence, ENTITIES, year=2026) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The antecedent of a relative clause owns the count in it.
+        (
+            "The Lakeside Defence Brigades, which boast some 4,000 fighters, shelled the port.",
+            [ForceSize(LDB, 4000, 4000, "approx", "fighters")],
+        ),
+        (
+            "The SLM, which diplomats believe numbers roughly 2,500, denies any foreign support.",
+            [ForceSize(SLM, 2500, 2500, "approx", "fighters")],
+        ),
+        (
+            "The resistance, which its commanders say has more than 7,000 men, held the ridge.",
+            [ForceSize(NRF, 7000, None, "at_least", "men")],
+        ),
+        # A list that leaves out the verb: the second group shares the first count's unit.
+        (
+            "The SLM fields about 3,000 fighters and the brigades roughly 1,500, a UN panel said.",
+            [
+                ForceSize(SLM, 3000, 3000, "approx", "fighters"),
+                ForceSize(LDB, 1500, 1500, "approx", "fighters"),
+            ],
+        ),
+        (
+            "The Taliban have 60,000 troops, the NRF 5,000.",
+            [
+                ForceSize(TALIBAN, 60000, 60000, "exact", "troops"),
+                ForceSize(NRF, 5000, 5000, "exact", "troops"),
+            ],
+        ),
+        # A group that speaks of itself after a clause about its enemy.
+        (
+            "Since the Taliban entered the capital, the SLM says it now has 2,000 fighters.",
+            [ForceSize(SLM, 2000, 2000, "exact", "fighters")],
+        ),
+        (
+            "When the Taliban closed the road, the brigades claimed they still had 900 men.",
+            [ForceSize(LDB, 900, 900, "exact", "men")],
+        ),
+    ],
+)
+def test_relative_clauses_lists_and_self_reports(sentence: str, expected: list[ForceSize]) -> None:
+    assert _values(sentence, year=2021) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Past strength told in an appositive or a "when" clause after a past year.
+        "The SLM was formed in 1998 by veterans of the old army, a column of 1,800 men.",
+        "The brigades were created in 2009, when roughly 400 soldiers deserted their garrison.",
+        # Losses counted past an aside.
+        "The SLM admitted that 25 of its fighters, among them a senior officer, had died.",
+        "About 60 Taliban fighters, including two commanders, were captured near the pass.",
+        # Men who are not fighters.
+        "The Taliban's council of 20 clerics includes no women and three men under sanctions.",
+        # Another country's troops alongside a group.
+        "Pakistan has about 2,000 troops fighting alongside the Taliban, a report said.",
+        "The NRF, backed by 1,000 Tajik soldiers fighting alongside it, held the pass.",
+        # Fighters who left with a leader, deserters.
+        "Dune fled to the border with about 300 fighters as the SLM advanced.",
+        "The SLM claimed that 70 Taliban troops had deserted.",
+    ],
+)
+def test_past_losses_and_foreign_troops_are_not_force_sizes(sentence: str) -> None:
+    assert extract_force_sizes(sentence, ENTITIES, year=2021) == []

@@ -141,3 +141,77 @@ def test_attribution_and_hedges(sentence: str, claimed_by: str | None, hedged: b
 def test_claims_carry_the_sentence() -> None:
     (claim,) = extract_leadership("Saleh has fled to Tajikistan.", ENTITIES)
     assert claim.quote == "Saleh has fled to Tajikistan."
+
+
+def _facts(sentence: str, year: int = 2021) -> set[Leadership]:
+    return {c.value for c in extract_leadership(sentence, ENTITIES, year=year)}  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Ages and other descriptions of the person are not part of the office.
+        (
+            "Kara Dune, the 45-year-old commander of the brigades, signed the truce.",
+            {Leadership(DUNE, "commander", LDB, "claimed")},
+        ),
+        # "led by X": the group before it is led by X, titles aside.
+        (
+            "Fighters of the resistance, led by Commander Ahmad Massoud, held the ridge.",
+            {Leadership(MASSOUD, "leader", NRF, "claimed")},
+        ),
+        (
+            "The brigades led by Dune have refused the ceasefire.",
+            {Leadership(DUNE, "leader", LDB, "claimed")},
+        ),
+        # Offices with "of" inside them.
+        (
+            "Dune was named chief of the defence staff of the brigades on Friday.",
+            {Leadership(DUNE, "chief of the defence staff", LDB, "appointed")},
+        ),
+        # Two roles joined by "and" share the organization after the second.
+        (
+            "Massoud, the co-founder and commander of the NRF, spoke on radio.",
+            {
+                Leadership(MASSOUD, "co-founder", NRF, "claimed"),
+                Leadership(MASSOUD, "commander", NRF, "claimed"),
+            },
+        ),
+        # A negated departure is a denial; where the person remained is a whereabouts.
+        (
+            "Aides said Saleh had never left Panjshir and remained at a safe house in Bazarak.",
+            {Leadership(SALEH, None, None, "denied"), Leadership(SALEH, None, None, "located")},
+        ),
+        (
+            "Massoud insisted he had not left the valley.",
+            {Leadership(MASSOUD, None, None, "denied")},
+        ),
+        # Whereabouts from what a person did somewhere.
+        (
+            "Dune told journalists in Bazarak that the brigades would not disarm.",
+            {Leadership(DUNE, None, None, "located")},
+        ),
+        (
+            "Massoud visited the front line near Rukha on Monday.",
+            {Leadership(MASSOUD, None, None, "located")},
+        ),
+        (
+            "Saleh was spotted at a hotel in Dushanbe last week.",
+            {Leadership(SALEH, None, None, "located")},
+        ),
+        (
+            "Dune addressed fighters at a mosque in Bazarak, the brigades said.",
+            {Leadership(DUNE, None, None, "located")},
+        ),
+        # An office kept for the future is still held.
+        (
+            "The NRF said Massoud would remain its political leader.",
+            {Leadership(MASSOUD, "political leader", NRF, "claimed")},
+        ),
+        # Appointments of another era, or to a post since left, are not current.
+        ("Dune was appointed deputy commander of the brigades in 2015.", set()),
+        ("Saleh was made first vice president in 2020, a role he kept until the collapse.", set()),
+    ],
+)
+def test_more_leadership_patterns(sentence: str, expected: set[Leadership]) -> None:
+    assert _facts(sentence) == expected

@@ -1,0 +1,109 @@
+"""Counts of fighters that are not a force size: losses, prisoners, deserters, civilians, men
+who are not fighters, fighters who fled with a leader, and strengths of another era.
+
+Another era is a year two or more years before the article's, or a history word ("at its
+peak", "during the Soviet occupation") in the count's own clause, and also in the clause just
+before it when the count's clause has no verb of its own or opens with "when"/"as": "founded in
+1925 as X, a unit of about 5,000 men"; "in 2012, when some 700 soldiers mutinied".
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.numbers import Amount
+from monitor.extract.text import clause_bounds
+from monitor.extract.units import Unit
+
+_CASUALTY = re.compile(
+    r"\b(?:kill\w*|dead|died|dies|deaths?|wound\w*|injur\w*|captur\w*|surrender\w*|arrest\w*|"
+    r"detain\w*|executed|prisoners?|casualt\w+|lost|losing|bodies|missing|freed|released|"
+    r"massacred|slain|martyred|abducted|kidnapped|hostages?|custody|jailed|imprisoned|"
+    r"desert(?:ed|ers?|ing|ions?)|mutin\w+)\b",
+    re.I,
+)
+# "refused to surrender", "sent to capture": an infinitive is an aim, not a loss.
+_AIM = re.compile(r"(?<!forced )(?<!made )(?<!compelled )(?<!obliged )\bto\s+$", re.I)
+_HISTORY = re.compile(
+    r"\b(?:1[89]\d0s|20[0-4]0s|(?:in|during|by|until)\s+1[89]\d\d|at\s+the\s+time|"
+    r"at\s+(?:its|their|the)\s+(?:peak|height)|heyday|back\s+then|in\s+the\s+past|used\s+to|"
+    r"(?<!since\s)last\s+year|years?\s+ago|formerly|"
+    r"Soviet|during\s+the\s+[\w\s-]{0,30}?(?:war|occupation|invasion|era|jihad))\b",
+    re.I,
+)
+_YEAR_MENTION = re.compile(r"\b(?:in|until|by|during|of|before)\s+((?:19|20)\d\d)\b", re.I)
+_CIVILIANS = re.compile(r"^\s*(?:,|and|&)\s*(?:women|children|boys|girls)\b", re.I)
+_WOMEN = re.compile(r"\bwom[ae]n\b", re.I)
+_CONJUNCT = re.compile(r"\s(?:and|but|while|whereas)\s", re.I)
+# After the count, "and" ends its predicate only when a verb follows ("and has freed"); in
+# "12 NRF fighters and three commanders died" the two nouns share one verb.
+_NEXT_PREDICATE = re.compile(
+    r"\s(?:but|while|whereas|and\s+(?:(?:now|also|then|later)\s+)?"
+    r"(?:has|have|had|is|are|was|were|will|would|\w+ed)\b)",
+    re.I,
+)
+# ", most of them ex-soldiers," between a count and its predicate.
+ASIDE = re.compile(
+    r"^,\s+(?:most|many|some|all|half|several|few|none|mostly|largely|including|among|"
+    r"almost|nearly|both)\b[^,;:]{0,60},\s",
+    re.I,
+)
+_FLED_WITH = re.compile(
+    r"\b(?:fled|flees|fleeing|escaped|retreated|withdrew|slipped\s+away)\b[^,;]{0,60}\bwith\s+$",
+    re.I,
+)
+_FINITE = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|will|would|can|could|may|might|numbers|fields|"
+    r"claims|says|said|commands|\w+ed)\b",
+    re.I,
+)
+_TIME_CLAUSE = re.compile(r"^\s*(?:when|as|where|while|after|before|then)\b", re.I)
+
+
+def clause_end(sentence: str, lo: int, hi: int) -> int:
+    """Where the count's clause ends, reading past an aside ("most of them ex-soldiers")."""
+    end = clause_bounds(sentence, lo, hi)[1]
+    aside = ASIDE.match(sentence[end:])
+    return clause_bounds(sentence, end + aside.end(), end + aside.end())[1] if aside else end
+
+
+def _is_past_year(clause: str, year: int) -> bool:
+    """A year two or more years before the article's: "in 2001 the group had 45,000 troops"."""
+    return any(int(y) <= year - 2 for y in _YEAR_MENTION.findall(clause))
+
+
+def _past(text: str, year: int) -> bool:
+    return bool(_HISTORY.search(text) or _is_past_year(text, year))
+
+
+def _own_part(sentence: str, lo: int, hi: int) -> tuple[int, str]:
+    """The clause around `lo`..`hi` (past an aside), cut at "and", "but", "while" that start
+    another predicate; with where it starts."""
+    left = clause_bounds(sentence, lo, hi)[0]
+    right = clause_end(sentence, lo, hi)
+    for m in _CONJUNCT.finditer(sentence, left, lo):
+        left = max(left, m.end())
+    after = _NEXT_PREDICATE.search(sentence, hi, right)
+    return left, sentence[left : after.start() if after else right]
+
+
+def _inherits_past(sentence: str, left: int, part: str, year: int) -> bool:
+    """A verbless or "when" clause takes its time from the clause before it."""
+    if left == 0 or not (_TIME_CLAUSE.match(part) or not _FINITE.search(part)):
+        return False
+    before = sentence[:left].rstrip(" ,;:—–-")
+    return _past(before[clause_bounds(before, len(before), len(before))[0] :], year)
+
+
+def skip_count(sentence: str, amount: Amount, unit: Unit, year: int) -> bool:
+    """Casualty counts, prisoners, civilians, escorts and other eras are not force sizes."""
+    left, part = _own_part(sentence, min(amount.start, unit.start), max(amount.end, unit.end))
+    if unit.word == "men" and (
+        _CIVILIANS.match(sentence[unit.end :])
+        or _WOMEN.search(sentence, max(0, amount.start - 40), unit.end)
+    ):
+        return True
+    if _FLED_WITH.search(sentence, 0, amount.start):
+        return True
+    losses = [m for m in _CASUALTY.finditer(part) if not _AIM.search(part, 0, m.start())]
+    return bool(losses or _past(part, year) or _inherits_past(sentence, left, part, year))
