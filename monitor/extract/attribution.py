@@ -7,9 +7,12 @@ the speech verb, cut at commas, quotes and "that". When a name is followed by an
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from monitor.extract.text import lowered_for_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,13 @@ _VERBS = (
     r"puts?(?=\s+(?:the|its|their)\s+(?:\w+\s+)?(?:number|figure|total|strength|size|count)\b)"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b(?!\s+(?:to\s+(?:be|have|number)\b|at\b))", re.I)
+# Every match of `_VERB`, `_INVERTED` or `_ACCORDING` holds one of these words: without them
+# a sentence names no speaker (see `lowered_for_words`).
+_SPEECH_WORDS = (
+    *(w for w in _VERBS[: _VERBS.index("puts?")].split("|") if w),
+    "put",
+    "according",
+)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it)\s+(?:\w+ly\s+)?$", re.I)
 _INVERTED = re.compile(
     r"""[,"”'’]\s*(?:said|says|added|claimed|told\s+\w+|wrote|insisted)\s+"""
@@ -75,6 +85,13 @@ _HEDGES = re.compile(
     r"(?-i:may)|might|could|possibly|perhaps|apparently|appears?\s+to|seems?\s+to|likely|"
     r"suggested|suggests|unclear)\b",
     re.I,
+)
+
+# Every match of `_HEDGES` holds one of these words (see `lowered_for_words`).
+_HEDGE_WORDS = (
+    *"reported rumo alleged purport confirm verif said believed thought understood".split(),
+    *"claimed feared estimated speculat could cannot may might possibly perhaps".split(),
+    *"apparently appear seem likely suggest unclear".split(),
 )
 
 
@@ -137,8 +154,13 @@ def _forward(sentence: str, verb: re.Match[str]) -> Speaker | None:
     return Speaker(phrase, start, end)
 
 
+@functools.lru_cache(maxsize=8)  # the extractors of one sentence, not a cache of the corpus
 def find_speaker(sentence: str) -> Speaker | None:
-    """Who the sentence attributes its claim to, or None when it attributes nothing."""
+    """Who the sentence attributes its claim to, or None when it attributes nothing. Several
+    extractors ask this of the same sentence, so the answer is remembered for a while."""
+    lowered = lowered_for_words(sentence)
+    if lowered is not None and not any(w in lowered for w in _SPEECH_WORDS):
+        return None
     m = _ACCORDING.search(sentence)
     if m and _valid(m.group(1)):
         return Speaker(_clean(m.group(1)), m.start(1), m.end(1))
@@ -174,6 +196,10 @@ _DENIED_HEDGE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8)  # the extractors of one sentence, not a cache of the corpus
 def is_hedged(sentence: str) -> bool:
     """True when the sentence marks its claim as unverified, rumoured or uncertain."""
+    lowered = lowered_for_words(sentence)
+    if lowered is not None and not any(w in lowered for w in _HEDGE_WORDS):
+        return False
     return _HEDGES.search(_DENIED_HEDGE.sub(" ", sentence)) is not None

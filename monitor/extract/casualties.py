@@ -42,6 +42,7 @@ from monitor.extract.casualty_owners import loss_owner, losses_owner, self_owner
 from monitor.extract.casualty_verbs import Kind, Reading, read_kind
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.numbers import find_amounts
+from monitor.extract.text import lowered_for_words
 from monitor.records import Casualties, Claim, EntityRef, Qualifier
 
 
@@ -70,6 +71,22 @@ _CUE = re.compile(
     r"massacr|bodies|remains|seiz|rounded|toll|perish|lives",
     re.I,
 )
+# The words of `_CUE` that need no word boundary, in lower case: a substring test of the
+# lower-cased sentence answers for them; "\bdie" and "\blos[te]" are left to `_CUE` itself.
+_CUE_STEMS = tuple(stem for stem in _CUE.pattern.split("|") if not stem.startswith("\\b"))
+
+
+def _has_cue(sentence: str) -> bool:
+    """`_CUE.search(sentence) is not None`, mostly without running the regex."""
+    lowered = lowered_for_words(sentence)
+    if lowered is not None:
+        if any(stem in lowered for stem in _CUE_STEMS):
+            return True
+        if "die" not in lowered and "los" not in lowered:
+            return False
+    return _CUE.search(sentence) is not None
+
+
 _SHARED = re.compile(r"^\s*(?:,|,?\s+and)\s+$", re.I)
 _INCLUDING = re.compile(r"^\s*,\s+(?:including|among\s+them)\s+$", re.I)
 
@@ -200,7 +217,7 @@ def extract_casualties(
     sentence: str, entities: Sequence[EntityRef], *, year: int | None = None
 ) -> list[Claim]:
     """Casualty claims in one sentence of an article published in `year` (default: now)."""
-    if not _CUE.search(sentence):  # cheap: most sentences say nothing of losses
+    if not _has_cue(sentence):  # cheap: most sentences say nothing of losses
         return []
     year = year or datetime.now(UTC).year
     found = find_mentions(sentence, entities)

@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from monitor.extract.control_coref import anaphors, implied_capture, is_object
 from monitor.extract.control_frame import (
     DATELINE,
     SUBORDINATE,
@@ -43,7 +44,7 @@ from monitor.records import Claim, EntityRef, TerritorialControl
 
 _HISTORY = re.compile(
     r"\b(?:1[89]\d0s|20[0-4]0s|(?:in|during|by|until|from|of|before)\s+1[89]\d\d|at\s+the\s+time|"
-    r"back\s+then|in\s+the\s+past|used\s+to|once\s+(?:held|controlled|fell|captured)|"
+    r"back\s+then|in\s+the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|hours?|nights?)\b)|used\s+to|once\s+(?:held|controlled|fell|captured)|"
     r"(?<!since\s)last\s+year|(?:years?|decades?|centur(?:y|ies))\s+ago|formerly|previously|"
     r"Soviets?|British|civil\s+war|during\s+the\s+[\w\s-]{0,30}?(?:war|occupation|invasion|era|"
     r"jihad|regime)|the\s+first\s+time\s+since|(?:first|last)\s+Taliban\s+rule)\b",
@@ -96,8 +97,12 @@ def _judge(frame: Frame, pred: Predicate) -> list[Claim]:
                 denier = own
             value = TerritorialControl(name, denier, "denies_captured")
             return [frame.claim(value, pred.start)]
-    if pred.negated:
+    if pred.negated:  # "they do not control it, an NRF commander said": the speaker holds it
+        if status == "holds" and own and own != controller and speaker is not None:
+            return [frame.claim(TerritorialControl(name, own, "denies_captured"), pred.start)]
         return []
+    if pred.own:  # "under our control"
+        controller = controller or frame.speaker_group(speaker)
     if status == "captured" and (pred.claimed or (own and controller in (None, own))):
         conceded = speaker is not None and _CONCESSION.match(s, speaker.end)
         if not conceded:
@@ -138,6 +143,16 @@ def extract_control(
         if speaker and speaker.start <= p.start < speaker.end:
             continue
         for pred in place_predicates(sentence, p, frame.groups):
+            claims += [c for c in _judge(frame, pred) if c not in claims]
+    for ref in anaphors(sentence, places):
+        speaker = frame.speaker_at(ref.start)
+        if speaker and speaker.start <= ref.start < speaker.end:
+            continue
+        preds = [
+            q for q in place_predicates(sentence, ref, frame.groups) if is_object(sentence, ref, q)
+        ]
+        taken = [implied_capture(sentence, p, ref) for p in places] if preds else []
+        for pred in [*(t for t in taken if t), *preds]:
             claims += [c for c in _judge(frame, pred) if c not in claims]
     return _without_redundant(claims)
 

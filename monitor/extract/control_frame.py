@@ -24,7 +24,7 @@ _CLAUSE_START = re.compile(
     re.I,
 )
 _SELF = re.compile(
-    r"[\s\"“‘']*(?:(?:(?:on\s+)?\w+day|in\s+a\s+statement)\s+)?(?:they|it|we|which|who|its|their|our|(?:his|her)\s+(?:[\w,]+\s+)?(?:fighters|forces|men|troops)|"
+    r"[\s\"“‘']*(?P<conj>(?:but|and|yet)\s+)?(?:(?:(?:on\s+)?\w+day|in\s+a\s+statement)\s+)?(?:they|it|we|which|who|its|their|our|(?:his|her)\s+(?:[\w,]+\s+)?(?:fighters|forces|men|troops)|"
     r"the\s+(?:group|movement|militants?|insurgents?|rebels?|militia)(?:['’]s)?)\b",
     re.I,
 )
@@ -36,8 +36,20 @@ _ACTOR = re.compile(
     re.I,
 )
 _OPPOSED = re.compile(
-    r"\b(?:against|from|battling|fighting|opposed\s+to|on|versus|by)\s+(?:the\s+)?$", re.I
+    r"\b(?:against|(?<!fighters\s)(?<!gunmen\s)(?<!troops\s)(?<!men\s)(?<!units\s)from|"
+    r"battling|fighting|opposed\s+to|on|versus|by)\s+(?:the\s+)?$",
+    re.I,
 )
+# "Anti-Taliban fighters": fighters of an unnamed side, opposed to the group named.
+_ANTI = re.compile(r"\banti-([\w'’]+(?:\s(?-i:[A-Z])[\w'’]+)*)\s", re.I)
+
+
+def _names(frame: Frame, group: str, word: str) -> bool:
+    """Whether `word` names the configured `group` ("Taliban" or an alias of it)."""
+    entity = next(g.entity for g in frame.groups if g.entity.name == group)
+    return word.casefold() in {n.casefold() for n in (entity.name, *entity.aliases)}
+
+
 _DENY_FRAME = re.compile(
     r"\b(?P<verb>den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebuff\w*|rubbish\w*|"
     r"disput\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:claims?|reports?|statements?|assertions?|rumou?rs?|"
@@ -52,7 +64,8 @@ _FALSE_AFTER = re.compile(
 )
 _TAIL = re.compile(r"[,;]\s+(?:but|a\s+claim|claims?|which|though|although|while)\b", re.I)
 _TAIL_DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*|fighting\s+(?:continues|"
+    r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*|repel\w*|repuls\w*|"
+    r"(?:beat|fought)\s+(?:back|off)|fighting\s+(?:continues|"
     r"continued|was\s+continuing|is\s+continuing|(?:is\s+|was\s+)?still\s+rag\w+|goes\s+on|"
     r"went\s+on)|still\s+(?:holds?|held|controls?|in\s+control))\b",
     re.I,
@@ -124,7 +137,9 @@ def subject_of(frame: Frame, at: int) -> tuple[bool, str | None, bool]:
     if not s[left:at].strip() and left > 0:  # "Taliban fighters, backed by drones, captured"
         aside = s.rfind(",", 0, max(0, left - 2))
         left = max((m.end() for m in _CLAUSE_START.finditer(s, 0, max(aside, 0))), default=0)
-    if SUBORDINATE.search(s, left, at):
+    sub = SUBORDINATE.search(s, left, at)
+    # "... fled Dravik as VDF troops retook the town": a clause that follows its main clause
+    if sub and not (sub.group()[:3].lower() == "as " and s[left : sub.start()].strip()):
         return False, None, False
     names = [
         g.entity.name
@@ -135,12 +150,18 @@ def subject_of(frame: Frame, at: int) -> tuple[bool, str | None, bool]:
         return True, names[0], False
     if names:
         return True, None, False
-    if not _SELF.match(s, left, at):  # "Her photographs captured Goma": no armed actor
-        return bool(_ACTOR.search(s, left, at)), None, False
     own = frame.speaker_group(frame.speaker_at(at))
+    anti = _ANTI.search(s, left, at)
+    if anti:  # "Anti-Taliban fighters retook ..., an NRF spokesman said": the speaker's side
+        return True, own if own and not _names(frame, own, anti.group(1)) else None, False
+    pronoun = _SELF.match(s, left, at)
+    if not pronoun:  # "Her photographs captured Goma": no armed actor
+        return bool(_ACTOR.search(s, left, at)), None, False
+    before = groups_in(frame.groups, 0, left)
+    if pronoun.group("conj") and len(before) == 1:  # "entered Bazarak, but they do not ..."
+        return True, before[0], False
     if own:
         return True, own, False
-    before = groups_in(frame.groups, 0, left)
     if len(before) != 1:
         return True, None, False
     return True, before[0], reported and not s[left:at].lstrip().lower().startswith("which")

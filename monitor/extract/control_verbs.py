@@ -24,10 +24,12 @@ from dataclasses import dataclass
 from monitor.extract.control_words import (
     ACTIVE,
     ACTIVE_RE,
+    ACTOR_BY,
     ADV,
     AGENT_PHRASE,
     AND,
     ASIDE,
+    ASIDE_HELD,
     AUX,
     CONTESTED_BEFORE,
     CONTROL_OF_AFTER,
@@ -41,6 +43,7 @@ from monitor.extract.control_words import (
     IRREALIS,
     LIST_BEFORE,
     NEG_BEFORE,
+    OWN_CONTROL,
     PREPOSITION_BEFORE,
     PROGRESSIVE,
     RELATIVE,
@@ -64,6 +67,7 @@ class Predicate:
     subject_at: int | None = None
     negated: bool = False
     claimed: bool = False  # "claimed to have captured", "claimed control of"
+    own: bool = False  # "under our control": the holder is the speaker's side
 
 
 def _group_in(groups: list[Mention], start: int, end: int) -> str | None:
@@ -136,12 +140,18 @@ def _subject_predicate(
         if not m:
             continue
         agent, end = _agent_after(sentence, m.end(), groups)
+        negated = bool(m.groupdict().get("neg"))
         if status == "holds" and agent is None:  # "under Taliban control", "in SLM hands"
             near = [g for g in groups if m.start() <= g.start < m.end() + 40]
-            if not near:
+            actor = ACTOR_BY.match(sentence, m.end())  # "held by the military"
+            own = OWN_CONTROL.match(sentence, m.end())  # "under our control"
+            if near:
+                agent, end = near[0].entity.name, max(m.end(), near[0].end)
+            elif actor or own:
+                end = (actor or own or m).end()
+                return Predicate(p, status, p.start, end, None, None, negated, own=bool(own))
+            else:
                 continue
-            agent, end = near[0].entity.name, max(m.end(), near[0].end)
-        negated = bool(m.groupdict().get("neg"))
         return Predicate(p, status, p.start, end, agent, None, negated)
     return None
 
@@ -196,6 +206,11 @@ def place_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list[P
         return found
     geo = GEO_AFTER.match(sentence, p.end)  # "Rokha district fell"
     pos = geo.end() if geo else p.end
+    held = ASIDE_HELD.match(sentence, pos)
+    if held and (held.group("by").split()[-1:] != ["it"]):
+        agent = _group_in(groups, held.start("by"), held.end("by"))
+        if agent or ACTOR_BY.match(sentence, held.start("by") - 4):
+            found.append(Predicate(p, "holds", p.start, held.end("by"), agent))
     for m in (ASIDE.match(sentence, pos), RELATIVE.match(sentence, pos)):
         pos = m.end() if m else pos
     for _ in range(3):

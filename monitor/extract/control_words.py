@@ -25,7 +25,8 @@ _NOUN = (
 )
 # "the strategic town of", "the provincial capital,", "the rebel-held city of"
 GAP = (
-    rf"(?:(?:the|all\s+of(?:\s+the)?|all\s+the)\s+)?(?:{_ADJ}\s+){{0,3}}"
+    rf"(?:(?:the|all\s+of(?:\s+the)?|all\s+the|(?:most|much|(?:nearly|almost)\s+all)\s+of"
+    rf"(?:\s+the)?)\s+)?(?:{_ADJ}\s+){{0,3}}"
     rf"(?:{_NOUN}(?:\s+of)?\s+|capital,?\s+)?"
 )
 _NEG = r"(?P<neg>(?:not|never|n[o']t)\s+(?:yet\s+|been\s+|fully\s+)*|yet\s+to\s+)?"
@@ -126,7 +127,7 @@ _FOLLOW_WORDS = (
     r"late|early|last|this|yesterday|today|overnight|earlier|since|amid|when|while|itself|"
     r"entirely|completely|fully|outright|which|where|so|too|again|despite|until|province|valley|"
     r"is|was|were|are|has|had|have|remains|remained|will|would|"
-    r"district|city|town|region|governorate|county|state|area|municipality"
+    r"district|township|city|town|region|governorate|county|state|area|municipality"
 )
 FOLLOW = re.compile(rf"(?:\s*[,.;:!?)\"”’(—–]|\s*$|\s+[-–—]|\s+(?:{_FOLLOW_WORDS})\b)", re.I)
 IDIOM_AFTER = re.compile(r"\s+by\s+(?:surprise|the\s+throat)\b", re.I)
@@ -140,10 +141,14 @@ _PASSIVE_VERBS: tuple[tuple[Status, str], ...] = (
     ("surrounded", r"surrounded|besieged|encircled|under\s+siege"),
     ("holds", r"held|controlled"),
 )
+_Q = r"[\"“‘']?"  # 'Nyala was "fully liberated"'
 _BE = r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|been|remains?|remained|being)\s+)"
 SUBJECT: tuple[tuple[Status, re.Pattern[str]], ...] = (
     *(
-        (status, re.compile(rf"\s*{MODAL_PAST}{AUX}{ADV}{_BE}{ADV}{_NEG}{ADV}(?:{verb})\b", re.I))
+        (
+            status,
+            re.compile(rf"\s*{MODAL_PAST}{AUX}{ADV}{_BE}{ADV}{_NEG}{_Q}{ADV}(?:{verb})\b", re.I),
+        )
         for status, verb in _PASSIVE_VERBS
     ),
     (
@@ -164,6 +169,7 @@ SUBJECT: tuple[tuple[Status, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    ("contested", re.compile(rf"\s*{AUX}{ADV}(?:chang(?:ed|es|e|ing)\s+hands)\b", re.I)),
     (
         "contested",
         re.compile(
@@ -184,17 +190,30 @@ CONTROL_OF_AFTER = re.compile(
     rf"\s+{AUX}{_BE}?(?:still\s+)?(?:disputed|contested|unclear|uncertain)\b", re.I
 )
 HELD_ADJ = re.compile(rf"[-\s](?:held|controlled|run|occupied)\s+{GAP}$", re.I)
-ASIDE = re.compile(r",\s+(?!which\b|who\b|that\b)[^,;()—–]{1,80},\s+")
+ASIDE = re.compile(r",\s+(?!which\b|who\b|that\b)(?:[^,;()—–]|,(?=\d)){1,80},\s+")
+# "Kaleb, the last town still held by the SLM, ...": an apposition that says who holds the place.
+ASIDE_HELD = re.compile(
+    rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}{_NOUN}\b[^,;()—–]{{0,50}}?\b(?:still\s+|now\s+)?"
+    r"(?:held|controlled)\s+by\s+(?P<by>[^,;()—–]{1,40}),",
+    re.I,
+)
+# "held by the military": a holder that is an armed actor, though not a configured group.
+ACTOR_BY = re.compile(
+    r"\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:army|military|junta|government|troops|"
+    r"soldiers|forces|police|militia|regime|authorities)\b",
+    re.I,
+)
+OWN_CONTROL = re.compile(r"\b(?:our|their|its)\s+(?:full\s+|complete\s+)?control\b", re.I)
 RELATIVE = re.compile(r",?\s+(?:which|that)\s+")
 AND = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|later\s+|now\s+)?")
 # "Panjshir was still held": not when the place is the object of a preposition ("towards Kabul").
 PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|towards?|from|of|in|near|around|outside|into|at|on|for|between|via|through|"
+    r"\b(?:to|towards?|from|(?<!\bwhole\s)(?<!\ball\s)(?<!\bmost\s)(?<!\bmuch\s)of|in|near|around|outside|into|at|on|for|between|via|through|"
     r"beyond|across|along|past|within|inside)\s+(?:the\s+)?$",
     re.I,
 )
 GEO_AFTER = re.compile(
-    r"\s+(?:district|province|valley|city|town|region|governorate|county)\b", re.I
+    r"\s+(?:township|district|province|valley|city|town|region|governorate|county)\b", re.I
 )
 AGENT_PHRASE = re.compile(
     r"\s+(?:by|to)\s+(?P<phrase>(?:(?!\b(?:on|after|in|when|as|while|and|but|following|before|"

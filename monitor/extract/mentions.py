@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from monitor.extract.text import lowered_for_words
 from monitor.records import EntityRef
 
 
@@ -54,18 +55,56 @@ def _pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}(?!\w)", re.I)
 
 
-@functools.lru_cache(maxsize=64)
-def _names(entities: tuple[EntityRef, ...]) -> tuple[tuple[str, str, EntityRef], ...]:
-    """Every name and alias, longest first, with a cheap first-word test for each."""
-    pairs = sorted(
-        ((n, e) for e in entities for n in e.names if n.strip()), key=lambda ne: -len(ne[0])
-    )
-    return tuple((n, n.split()[0].lower().replace("’", "'"), e) for n, e in pairs)
+class _Configured:
+    """An entity configuration with what matching needs, worked out once: every name and
+    alias longest first with a cheap first-word test, and the tokens of all names. Hashing a
+    configuration means hashing every entity, so the hash is computed once too."""
+
+    __slots__ = ("by_first", "entities", "first", "hash", "known", "names")
+
+    def __init__(self, entities: tuple[EntityRef, ...]) -> None:
+        self.entities = entities
+        self.hash = hash(entities)
+        pairs = sorted(
+            ((n, e) for e in entities for n in e.names if n.strip()), key=lambda ne: -len(ne[0])
+        )
+        self.names = tuple((n, e, _pattern(n)) for n, e in pairs)
+        # The names by first word (in lower case, straight apostrophes), as positions in `names`.
+        by_first: dict[str, list[int]] = {}
+        for i, (n, _) in enumerate(pairs):
+            by_first.setdefault(n.split()[0].lower().replace("’", "'"), []).append(i)
+        self.by_first = tuple((word, tuple(at)) for word, at in by_first.items())
+        self.first = tuple(n.split()[0].lower().replace("’", "'") for n, _ in pairs)
+        self.known = frozenset(t.lower() for e in entities for n in e.names for t in n.split())
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, _Configured) and self.entities == other.entities)
 
 
 @functools.lru_cache(maxsize=64)
-def _configured_tokens(entities: tuple[EntityRef, ...]) -> frozenset[str]:
-    return frozenset(t.lower() for e in entities for n in e.names for t in n.split())
+def _configured(entities: tuple[EntityRef, ...]) -> _Configured:
+    return _Configured(entities)
+
+
+# The configurations seen last, by identity: a configuration is usually one tuple object
+# passed for every sentence, and looking it up by value would hash all its entities each time.
+_RECENT: dict[int, tuple[tuple[EntityRef, ...], _Configured]] = {}
+
+
+def _lookup(entities: Sequence[EntityRef]) -> _Configured:
+    if type(entities) is tuple:  # immutable: its identity stands for its value
+        recent = _RECENT.get(id(entities))
+        if recent is not None and recent[0] is entities:
+            return recent[1]
+        found = _configured(entities)
+        if len(_RECENT) >= 8:
+            _RECENT.clear()
+        _RECENT[id(entities)] = (entities, found)  # holds the tuple, so its id stays its own
+        return found
+    return _configured(tuple(entities))
 
 
 def _is_foreign_name_token(word: str | None, known: frozenset[str], at_start: bool) -> bool:
@@ -95,21 +134,46 @@ def _is_other_person(sentence: str, start: int, end: int, known: frozenset[str])
 def find_mentions(sentence: str, entities: Sequence[EntityRef]) -> list[Mention]:
     """All non-overlapping entity mentions in `sentence`, in order of position. Every
     extractor asks this of the same sentence, so the answer is remembered for a while."""
-    return list(_mentions(sentence, tuple(entities)))
+    return list(_mentions(sentence, _lookup(entities)))
 
 
 @functools.lru_cache(maxsize=32)  # the extractors of one sentence, not a cache of the corpus
-def _mentions(sentence: str, configured: tuple[EntityRef, ...]) -> tuple[Mention, ...]:
-    known = _configured_tokens(configured)
+def _mentions(sentence: str, configured: _Configured) -> tuple[Mention, ...]:
+    known = configured.known
     lowered = sentence.lower().replace("’", "'")
+    # When lower-casing is what re.I does, a name can only match where its first word stands
+    # in `lowered` (same offsets): str.find then replaces a regex scan of the whole sentence.
+    aligned = lowered_for_words(sentence) is not None and len(lowered) == len(sentence)
     found: list[Mention] = []
-    for name, first_word, entity in _names(configured):
-        if first_word not in lowered:  # most names are absent from most sentences
-            continue
-        for m in _pattern(name).finditer(sentence):
+    # Most names are absent from most sentences: only those whose first word occurs are tried,
+    # longest first as in `names`.
+    tried = sorted(i for word, at in configured.by_first if word in lowered for i in at)
+    for i in tried:
+        _, entity, pattern = configured.names[i]
+        first = configured.first[i]
+        matches = (
+            _finditer(pattern, sentence, lowered, first)
+            if aligned and first.isascii()
+            else pattern.finditer(sentence)
+        )
+        for m in matches:
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
             if entity.kind == "person" and _is_other_person(sentence, m.start(), m.end(), known):
                 continue
             found.append(Mention(entity, m.start(), m.end()))
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+def _finditer(
+    pattern: re.Pattern[str], sentence: str, lowered: str, first: str
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(sentence)`, trying only where `first` stands in `lowered`."""
+    pos = lowered.find(first)
+    while pos != -1:
+        m = pattern.match(sentence, pos)
+        if m:
+            yield m
+            pos = lowered.find(first, max(m.end(), pos + 1))
+        else:
+            pos = lowered.find(first, pos + 1)

@@ -7,11 +7,13 @@ converted with `text2num`; this module only decides where a number starts and en
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
 from text_to_num import text2num
 
+from monitor.extract.text import lowered_for_words
 from monitor.records import Qualifier
 
 
@@ -58,6 +60,8 @@ _VAGUE: tuple[tuple[str, int, int], ...] = (
     (r"(?:many\s+)?dozens", 24, 99),
 )
 _VAGUE_RE = [(re.compile(rf"\b{p}\b", re.I), lo, hi) for p, lo, hi in _VAGUE]
+# Every vague amount holds one of these words: one search rules them all out.
+_VAGUE_CUE = re.compile(r"thousand|hundred|dozen", re.I)
 
 _RANGE_LINK = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
@@ -122,8 +126,17 @@ def _parse(text: str) -> float | None:
     return _digit_value(text) if text[0].isdigit() else _word_value(text)
 
 
+# Every number holds a digit or one of these words: without them `_NUMBER` finds nothing.
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = (*_UNITS, *_TEENS, *_TENS, *_SCALES)
+
+
 def _plain_numbers(sentence: str) -> list[Amount]:
     found: list[Amount] = []
+    if not _DIGIT.search(sentence):
+        lowered = lowered_for_words(sentence)
+        if lowered is not None and not any(w in lowered for w in _NUMBER_WORDS):
+            return found
     for m in _NUMBER.finditer(sentence):
         value = _parse(m.group(0))
         if value is None or value != int(value) or value <= 0:
@@ -135,6 +148,8 @@ def _plain_numbers(sentence: str) -> list[Amount]:
 
 def _vague_amounts(sentence: str) -> list[Amount]:
     found: list[Amount] = []
+    if not _VAGUE_CUE.search(sentence):
+        return found
     for pattern, lo, hi in _VAGUE_RE:
         for m in pattern.finditer(sentence):
             if not any(a.start <= m.start() < a.end for a in found):
@@ -195,7 +210,13 @@ def _with_qualifier(a: Amount, qualifier: Qualifier, start: int, end: int) -> Am
 
 
 def find_amounts(sentence: str) -> list[Amount]:
-    """All counts in a sentence, in order, with qualifiers and ranges resolved."""
+    """All counts in a sentence, in order, with qualifiers and ranges resolved. Several
+    extractors ask this of the same sentence, so the answer is remembered for a while."""
+    return list(_amounts(sentence))
+
+
+@functools.lru_cache(maxsize=8)  # the extractors of one sentence, not a cache of the corpus
+def _amounts(sentence: str) -> tuple[Amount, ...]:
     vague = _vague_amounts(sentence)
     plain = [
         n
@@ -204,4 +225,4 @@ def find_amounts(sentence: str) -> list[Amount]:
     ]
     merged = _merge_ranges(sentence, sorted(plain, key=lambda a: a.start))
     qualified = [_qualify(sentence, a) for a in merged]
-    return sorted([*qualified, *vague], key=lambda a: a.start)
+    return tuple(sorted([*qualified, *vague], key=lambda a: a.start))

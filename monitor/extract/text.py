@@ -76,3 +76,16 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 def words_before(text: str, pos: int, count: int) -> str:
     """The last `count` whitespace-separated words before `pos`, lower-cased."""
     return " ".join(text[:pos].split()[-count:]).lower()
+
+
+# The only characters beyond ASCII that re.I matches to an ASCII letter, or that lower-case to
+# one: "İ", "ı", "ſ" and the Kelvin sign.
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lowered_for_words(text: str) -> str | None:
+    """`text` lower-cased, when a substring test on that is exactly what a case-insensitive
+    regex of ASCII letters would find in `text`; else None. For cheap tests before a regex."""
+    if text.isascii() or not _FOLDS.search(text):
+        return text.lower()
+    return None

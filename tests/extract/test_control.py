@@ -373,6 +373,84 @@ CLAIMS: list[Row] = [
         "The SLM and the RSF clashed near Kaleb, which the rebels have besieged since March.",
         [("Kaleb", None, "surrounded", None, False)],
     ),
+    # --- "most of", passive holds by an unconfigured actor, asides -----------------------------
+    (
+        "The RSF captured most of El Fasher last week.",
+        [("El Fasher", RSF, "captured", None, False)],
+    ),
+    (
+        "RSF fighters seized most of Kaleb overnight, residents said.",
+        [("Kaleb", RSF, "captured", "residents", False)],
+    ),
+    (
+        "Kaleb, the district capital, remains held by government troops but is now encircled by"
+        " SLM fighters.",
+        [("Kaleb", None, "holds", None, False), ("Kaleb", SLM, "surrounded", None, False)],
+    ),
+    (
+        "Andarab, the only district in the north still controlled by the NRF, was shelled on"
+        " Friday.",
+        [("Andarab", NRF, "holds", None, False)],
+    ),
+    (
+        "Goma, the largest city in the region, has changed hands three times since January.",
+        [("Goma", None, "contested", None, False)],
+    ),
+    (
+        "The SLM said it had routed the garrison and that Kaleb was “completely liberated”.",
+        [("Kaleb", SLM, "claims_captured", "the SLM", False)],
+    ),
+    (
+        "“All of Kaleb district is under our control,” an SLM commander said by phone.",
+        [("Kaleb", SLM, "holds", "an SLM commander", False)],
+    ),
+    # --- "the town", "it": the one place named earlier in the sentence --------------------------
+    (
+        "M23 rebels stormed a police station in Goma on Friday and now control the city, aid"
+        " workers said.",
+        [("Goma", M23, "captured", "aid workers", False)],
+    ),
+    (
+        "SLM fighters overran a checkpoint in Kaleb and now hold the town, though the government"
+        " said it had repulsed the assault.",
+        [
+            ("Kaleb", SLM, "captured", None, False),
+            ("Kaleb", None, "denies_captured", "the government", False),
+        ],
+    ),
+    (
+        "Shopkeepers in Kaleb said the town had been under SLM control for a month.",
+        [("Kaleb", SLM, "holds", "Shopkeepers in Kaleb", False)],
+    ),
+    (
+        "RSF units reached the outskirts of El Fasher, but they do not hold it, a Sudanese army"
+        " officer said.",
+        [],
+    ),
+    (
+        "Taliban fighters entered Andarab on Tuesday but they do not control it, an NRF spokesman"
+        " said.",
+        [("Andarab", NRF, "denies_captured", "an NRF spokesman", False)],
+    ),
+    (
+        "Goma, a lakeside city of two million, has changed hands twice in the past month, UN"
+        " officials said.",
+        [("Goma", None, "contested", "UN officials", False)],
+    ),
+    (
+        "Gunmen from the SLM stormed a prison in Kaleb overnight and now control the town.",
+        [("Kaleb", SLM, "captured", None, False)],
+    ),
+    (
+        "Aid convoys left Kaleb on Monday as SLM fighters recaptured the town.",
+        [("Kaleb", SLM, "retaken", None, False)],
+    ),
+    # --- the side an "anti-" fighter belongs to is the speaker ------------------------------------
+    (
+        "Anti-RSF fighters have recaptured Kaleb and two nearby villages, a spokesman for the SLM"
+        " said on Sunday.",
+        [("Kaleb", SLM, "retaken", "a spokesman for the SLM", False)],
+    ),
 ]
 
 NOTHING: list[str] = [
@@ -433,7 +511,6 @@ NOTHING: list[str] = [
     "RSF fighters captured a military base in El Fasher.",
     "The SLM captured three villages outside Kaleb.",
     "SLM fighters captured several villages around Kaleb.",
-    "The RSF captured most of El Fasher last week.",
     "The SLM said it had overrun an army base near Kaleb.",
     "A Taliban commander said his men had taken the Andarab district centre.",
     "Villages surrounding Goma were emptied.",
@@ -453,6 +530,12 @@ NOTHING: list[str] = [
     " valley and near the Khawak pass, killing about 350 Taliban fighters and capturing more"
     " than 40.",
     "Taliban fighters captured the district on Monday, officials said.",  # no configured place
+    "The M23 entered Goma on Monday.",  # entering is not taking
+    "A Taliban commander in Kabul said the pass was surrounded.",  # Kabul is no pass
+    "As Goma fell, residents fled across the border.",
+    "Kaleb, near a base held by the SLM, was quiet on Monday.",  # the base is held
+    "Goma, the city where the M23 was founded, fell silent after the ceasefire.",
+    "The RSF seized a fuel depot near El Fasher and then held the depot for a week.",
 ]
 
 
