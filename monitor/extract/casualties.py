@@ -38,10 +38,16 @@ from datetime import UTC, datetime
 from monitor.extract.attribution import Speaker, find_speaker, is_hedged, resolve_pronoun
 from monitor.extract.casualty_counts import Count, parse_count
 from monitor.extract.casualty_filters import is_denied, is_history, is_hypothetical, is_noise
-from monitor.extract.casualty_owners import loss_owner, losses_owner, self_owner, zero_counts
+from monitor.extract.casualty_owners import (
+    loss_owner,
+    losses_owner,
+    self_owner,
+    with_losses_owner,
+    zero_counts,
+)
 from monitor.extract.casualty_verbs import Kind, Reading, read_kind
 from monitor.extract.mentions import Mention, find_mentions
-from monitor.extract.numbers import find_amounts
+from monitor.extract.numbers import Amount, find_amounts
 from monitor.extract.text import lowered_for_words
 from monitor.records import Casualties, Claim, EntityRef, Qualifier
 
@@ -91,6 +97,15 @@ _SHARED = re.compile(r"^\s*(?:,|,?\s+and)\s+$", re.I)
 _INCLUDING = re.compile(r"^\s*,\s+(?:including|among\s+them)\s+$", re.I)
 
 
+def _opened(lead: Amount, bare: Amount) -> Amount:
+    """A bare count in a list opened by a qualified one takes its qualifier (README: "at least
+    30 Taliban and 12 NRF fighters": both at least)."""
+    low, high = {"at_least": (bare.min, None), "at_most": (None, bare.max)}.get(
+        lead.qualifier, (bare.min, bare.max)
+    )
+    return replace(bare, min=low, max=high, qualifier=lead.qualifier)
+
+
 def _readings(sentence: str, groups: list[Mention]) -> list[tuple[Count, Reading | None]]:
     counts = [
         c
@@ -103,6 +118,8 @@ def _readings(sentence: str, groups: list[Mention]) -> list[tuple[Count, Reading
         shared = _SHARED.match(sentence[c.end : nxt.amount.start])
         if r is None and nr and nr.start == nxt.amount.start and c.group and nxt.group and shared:
             out[i] = (c, replace(nr, start=c.amount.start))
+            if c.amount.qualifier != "exact" and nxt.amount.qualifier == "exact":
+                out[i + 1] = (replace(nxt, amount=_opened(c.amount, nxt.amount)), nr)
     for i in range(1, len(out)):  # "killed 40 RSF and 12 SLM fighters", "..., including 3 SLM"
         (c, r), (nxt, nr) = out[i - 1], out[i]
         link = sentence[max(c.end, r.end if r else 0) : nxt.amount.start]
@@ -129,7 +146,9 @@ def _subject(
             return owner
     if c.pronoun is not None:
         return self_owner(sentence, c.amount.start, c.pronoun, groups, speaker)
-    return losses_owner(sentence, c.amount.start, groups, speaker)[0]
+    return losses_owner(sentence, c.amount.start, groups, speaker)[0] or with_losses_owner(
+        sentence, c.amount.start, groups, speaker
+    )
 
 
 def _items(sentence: str, groups: list[Mention], speaker: Speaker | None, year: int) -> list[_Item]:
@@ -140,7 +159,7 @@ def _items(sentence: str, groups: list[Mention], speaker: Speaker | None, year: 
         if r is None and c.noun is None and c.group is None:
             noun = losses_owner(sentence, c.amount.start, groups, speaker)[1]
             kinds: frozenset[Kind] = frozenset(
-                {"killed"} if noun == "death toll" else {"killed", "wounded"}
+                {"killed"} if noun in ("death toll", "losses") else {"killed", "wounded"}
             )
             r = Reading(kinds, c.amount.start, c.end) if noun else None
         if r is None:
@@ -156,10 +175,8 @@ def _items(sentence: str, groups: list[Mention], speaker: Speaker | None, year: 
         ):
             subject = prev.subject
             if a.qualifier == "exact" and prev.qualifier in ("approx", "at_least", "at_most"):
-                low, high = {"at_least": (a.min, None), "at_most": (None, a.max)}.get(
-                    prev.qualifier, (a.min, a.max)
-                )
-                item = replace(item, low=low, high=high, qualifier=prev.qualifier)
+                b = _opened(replace(a, qualifier=prev.qualifier), a)
+                item = replace(item, low=b.min, high=b.max, qualifier=b.qualifier)
         rejected = (
             r.negated
             or is_denied(sentence, r.start)

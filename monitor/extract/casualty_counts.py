@@ -134,7 +134,9 @@ def parse_count(sentence: str, amount: Amount, groups: list[Mention]) -> Count |
             return Count(amount, m.end(), None, None, None, True) if lower == "them" else None
         elif lower in _ELLIPTICAL:
             pos = m.end()  # "30 others", "30 more"
-        elif modifiers < 2 and _adjective(word):
+            if lower == "others":
+                break  # "wounded 22 others near El Fasher"
+        elif modifiers < 2 and lower not in _FOLLOWERS and _adjective(word):
             modifiers, pos = modifiers + 1, m.end()
         else:
             break

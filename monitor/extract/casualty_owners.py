@@ -42,6 +42,20 @@ _AGENT = re.compile(
     r"(?:the\s+)?(?:\w+\s+)?$",
     re.I,
 )
+_HIS = re.compile(
+    r"\b(?:his|her)\s+(?:men|fighters|forces|troops)\s+(?:(?:had|has|have)\s+)?$", re.I
+)
+_JOINED = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:had|has|have)\s+)?$", re.I)
+_VERB = re.compile(
+    r"\b(?:killed|killing|captured|capturing|wounded|seized|repelled|held|holding|took|"
+    r"destroyed|shot|overran|ambushed|attacked|routed)\b",
+    re.I,
+)
+_WITH = re.compile(
+    r"\b(?P<verb>suffered|sustained|incurred|taken|took|suffering|taking)\s+(?:\w+\s+){0,2}?"
+    r"(?:losses|casualties)\s*,?\s+(?:with|including)\s+$",
+    re.I,
+)
 _PEOPLE_RE = "|".join(sorted(PEOPLE, key=len, reverse=True))
 _TOLL_AMONG = re.compile(r"\b(?:death\s+)?toll\s+(?:among|for|of)\s+(?:the\s+)?$", re.I)
 _AFTER_TOLL = re.compile(rf"^(?:\s+(?:{_PEOPLE_RE}))?\s+{_LINK_TAIL}", re.I)
@@ -91,14 +105,24 @@ def self_owner(
 
 
 def loss_owner(
-    sentence: str, verb_at: int, groups: list[Mention], speaker: Speaker | None
+    sentence: str, verb_at: int, groups: list[Mention], speaker: Speaker | None, depth: int = 0
 ) -> str | None:
-    """The subject of the loss verb at `verb_at`: "the resistance lost", "X said it had lost"."""
+    """The subject of the loss verb at `verb_at`: "the resistance lost", "X said it had lost",
+    "his men had lost", or that of the verb it is joined to ("X said it had killed 25 Y and
+    lost 8 of its own", "had killed 23 Y, losing four")."""
     subjects = [g for g in groups if g.end <= verb_at and _FILLER.match(sentence[g.end : verb_at])]
     if subjects:
         return subjects[-1].entity.name
     if _WE.search(sentence, 0, verb_at):
         return self_owner(sentence, verb_at, "we", groups, speaker)
+    if his := _HIS.search(sentence, 0, verb_at):  # "his men": the speaker's or the one group
+        return _speaker_group(groups, speaker) or self_owner(
+            sentence, his.start(), "its", groups, speaker
+        )
+    conj = _JOINED.search(sentence, 0, verb_at)
+    verbs = list(_VERB.finditer(sentence, 0, conj.start())) if conj and depth < 3 else []
+    if verbs and not re.search(r"[;:]", sentence[verbs[-1].end() : verb_at]):
+        return loss_owner(sentence, verbs[-1].start(), groups, speaker, depth + 1)
     return None
 
 
@@ -146,3 +170,12 @@ def zero_counts(
             )
             found.append((owner, kinds_, m.start(), m.end()))
     return found
+
+
+def with_losses_owner(
+    sentence: str, at: int, groups: list[Mention], speaker: Speaker | None
+) -> str | None:
+    """The subject of "X suffered heavy losses, with up to 300 fighters killed" for the count
+    at `at`."""
+    m = _WITH.search(sentence, 0, at)
+    return loss_owner(sentence, m.start(), groups, speaker) if m and m.end() == at else None

@@ -22,7 +22,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -120,18 +119,11 @@ def _dateline(sentence: str, m: Mention) -> bool:
     return dateline is not None and m.start < dateline.end() and sentence[: m.end].isupper()
 
 
-@functools.lru_cache(maxsize=16)
-def _places(entities: tuple[EntityRef, ...]) -> tuple[EntityRef, ...]:
-    return tuple(e for e in entities if e.kind == "place")
-
-
 def extract_control(
     sentence: str, entities: Sequence[EntityRef], *, year: int | None = None
 ) -> list[Claim]:
     """Territorial control claims in one sentence of an article published in `year`."""
-    places_only = _places(tuple(entities))
-    if not places_only or not find_mentions(sentence, places_only):  # cheap: places first
-        return []
+    # Every extractor asks for the same mentions, and `find_mentions` remembers them.
     mentions = find_mentions(sentence, entities)
     places = [m for m in mentions if m.entity.kind == "place" and not _dateline(sentence, m)]
     if not places:
@@ -139,19 +131,19 @@ def extract_control(
     frame = Frame(sentence, mentions, year or datetime.now(UTC).year)
     claims: list[Claim] = []
     for p in places:
-        speaker = frame.speaker_at(p.start)
-        if speaker and speaker.start <= p.start < speaker.end:
+        # Predicates first: most places have none, and then the speaker need not be found.
+        found = place_predicates(sentence, p, frame.groups)
+        if not found or frame.inside_speaker(p.start):
             continue
-        for pred in place_predicates(sentence, p, frame.groups):
+        for pred in found:
             claims += [c for c in _judge(frame, pred) if c not in claims]
     for ref in anaphors(sentence, places):
-        speaker = frame.speaker_at(ref.start)
-        if speaker and speaker.start <= ref.start < speaker.end:
-            continue
         preds = [
             q for q in place_predicates(sentence, ref, frame.groups) if is_object(sentence, ref, q)
         ]
-        taken = [implied_capture(sentence, p, ref) for p in places] if preds else []
+        if not preds or frame.inside_speaker(ref.start):
+            continue
+        taken = [implied_capture(sentence, p, ref) for p in places]
         for pred in [*(t for t in taken if t), *preds]:
             claims += [c for c in _judge(frame, pred) if c not in claims]
     return _without_redundant(claims)

@@ -4,6 +4,7 @@ verb, and who denies a capture. Shared by `control`; no pattern here names a pla
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -104,10 +105,18 @@ class Frame:
         self.groups = [m for m in mentions if m.entity.kind == "group"]
         self.people = [m.entity.name for m in mentions if m.entity.kind == "person"]
         cuts = [0, *(m.end() for m in _PARTS.finditer(sentence)), len(sentence)]
-        self.masked = mask(sentence)
         self.parts = list(itertools.pairwise(cuts))
-        self.speakers = [self._speaker(a, b) for a, b in self.parts]
-        self.hedged = is_hedged(sentence)
+        # Speakers, the masked sentence and the hedge are worked out when first asked for: most
+        # sentences with a place have no control predicate and need none of them.
+        self._speakers: dict[int, Speaker | None] = {}
+
+    @functools.cached_property
+    def masked(self) -> str:
+        return mask(self.sentence)
+
+    @functools.cached_property
+    def hedged(self) -> bool:
+        return is_hedged(self.sentence)
 
     def _speaker(self, a: int, b: int) -> Speaker | None:
         found = find_speaker(self.masked[a:b] if len(self.parts) > 1 else self.masked)
@@ -116,7 +125,16 @@ class Frame:
         return Speaker(found.text, found.start + a, found.end + a)
 
     def speaker_at(self, pos: int) -> Speaker | None:
-        return next(s for (a, b), s in zip(self.parts, self.speakers, strict=True) if a <= pos <= b)
+        i = next(i for i, (a, b) in enumerate(self.parts) if a <= pos <= b)
+        if i not in self._speakers:
+            self._speakers[i] = self._speaker(*self.parts[i])
+        return self._speakers[i]
+
+    def inside_speaker(self, pos: int) -> bool:
+        """Whether `pos` lies within the words of the speaker of its part ("the Kabul police
+        chief said"): a place there is no object of control."""
+        speaker = self.speaker_at(pos)
+        return speaker is not None and speaker.start <= pos < speaker.end
 
     def speaker_group(self, speaker: Speaker | None) -> str | None:
         names = groups_in(self.groups, speaker.start, speaker.end) if speaker else []

@@ -84,10 +84,31 @@ def _follows(sentence: str, end: int) -> bool:
     )
 
 
+# Both list patterns end in a word and spaces; searching for them ($-anchored) scans far, so
+# the word is checked first, with the same flags as the pattern that ends with it.
+_LIST_END = ("and", "as", ",")  # LIST_BEFORE is case-sensitive
+_INCLUDING_END = re.compile(r"(?:including|them|notably|of)\Z", re.I)
+# Every active verb pattern starts with its verb and a space: a sentence without any of them
+# before the place needs no $-anchored search.
+_ANY_ACTIVE = re.compile(rf"\b(?:{'|'.join(verb for _, verb, _, _ in ACTIVE)})\s", re.I)
+# PREPOSITION_BEFORE ends with a preposition or "the", then spaces.
+_PREPOSITION_END = re.compile(
+    r"(?:to|towards?|from|of|in|near|around|outside|into|at|on|for|between|via|through|beyond|"
+    r"across|along|past|within|inside|the)\Z",
+    re.I,
+)
+
+
 def _list_head(sentence: str, at: int) -> int:
     """Where the list that ends with the place at `at` starts ("captured Kabul, Kaleb and Goma",
     "retook three districts, including Andarab"): the verb governs every item."""
-    for pattern in (LIST_BEFORE, INCLUDING_BEFORE):
+    lo = max(0, at - 160)
+    word = sentence[lo:at].rstrip()
+    if len(word) == at - lo:  # no space before the place: neither pattern can end there
+        return at
+    listed = word.endswith(_LIST_END)
+    including = _INCLUDING_END.search(word, max(0, len(word) - 9)) is not None
+    for pattern in (LIST_BEFORE,) * listed + (INCLUDING_BEFORE,) * including:
         m = pattern.search(sentence, max(0, at - 160), at)
         if m and m.end() == at:
             return m.start()
@@ -106,7 +127,7 @@ def _object_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list
     contested = CONTESTED_BEFORE.search(before)
     if contested:
         return [Predicate(p, "contested", contested.start(), p.end)]
-    for status, pattern, agentive, claimed in ACTIVE_RE:
+    for status, pattern, agentive, claimed in ACTIVE_RE if _ANY_ACTIVE.search(before) else ():
         m = pattern.search(before) or (pattern.search(before, 0, head) if head < p.start else None)
         if not m:
             continue
@@ -190,6 +211,14 @@ def _relative_object(sentence: str, p: Mention, groups: list[Mention]) -> Predic
     return None
 
 
+def _after_preposition(sentence: str, at: int) -> bool:
+    """`PREPOSITION_BEFORE.search(sentence, 0, at)`, searched only when the last word may end it."""
+    word = sentence[:at].rstrip()
+    if len(word) == at or not _PREPOSITION_END.search(word, max(0, len(word) - 8)):
+        return False
+    return bool(PREPOSITION_BEFORE.search(sentence, 0, at))
+
+
 def place_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list[Predicate]:
     """Every control predicate on the place mention `p`."""
     if sentence[p.end :].startswith(("'s", "’s", "’", "'")):
@@ -202,7 +231,7 @@ def place_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list[P
     relative = _relative_object(sentence, p, groups)
     if relative:
         return [*found, relative]
-    if PREPOSITION_BEFORE.search(sentence, 0, p.start):
+    if _after_preposition(sentence, p.start):
         return found
     geo = GEO_AFTER.match(sentence, p.end)  # "Rokha district fell"
     pos = geo.end() if geo else p.end

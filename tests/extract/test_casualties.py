@@ -110,7 +110,7 @@ ROWS: list[Row] = [
     ),
     Row(
         "At least 30 Taliban and 12 NRF fighters were killed in the battle for the pass.",
-        (cas(TAL, (30, None), q="at_least"), cas(NRF, (12, 12))),
+        (cas(TAL, (30, None), q="at_least"), cas(NRF, (12, None), q="at_least")),
     ),
     Row(
         "The attack killed 12 people, including three SLM fighters, the UN said.",
@@ -374,7 +374,7 @@ ROWS: list[Row] = [
     ),
     Row(
         "At least 40 RSF fighters and 7 SAF soldiers died in the fighting, medics said.",
-        (cas(RSF, killed=(40, None), q="at_least"), cas(SAF, killed=(7, 7))),
+        (cas(RSF, killed=(40, None), q="at_least"), cas(SAF, killed=(7, None), q="at_least")),
         "medics",
     ),
     Row(
@@ -389,6 +389,43 @@ ROWS: list[Row] = [
     Row(
         "KPM militiamen stormed the camp, killing 14 SAF soldiers and wounding dozens.",
         (cas(SAF, killed=(14, 14), wounded=(24, 99)),),
+    ),
+    # --- lists opened by a qualifier, joined loss verbs, "heavy losses, with" -------------
+    Row(
+        "As many as 20 RSF fighters and 7 SAF soldiers were wounded in the clash.",
+        (cas(RSF, wounded=(None, 20), q="at_most"), cas(SAF, wounded=(None, 7), q="at_most")),
+    ),
+    Row(
+        "The SAF said it had repelled the assault, killed 60 RSF fighters and lost 9 of its own"
+        " men near El Fasher.",
+        (cas(RSF, (60, 60)), cas(SAF, (9, 9))),
+        "the SAF",
+    ),
+    Row(
+        "A KPM commander named only as Bahati said his fighters had captured 20 SLM fighters,"
+        " losing three of their own.",
+        (cas(SLM, captured=(20, 20)), cas(KPM, (3, 3))),
+        "Bahati",
+    ),
+    Row(
+        "The RSF killed 9 SAF soldiers and wounded 22 others near El Fasher, witnesses said.",
+        (cas(SAF, (9, 9), (22, 22)),),
+        "witnesses",
+    ),
+    Row(
+        "The Taliban have taken heavy casualties, with as many as 150 fighters killed this"
+        " week, the NRF said.",
+        (cas(TAL, (None, 150), q="at_most"),),
+        "the NRF",
+    ),
+    Row(
+        "Officials put KPM losses at \u201ca few hundred\u201d after the SAF raids on its camps.",
+        (cas(KPM, (200, 499), q="range"),),
+    ),
+    Row(
+        "The RSF said it had killed 30 SAF soldiers; the army said it lost 5 men.",
+        (cas(SAF, (30, 30)),),
+        "the RSF",
     ),
 ]
 
