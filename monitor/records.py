@@ -19,6 +19,9 @@ Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
 LeadershipStatus = Literal[
     "claimed", "declared", "appointed", "confirmed", "denied", "killed", "fled", "located"
 ]
+ControlStatus = Literal[
+    "holds", "captured", "claims_captured", "denies_captured", "surrounded", "contested", "retaken"
+]
 AlertKind = Literal[
     "new_fact", "changed", "contested", "corroborated", "new_article", "feed_health"
 ]
@@ -198,15 +201,7 @@ class TerritorialControl:
 
     place: str
     controller: str | None
-    status: Literal[
-        "holds",
-        "captured",
-        "claims_captured",
-        "denies_captured",
-        "surrounded",
-        "contested",
-        "retaken",
-    ]
+    status: ControlStatus
     kind: FactKind = field(default="territorial_control", init=False)
 
     @property

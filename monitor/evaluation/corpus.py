@@ -12,6 +12,7 @@ from monitor.records import (
     FACT_KINDS,
     Casualties,
     Claim,
+    ControlStatus,
     EntityRef,
     FactValue,
     ForceSize,
@@ -27,17 +28,7 @@ Source = Literal["sentence", "article"]
 
 QUALIFIERS: frozenset[str] = frozenset(get_args(Qualifier))
 LEADERSHIP_STATUSES: frozenset[str] = frozenset(get_args(LeadershipStatus))
-TERRITORIAL_STATUSES: frozenset[str] = frozenset(
-    (
-        "holds",
-        "captured",
-        "claims_captured",
-        "denies_captured",
-        "surrounded",
-        "contested",
-        "retaken",
-    )
-)
+TERRITORIAL_STATUSES: frozenset[str] = frozenset(get_args(ControlStatus))
 ENTITY_KINDS = frozenset(("person", "group", "place"))
 FIELDS: dict[str, tuple[str, ...]] = {
     "force_size": ("subject", "min", "max", "qualifier", "unit"),
