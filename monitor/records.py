@@ -23,8 +23,10 @@ ControlStatus = Literal[
     "holds", "captured", "claims_captured", "denies_captured", "surrounded", "contested", "retaken"
 ]
 AlertKind = Literal[
-    "new_fact", "changed", "contested", "corroborated", "new_article", "feed_health"
+    "new_fact", "changed", "contested", "corroborated", "new_article", "feed_health", "digest"
 ]
+Severity = Literal["low", "normal", "high", "urgent"]
+SEVERITIES: tuple[Severity, ...] = ("low", "normal", "high", "urgent")
 ChangeKind = Literal["new", "changed", "corroborated", "contested", "superseded", "retracted"]
 
 
@@ -298,6 +300,9 @@ class Alert:
     after: str | None = None
     dedup_key: str = ""
     story_id: int | None = None  # the story the evidence belongs to, when there is one
+    severity: Severity = "normal"  # what routing (min severity, quiet-hours bypass) looks at
+    fact_kind: FactKind | None = None  # for fact alerts: the kind of fact that changed
+    entities: tuple[str, ...] = ()  # the entities the alert is about, for grouping digests
 
 
 _FACT_TYPES: dict[str, type[FactValue]] = {

@@ -177,6 +177,9 @@ class AlertRow(Base):
     evidence: Mapped[dict[str, Any]]
     created_at: Mapped[datetime] = mapped_column(index=True)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"))
+    severity: Mapped[str] = mapped_column(String(20), default="normal")
+    fact_kind: Mapped[str | None] = mapped_column(String(40))
+    entities: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class Delivery(Base):
@@ -196,3 +199,10 @@ class Delivery(Base):
     next_attempt_at: Mapped[datetime]
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None]
+    # Sent with the message where the channel allows (email Message-ID, webhook header), so a
+    # resend after a crash between "accepted" and "recorded" carries the same key.
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(200))  # instance holding the lease
+    lease_until: Mapped[datetime | None]
+    held_reason: Mapped[str | None] = mapped_column(String(40))  # quiet hours, digest, rate limit
+    digest_id: Mapped[int | None] = mapped_column(ForeignKey("deliveries.id"))

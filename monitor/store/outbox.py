@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -9,7 +10,7 @@ from typing import Any, cast
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from monitor.records import Alert, AlertKind, Quote
+from monitor.records import Alert, AlertKind, FactKind, Quote, Severity
 from monitor.store.base import StoreBase
 from monitor.store.models import AlertRow, Article, Delivery
 
@@ -72,6 +73,9 @@ class OutboxQueries(StoreBase):
             "channels": list(alert.channels),
         }
         row = AlertRow(
+            severity=alert.severity,
+            fact_kind=alert.fact_kind,
+            entities=list(alert.entities),
             dedup_key=alert.dedup_key,
             kind=alert.kind,
             watch=alert.watch,
@@ -94,6 +98,7 @@ class OutboxQueries(StoreBase):
                         status="pending",
                         attempts=0,
                         next_attempt_at=now,
+                        idempotency_key=idempotency_key(alert.dedup_key, channel),
                     )
                 )
         return row.id
@@ -179,4 +184,13 @@ def _alert_from_row(row: AlertRow) -> Alert:
         after=row.after,
         dedup_key=row.dedup_key,
         story_id=row.story_id,
+        severity=cast(Severity, row.severity),
+        fact_kind=cast(FactKind | None, row.fact_kind),
+        entities=tuple(row.entities or ()),
     )
+
+
+def idempotency_key(dedup_key: str, channel: str) -> str:
+    """Stable per (alert, channel): the same alert to the same channel always has the same key,
+    on every instance and after every restart. Migration 0006 computes it the same way."""
+    return hashlib.sha256(f"{dedup_key}\x1f{channel}".encode()).hexdigest()[:40]
