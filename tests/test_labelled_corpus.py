@@ -15,6 +15,8 @@ import pytest
 
 from monitor.evaluate import (
     DEFAULT_CORPUS,
+    HELDOUT2_CORPUS,
+    HELDOUT_CORPUS,
     Corpus,
     Report,
     evaluate,
@@ -29,17 +31,30 @@ from monitor.evaluate import (
 )
 from monitor.records import FACT_KINDS, Casualties, FactKind, Leadership, TerritorialControl
 
-# (precision, recall) floors per kind; None: only check that the harness scores the kind.
-# Measured on the corpus as committed (see tests/labelled/README.md, "Scores"):
-#   force_size   P 0.808 R 0.700      leadership   P 0.881 R 0.591
-# The floors sit about three facts below those figures.
-# territorial_control and casualties: their extractors were being written when the corpus was,
-# so they have no floor yet. Lead: once they land, set each to (measured - 0.03) the same way.
+# (precision, recall) floors per kind, a fact or so below the scores measured on the corpus as
+# committed (see tests/labelled/README.md, "Scores"). They are floors, not targets (the targets
+# are precision 0.9 and recall 0.85 per kind): raise them as the extractors improve.
 FLOORS: dict[FactKind, tuple[float, float] | None] = {
-    "force_size": (0.95, 0.75),  # measured 0.979 / 0.783
-    "leadership": (0.93, 0.74),  # measured 0.958 / 0.773
-    "territorial_control": (0.94, 0.80),  # measured 0.969 / 0.838
-    "casualties": (0.95, 0.78),  # measured 1.000 / 0.818
+    "force_size": (0.96, 0.83),  # measured 0.981 / 0.850
+    "leadership": (0.95, 0.87),  # measured 0.963 / 0.886
+    "territorial_control": (0.95, 0.85),  # measured 0.970 / 0.865
+    "casualties": (0.97, 0.87),  # measured 1.000 / 0.891
+}
+# The held-out corpus (tests/labelled/heldout/README.md) measures how the rules carry to text
+# they were not developed on; its floors only guard against a change that loses ground there.
+HELDOUT_FLOORS: dict[FactKind, tuple[float, float]] = {
+    "force_size": (0.92, 0.89),  # measured 0.947 / 0.947
+    "leadership": (0.93, 0.77),  # measured 0.962 / 0.806
+    "territorial_control": (0.92, 0.74),  # measured 0.955 / 0.778
+    "casualties": (0.95, 0.72),  # measured 1.000 / 0.778
+}
+# The second held-out corpus (tests/labelled/heldout2/README.md), written before the second
+# round on generality and scored blind before and after it; looked at only at the end.
+HELDOUT2_FLOORS: dict[FactKind, tuple[float, float]] = {
+    "force_size": (0.90, 0.85),  # measured 0.929 / 0.929
+    "leadership": (0.90, 0.57),  # measured 0.944 / 0.607
+    "territorial_control": (0.84, 0.70),  # measured 0.870 / 0.741
+    "casualties": (0.95, 0.55),  # measured 1.000 / 0.611
 }
 MIN_SENTENCES = 150
 MIN_ARTICLES = 30
@@ -135,3 +150,48 @@ def test_command_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--speed-seconds", "0.01", "--verbose", "--limit", "1"]) == 0
     out = capsys.readouterr().out
     assert "precision" in out and "overall" in out and "sentences/s" in out
+    assert "== corpus: labelled\n" in out and "== corpus: labelled/heldout\n" in out
+    assert "== corpus: labelled/heldout2\n" in out
+
+
+# --- the held-out corpus -----------------------------------------------------------------------
+
+
+HELD_OUT = {"heldout": HELDOUT_CORPUS, "heldout2": HELDOUT2_CORPUS}
+
+
+@pytest.fixture(scope="module", params=sorted(HELD_OUT))
+def heldout(request: pytest.FixtureRequest) -> Corpus:
+    return load_corpus(HELD_OUT[request.param])
+
+
+def test_heldout_corpus_is_well_formed(heldout: Corpus) -> None:
+    assert len(heldout.of("sentence")) >= 40 and len(heldout.of("article")) >= 8
+    assert unknown_references(heldout) == []
+    kinds = Counter(c.value.kind for d in heldout.documents for c in d.labels)
+    assert all(kinds[k] >= 10 for k in FACT_KINDS), kinds
+    assert sum(1 for d in heldout.of("sentence") if not d.labels) >= 5
+    misquoted = [
+        (d.id, c.claimed_by)
+        for d in heldout.documents
+        for c in d.labels
+        if c.claimed_by is not None and _fold(c.claimed_by) not in _fold(d.text)
+    ]
+    assert misquoted == []
+    others = [load_corpus(DEFAULT_CORPUS), *(load_corpus(root) for root in HELD_OUT.values())]
+    other_ids = {d.id for c in others if c.documents != heldout.documents for d in c.documents}
+    assert other_ids.isdisjoint(d.id for d in heldout.documents)
+
+
+@pytest.mark.parametrize(
+    ("root", "floors"), [(HELDOUT_CORPUS, HELDOUT_FLOORS), (HELDOUT2_CORPUS, HELDOUT2_FLOORS)]
+)
+def test_heldout_scores_stay_above_the_floor(
+    root: object, floors: dict[FactKind, tuple[float, float]]
+) -> None:
+    assert isinstance(root, type(HELDOUT_CORPUS))
+    scores = evaluate(load_corpus(root), speed_seconds=0.01).scores
+    for kind in FACT_KINDS:
+        precision, recall = floors[kind]
+        score = scores[kind]
+        assert score.precision >= precision and score.recall >= recall, (root.name, kind, score)

@@ -23,6 +23,10 @@ from monitor.records import (
 )
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "labelled"
+# Written before a round of changes to the extractors and not looked at while making them.
+HELDOUT_CORPUS = DEFAULT_CORPUS / "heldout"
+# A third set, written after that round and scored before the next one (heldout2/README.md).
+HELDOUT2_CORPUS = DEFAULT_CORPUS / "heldout2"
 
 Source = Literal["sentence", "article"]
 

@@ -1,20 +1,31 @@
 """The extract stage: pure functions from (text, entities) to claims, one module per fact kind.
 
-`extract_claims` splits a text into sentences and runs the extractor of every requested kind
-(force_size, leadership, territorial_control, casualties) on each sentence.
+`extract_claims` splits a text into sentences, resolves references to entities named in earlier
+sentences ("the group", "he", "the province": see `coref`), and runs the extractor of every
+requested kind (force_size, leadership, territorial_control, casualties) on each sentence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from monitor.extract.casualties import extract_casualties
 from monitor.extract.control import extract_control
+from monitor.extract.coref import Resolved, resolve_references
 from monitor.extract.force_size import extract_force_sizes
 from monitor.extract.leadership import extract_leadership
 from monitor.extract.text import split_sentences
-from monitor.records import FACT_KINDS, Claim, EntityRef, FactKind
+from monitor.records import (
+    FACT_KINDS,
+    Claim,
+    EntityRef,
+    FactKind,
+    FactValue,
+    Leadership,
+    TerritorialControl,
+)
 
 __all__ = ["EXTRACTORS", "extract_claims", "split_sentences"]
 
@@ -46,8 +57,49 @@ def extract_claims(
     claims: list[Claim] = []
     if not extractors or not entities:
         return claims
-    for sentence in split_sentences(text):
+    for sentence in resolve_references(split_sentences(text), entities):
         for extractor in extractors:
-            found = extractor(sentence, entities, year=year)
+            found = _as_written(extractor(sentence.text, entities, year=year), sentence)
             claims.extend(c for c in found if c not in claims)
-    return claims
+    return _without_underspecified(claims)
+
+
+def _fuller(value: FactValue) -> FactValue | None:
+    """The field a text may leave unnamed in one telling of a fact and name in another: the
+    controller of a control fact ("Army retakes Sennar" ... "The Sudanese army recaptured"), the
+    organization of an office. None when the value names it already."""
+    if isinstance(value, TerritorialControl) and value.controller is None:
+        return value
+    if isinstance(value, Leadership) and value.organization is None and value.role:
+        return value
+    return None
+
+
+def _same_but_named(vague: FactValue, other: FactValue) -> bool:
+    if isinstance(vague, TerritorialControl) and isinstance(other, TerritorialControl):
+        return other.controller is not None and replace(other, controller=None) == vague
+    if isinstance(vague, Leadership) and isinstance(other, Leadership):
+        return other.organization is not None and replace(other, organization=None) == vague
+    return False
+
+
+def _without_underspecified(claims: list[Claim]) -> list[Claim]:
+    """A fact told twice in one text, once without its actor or body named, is one fact: the
+    telling that names it stands for both."""
+    vague = [c for c in claims if _fuller(c.value) is not None]
+    if not vague:
+        return claims
+    drop = {
+        id(c) for c in vague if any(_same_but_named(c.value, o.value) for o in claims if o is not c)
+    }
+    return [c for c in claims if id(c) not in drop]
+
+
+def _as_written(claims: list[Claim], sentence: Resolved) -> list[Claim]:
+    """Claims read from a resolved sentence, quoted and attributed as the text has them."""
+    if not sentence.substitutions:
+        return claims
+    return [
+        replace(c, quote=sentence.original, claimed_by=sentence.restore(c.claimed_by))
+        for c in claims
+    ]

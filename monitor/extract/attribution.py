@@ -32,7 +32,12 @@ _VERBS = (
     r"suggested|suggests|believes|estimate|estimates|rejected|rejects|dismissed|dismisses|"
     r"puts?(?=\s+(?:the|its|their)\s+(?:\w+\s+)?(?:number|figure|total|strength|size|count)\b)"
 )
-_VERB = re.compile(rf"\b(?:{_VERBS})\b(?!\s+(?:to\s+(?:be|have|number)\b|at\b))", re.I)
+# "is said to have fled" reports nobody's claim; "claimed to have seized" is the claimant's.
+_VERB = re.compile(
+    rf"\b(?:{_VERBS})\b(?!\s+(?:to\s+(?:be|number)\b|at\b))"
+    r"(?!(?<!claim)(?<!claims)(?<!claimed)\s+to\s+have\b)",
+    re.I,
+)
 # Every match of `_VERB`, `_INVERTED` or `_ACCORDING` holds one of these words: without them
 # a sentence names no speaker (see `lowered_for_words`).
 _SPEECH_WORDS = (
@@ -68,6 +73,7 @@ _CONJUNCTION = re.compile(r"(?:but|and|yet|so|while|although|though)\s+(?=\S)", 
 _RELATIVE_SPEAKER = re.compile(r"(?:which|that|whom)\s+(?!(?:he|she|it|they|we)\b)(?=\S)", re.I)
 # "the SLM's estimated 1,000", "the estimated 800": a verb form after a determiner is an adjective.
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her)|['’]s?)\s+$", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to)\s+$", re.I)
 _PRONOUNS = frozenset("he she it they we i you".split())
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
 _DETERMINERS = frozenset("a an the its their his her this these those".split())
@@ -76,7 +82,7 @@ _ARTICLE_START = re.compile(r"^(?:a|an|the)\s+[a-z]", re.I)
 _HEDGES = re.compile(
     r"\b(?:reportedly|rumou?r(?:s|ed)?|allegedly|alleged|purportedly|purported|unconfirmed|"
     r"unverified|(?:is|are|was|were)\s+(?:\w+ly\s+)?said\s+to|said\s+to\s+be|"
-    r"(?:believed|thought|understood|rumou?red|reported|claimed|alleged)\s+to\s+(?:be|have)|"
+    r"(?:believed|thought|understood|rumou?red|reported|alleged)\s+to\s+(?:be|have)|"
     r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:believed|thought|understood|feared|estimated)\s+to|"
     r"speculat\w+|"
     r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*|"
@@ -108,7 +114,7 @@ def _valid(phrase: str) -> bool:
         0 < len(words) <= 8
         and not _BAD_START.match(phrase)
         and words[-1].lower() not in _DETERMINERS
-        and not re.search(r"\d", phrase)
+        and not re.search(r"(?<![\w-])\d", phrase)  # a count ("200 fighters"), not "M23"
     )
 
 
@@ -165,6 +171,8 @@ def find_speaker(sentence: str) -> Speaker | None:
     if m and _valid(m.group(1)):
         return Speaker(_clean(m.group(1)), m.start(1), m.end(1))
     for verb in _VERB.finditer(sentence):
+        if _NEGATED.search(sentence, 0, verb.start()):
+            continue  # "He did not say where he was, but aides said ...": nobody claims yet
         speaker = _forward(sentence, verb)
         if speaker:
             return speaker

@@ -67,6 +67,7 @@ class _Item:
 _LINKED = re.compile(
     r"^(?:\s+(?:in|on|at|near|during|since|around|outside|inside)\s+[^,;]{1,50}?)?"
     r"\s*(?:,\s*)?(?:(?:and|while|with|plus|as\s+well\s+as|but)\s+)?"
+    r"(?:(?:had|has|have|suffered)\s+)?"  # "lost 30 men and had 61 wounded"
     r"(?:(?:another|a\s+further|also)\s+)?$",
     re.I,
 )
@@ -106,6 +107,18 @@ def _opened(lead: Amount, bare: Amount) -> Amount:
     return replace(bare, min=low, max=high, qualifier=lead.qualifier)
 
 
+_STATE_PEOPLE = frozenset("soldiers troops police policemen officers servicemen".split())
+_CIVILIAN_PEOPLE = frozenset("civilians people villagers residents women children".split())
+
+
+def _kind_of_people(noun: str | None) -> str:
+    """ "state" for soldiers, "civilian" for villagers, "fighter" for anyone else."""
+    word = (noun or "").lower()
+    return (
+        "state" if word in _STATE_PEOPLE else "civilian" if word in _CIVILIAN_PEOPLE else "fighter"
+    )
+
+
 def _readings(sentence: str, groups: list[Mention]) -> list[tuple[Count, Reading | None]]:
     counts = [
         c
@@ -116,7 +129,17 @@ def _readings(sentence: str, groups: list[Mention]) -> list[tuple[Count, Reading
     for i in reversed(range(len(out) - 1)):  # "12 Taliban and 30 NRF fighters were killed"
         (c, r), (nxt, nr) = out[i], out[i + 1]
         shared = _SHARED.match(sentence[c.end : nxt.amount.start])
-        if r is None and nr and nr.start == nxt.amount.start and c.group and nxt.group and shared:
+        # The first count needs its group; the second may belong to nobody configured when it
+        # counts another kind of people ("300 RHM fighters and 45 soldiers died"), not when it
+        # may be more of the same ("two Taliban commanders and 15 fighters": 17 in all).
+        # "47 Malian soldiers": an alias may hold the noun
+        first_noun = c.noun or (
+            sentence[c.group.start : c.group.end].split()[-1] if c.group else None
+        )
+        other_kind = nxt.group is not None or _kind_of_people(nxt.noun) != _kind_of_people(
+            first_noun
+        )
+        if r is None and nr and nr.start == nxt.amount.start and c.group and shared and other_kind:
             out[i] = (c, replace(nr, start=c.amount.start))
             if c.amount.qualifier != "exact" and nxt.amount.qualifier == "exact":
                 out[i + 1] = (replace(nxt, amount=_opened(c.amount, nxt.amount)), nr)

@@ -45,6 +45,12 @@ _AGENT = re.compile(
 _HIS = re.compile(
     r"\b(?:his|her)\s+(?:men|fighters|forces|troops)\s+(?:(?:had|has|have)\s+)?$", re.I
 )
+# "... and that it had lost", "fighting in which they lost": a pronoun subject of the loss.
+_IT = re.compile(
+    r"\b(?:that|in\s+which|during\s+which|which)\s+(?:it|they)\s+(?:(?:had|has|have)\s+)?"
+    r"(?:[a-z]+ly\s+)?$",
+    re.I,
+)
 _JOINED = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:had|has|have)\s+)?$", re.I)
 _VERB = re.compile(
     r"\b(?:killed|killing|captured|capturing|wounded|seized|repelled|held|holding|took|"
@@ -119,6 +125,8 @@ def loss_owner(
         return _speaker_group(groups, speaker) or self_owner(
             sentence, his.start(), "its", groups, speaker
         )
+    if pronoun := _IT.search(sentence, 0, verb_at):  # "X said ... and that it had lost 12 men"
+        return self_owner(sentence, pronoun.start(), "its", groups, speaker)
     conj = _JOINED.search(sentence, 0, verb_at)
     verbs = list(_VERB.finditer(sentence, 0, conj.start())) if conj and depth < 3 else []
     if verbs and not re.search(r"[;:]", sentence[verbs[-1].end() : verb_at]):

@@ -62,7 +62,9 @@ _ACTIVE = (
     r"wounded|wounding|wounds|injured|injuring|injures|captured|capturing|captures|"
     r"detained|detaining|arrested|arresting|seized|seizing|rounded\s+up"
 )
-_MORE = r"(?:(?:a\s+total\s+of|another|a\s+further|just|only)\s+)?[\"“']?"
+# "killed what it described as hundreds of": the speaker's framing of the count.
+_FRAMED = r"(?:what\s+(?:it|they|he|she|the\s+\w+)\s+(?:described|called|put|estimated)\s+as\s+)"
+_MORE = rf"{_FRAMED}?(?:(?:a\s+total\s+of|another|a\s+further|just|only)\s+)?[\"“']?"
 _BEFORE = (
     re.compile(
         rf"(?P<neg>(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?)?\b(?P<kind>{_ACTIVE})"

@@ -34,6 +34,7 @@ from monitor.extract.control_frame import (
     denial,
     subject_of,
     tail_denial,
+    unnamed_actor,
 )
 from monitor.extract.control_verbs import Predicate, place_predicates
 from monitor.extract.control_words import Status
@@ -46,7 +47,8 @@ _HISTORY = re.compile(
     r"back\s+then|in\s+the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|hours?|nights?)\b)|used\s+to|once\s+(?:held|controlled|fell|captured)|"
     r"(?<!since\s)last\s+year|(?:years?|decades?|centur(?:y|ies))\s+ago|formerly|previously|"
     r"Soviets?|British|civil\s+war|during\s+the\s+[\w\s-]{0,30}?(?:war|occupation|invasion|era|"
-    r"jihad|regime)|the\s+first\s+time\s+since|(?:first|last)\s+Taliban\s+rule)\b",
+    r"jihad|regime)|the\s+first\s+time\s+since|(?:first|last)\s+Taliban\s+rule|"
+    r"before\s+the\s+(?:[\w-]+\s+)?(?:war|conflict|invasion|offensive|coup))\b",
     re.I,
 )
 _YEAR = re.compile(
@@ -66,14 +68,23 @@ _SELF_SPEAKER = re.compile(
 _TAKEN: frozenset[Status] = frozenset({"captured", "retaken"})
 
 
+# "Before the war, Jabrayil had been held by ...": an opening adverbial dates the whole sentence.
+_OPENING_TIME = re.compile(r"(?:Before|In|During|Until|By|Back\s+in)\b[^,;]{1,40},")
+
+
 def _past(text: str, year: int) -> bool:
     return bool(_HISTORY.search(text)) or any(int(y) <= year - 2 for y in _YEAR.findall(text))
+
+
+def _dated_past(sentence: str, year: int) -> bool:
+    opening = _OPENING_TIME.match(sentence)
+    return opening is not None and _past(opening.group(), year)
 
 
 def _judge(frame: Frame, pred: Predicate) -> list[Claim]:
     s = frame.sentence
     left, right = clause_bounds(s, min(pred.start, pred.place.start), pred.end)
-    if _past(s[left:right], frame.year):
+    if _past(s[left:right], frame.year) or _dated_past(s, frame.year):
         return []
     controller, reported = pred.agent, False
     if pred.subject_at is not None:
@@ -96,13 +107,21 @@ def _judge(frame: Frame, pred: Predicate) -> list[Claim]:
                 denier = own
             value = TerritorialControl(name, denier, "denies_captured")
             return [frame.claim(value, pred.start)]
+    if status in ("surrounded", "contested") and denial(frame, pred, None)[0]:
+        return []  # "denied that Mekelle had been encircled": no status says that
     if pred.negated:  # "they do not control it, an NRF commander said": the speaker holds it
         if status == "holds" and own and own != controller and speaker is not None:
             return [frame.claim(TerritorialControl(name, own, "denies_captured"), pred.start)]
         return []
     if pred.own:  # "under our control"
         controller = controller or frame.speaker_group(speaker)
-    if status == "captured" and (pred.claimed or (own and controller in (None, own))):
+    if pred.subject_at is not None and controller is None and unnamed_actor(frame, pred.subject_at):
+        own = None  # "Gangs seized the town, the police said": the police report, not claim
+    if (
+        status == "captured"
+        and not pred.lost
+        and (pred.claimed or (own and controller in (None, own)))
+    ):
         conceded = speaker is not None and _CONCESSION.match(s, speaker.end)
         if not conceded:
             status, controller = "claims_captured", controller or own

@@ -32,7 +32,7 @@ _SELF = re.compile(
 _ACTOR = re.compile(
     r"\b(?:fighters|forces|troops|rebels?|militants|insurgents|army|soldiers|militia\w*|jihadists|"
     r"men|units?|group|movement|government|regime|junta|guerrillas|paramilitar\w+|police|"
-    r"military|commandos|gunmen|battalions?|brigades?|divisions?|coalition|alliance|mercenaries|"
+    r"military|commandos|gunmen|gangs?|battalions?|brigades?|divisions?|coalition|alliance|mercenaries|"
     r"warlords?|tribesmen|volunteers)\b|(?<=\S\s)(?-i:[A-Z])",
     re.I,
 )
@@ -53,8 +53,14 @@ def _names(frame: Frame, group: str, word: str) -> bool:
 
 _DENY_FRAME = re.compile(
     r"\b(?P<verb>den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebuff\w*|rubbish\w*|"
-    r"disput\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:claims?|reports?|statements?|assertions?|rumou?rs?|"
-    r"allegations?|that)\b",
+    r"disput\w*)\s+(?:(?:[\w'’-]+\s+){0,4}?(?:claims?|reports?|statements?|assertions?|"
+    r"rumou?rs?|allegations?|that)\b|(?:having\s+)?(?=(?:losing|lost)\b))",
+    re.I,
+)
+# "..., saying the army still controlled most of it": the denier's side, named after the denial.
+_STILL_HOLDING = re.compile(
+    r",\s+(?:saying|adding|insisting)\s+(?:that\s+)?(?P<who>[^,;]{1,60}?)\s+"
+    r"(?:still|remained\s+in|remains\s+in)\s+(?:control|controls?|controlled|holds?|held)\b",
     re.I,
 )
 _FALSE_AFTER = re.compile(
@@ -185,10 +191,37 @@ def subject_of(frame: Frame, at: int) -> tuple[bool, str | None, bool]:
     return True, before[0], reported and not s[left:at].lstrip().lower().startswith("which")
 
 
+_DEFINITE = re.compile(r"\b(?:the|its|their|his|her|our)\s+(?:[\w'’-]+\s+)?$", re.I)
+
+
+# "it did not deny losing the town": a denial negated is none.
+_NOT_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+)?$", re.I)
+
+
+def unnamed_actor(frame: Frame, at: int) -> bool:
+    """Whether the subject of the verb at `at` is an armed actor named by a common noun and no
+    pronoun ("Gangs seized the town, the police said"): then the speaker is not the taker."""
+    s = frame.sentence
+    starts = list(_CLAUSE_START.finditer(s, 0, at))
+    left = starts[-1].end() if starts else 0
+    if _SELF.match(s, left, at) or groups_in(frame.groups, left, at):
+        return False
+    actor = _ACTOR.search(s, left, at)
+    if actor is None or len(actor.group()) < 2:  # a noun, not a capital letter
+        return False
+    # "the fighters", "its men" refer back (often to the speaker's side); "Gangs" do not.
+    return _DEFINITE.search(s, left, actor.start()) is None
+
+
 def denial(frame: Frame, pred: Predicate, taker: str | None) -> tuple[bool, str | None]:
     """(whether the predicate is denied, the group that denies it)."""
     s = frame.sentence
-    frames = list(_DENY_FRAME.finditer(s, 0, pred.start))
+    # "denied losing Kastrel": the frame may end on the predicate's own verb.
+    frames = [
+        m
+        for m in _DENY_FRAME.finditer(s, 0, pred.start + 8)
+        if m.start() < pred.start and not _NOT_BEFORE.search(s, 0, m.start())
+    ]
     after = _FALSE_AFTER.match(s, pred.end)
     if not frames and not after:
         return False, None
@@ -199,6 +232,9 @@ def denial(frame: Frame, pred: Predicate, taker: str | None) -> tuple[bool, str 
         candidates = groups_in(frame.groups, left, verb)[-1:]
     if after and not candidates:
         candidates = groups_in(frame.groups, after.end(), after.end() + 40)[:1]
+    still = _STILL_HOLDING.match(s, pred.end) if frames and not candidates else None
+    if still:
+        candidates = groups_in(frame.groups, still.start("who"), still.end("who"))[:1]
     own = frame.speaker_group(frame.speaker_at(pred.start))
     candidates += [own] if own else []
     denier = next((c for c in candidates if c != taker), None)

@@ -25,6 +25,7 @@ from monitor.extract.control_words import (
     ACTIVE,
     ACTIVE_RE,
     ACTOR_BY,
+    ACTOR_HANDS,
     ADV,
     AGENT_PHRASE,
     AND,
@@ -33,6 +34,7 @@ from monitor.extract.control_words import (
     AUX,
     CONTESTED_BEFORE,
     CONTROL_OF_AFTER,
+    DENIED_GERUND,
     FOLLOW,
     GEO_AFTER,
     GEO_OF,
@@ -44,6 +46,7 @@ from monitor.extract.control_words import (
     LIST_BEFORE,
     NEG_BEFORE,
     OWN_CONTROL,
+    POSSESSIVE_TAKING,
     PREPOSITION_BEFORE,
     PROGRESSIVE,
     RELATIVE,
@@ -68,6 +71,7 @@ class Predicate:
     negated: bool = False
     claimed: bool = False  # "claimed to have captured", "claimed control of"
     own: bool = False  # "under our control": the holder is the speaker's side
+    lost: bool = False  # "lost Kastrel": the subject is the loser, not the taker
 
 
 def _group_in(groups: list[Mention], start: int, end: int) -> str | None:
@@ -76,12 +80,15 @@ def _group_in(groups: list[Mention], start: int, end: int) -> str | None:
 
 
 def _follows(sentence: str, end: int) -> bool:
-    """The place ends its noun phrase: "captured Goma on Monday", not "captured Goma airport"."""
-    return (
-        bool(FOLLOW.match(sentence, end))
-        and not GEO_OF.match(sentence, end)
-        and not IDIOM_AFTER.match(sentence, end)
-    )
+    """The place ends its noun phrase: "captured Goma on Monday", not "captured Goma airport";
+    nor does a place with its kind of area that modifies another noun ("Beledweyne district
+    villages")."""
+    if not FOLLOW.match(sentence, end) or GEO_OF.match(sentence, end):
+        return False
+    if IDIOM_AFTER.match(sentence, end):
+        return False
+    geo = GEO_AFTER.match(sentence, end)
+    return geo is None or bool(FOLLOW.match(sentence, geo.end()))
 
 
 # Both list patterns end in a word and spaces; searching for them ($-anchored) scans far, so
@@ -132,14 +139,20 @@ def _object_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list
         if not m:
             continue
         verb = before[m.start() : m.end()].split()[0]
-        if ING.search(verb) and not PROGRESSIVE.search(before, 0, m.start()):
+        gerund = ING.search(verb) and not PROGRESSIVE.search(before, 0, m.start())
+        if gerund and not DENIED_GERUND.search(before, 0, m.start()):
             break  # "the hills surrounding Goma", "after capturing Kaleb"
         if IRREALIS.search(before, 0, m.start()):
             break
         negated = bool(NEG_BEFORE.search(before, 0, m.start()))
         subject_at = m.start() if agentive else None
         agent, end = (None, p.end) if agentive else _agent_after(sentence, p.end, groups)
-        found.append(Predicate(p, status, m.start(), end, agent, subject_at, negated, claimed))
+        if agent is None and verb.lower() == "fall":
+            break  # "the fall of Kabul" with no taker is background, not news
+        lost = verb.lower().startswith("los")
+        found.append(
+            Predicate(p, status, m.start(), end, agent, subject_at, negated, claimed, lost=lost)
+        )
         break
     return found
 
@@ -164,7 +177,8 @@ def _subject_predicate(
         negated = bool(m.groupdict().get("neg"))
         if status == "holds" and agent is None:  # "under Taliban control", "in SLM hands"
             near = [g for g in groups if m.start() <= g.start < m.end() + 40]
-            actor = ACTOR_BY.match(sentence, m.end())  # "held by the military"
+            # "held by the military", "in government hands": an actor that is not configured
+            actor = ACTOR_BY.match(sentence, m.end()) or ACTOR_HANDS.match(sentence, m.end())
             own = OWN_CONTROL.match(sentence, m.end())  # "under our control"
             if near:
                 agent, end = near[0].entity.name, max(m.end(), near[0].end)
@@ -222,7 +236,9 @@ def _after_preposition(sentence: str, at: int) -> bool:
 def place_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list[Predicate]:
     """Every control predicate on the place mention `p`."""
     if sentence[p.end :].startswith(("'s", "’s", "’", "'")):
-        return []
+        taken = POSSESSIVE_TAKING.match(sentence, p.end)  # "Sennar's capture by the RSF"
+        taker, taker_end = _agent_after(sentence, taken.end(), groups) if taken else (None, 0)
+        return [Predicate(p, "captured", p.start, taker_end, taker)] if taker else []
     ends = _follows(sentence, p.end) or _agent_after(sentence, p.end, groups)[0] is not None
     found = _object_predicates(sentence, p, groups) if ends else []
     contested_after = CONTROL_OF_AFTER.match(sentence, p.end)

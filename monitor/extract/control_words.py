@@ -40,6 +40,7 @@ AUX = r"(?:(?:has|have|had|is|are|was|were|be|been|being|did|does|do)\s+)*"
 MODAL_PAST = r"(?:(?:may|might|could|must)\s+(?:well\s+|already\s+)?have\s+)?"
 # "announced the capture of": the taker's own claim; "confirmed the fall of": news of it.
 _ANNOUNCE = r"(?:announced|announces|celebrated|celebrates|hailed|hails|declared|declares)"
+_TAKING_NOUN = r"capture|seizure|takeover|fall|loss"
 _NEWS = (
     r"(?:confirmed|confirms|reported|reports|acknowledged|acknowledges|admitted|admits|"
     r"conceded|concedes)"
@@ -56,7 +57,8 @@ ACTIVE: tuple[tuple[Status, str, bool, bool], ...] = (
         True,
     ),
     ("captured", r"claim(?:s|ed)?\s+(?:the\s+)?(?:capture|fall|seizure)\s+of", True, True),
-    ("captured", r"lost\s+(?:full\s+)?control\s+(?:of|over)", False, False),
+    # The subject of "lost" is the loser: its own report of the loss is no claim of capture.
+    ("captured", r"los(?:t|ing|es?)(?:\s+(?:full\s+)?control\s+(?:of|over))?", False, False),
     # "announced the capture of", "confirmed the fall of": a nominal capture as news, not as
     # background ("since the fall of") or plan ("plan the capture of").
     ("captured", rf"{_ANNOUNCE}\s+(?:the\s+)?(?:{_TAKING})\s+of", True, True),
@@ -70,6 +72,10 @@ ACTIVE: tuple[tuple[Status, str, bool, bool], ...] = (
         False,
     ),
     ("captured", r"(?:took|taken|takes?)\s+over", True, False),
+    # Nominalisations: "the RSF's capture of Sennar" (the possessor takes), "the fall of Sennar
+    # to the RSF" (the agent after the place takes; `control_verbs` wants that agent).
+    ("captured", rf"(?<=['’]s\s)(?:{_TAKING})\s+of", True, False),
+    ("captured", r"(?<=\bthe\s)fall\s+of", False, False),
     (
         "captured",
         r"captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|uns|unning)|took|taken|"
@@ -94,6 +100,7 @@ ACTIVE: tuple[tuple[Status, str, bool, bool], ...] = (
     (
         "holds",
         r"claim(?:s|ed)?\s+to\s+(?:control|hold)|controls?|holds?|holding|still\s+held|"
+        r"(?<=still\s)controlled|"
         r"(?:has|have|had)\s+(?:controlled|held)|"
         r"(?:is|are|was|were|remains?|remained)\s+(?:still\s+|firmly\s+|fully\s+|now\s+)?"
         r"in\s+(?:full\s+|firm\s+|complete\s+|effective\s+)?control\s+of|"
@@ -108,6 +115,8 @@ ACTIVE_RE = tuple(
     for status, verb, agentive, claimed in ACTIVE
 )
 ING = re.compile(r"ing\b", re.I)
+# "denied losing Kastrel": a gerund that is the object of a denial is a reported deed.
+DENIED_GERUND = re.compile(r"\bden(?:y|ies|ied|ying)\s+(?:having\s+)?$", re.I)
 PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|still|now)\s+$", re.I)
 NEG_BEFORE = re.compile(
     r"\b(?:not|never|n[o']t|yet\s+to|no\s+longer)\s+(?:\w+\s+){0,2}$|\w+n['’]t\s+$", re.I
@@ -142,7 +151,11 @@ _PASSIVE_VERBS: tuple[tuple[Status, str], ...] = (
     ("holds", r"held|controlled"),
 )
 _Q = r"[\"“‘']?"  # 'Nyala was "fully liberated"'
-_BE = r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|been|remains?|remained|being)\s+)"
+# "appeared to be under TDF control": a raising verb before the copula.
+_BE = (
+    r"(?:(?:(?:appears?|appeared|seems?|seemed)\s+to\s+(?:be|have\s+been)|is|are|was|were|"
+    r"has\s+been|have\s+been|had\s+been|been|remains?|remained|being)\s+)"
+)
 SUBJECT: tuple[tuple[Status, re.Pattern[str]], ...] = (
     *(
         (
@@ -170,6 +183,8 @@ SUBJECT: tuple[tuple[Status, re.Pattern[str]], ...] = (
         ),
     ),
     ("contested", re.compile(rf"\s*{AUX}{ADV}(?:chang(?:ed|es|e|ing)\s+hands)\b", re.I)),
+    # "control of Sennar passed to the RSF": `control_verbs` wants the agent after it.
+    ("captured", re.compile(rf"\s*{AUX}{ADV}(?:passed|passes)(?=\s+(?:in)?to\s)", re.I)),
     (
         "contested",
         re.compile(
@@ -203,12 +218,18 @@ ACTOR_BY = re.compile(
     r"soldiers|forces|police|militia|regime|authorities)\b",
     re.I,
 )
+POSSESSIVE_TAKING = re.compile(rf"['’]s?\s+(?:{_TAKING_NOUN})(?=\s+(?:by|to)\s)", re.I)
+ACTOR_HANDS = re.compile(
+    r"(?:the\s+)?(?:government|army|military|junta|regime|rebel|militia|police)\s+"
+    r"(?:hands|control)\b",
+    re.I,
+)
 OWN_CONTROL = re.compile(r"\b(?:our|their|its)\s+(?:full\s+|complete\s+)?control\b", re.I)
 RELATIVE = re.compile(r",?\s+(?:which|that)\s+")
 AND = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|later\s+|now\s+)?")
 # "Panjshir was still held": not when the place is the object of a preposition ("towards Kabul").
 PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|towards?|from|(?<!\bwhole\s)(?<!\ball\s)(?<!\bmost\s)(?<!\bmuch\s)of|in|near|around|outside|into|at|on|for|between|via|through|"
+    r"\b(?:to|towards?|from|(?<!\bwhole\s)(?<!\ball\s)(?<!\bmost\s)(?<!\bmuch\s)(?<!\bcontrol\s)of|in|near|around|outside|into|at|on|for|between|via|through|"
     r"beyond|across|along|past|within|inside)\s+(?:the\s+)?$",
     re.I,
 )

@@ -1,5 +1,6 @@
-"""Counts of fighters that are not a force size: losses, prisoners, deserters, civilians, men
-who are not fighters, fighters who fled with a leader, and strengths of another era.
+"""Counts of fighters that are not a force size: losses, prisoners, deserters, men who fled,
+civilians, men who are not fighters, fighters who fled with a leader, and strengths of another
+era.
 
 Another era is a year two or more years before the article's, or a history word ("at its
 peak", "during the Soviet occupation") in the count's own clause, and also in the clause just
@@ -22,13 +23,17 @@ _CASUALTY = re.compile(
     r"desert(?:ed|ers?|ing|ions?)|mutin\w+)\b",
     re.I,
 )
+# Men who fled or were made to flee are no force ("forcing 137 soldiers to flee").
+_FLED = re.compile(r"\bfle(?:e|es|eing|d)\b", re.I)
 # "refused to surrender", "sent to capture": an infinitive is an aim, not a loss.
 _AIM = re.compile(r"(?<!forced )(?<!made )(?<!compelled )(?<!obliged )\bto\s+$", re.I)
 _HISTORY = re.compile(
     r"\b(?:1[89]\d0s|20[0-4]0s|(?:in|during|by|until)\s+1[89]\d\d|at\s+the\s+time|"
     r"at\s+(?:its|their|the)\s+(?:peak|height)|heyday|back\s+then|in\s+the\s+past|used\s+to|"
     r"(?<!since\s)last\s+year|years?\s+ago|formerly|"
-    r"Soviet|during\s+the\s+[\w\s-]{0,30}?(?:war|occupation|invasion|era|jihad))\b",
+    r"Soviet|during\s+the\s+[\w\s-]{0,30}?(?:war|occupation|invasion|era|jihad)|"
+    # "estimated at 140,000 troops before the war": a strength from before the present conflict
+    r"before\s+the\s+(?:[\w-]+\s+)?(?:war|conflict|fighting|invasion|offensive|coup))\b",
     re.I,
 )
 _YEAR_MENTION = re.compile(r"\b(?:in|until|by|during|of|before)\s+((?:19|20)\d\d)\b", re.I)
@@ -106,4 +111,5 @@ def skip_count(sentence: str, amount: Amount, unit: Unit, year: int) -> bool:
     if _FLED_WITH.search(sentence, 0, amount.start):
         return True
     losses = [m for m in _CASUALTY.finditer(part) if not _AIM.search(part, 0, m.start())]
-    return bool(losses or _past(part, year) or _inherits_past(sentence, left, part, year))
+    fled = _FLED.search(part) is not None
+    return bool(losses or fled or _past(part, year) or _inherits_past(sentence, left, part, year))

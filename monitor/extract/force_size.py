@@ -70,8 +70,10 @@ _NAMED_OWNER = re.compile(
 _GAPPED = re.compile(r"(?:[,;]|\band|\bwhile|\bwhereas)\s+(?:the\s+)?$", re.I)
 _GAP_END = re.compile(r"\s*(?:[,.;)]|$)")
 # "while the army has roughly 20,000": another subject owns what follows.
+# "... told parliament that the militia could field 6,000": the reported clause's own subject.
 _OTHER_SUBJECT = re.compile(
-    r"(?:\b(?:while|whereas|but|and)|[,;])\s+(?:the|a|an)\s+[a-z][\w-]*\s+"
+    r"(?:\b(?:while|whereas|but|and|that)|[,;])\s+(?:the|a|an)\s+[a-z][\w-]*\s+"
+    r"(?:(?:can|could|may|might|would|will|still|now)\s+)?"
     r"(?:has|have|had|is|are|was|were|fields?|fielded|sent|deployed|numbers?)\b"
 )
 _COORDINATED = re.compile(r"^\s*(?:,|and|&|or)\s+(?:the\s+)?$", re.I)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from monitor.extract.attribution import find_speaker, is_hedged, resolve_pronoun
 from monitor.extract.leadership_filters import denied, past_office, person_mentions
@@ -26,6 +27,7 @@ from monitor.extract.roles import (
     ORG_TAIL,
     ROLE,
     ROLE_BODY,
+    acronym_owner,
     clean_role,
     is_self_declared,
     is_status_role,
@@ -45,6 +47,7 @@ _APPOSITIVE = re.compile(
 )
 _RELATIVE = re.compile(rf"{_SEP}who\s+(?P<text>{_TEXT}{{2,120}}?)(?={_SEP}|\.?\s*$)", re.I)
 _LEADING_SEP = re.compile(_SEP)
+_INNER_WHO = re.compile(r"\bwho\s+", re.I)
 _ANOTHER_NAME = re.compile(r"(?:(?:and|or|but|while)\b|(?-i:[A-Z][\w'’.-]*)(?:\s+\S+){0,3}$)", re.I)
 _APPOSITIVE_ROLE = re.compile(rf"(?:{DETERMINER}){ROLE}{ORG_TAIL}\s*$", re.I)
 _SECOND_ROLE = re.compile(rf"{ROLE}{ORG_TAIL}\s*$", re.I)
@@ -70,6 +73,7 @@ _NOT_SUBJECT = re.compile(
     r"\b(?:to|of|by|with|for|against|from|on|at|in|and|or|than|loyal)\s+$", re.I
 )
 _POSSESSIVE = ("'s", "’s", "’", "'")
+_OFFICES = frozenset({"claimed", "declared", "appointed", "confirmed"})
 
 
 def _role_hit(
@@ -86,6 +90,8 @@ def _role_hit(
         if role_at <= g.start < role_at + len(role):
             org = org or g.entity.name
             role = strip_owner(sentence[g.end : role_at + len(role)])
+    if org is None:
+        org, role = acronym_owner(role)
     status: LeadershipStatus = "declared" if is_self_declared(role) else "claimed"
     return Hit(p, status, clean_role(role), org, at)
 
@@ -122,8 +128,8 @@ def _subject_clause(sentence: str, p: Mention, groups: list[Mention]) -> list[Hi
     for _ in range(3):
         relative = _RELATIVE.match(sentence, pos)
         if relative:
-            hits += predicate_hits(
-                sentence, p, relative.start("text"), relative.end("text"), groups
+            hits += _asides(
+                predicate_hits(sentence, p, relative.start("text"), relative.end("text"), groups)
             )
             pos = relative.end()
             continue
@@ -133,7 +139,11 @@ def _subject_clause(sentence: str, p: Mention, groups: list[Mention]) -> list[Hi
         if _ANOTHER_NAME.match(appositive.group("text")):
             break  # "X, the head of Y, and Z, the RSF commander": the next role is Z's
         if not FORMER.search(appositive.group("text")):
-            hits += _appositive_roles(sentence, p, appositive, groups)
+            hits += _asides(_appositive_roles(sentence, p, appositive, groups))
+        elif inner := _INNER_WHO.search(appositive.group("text")):
+            # "X, a former police officer who heads Y,": the former post is past, this one not
+            at = appositive.start("text") + inner.end()
+            hits += _asides(predicate_hits(sentence, p, at, appositive.end("text"), groups))
         pos = appositive.end()
     lead = _LEADING_SEP.match(sentence, pos)
     pos = lead.end() if lead else pos
@@ -147,7 +157,7 @@ def _object(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
     group = next((g for g in groups if led and g.end == led.start()), None)
     if led and group:
         led_role = _LED_ROLES[led.group("verb").lower()]
-        return [Hit(p, "claimed", led_role, group.entity.name, led.start("verb"))]
+        return [Hit(p, "claimed", led_role, group.entity.name, led.start("verb"), aside=True)]
     possessed = sentence[p.end :].startswith(_POSSESSIVE)
     for status, pattern in _OBJECT:
         if pattern.search(before) and not possessed:
@@ -162,7 +172,15 @@ def _object(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
                 if not org and role.group("poss"):
                     org = owner(role.group("poss"), role.start("poss"), groups)
                 return [Hit(p, "appointed", clean_role(role.group("role")), org, p.start)]
-    return _premodifier(sentence, p, groups)
+    return _asides(_premodifier(sentence, p, groups))
+
+
+def _asides(hits: list[Hit]) -> list[Hit]:
+    return [replace(h, aside=True) for h in hits]
+
+
+# A nationality adjective opening an office names the state it belongs to, not part of it.
+_DEMONYM_OFFICE = re.compile(r"(?-i:[A-Z][a-z]+(?:i|ian|ese|ish|ean|can))\s+(?=\S)")
 
 
 def _premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
@@ -170,7 +188,7 @@ def _premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
     m = HEAD_BEFORE.search(sentence, 0, p.start)
     if m:
         start = m.start("role")
-        if _FORMER_BEFORE.search(sentence, 0, start):
+        if _FORMER_BEFORE.search(sentence, 0, start) or FORMER.search(m.group("role")):
             return []
         role = m.group("role")
         inside = next((g for g in groups if start <= g.start < m.end("role")), None)
@@ -178,11 +196,19 @@ def _premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
             role = strip_owner(sentence[inside.end : m.end("role")])
             org: str | None = inside.entity.name
         else:
-            poss = re.search(r"(?:\b(?:its|their)|['’]s?)\s*$", sentence[:start])
+            poss = re.search(r"(?:\b(?:[Ii]ts|[Tt]heir|whose)|['’]s?)\s*$", sentence[:start])
             org = owner(_possessor(sentence, start), start, groups) if poss else None
             adjacent = next((g for g in groups if 0 <= start - g.end <= 3), None)
             org = org or (adjacent.entity.name if adjacent else None)
-            if org is None and not is_status_role(role):
+            national = _DEMONYM_OFFICE.match(role)
+            if org is None and national:  # "Azerbaijani President X": a state's office
+                role = role[national.end() :]
+            elif org is None:
+                org, role = acronym_owner(role)
+            # A bare title ("General X", "commander X") is no office; "army chief X" is, and so
+            # is one with a possessor ("the militia's leader, X"), whoever that is.
+            bare = org is None and not poss and not national
+            if bare and not is_status_role(role) and len(role.split()) < 2:
                 return []
         status: LeadershipStatus = "declared" if is_self_declared(role) else "claimed"
         return [Hit(p, status, clean_role(role), org, m.start())]
@@ -220,7 +246,59 @@ def extract_leadership(
                 continue
             status: LeadershipStatus = "denied" if denied(sentence, hit) else hit.status
             value = Leadership(p.entity.name, hit.role, hit.org, status)
-            claim = Claim(value, sentence, claimed_by, hedged)
+            # An office in an aside is the narrator's description, whoever speaks.
+            claimant = None if hit.aside and status in _OFFICES else claimed_by
+            claim = Claim(value, sentence, claimant, hedged)
             if claim not in claims:
                 claims.append(claim)
-    return claims
+    return claims + _rumour_denials(sentence, claims, claimed_by)
+
+
+# "Rumours that X had been killed circulated, but the Taliban denied them": a later clause
+# denies the rumoured fate by referring back to it.
+_DENIES_IT = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:es|ed))\s+"
+    r"(?:them|it|the\s+(?:rumou?rs?|reports?|claims?))\b",
+    re.I,
+)
+_FATES = frozenset({"killed", "fled"})
+# What a contrary clause must say to deny a fate: the person alive, present, or not gone.
+_NEGATED_FATE = re.compile(
+    r"\balive\b|\b(?:remains?|remained|is)\s+(?:still\s+)?(?:with|in|at)\b|"
+    r"\b(?:has|had)\s+(?:not|never)\s+(?:left|fled|escaped|been\s+killed)\b|\bden(?:y|ies|ied)\b",
+    re.I,
+)
+
+
+# "..., but a spokesman said she was alive", "though the militia insists she remains with her
+# fighters", "although his aides deny that he has left": a contrary clause about the person.
+_CONTRARY = re.compile(
+    r"[,;]\s+(?:but|though|although|while|yet)\s+(?P<rest>[^;]*?\b(?:he|she)\s+(?:was|is|"
+    r"remains?|remained|had|has)\s+(?:still\s+|not\s+|never\s+)?(?:[“\"‘']?alive|with|in|at|left|"
+    r"fled|escaped|been)\b|[^;]*?\bden(?:y|ies|ied)\s+that\s+(?:he|she)\b)",
+    re.I,
+)
+
+
+def _rumour_denials(sentence: str, claims: list[Claim], speaker: str | None) -> list[Claim]:
+    if not claims:
+        return []
+    contrary = _CONTRARY.search(sentence)
+    if not contrary and not _DENIES_IT.search(sentence):
+        return []
+    if contrary:  # the denial is the contrary clause's speaker's
+        found = find_speaker(contrary.group("rest"))
+        speaker = found.text if found else None
+    out: list[Claim] = []
+    offices = [c.value for c in claims if isinstance(c.value, Leadership)]
+    already = {v.subject for v in offices if v.status == "denied"}
+    for c in claims:
+        if not isinstance(c.value, Leadership) or c.value.subject in already:
+            continue
+        if c.value.status in _FATES and c.hedged:
+            if contrary and _NEGATED_FATE.search(contrary.group("rest")) is None:
+                continue
+            denial = Claim(Leadership(c.value.subject, None, None, "denied"), sentence, speaker)
+            if denial not in claims and denial not in out:
+                out.append(denial)
+    return out

@@ -20,12 +20,16 @@ _DENIAL = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[—–-]+\s")
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
-_YEAR = re.compile(r"\b(?:in|since|from)\s+((?:19|20)\d\d)\b", re.I)
+_YEAR = re.compile(
+    r"\b(?:in|since|from|on\s+\d{1,2}\s+[A-Z][a-z]+|on\s+[A-Z][a-z]+\s+\d{1,2},?)\s+((?:19|20)\d\d)\b",
+    re.I,
+)
 _LEFT_POST = re.compile(
     r"\b(?:post|position|role|office|job|title|seat)\s+(?:that\s+|which\s+)?(?:he|she)\s+"
     r"(?:had\s+)?(?:held|kept|occupied|retained|filled)\s+until\b",
     re.I,
 )
+_ASIDE = re.compile(r"\s[—–]\s.*?\s[—–]\s|\s--\s.*?\s--\s|\(.*?\)")
 _OFFICES = frozenset({"appointed", "claimed", "confirmed", "declared"})
 
 
@@ -47,11 +51,12 @@ def denied(sentence: str, hit: Hit) -> bool:
 
 
 def past_office(sentence: str, hit: Hit, year: int | None) -> bool:
-    """An office dated two or more years back in its clause, or one held "until" something."""
-    if hit.status not in _OFFICES:
-        return False
-    if _LEFT_POST.search(sentence, hit.subject.end):
+    """An office or a fate dated two or more years back in its clause ("was killed ... on 9
+    September 2001"), or an office held "until" something."""
+    if hit.status in _OFFICES and _LEFT_POST.search(sentence, hit.subject.end):
         return True
     brk = re.compile(r";\s|,\s(?!\d)").search(sentence, hit.subject.end)
     clause = sentence[hit.start : brk.start() if brk else len(sentence)]
+    if hit.status not in _OFFICES:  # a fate: not the dates of an aside about the person
+        clause = _ASIDE.sub(" ", clause)
     return year is not None and any(int(y) <= year - 2 for y in _YEAR.findall(clause))

@@ -38,6 +38,7 @@ _WORD = rf"(?:{_BASIC}|{_SCALE})"
 # "two thousand five hundred", "twenty-five hundred", "one hundred and fifty",
 # "two and a half thousand", "a thousand", "half a million".
 _WORD_NUMBER = (
+    r"(?:a|one)\s+dozen\b|"  # twelve, unlike the vague "dozens"
     rf"(?:(?:a|one)\s+)?(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*"
     rf"(?:\s+and\s+a\s+half(?:\s+(?:{_SCALE}))?)?"
     rf"|half\s+a\s+(?:{_SCALE})|a\s+(?:{_SCALE})"
@@ -97,6 +98,8 @@ _AFTER: tuple[tuple[re.Pattern[str], Qualifier], ...] = (
 
 def _word_value(text: str) -> float | None:
     words = text.lower().replace("-", " ").split()
+    if words[-1] == "dozen":  # "a dozen men": twelve
+        return 12.0
     if words[0] == "half":  # "half a million"
         return 0.5 * _SCALES[words[-1]]
     if words[0] == "a":
@@ -128,7 +131,7 @@ def _parse(text: str) -> float | None:
 
 # Every number holds a digit or one of these words: without them `_NUMBER` finds nothing.
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORDS = (*_UNITS, *_TEENS, *_TENS, *_SCALES)
+_NUMBER_WORDS = (*_UNITS, *_TEENS, *_TENS, *_SCALES, "dozen")
 
 
 def _plain_numbers(sentence: str) -> list[Amount]:

@@ -36,6 +36,9 @@ class Hit:
     org: str | None
     start: int
     negated: bool = False
+    # Read from an aside about the person ("X, the RSF commander, said", "X, who heads Y",
+    # "Y commander X"): the narrator's description, not what the speaker claims.
+    aside: bool = False
 
 
 _ADVERBS = r"also|reportedly|allegedly|apparently|now|since|already|just|still|last"
@@ -72,7 +75,13 @@ _PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
         rf"{_AUX}(?:leads|is\s+leading|has\s+led|has\s+been\s+leading)\s+(?:the\s+)?{_ORG_WORDS}",
     ),
     ("claimed", "head", rf"{_AUX}(?:heads|is\s+heading)\s+(?:the\s+)?{_ORG_WORDS}"),
-    ("claimed", "commander", rf"{_AUX}(?:commands|is\s+commanding)\s+(?:the\s+)?{_ORG_WORDS}"),
+    (
+        "claimed",
+        "commander",
+        # "commands the separatist forces of the DPR": the forces are the group's
+        rf"{_AUX}(?:commands|is\s+commanding)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?"
+        rf"(?:forces|fighters|troops|units|wing)\s+of\s+(?:the\s+)?)?{_ORG_WORDS}",
+    ),
     (
         "killed",
         None,
@@ -85,14 +94,14 @@ _PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
     (
         "located",
         None,
-        rf"(?:is|was|remains|remained|has\s+been|had\s+been)\s+(?:(?:still|last|\w+ly)\s+)*{_NEG}"
+        rf"(?:is|was|remains|remained|has\s+been|had\s+been)\s+(?:(?:still|last|also|now|\w+ly)\s+)*{_NEG}"
         r"(?:in|inside|(?:holed\s+up|hiding|living|staying|sheltering|based)\s+in|"
         r"(?:seen|spotted|sighted)\s+(?:in|at|near))\s+(?:the\s+)?[A-Z]",
     ),
     (  # "remained at a safe house in Bazarak", "was seen at a hotel in Dushanbe"
         "located",
         None,
-        rf"(?:is|was|remains|remained|has\s+been|had\s+been)\s+(?:(?:still|last|\w+ly)\s+)*{_NEG}"
+        rf"(?:is|was|remains|remained|has\s+been|had\s+been)\s+(?:(?:still|last|also|now|\w+ly)\s+)*{_NEG}"
         r"(?:(?:seen|spotted|sighted|hiding|holed\s+up|staying|sheltering)\s+)?(?:in|inside|at)\s+"
         rf"(?:the|a|an|his|her|their)\s+{_PLACE_WORDS}(?:in|near|outside)\s+(?:the\s+)?[A-Z]",
     ),
@@ -108,7 +117,9 @@ _FORWARD = tuple((status, role, re.compile(p, re.I)) for status, role, p in _PAT
 _RAISING = re.compile(
     r"(?:(?:is|are|was|were)\s+(?:(?:now|still|also|\w+ly)\s+)*(?:said|believed|thought|rumou?red|reported|"
     r"understood|alleged|feared|presumed|assumed|known|claimed|likely)|"
-    r"(?:appears?|appeared|seems?|seemed))\s+to\s+(?P<verb>have|be)\b",
+    r"(?:appears?|appeared|seems?|seemed))\s+to\s+(?P<verb>have|be)\b|"
+    # "may have been killed": a possibility, read as the fact (the sentence is marked hedged)
+    r"(?:may|might|could|must)\s+(?:well\s+)?(?P<modal>have)\s+(?=been\b)",
     re.I,
 )
 _AND = re.compile(r",?\s+and\s+")
@@ -121,6 +132,9 @@ def _read(rest: str) -> tuple[str, int]:
     m = _RAISING.match(rest)
     if not m:
         return rest, 0
+    if m.group("modal"):
+        short = "has " + rest[m.end() :]
+        return short, len(rest) - len(short)
     short = ("has" if m.group("verb").lower() == "have" else "is") + rest[m.end() :]
     return short, len(rest) - len(short)
 

@@ -24,17 +24,27 @@ HEADS = (
     r"lieutenant|adviser|advisor|ideologue|treasurer|regent|dictator|overseer|emissary"
 )
 _HEAD_SEQ = rf"(?:{HEADS})(?:\s+(?:{HEADS}))*"
+# Up to three modifiers, which may be a possessive name: "the Northern Coast Brigades' commander".
 ROLE_BODY = (
-    rf"(?:(?!(?:of|the|a|an|and|in|as|to|for|by|with|from|at|on)\b)[\w-]+\s+){{0,3}}{_HEAD_SEQ}"
+    r"(?:(?!(?:of|the|a|an|and|in|as|to|for|by|with|from|at|on)\b)[\w-]+(?:['’]s?)?\s+){0,3}"
+    rf"{_HEAD_SEQ}"
 )
 ROLE = rf"(?P<role>{ROLE_BODY})\b"
 ORG_TAIL = r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[\w'’-]+(?:\s+[\w'’-]+){0,5}))?"
 # "the Taliban's", "the brigades'", "its": whose office, before the role.
 DETERMINER = r"(?:(?:the|a|an)\s+)?(?:(?P<poss>[\w-]+(?:['’]s|s['’])|its|their)\s+)?"
 # Capitalised modifiers only open a sentence: "Acting president X".
-MODIFIER = r"(?:(?!the\b|a\b|an\b|of\b|its\b|their\b)(?-i:[a-z][\w-]*)\s+)"
+MODIFIER = (
+    r"(?:(?!(?:the|a|an|of|its|their|whose|which|who|that|with|for|to|by|from|in|on|at|and|as|"
+    r"against)\b)"
+    r"(?-i:[a-z][\w-]*)\s+)"
+)
+# A capitalised first word of the sentence may open the role ("Army chief X"), unless it is a
+# determiner ("Its leader, X": whose leader is for the possessive to say).
 HEAD_BEFORE = re.compile(
-    rf"(?<![\w'’-])(?P<role>(?:^(?-i:[A-Z][\w-]*)\s+)?{MODIFIER}{{0,2}}{_HEAD_SEQ})\s*,?\s+$", re.I
+    rf"(?<![\w'’-])(?P<role>(?:^(?!(?-i:Its|Their|His|Her|The|A|An|Our)\b)(?-i:[A-Z][\w-]*)\s+)?"
+    rf"{MODIFIER}{{0,2}}{_HEAD_SEQ})\s*,?\s+$",
+    re.I,
 )
 
 _DESCRIPTIVE = frozenset(
@@ -42,6 +52,10 @@ _DESCRIPTIVE = frozenset(
     enigmatic charismatic veteran longtime long-time powerful influential top young elderly
     ailing notorious shadowy fugitive hardline hard-line feared popular so-called well-known
     little-known respected controversial real true""".split()
+)
+_ORGANIZATION_KINDS = frozenset(
+    """resistance rebel rebels militia insurgent jihadist paramilitary guerrilla opposition
+    coalition alliance movement group party gang""".split()
 )
 _AGE = re.compile(r"\d+(?:-\w+)*|\w+-year-old")
 _STATUS_MODIFIER = re.compile(
@@ -65,11 +79,23 @@ def strip_owner(words: str) -> str:
 
 
 def clean_role(role: str | None) -> str | None:
-    """The office as a lower-case phrase, without words that describe the person."""
+    """The office as a lower-case phrase, without words that describe the person, nor a first
+    word that only says what kind of organization it is ("rebel leader" -> "leader")."""
     if not role:
         return None
     words = [w for w in role.lower().split() if w not in _DESCRIPTIVE and not _AGE.fullmatch(w)]
+    if len(words) > 1 and words[0] in _ORGANIZATION_KINDS:
+        words = words[1:]
     return " ".join(words) or None
+
+
+def acronym_owner(role: str) -> tuple[str | None, str]:
+    """ "TPLF chairman" -> ("TPLF", "chairman"): an acronym before the office names a body
+    that is not configured, written as named."""
+    first, _, rest = role.partition(" ")
+    if rest and len(first) >= 2 and first.isupper() and first.isalpha():
+        return first, rest
+    return None, role
 
 
 def is_status_role(role: str) -> bool:
@@ -87,7 +113,7 @@ def owner(possessor: str | None, at: int, groups: list[Mention]) -> str | None:
     if not possessor:
         return None
     lower = possessor.lower()
-    if lower in ("its", "their"):
+    if lower in ("its", "their", "whose"):  # "JNIM, whose leader X": the group before
         before = [g for g in groups if g.end <= at]
         return before[-1].entity.name if before else None
     for g in groups:

@@ -16,6 +16,8 @@ from monitor.extract.attribution import find_speaker
             "Talks stall in Doha while Taliban negotiators say the offer stands",
             "Taliban negotiators",
         ),
+        # A negated speech verb attributes nothing; the next one does.
+        ("He did not say where he was, but two aides said he was in the valley.", "two aides"),
         # "conceded", "concedes" report a claim like "admitted".
         ("A government spokesman conceded that the pass had fallen.", "a government spokesman"),
     ],
@@ -25,24 +27,18 @@ def test_speaker(sentence: str, speaker: str) -> None:
     assert found is not None and found.text == speaker
 
 
-# Wanted (labelling rules: claimed_by is who makes the claim), but tests/extract/test_control.py
-# and test_casualties.py, owned by another engineer, still pin claimed_by None for these
-# sentences ("The Taliban claimed to have captured Kaleb.", "The M23 announced ..."), so the
-# change waits until those rows are updated. The patch: allow "claim(s|ed) to have" in _VERB
-# and reject only free-standing numbers (r"(?<!\w)\d") in _valid.
-@pytest.mark.xfail(strict=True, reason="conflicts with pinned rows in test_control.py")
+# Names with digits are names, counts are not claimants; "claimed to have" names who claims
+# (tests/labelled/README.md, claimed_by).
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        # Names with digits are names; counts are not claimants.
         ("The K9 Front said its fighters had entered the town.", "the K9 Front"),
         ("M23 claimed the town on Sunday.", "M23"),
-        # "claimed to have" still names who claims.
         ("The SLM claimed to have seized the airport.", "the SLM"),
         ("Brigade commanders claim to have shot down two drones.", "Brigade commanders"),
     ],
 )
-def test_speaker_pending(sentence: str, speaker: str) -> None:
+def test_speaker_names_with_digits_and_claims_to_have(sentence: str, speaker: str) -> None:
     found = find_speaker(sentence)
     assert found is not None and found.text == speaker
 

@@ -226,7 +226,7 @@ ROWS: list[Row] = [
         "The NRF claimed to have killed 70 Taliban fighters, a figure that could not be"
         " independently verified.",
         (cas(TAL, (70, 70)),),
-        None,
+        "the NRF",
         True,
     ),
     Row("Five Taliban fighters were reportedly killed.", (cas(TAL, (5, 5)),), None, True),

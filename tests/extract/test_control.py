@@ -132,7 +132,7 @@ CLAIMS: list[Row] = [
     ),
     (
         "The Taliban claimed to have captured Kaleb.",
-        [("Kaleb", TAL, "claims_captured", None, True)],
+        [("Kaleb", TAL, "claims_captured", "the Taliban", False)],
     ),
     (
         "The SLM claimed control of Kaleb on Sunday.",
@@ -154,7 +154,7 @@ CLAIMS: list[Row] = [
     (
         "GOMA, Congo (AP) — M23 rebels said Tuesday they had taken control of Goma, the largest"
         " city in eastern Congo.",
-        [("Goma", M23, "claims_captured", None, False)],
+        [("Goma", M23, "claims_captured", "M23 rebels", False)],
     ),
     # --- claim and denial in one sentence ------------------------------------------------------
     (
@@ -223,7 +223,7 @@ CLAIMS: list[Row] = [
     ),
     (
         "The M23 denied reports that it had captured Goma.",  # the taker denies: nobody holds
-        [("Goma", None, "denies_captured", None, False)],
+        [("Goma", None, "denies_captured", "the M23", False)],
     ),
     (
         "The Taliban have not yet captured Andarab, a district police chief said.",
@@ -354,7 +354,7 @@ CLAIMS: list[Row] = [
     ),
     (
         "The M23 announced the capture of Goma in a video posted on Wednesday.",
-        [("Goma", M23, "claims_captured", None, False)],
+        [("Goma", M23, "claims_captured", "the M23", False)],
     ),
     (
         "UN officials confirmed the fall of Kaleb to the SLM.",
@@ -536,6 +536,8 @@ NOTHING: list[str] = [
     "Kaleb, near a base held by the SLM, was quiet on Monday.",  # the base is held
     "Goma, the city where the M23 was founded, fell silent after the ceasefire.",
     "The RSF seized a fuel depot near El Fasher and then held the depot for a week.",
+    # A denied encirclement: no status says "not surrounded".
+    "A spokesman for the RSF denied that El Fasher had been encircled, saying roads were open.",
 ]
 
 

@@ -208,6 +208,25 @@ def _facts(sentence: str, year: int = 2021) -> set[Leadership]:
             "The NRF said Massoud would remain its political leader.",
             {Leadership(MASSOUD, "political leader", NRF, "claimed")},
         ),
+        # A later clause that denies the rumour by referring back to it.
+        (
+            "Rumours that Massoud had been killed spread on Monday, but the NRF denied them.",
+            {Leadership(MASSOUD, None, None, "killed"), Leadership(MASSOUD, None, None, "denied")},
+        ),
+        # A premodifier with a kind of organization before the office: the office alone; a
+        # bare title is no office, and neither is a former one.
+        (
+            "Rebel leader Kara Dune spoke to the crowd.",
+            {Leadership(DUNE, "leader", None, "claimed")},
+        ),
+        ("General Kara Dune spoke to the crowd.", set()),
+        # An acronym before the office names its body.
+        (
+            "Kara Dune, the LDF chairman, spoke to the crowd.",
+            {Leadership(DUNE, "chairman", "LDF", "claimed")},
+        ),
+        # A fate dated years back is history, not news.
+        ("Dune was killed in an ambush on 9 September 2001.", set()),
         # Appointments of another era, or to a post since left, are not current.
         ("Dune was appointed deputy commander of the brigades in 2015.", set()),
         ("Saleh was made first vice president in 2020, a role he kept until the collapse.", set()),
