@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,15 +13,17 @@ from sqlalchemy.engine import make_url
 
 from monitor import __version__
 from monitor.alert.deliver import check_url, send
-from monitor.alert.render import render, render_console
+from monitor.alert.render import render_console, render_for
+from monitor.alert.samples import SAMPLES, notify_test_samples
 from monitor.cli_context import Context, pass_ctx
+from monitor.cli_ops import OPS
 from monitor.cli_views import VIEWS
+from monitor.config import Config
 from monitor.daemon import Daemon
+from monitor.logs import configure as configure_logging
 from monitor.pipeline import FeedReport, Pipeline, utcnow
 from monitor.records import Alert, fact_to_json
 from monitor.store import Store
-
-LOG_FORMAT = "%(asctime)s level=%(levelname)s logger=%(name)s %(message)s"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -39,11 +40,19 @@ LOG_FORMAT = "%(asctime)s level=%(levelname)s logger=%(name)s %(message)s"
     "--log-level",
     default=None,
     type=click.Choice(["debug", "info", "warning", "error"]),
-    help="Log verbosity on stderr (default: info for `run`, warning otherwise).",
+    help="Log verbosity on stderr (default: `run` takes [logging] level, else warning).",
+)
+@click.option(
+    "--log-format",
+    default=None,
+    type=click.Choice(["logfmt", "json"]),
+    help="Log lines as key=value (logfmt) or JSON (default: `run` takes [logging] format).",
 )
 @click.version_option(__version__, prog_name="monitor")
 @click.pass_context
-def main(ctx: click.Context, config_path: Path | None, log_level: str | None) -> None:
+def main(
+    ctx: click.Context, config_path: Path | None, log_level: str | None, log_format: str | None
+) -> None:
     """Watch news feeds for a story and get alerted when its facts change.
 
     \b
@@ -55,11 +64,7 @@ def main(ctx: click.Context, config_path: Path | None, log_level: str | None) ->
       monitor demo                  see it work offline on a story from seeds/
     """
     default = "info" if ctx.invoked_subcommand == "run" else "warning"
-    level = (log_level or default).upper()
-    logging.basicConfig(level=level, format=LOG_FORMAT, stream=sys.stderr)
-    if level != "DEBUG":  # a line per HTTP request or per job run drowns what matters
-        for chatty in ("httpx", "apscheduler"):
-            logging.getLogger(chatty).setLevel(logging.WARNING)
+    configure_logging(log_level or default, log_format or "logfmt")  # type: ignore[arg-type]
     ctx.obj = Context(config_path)
 
 
@@ -69,12 +74,19 @@ def run(ctx: Context) -> None:
     """Run the daemon in the foreground until Ctrl-C or SIGTERM.
 
     Feeds are checked when due (per-feed interval, backoff on errors); alerts are stored, then
-    sent to their channels with retries."""
-    config = ctx.config()
+    sent to their channels with retries. SIGHUP reloads the configuration file (a file with
+    errors is rejected and the running configuration kept); SIGTERM lets in-flight work finish
+    for up to [daemon] shutdown_grace_seconds. Under systemd (Type=notify) it reports readiness,
+    status and, while healthy, feeds the watchdog."""
+    config = _checked_config(ctx)
+    flags = click.get_current_context().find_root().params
+    configure_logging(
+        flags["log_level"] or config.logging.level, flags["log_format"] or config.logging.format
+    )
 
     async def main_loop() -> None:
         async with Daemon.open(config) as daemon:
-            await daemon.run()
+            await daemon.run(config_path=ctx.config_path)
 
     asyncio.run(main_loop())
 
@@ -86,7 +98,7 @@ def poll(ctx: Context, once: bool) -> None:
     """Check feeds one time, print the alerts raised, send them, and exit.
 
     Without --once only the feeds whose check is due are checked."""
-    config = ctx.config()
+    config = _checked_config(ctx)
 
     async def one_round() -> list[FeedReport]:
         async with Daemon.open(config, on_alert=_print_alert) as daemon:
@@ -147,6 +159,17 @@ def _feed_files(paths: Iterable[Path]) -> Iterator[Path]:
 @pass_ctx
 def check_config(ctx: Context) -> None:
     """Validate the configuration without running anything; exit 2 on errors."""
+    config = _checked_config(ctx)
+    click.echo(
+        f"{ctx.config_path}: OK — {len(config.feeds)} feeds, {len(config.entities)} "
+        f"entities, {len(config.watches)} watches, {len(config.channels)} channels; "
+        f"database {_safe_url(config.database_url())}"
+    )
+
+
+def _checked_config(ctx: Context) -> Config:
+    """The configuration, with every channel URL apprise cannot use reported as a
+    configuration error (exit 2) before anything runs: never a silent no-op later."""
     config = ctx.config()
     problems = [
         f"channels (name = {c.name!r}).url: {err}"
@@ -160,11 +183,7 @@ def check_config(ctx: Context) -> None:
             err=True,
         )
         sys.exit(2)
-    click.echo(
-        f"{ctx.config_path}: OK — {len(config.feeds)} feeds, {len(config.entities)} "
-        f"entities, {len(config.watches)} watches, {len(config.channels)} channels; "
-        f"database {_safe_url(config.database_url())}"
-    )
+    return config
 
 
 def _safe_url(url: str) -> str:
@@ -173,26 +192,36 @@ def _safe_url(url: str) -> str:
 
 @main.command("notify-test")
 @click.argument("channel")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice([a.kind for a in SAMPLES]),
+    help="Send only this kind of sample (repeatable). Default: one of each kind.",
+)
 @pass_ctx
-def notify_test(ctx: Context, channel: str) -> None:
-    """Send a test alert to CHANNEL now, and say whether it was accepted."""
+def notify_test(ctx: Context, channel: str, kinds: tuple[str, ...]) -> None:
+    """Send CHANNEL a sample alert of each kind, rendered exactly as that channel gets real
+    ones (its style and templates), and say which were accepted; exit 1 if any was not."""
     config = ctx.config()
     try:
         target = config.channel(channel)
     except KeyError:
         names = ", ".join(c.name for c in config.channels) or "none"
         raise click.ClickException(f"no channel named {channel!r} (configured: {names})") from None
-    alert = Alert(
-        kind="new_article",
-        watch="notify-test",
-        title="Test alert from monitor",
-        body="If you can read this, the channel works.",
-        channels=(channel,),
-    )
-    result = send(target.url, render(alert, target.format))
-    if not result.ok:
-        raise click.ClickException(f"channel {channel!r}: {result.error}")
-    click.echo(f"channel {channel!r}: test alert accepted")
+    samples = notify_test_samples(channel, kinds)
+    failed = 0
+    for alert in samples:
+        result = send(target.url, render_for(alert, target, config.template_dir(target)))
+        if result.ok:
+            click.echo(f"channel {channel!r}: {alert.kind} test alert accepted")
+        else:
+            failed += 1
+            click.echo(
+                f"channel {channel!r}: {alert.kind} test alert failed: {result.error}", err=True
+            )
+    if failed:
+        raise click.ClickException(f"channel {channel!r}: {failed} of {len(samples)} not accepted")
 
 
 @main.command()
@@ -203,12 +232,17 @@ def notify_test(ctx: Context, channel: str) -> None:
     default=None,
     help="A seeds story folder (default: the bundled Panjshir story).",
 )
-def demo(pause: float, seeds: Path | None) -> None:
+@click.option(
+    "--serve", is_flag=True, help="Keep serving the web view after the story, until Ctrl-C."
+)
+@click.option("--port", default=8787, show_default=True, help="Port of the web view on 127.0.0.1.")
+def demo(pause: float, seeds: Path | None, serve: bool, port: int) -> None:
     """Watch a story unfold offline: serve seeds/ snapshots on 127.0.0.1 and let the daemon
-    poll them step by step, printing alerts as they fire."""
+    poll them step by step, printing alerts as they fire. The web view (entities, stories,
+    alerts, feeds) is served meanwhile on 127.0.0.1, and with --serve afterwards too."""
     from monitor.demo import run_demo
 
-    asyncio.run(run_demo(seeds, pause=pause, echo=click.echo))
+    asyncio.run(run_demo(seeds, pause=pause, echo=click.echo, serve=serve, port=port))
 
 
 def _print_alert(alert: Alert) -> None:
@@ -227,5 +261,5 @@ def _print_summary(reports: list[FeedReport]) -> None:
         click.echo(f"  {report.feed}: {report.error}", err=True)
 
 
-for view in VIEWS:
+for view in (*VIEWS, *OPS):
     main.add_command(view)

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import click
 
 from monitor.alert.compose import describe, source
-from monitor.alert.render import render_console
+from monitor.cli_alerts import alerts
 from monitor.cli_context import Context, pass_ctx
 from monitor.config import Config
 from monitor.dedup import canonical_url
@@ -126,36 +126,6 @@ def _entity_name(config: Config, given: str) -> str:
             return entity.name
     names = ", ".join(e.name for e in config.entities) or "none"
     raise click.ClickException(f"no entity named {given!r} (configured: {names})")
-
-
-@click.command()
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per alert.")
-@click.option(
-    "--status",
-    type=click.Choice(["pending", "sent", "failed", "recorded"]),
-    help="Only alerts in this state (recorded: stored, no channel).",
-)
-@click.option("--limit", default=50, show_default=True, help="How many of the newest alerts.")
-@pass_ctx
-def alerts(ctx: Context, as_json: bool, status: str | None, limit: int) -> None:
-    """Alerts raised, newest last, with the state of each delivery."""
-    store = ctx.store()
-    for stored in store.alerts(status=status, limit=limit):
-        if as_json:
-            click.echo(json.dumps(stored.to_json(), ensure_ascii=False))
-            continue
-        click.echo(
-            f"#{stored.id} {stored.created_at:%Y-%m-%d %H:%M} {render_console(stored.alert)}"
-        )
-        if len(stored.outlets) > 1:
-            others = ", ".join(stored.outlets[1:])
-            click.echo(f"    also reported by {len(stored.outlets) - 1}: {others}")
-        for channel, state, attempts, error in stored.deliveries:
-            click.echo(
-                f"    -> {channel}: {state} after {attempts} attempt(s)"
-                + (f": {error}" if error else "")
-            )
-    store.close()
 
 
 @click.command()

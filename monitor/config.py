@@ -7,6 +7,7 @@ config in one pass instead of one error per restart.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -14,11 +15,22 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+from monitor.alert import policy as channel_policy
+from monitor.alert.render import template_problems
+from monitor.alert.render_style import Format, StyleSetting, format_problem
 from monitor.query_lex import QueryError
 from monitor.query_parse import parse_query
-from monitor.records import FACT_KINDS, EntityRef, FactKind
+from monitor.records import FACT_KINDS, EntityRef, FactKind, Severity
 
 DEFAULT_CONFIG_PATHS = (Path("config/monitor.toml"), Path("/etc/monitor/monitor.toml"))
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
@@ -65,6 +77,13 @@ class PollingConfig(_Model):
     allow_private: bool = False
     max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
     max_backoff_seconds: int = Field(6 * 3600, ge=60)
+    # How often the daemon looks for due feeds (each feed's own interval decides when it is due).
+    tick_seconds: float = Field(15, gt=0, le=3600)
+    # How long a claimed feed stays with the instance that claimed it: a crashed instance's
+    # feeds go to another instance when this runs out. It must outlast a batch of fetches.
+    lease_seconds: float = Field(600, gt=0, le=86400)
+    # Feeds one instance claims at a time: several instances share the due feeds batch by batch.
+    claim_batch: int = Field(50, ge=1, le=10_000)
 
     @property
     def deadline(self) -> float:
@@ -78,6 +97,15 @@ class PollingConfig(_Model):
             raise ValueError("min_interval_seconds is larger than max_interval_seconds")
         return self
 
+    @model_validator(mode="after")
+    def _lease_outlasts_a_fetch(self) -> PollingConfig:
+        if self.lease_seconds <= self.deadline:
+            raise ValueError(
+                f"lease_seconds ({self.lease_seconds:g}) must be longer than a fetch may take"
+                f" (deadline_seconds, or twice timeout_seconds: {self.deadline:g})"
+            )
+        return self
+
 
 class HealthConfig(_Model):
     """When a feed's trouble is worth telling the user about (a `feed_health` alert)."""
@@ -86,6 +114,29 @@ class HealthConfig(_Model):
     silent_factor: float = Field(10.0, ge=1.5)
     silent_minimum_seconds: int = Field(86400, ge=60)
     channels: tuple[str, ...] = ()
+
+
+class DeliveryConfig(_Model):
+    """How the outbox is sent: attempts per (alert, channel) before it is marked failed, the
+    backoff between them (full jitter: a random delay up to base * 2^(attempt-1), capped), the
+    time one send may take, how long a claimed row stays leased to this instance, and how many
+    channels are sent to at once."""
+
+    max_attempts: int = Field(8, ge=1, le=100)
+    backoff_base_seconds: float = Field(30, gt=0, le=86400)
+    backoff_cap_seconds: float = Field(3600, gt=0, le=7 * 86400)
+    timeout_seconds: float = Field(30, gt=0, le=600)
+    lease_seconds: float = Field(300, gt=0, le=86400)
+    concurrency: int = Field(4, ge=1, le=100)
+    batch_size: int = Field(100, ge=1, le=10000)
+
+    @model_validator(mode="after")
+    def _lease_outlives_a_send(self) -> DeliveryConfig:
+        if self.lease_seconds <= self.timeout_seconds:
+            raise ValueError("lease_seconds must be longer than timeout_seconds")
+        if self.backoff_base_seconds > self.backoff_cap_seconds:
+            raise ValueError("backoff_base_seconds is larger than backoff_cap_seconds")
+        return self
 
 
 class FeedConfig(_Model):
@@ -113,6 +164,26 @@ class EntityConfig(_Model):
         return EntityRef(self.name, self.kind, self.aliases)
 
 
+RouteKind = Literal["new_article", "new_fact", "changed", "contested", "corroborated"]
+
+
+class RouteConfig(_Model):
+    """Alerts of these kinds (all when empty), about these fact kinds (any when empty), of at
+    least this severity, go to these channels."""
+
+    channels: tuple[str, ...] = Field(min_length=1)
+    kinds: tuple[RouteKind, ...] = ()
+    facts: tuple[FactKind, ...] = ()
+    min_severity: Severity = "low"
+
+    @field_validator("kinds", mode="before")
+    @classmethod
+    def _no_health_kind(cls, value: Any) -> Any:
+        if isinstance(value, list) and "feed_health" in value:
+            raise ValueError("feed_health alerts belong to no watch: set [health] channels")
+        return value
+
+
 class WatchConfig(_Model):
     name: str = Field(pattern=_NAME)
     entities: tuple[str, ...] = ()
@@ -122,7 +193,8 @@ class WatchConfig(_Model):
     query: str | None = None
     facts: tuple[FactKind, ...] = FACT_KINDS
     new_articles: bool = True
-    channels: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()  # every alert of the watch goes here
+    routes: tuple[RouteConfig, ...] = ()  # and each route's alerts to its channels
 
     @model_validator(mode="after")
     def _something_to_match(self) -> WatchConfig:
@@ -134,7 +206,16 @@ class WatchConfig(_Model):
 class ChannelConfig(_Model):
     name: str = Field(pattern=_NAME)
     url: str = Field(min_length=3)
-    format: Literal["html", "text", "markdown"] = "text"
+    # The message's shape; "auto" picks it from the URL's scheme (monitor/alert/render_style.py).
+    style: StyleSetting = "auto"
+    # The body format, where the style has a choice (email: html or text; chat: text, markdown
+    # or html; unset: the style's default). Slack, SMS and webhook messages have one shape each.
+    format: Format | None = None
+    templates: str | None = None  # a template directory for this channel (else [alerts])
+    digest: str | None = None  # "15m" or "daily 07:00 Europe/London" (monitor/alert/policy.py)
+    quiet_hours: str | None = None  # "22:00-07:00 Asia/Kabul"
+    quiet_bypass: Literal["low", "normal", "high", "urgent", "none"] = "none"  # sent anyway
+    rate_limit: str | None = None  # "10/hour", "3/15m"
 
     @field_validator("url")
     @classmethod
@@ -143,15 +224,137 @@ class ChannelConfig(_Model):
             raise ValueError("must be an apprise URL such as mailtos://user:pass@host?to=addr")
         return value
 
+    @field_validator("digest", "quiet_hours", "rate_limit")
+    @classmethod
+    def _volume_rule(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None:
+            _VOLUME_PARSERS[info.field_name or ""](value)
+        return value
+
+    @property
+    def volume(self) -> channel_policy.ChannelPolicy:
+        """The volume rules in parsed form (validated when the config was loaded)."""
+        return channel_policy.ChannelPolicy(
+            digest=channel_policy.parse_digest(self.digest) if self.digest else None,
+            quiet=channel_policy.parse_quiet_hours(self.quiet_hours) if self.quiet_hours else None,
+            bypass=None if self.quiet_bypass == "none" else self.quiet_bypass,
+            rate=channel_policy.parse_rate_limit(self.rate_limit) if self.rate_limit else None,
+        )
+
+
+_VOLUME_PARSERS = {
+    "digest": channel_policy.parse_digest,
+    "quiet_hours": channel_policy.parse_quiet_hours,
+    "rate_limit": channel_policy.parse_rate_limit,
+}
+
+
+class AlertsConfig(_Model):
+    """How alerts are written: `templates` is a directory of Jinja2 templates, relative to the
+    config file, that override the built-in ones file by file (monitor/alert/templates.py)."""
+
+    templates: str | None = None
+
+
+class HttpConfig(_Model):
+    """The optional HTTP endpoint (/healthz, /metrics, web view) the daemon serves. Off by default;
+    an address other than loopback must be allowed explicitly with `allow_remote`. /healthz
+    judges like the systemd watchdog: the database answers and a tick completed within
+    [daemon] stall_seconds."""
+
+    enabled: bool = False
+    listen: str = "127.0.0.1:8787"
+    allow_remote: bool = False
+
+    @property
+    def address(self) -> tuple[str, int]:
+        return _host_port(self.listen)
+
+    @model_validator(mode="after")
+    def _listen_is_valid(self) -> HttpConfig:
+        host, _port = _host_port(self.listen)
+        if not self.allow_remote and not _is_loopback(host):
+            raise ValueError(
+                f"listen: {host} is not a loopback address; set allow_remote = true to serve"
+                " other machines"
+            )
+        return self
+
+
+def _host_port(listen: str) -> tuple[str, int]:
+    """`127.0.0.1:8787`, `[::1]:8787` or `localhost:8787` -> (host, port)."""
+    match = re.fullmatch(r"\[([0-9A-Fa-f:.]+)\]:(\d{1,5})|([^:\[\]\s]+):(\d{1,5})", listen)
+    if match is None:
+        raise ValueError(f"listen: {listen!r} is not HOST:PORT (an IPv6 address in brackets)")
+    host = match.group(1) or match.group(3)
+    port = int(match.group(2) or match.group(4))
+    if port > 65535:
+        raise ValueError(f"listen: port {port} is out of range")
+    if host != "localhost":
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            raise ValueError(f"listen: {host!r} is not an IP address (or localhost)") from None
+    return host, port
+
+
+def _is_loopback(host: str) -> bool:
+    return host == "localhost" or ipaddress.ip_address(host).is_loopback
+
+
+RETENTION_MINIMUM_DAYS = 14  # dedup looks back 14 days for copies of a story (their texts too)
+
+
+class RetentionConfig(_Model):
+    """How long articles and their texts are kept; 0 keeps them forever. Facts (with their
+    evidence) and alerts are always kept."""
+
+    articles_days: int = Field(90, ge=0, le=36500)
+    raw_text_days: int = Field(30, ge=0, le=36500)
+
+    @model_validator(mode="after")
+    def _long_enough_for_dedup(self) -> RetentionConfig:
+        for name in ("articles_days", "raw_text_days"):
+            days = getattr(self, name)
+            if 0 < days < RETENTION_MINIMUM_DAYS:
+                raise ValueError(
+                    f"{name}: {days} is too short; 0 (keep forever) or at least"
+                    f" {RETENTION_MINIMUM_DAYS} days, the window in which copies of a story are"
+                    " recognised"
+                )
+        return self
+
+
+class LoggingConfig(_Model):
+    """Log lines on stderr: `logfmt` (key=value) or `json`, one event per line."""
+
+    format: Literal["logfmt", "json"] = "logfmt"
+    level: Literal["debug", "info", "warning", "error"] = "info"
+
+
+class DaemonConfig(_Model):
+    """How `monitor run` stops and when it counts as stuck (the systemd watchdog then stops
+    being told it is alive). `shutdown_grace_seconds` must stay below the unit's
+    TimeoutStopSec."""
+
+    shutdown_grace_seconds: float = Field(20, ge=0, le=600)
+    stall_seconds: int = Field(1800, ge=60, le=86400)
+
 
 class Config(_Model):
     storage: StorageConfig = StorageConfig()
     polling: PollingConfig = PollingConfig()
     health: HealthConfig = HealthConfig()
+    delivery: DeliveryConfig = DeliveryConfig()
     feeds: tuple[FeedConfig, ...] = ()
     entities: tuple[EntityConfig, ...] = ()
     watches: tuple[WatchConfig, ...] = ()
     channels: tuple[ChannelConfig, ...] = ()
+    alerts: AlertsConfig = AlertsConfig()
+    http: HttpConfig = HttpConfig()
+    retention: RetentionConfig = RetentionConfig()
+    logging: LoggingConfig = LoggingConfig()
+    daemon: DaemonConfig = DaemonConfig()
     base_dir: Path = Path()
 
     def entity_refs(self) -> tuple[EntityRef, ...]:
@@ -165,6 +368,15 @@ class Config(_Model):
 
     def database_url(self) -> str:
         return self.storage.database_url(self.base_dir)
+
+    def template_dir(self, channel: ChannelConfig | None = None) -> Path | None:
+        """The template directory for `channel` (its own, else [alerts]'s), or None: the
+        built-in templates."""
+        value = (channel.templates if channel else None) or self.alerts.templates
+        if value is None:
+            return None
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else self.base_dir / path
 
 
 def load_config(path: Path | str, environ: Mapping[str, str] | None = None) -> Config:
@@ -285,6 +497,28 @@ def _cross_check(config: Config) -> Iterator[str]:
         for name in watch.channels:
             if name not in channels:
                 yield f"{where}.channels: no [[channels]] named {name!r}"
+        for r, route in enumerate(watch.routes):
+            for name in route.channels:
+                if name not in channels:
+                    yield f"{where}.routes[{r + 1}].channels: no [[channels]] named {name!r}"
+    yield from _check_rendering(config)
+
+
+def _check_rendering(config: Config) -> Iterator[str]:
+    """A `format` the channel's style cannot carry; templates that do not compile or that fail
+    on the sample alerts (caught here, at start, rather than when such an alert is sent)."""
+    directories: dict[Path | None, str] = {}
+    if config.alerts.templates:
+        directories[config.template_dir()] = "alerts.templates"
+    for i, channel in enumerate(config.channels):
+        where = f'channels[{i + 1}] (name = "{channel.name}")'
+        if problem := format_problem(channel.url, channel.style, channel.format):
+            yield f"{where}.format: {problem}"
+        if channel.templates:
+            directories.setdefault(config.template_dir(channel), f"{where}.templates")
+    for directory, key in directories.items():
+        for problem in template_problems(directory):
+            yield f"{key}: {problem}"
 
 
 def find_config(explicit: Path | None) -> Path:

@@ -17,6 +17,8 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 JITTER = 0.1
+PRUNE_SECONDS = 6 * 3600
+DIGEST_SECONDS = 30.0  # how late after its window's end a digest may be stored, at most
 
 
 def next_check_after_success(
@@ -95,9 +97,14 @@ def build_scheduler(
     *,
     tick_seconds: float,
     deliver_seconds: float,
+    prune: Callable[[], Awaitable[object]] | None = None,
+    prune_seconds: float = PRUNE_SECONDS,
+    digests: Callable[[], Awaitable[object]] | None = None,
+    digest_seconds: float = DIGEST_SECONDS,
 ) -> AsyncIOScheduler:
     """The daemon's jobs. A job that runs long is never stacked on itself (max_instances=1) and
-    missed runs collapse into one (coalesce)."""
+    missed runs collapse into one (coalesce). Retention (`prune`) first runs a minute after
+    start, so that a daemon restarted often still prunes, then every `prune_seconds`."""
     scheduler = AsyncIOScheduler(timezone="UTC")
     defaults = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
     scheduler.add_job(
@@ -109,4 +116,11 @@ def build_scheduler(
         **defaults,
     )
     scheduler.add_job(deliver, "interval", seconds=deliver_seconds, id="deliver", **defaults)
+    if prune is not None:
+        first = datetime.now(UTC) + timedelta(seconds=60)
+        scheduler.add_job(
+            prune, "interval", seconds=prune_seconds, id="prune", next_run_time=first, **defaults
+        )
+    if digests is not None:  # stores each channel's digest once its window has ended
+        scheduler.add_job(digests, "interval", seconds=digest_seconds, id="digests", **defaults)
     return scheduler

@@ -7,6 +7,8 @@ import pytest
 from feed_server import FeedServer, feed_server
 from smtp_server import smtp_server
 
+from monitor.logs import forget_urls
+
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "feeds"
 
@@ -30,3 +32,11 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.fail(f"the shared feed corpus is missing: expected it at {CORPUS}")
     return CORPUS
+
+
+@pytest.fixture(autouse=True)
+def _forget_logged_secrets() -> Iterator[None]:
+    """Each test starts with no remembered URL secrets: a channel user name from one test's
+    config ("monitor") must not mask words in another test's log lines."""
+    yield
+    forget_urls()

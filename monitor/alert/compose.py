@@ -3,6 +3,14 @@
 Titles say what changed in one line; bodies say who claims it and where it was read. The
 dedup key makes the same alert from the same evidence identical, so that a replay or a restart
 that meets it again is recognised and not sent twice.
+
+Every alert gets a severity (`severity_for`), which routes and quiet hours look at:
+
+- urgent: a person reported killed or fled, a place captured, claimed captured, retaken or
+  contested (on either side of a change);
+- high: any other changed or contested fact (a force size or a casualty count that moved);
+- normal: a new fact, a feed that is failing or has gone silent;
+- low: a new article, a corroboration, a feed that is back.
 """
 
 from __future__ import annotations
@@ -21,7 +29,9 @@ from monitor.records import (
     ForceSize,
     Leadership,
     Quote,
+    Severity,
     TerritorialControl,
+    fact_entities,
 )
 
 _KIND_NAMES = {
@@ -34,7 +44,12 @@ SUMMARY_CHARS = 280
 
 
 def article_alert(
-    entry: Entry, watch: str, channels: tuple[str, ...], canonical: str, story_id: int | None
+    entry: Entry,
+    watch: str,
+    channels: tuple[str, ...],
+    canonical: str,
+    story_id: int | None,
+    entities: tuple[str, ...] = (),
 ) -> Alert:
     summary = _clip(entry.summary or entry.content, SUMMARY_CHARS)
     return Alert(
@@ -46,6 +61,8 @@ def article_alert(
         evidence=(Quote(entry.title, entry.url, entry.outlet),),
         dedup_key=_key("new_article", watch, canonical),
         story_id=story_id,
+        severity=severity_for("new_article"),
+        entities=entities,
     )
 
 
@@ -76,8 +93,10 @@ def fact_alert(
     body = f"{now}, according to {source(fact)}{hedge}."
     if change.kind == "contested" and prior is not None:
         body += f" This contradicts {describe_short(prior.value)}, according to {source(prior)}."
+    kind = _ALERT_KINDS.get(change.kind, "new_fact")
+    values = (fact.value,) if prior is None else (fact.value, prior.value)
     return Alert(
-        kind=_ALERT_KINDS.get(change.kind, "new_fact"),
+        kind=kind,
         watch=watch,
         title=title,
         body=body,
@@ -87,10 +106,41 @@ def fact_alert(
         after=f"{now} — {source(fact)}",
         dedup_key=_key(change.kind, watch, *fact.key, repr(fact.value), ev.article_url, ev.quote),
         story_id=story_id,
+        severity=severity_for(kind, values),
+        fact_kind=fact.kind,
+        entities=fact_entities(fact.value),
     )
 
 
 _ALERT_KINDS: dict[str, AlertKind] = {"changed": "changed", "contested": "contested"}
+_GRAVE_FATES = frozenset({"killed", "fled"})
+_GRAVE_CONTROL = frozenset({"captured", "claims_captured", "retaken", "contested"})
+
+
+def severity_for(
+    kind: AlertKind, values: tuple[FactValue, ...] = (), *, health: str | None = None
+) -> Severity:
+    """How urgent an alert is, from its kind and the fact values it compares (the new one and,
+    for a change, the one it replaces). See the module docstring for the table."""
+    if any(_grave(v) for v in values):
+        return "urgent"
+    if kind in ("changed", "contested"):
+        return "high"
+    if kind == "new_fact":
+        return "normal"
+    if kind == "feed_health":
+        return "low" if health == "healthy" else "normal"
+    return "low"
+
+
+def _grave(value: FactValue) -> bool:
+    match value:
+        case Leadership():
+            return value.status in _GRAVE_FATES
+        case TerritorialControl():
+            return value.status in _GRAVE_CONTROL
+        case _:
+            return False
 
 
 def source(fact: Fact) -> str:
@@ -197,4 +247,5 @@ def health_alert(
         before=change.before,
         after=change.after,
         dedup_key=_key("feed_health", feed, change.after, since),
+        severity=severity_for("feed_health", health=change.after),
     )

@@ -23,20 +23,36 @@ Parsing a URL costs microseconds; apprise loads its plugin table once per proces
 
 Errors never contain the URL: it can carry passwords and tokens. Everything apprise says about
 a failure is passed through `redact`, which masks the URL's user, password, path segments and
-query values wherever they occur.
+query values wherever they occur; apprise's own log records (and urllib3's request lines) are
+redacted the same way before any handler sees them.
+
+Idempotency: `send(..., idempotency_key=KEY)` sends the same key every time the same (alert,
+channel) is sent, so a resend after a crash can be recognised downstream:
+  - email: the Message-ID is `<KEY@smtp-host>`;
+  - apprise plugins that take extra HTTP headers (json://, xml://, form://, ...): an
+    `Idempotency-Key: KEY` header;
+  - any other channel: a last line `ref: KEY` in the body, unless the body is a single line
+    (an SMS stays one short line).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from html import escape
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlsplit
 
 import apprise
+from apprise.plugins.email import NotifyEmail
 
+from monitor.alert.apprise_hooks import capture
+from monitor.alert.redact import SECRETS, guard_loggers, redact
 from monitor.alert.render import Rendered
+from monitor.alert.render_email import own_text_part
+from monitor.alert.retry import judge_http
 
 ERROR_CHARS = 300
 
@@ -48,20 +64,20 @@ _FORMATS = {
 # apprise's process-wide plugin table (a singleton; @notify-registered schemes appear in it too).
 _PLUGINS: Any = apprise.NotificationManager()  # type: ignore[no-untyped-call]
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
-_USERINFO = re.compile(r"(://)[^/@\s]+@")
-_QUERY_VALUE = re.compile(r"([?&][^=&\s]+=)[^&\s]+")
-# URL options that never hold a secret, so error messages may show them.
-_PLAIN_OPTIONS = frozenset(
-    {"mode", "format", "overflow", "verify", "cto", "rto", "retry", "wait", "optional", "smtp"}
-)
+IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
 @dataclass(frozen=True, slots=True)
 class DeliveryResult:
-    """Whether the channel accepted the alert; `error` says why not, without secrets."""
+    """Whether the channel accepted the alert; `error` says why not, without secrets.
+    `retry_after`: seconds the server asked us to wait (HTTP 429/503 with Retry-After);
+    `permanent`: retrying cannot help until the configuration changes (see monitor.alert.retry).
+    """
 
     ok: bool
     error: str | None = None
+    retry_after: float | None = None
+    permanent: bool = False
 
 
 def check_url(url: str) -> str | None:
@@ -69,39 +85,75 @@ def check_url(url: str) -> str | None:
     return _load(url)[1]
 
 
-def send(url: str, rendered: Rendered, *, timeout: float = 30) -> DeliveryResult:
-    """Deliver `rendered` to the channel at `url`, waiting at most `timeout` seconds.
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def send(
+    url: str,
+    rendered: Rendered,
+    *,
+    timeout: float = 30,
+    idempotency_key: str | None = None,
+    clock: Callable[[], datetime] = _utcnow,
+) -> DeliveryResult:
+    """Deliver `rendered` to the channel at `url`, waiting at most `timeout` seconds, marked
+    with `idempotency_key` where the channel allows (see the module docstring). `clock` reads
+    an HTTP-date Retry-After.
 
     Thread-safe: every call works on its own apprise objects, and apprise collects the log
     lines of a call in context variables, so concurrent calls never see each other's errors.
     """
     if not timeout > 0:
         raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
+    guard_loggers()
+    SECRETS.remember(url)
     notifier, problem = _load(url)
     if notifier is None:
-        return DeliveryResult(False, problem)
+        return DeliveryResult(False, problem, permanent=True)
     for service in notifier:
         # A socket wait longer than the whole call would only leave an abandoned thread behind.
         service.socket_connect_timeout = min(service.socket_connect_timeout, timeout)
         service.socket_read_timeout = min(service.socket_read_timeout, timeout)
-    try:
-        result = notifier.notify(
-            body=rendered.body,
-            title=rendered.title,
-            body_format=_FORMATS[rendered.body_format],
-            timeout=timeout,
-            log_level=logging.WARNING,
-        )
-    except Exception as exc:  # apprise reports failures as results; this is a bug in a plugin
-        return DeliveryResult(False, redact(f"apprise raised {type(exc).__name__}: {exc}", url))
+        if idempotency_key is not None:
+            rendered = _mark(service, rendered, idempotency_key)
+    with capture(idempotency_key) as answers, own_text_part(rendered.text):
+        try:
+            result = notifier.notify(
+                body=rendered.body,
+                title=rendered.title,
+                body_format=_FORMATS[rendered.body_format],
+                timeout=timeout,
+                log_level=logging.WARNING,
+            )
+        except Exception as exc:  # apprise reports failures as results; a plugin bug
+            error = redact(f"apprise raised {type(exc).__name__}: {exc}", url)
+            return DeliveryResult(False, _shorten(error))
     try:
         if _succeeded(result):
             return DeliveryResult(True)
-        return DeliveryResult(False, _reason(result, url))
+        verdict = judge_http(answers, clock())
+        return DeliveryResult(False, _reason(result, url), verdict.retry_after, verdict.permanent)
     finally:
         close = getattr(result, "close", None)
         if callable(close):
             close()  # AppriseResult may hold captured logs in a temporary file
+
+
+def _mark(service: Any, rendered: Rendered, key: str) -> Rendered:
+    """Carry `key` in what `service` sends: the email Message-ID (set while sending, by
+    `capture`), an HTTP header, or else a footer line."""
+    if isinstance(service, NotifyEmail):
+        return rendered
+    headers = getattr(service, "headers", None)
+    if "headers" in service.template_kwargs and isinstance(headers, dict):
+        headers[IDEMPOTENCY_HEADER] = key
+        return rendered
+    if "\n" not in rendered.body.strip():
+        return rendered
+    if rendered.body_format == "html":
+        return replace(rendered, body=f"{rendered.body}\n<p>ref: {escape(key)}</p>")
+    return replace(rendered, body=f"{rendered.body.rstrip()}\n\nref: {key}")
 
 
 def _succeeded(result: Any) -> bool:
@@ -147,38 +199,6 @@ def _load(url: str) -> tuple[Any, str | None]:
     if not notifier.add(service):
         return None, f"apprise cannot use this {plugin.service_name} URL ({scheme}://)"
     return notifier, None
-
-
-def redact(message: str, url: str) -> str:
-    """`message` with every secret-looking part of `url` masked as `***`."""
-    message = _USERINFO.sub(r"\1***@", message)
-    message = _QUERY_VALUE.sub(r"\1***", message)
-    for secret in sorted(_secrets(url), key=len, reverse=True):
-        if len(secret) >= 4:
-            message = message.replace(secret, "***")
-        else:
-            message = re.sub(rf"(?<![\w.-]){re.escape(secret)}(?![\w.-])", "***", message)
-    return message
-
-
-def _secrets(url: str) -> set[str]:
-    """Parts of an apprise URL that may be credentials: user, password, host-like tokens (as in
-    tgram://TOKEN/CHAT), path segments and query values other than plain options."""
-    url = url.strip()
-    found = {url}
-    try:
-        parts = urlsplit(url)
-        candidates = [parts.username, parts.password, *parts.path.split("/")]
-    except ValueError:  # not even a URL: mask every word after the scheme
-        return found | set(re.split(r"[:/@?&=#\s]+", url.split("://", 1)[-1])) - {""}
-    for piece in re.split(r"[:@]", parts.netloc):
-        if not ((piece.isdigit() and len(piece) <= 5) or piece == "localhost" or "." in piece):
-            candidates.append(piece)  # a token where a host name (or port) would be
-    candidates += [v for k, v in parse_qsl(parts.query) if k.lower() not in _PLAIN_OPTIONS]
-    for value in candidates:
-        if value:
-            found.update({value, unquote(value)})
-    return {s for s in found if s.strip()}
 
 
 def _shorten(message: str) -> str:

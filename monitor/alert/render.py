@@ -1,203 +1,217 @@
-"""Render an `Alert` for a channel: pure functions, no I/O.
+"""Render an `Alert` for one channel, in the channel's style (see render_style): pure functions
+of the alert, the channel's settings and the templates, no I/O.
 
-Every string in an alert comes from feeds, and feed content is hostile input. Each format
-neutralises it its own way: HTML escapes every value and only turns http(s) URLs into links,
-Markdown backslash-escapes the characters that would start markup, and every format drops
-control characters (an ANSI escape sequence in a headline must not repaint the terminal).
+Templates (see templates.py) shape email, Slack, SMS and chat messages; the webhook JSON is
+the alert contract and is built here. A template that still fails at send time (it passed the
+samples at start, so this takes an unusual alert) never loses the alert: it is logged and the
+alert is rendered with the built-in templates instead.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from dataclasses import dataclass
-from typing import Literal
-from urllib.parse import urlsplit
+import json
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from monitor.alert.render_style import ChannelStyle, Format, StyleSetting, channel_style
+from monitor.alert.render_text import clip, gsm7, line
+from monitor.alert.render_view import RenderContext, alert_view
+from monitor.alert.samples import SAMPLES
+from monitor.alert.templates import (
+    TemplateProblem,
+    TemplateSet,
+    default_templates,
+    load_templates,
+)
 from monitor.records import Alert, Quote
 
-Format = Literal["html", "text", "markdown"]
+if TYPE_CHECKING:
+    from monitor.config import ChannelConfig
+
+log = logging.getLogger("monitor.alert.render")
 
 TITLE_CHARS = 150
 CONSOLE_QUOTES = 3
 CONSOLE_QUOTE_CHARS = 200
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~#])")
-_MD_LINE_START = re.compile(r"^([ \t]*\d*)([-+=.)])", re.MULTILINE)
+_CHAT_TEMPLATES: dict[Format, str] = {
+    "text": "chat.txt",
+    "markdown": "chat.md",
+    "html": "chat.html",
+}
+NO_CONTEXT = RenderContext()
 
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """An alert ready for one channel: `title` is plain text (an email subject), `body` is in
-    `body_format`."""
+    """An alert ready for one channel: `title` is plain text (an email subject, empty for SMS),
+    `body` is in `body_format`, and `text` is an email's own text/plain part beside an HTML
+    body (None: the channel makes its own, if any)."""
 
     title: str
     body: str
     body_format: Format
+    text: str | None = None
+
+
+def render_for(
+    alert: Alert,
+    channel: ChannelConfig,
+    template_dir: Path | None = None,
+    context: RenderContext = NO_CONTEXT,
+) -> Rendered:
+    """`alert` as the channel should receive it: in the channel's style (`channel.style`, or
+    chosen from its URL), with the templates of `template_dir` over the built-in ones
+    (`Config.template_dir(channel)`). Never raises for a template: see the module docstring."""
+    style = channel_style(channel.url, channel.style, channel.format)
+    try:
+        templates = load_templates(template_dir)
+    except TemplateProblem as problem:  # validated at start; gone or broken since
+        log.warning("%s; alert sent with the built-in templates", problem)
+        templates = default_templates()
+    return render_style(alert, style, templates, context)
 
 
 def render(alert: Alert, fmt: Format) -> Rendered:
-    """The alert as a short title and a body in `fmt` ("html", "text" or "markdown")."""
-    renderers = {"html": _html, "text": _text, "markdown": _markdown}
-    if fmt not in renderers:
+    """`alert` in the body format `fmt`, with the built-in templates, for callers that know
+    no channel: "html" is an email (HTML with its own text part), "text" and "markdown" a
+    chat message."""
+    if fmt not in _CHAT_TEMPLATES:
         raise ValueError(f"unknown format {fmt!r}; expected html, text or markdown")
-    return Rendered(title(alert), renderers[fmt](alert), fmt)
+    style = ChannelStyle("email", "html") if fmt == "html" else ChannelStyle("chat", fmt)
+    return render_style(alert, style, default_templates(), NO_CONTEXT)
+
+
+def render_style(
+    alert: Alert, style: ChannelStyle, templates: TemplateSet, context: RenderContext
+) -> Rendered:
+    """`alert` in `style`; falls back to the built-in templates if a user template fails."""
+    try:
+        return _render(alert, style, templates, context)
+    except Exception as exc:  # a user template can raise anything; the alert must still go
+        if templates.directory is None:
+            raise
+        log.warning(
+            "template error in %s for alert kind=%s: %s; sent with the built-in templates",
+            templates.directory,
+            alert.kind,
+            exc,
+        )
+        return _render(alert, style, default_templates(), context)
+
+
+def _render(
+    alert: Alert, style: ChannelStyle, templates: TemplateSet, context: RenderContext
+) -> Rendered:
+    if style.style == "webhook":
+        return Rendered(title(alert), alert_json(alert, context), "text")
+    if style.style == "sms":
+        view = alert_view(alert, context, sms=True)
+        text = templates.render("sms.txt", a=view, limit=style.max_chars)
+        return Rendered("", clip(gsm7(text), style.max_chars, "..."), "text")
+    view = alert_view(alert, context)
+    if style.style == "slack":
+        return Rendered(title(alert), templates.render("slack.md", a=view).strip(), "markdown")
+    if style.style == "chat":
+        body = templates.render(_CHAT_TEMPLATES[style.body_format], a=view).strip()
+        return Rendered(title(alert), body, style.body_format)
+    subject = clip(line(templates.render("email_subject.txt", a=view)), TITLE_CHARS)
+    text = templates.render("email.txt", a=view).strip() + "\n"
+    if style.body_format == "text":
+        return Rendered(subject, text, "text")
+    return Rendered(subject, templates.render("email.html", a=view).strip(), "html", text)
 
 
 def title(alert: Alert) -> str:
     """One short line: `[watch] what changed`, clipped to TITLE_CHARS."""
-    return _clip(f"[{_line(alert.watch)}] {_line(alert.title)}", TITLE_CHARS)
+    return clip(f"[{line(alert.watch)}] {line(alert.title)}", TITLE_CHARS)
+
+
+def alert_json(alert: Alert, context: RenderContext = NO_CONTEXT) -> str:
+    """The alert contract of DESIGN.md as JSON (what a json:// webhook receives as its
+    message). Values are the alert's own: JSON escaping makes any text safe to carry. The
+    delivery `status` is not part of it: while a message is in flight it has none yet."""
+    return json.dumps(
+        {
+            "id": context.alert_id,
+            "kind": alert.kind,
+            "watch": alert.watch,
+            "title": alert.title,
+            "body": alert.body,
+            "before": alert.before,
+            "after": alert.after,
+            "evidence": [
+                {"quote": q.text, "url": q.url, "outlet": q.outlet} for q in alert.evidence
+            ],
+            "channels": list(alert.channels),
+            "severity": alert.severity,
+            "fact_kind": alert.fact_kind,
+            "entities": list(alert.entities),
+            "story_id": alert.story_id,
+            "outlets": list(context.outlets),
+        },
+        ensure_ascii=False,
+    )
+
+
+def template_problems(directory: Path | None) -> list[str]:
+    """Everything wrong with the templates in `directory`: files that do not compile, and
+    templates that fail on any sample alert in any style. Empty when they are fine."""
+    try:
+        templates = load_templates(directory)
+    except TemplateProblem as problem:
+        return [str(problem)]
+    problems: list[str] = []
+    styles = [
+        ChannelStyle("email", "html"),
+        ChannelStyle("slack", "markdown"),
+        ChannelStyle("sms", "text"),
+        *(ChannelStyle("chat", fmt) for fmt in _CHAT_TEMPLATES),
+    ]
+    for style in styles:
+        for sample in SAMPLES:
+            try:
+                _render(sample, style, templates, RenderContext(1, ("Kabul Wire", "Wire Two")))
+            except Exception as exc:  # whatever a template raises is the user's to fix
+                where = f"{templates.directory}: " if templates.directory else ""
+                problems.append(
+                    f"{where}{style.style} template fails on a {sample.kind} alert: {exc}"
+                )
+                break
+    return problems
 
 
 def render_console(alert: Alert) -> str:
     """A compact plain-text block for the terminal. Deterministic: the same alert always
     prints the same lines (no clock), so replay output can be compared with polling output."""
-    lines = [f"ALERT [{alert.kind}] {_line(alert.watch)}: {_line(alert.title)}"]
+    lines = [f"ALERT [{alert.kind}] {line(alert.watch)}: {line(alert.title)}"]
     if alert.before is not None:
-        lines.append(f"  before: {_line(alert.before)}")
+        lines.append(f"  before: {line(alert.before)}")
     if alert.after is not None:
-        lines.append(f"  now:    {_line(alert.after)}")
+        lines.append(f"  now:    {line(alert.after)}")
     for quote in alert.evidence[:CONSOLE_QUOTES]:
-        text = _clip(_line(quote.text), CONSOLE_QUOTE_CHARS)
-        lines.append(f"  {_text_quote(Quote(text, quote.url, quote.outlet))}")
+        text = clip(line(quote.text), CONSOLE_QUOTE_CHARS)
+        lines.append(f"  {_console_quote(replace(quote, text=text))}")
     if len(alert.evidence) > CONSOLE_QUOTES:
         lines.append(f"  (+{len(alert.evidence) - CONSOLE_QUOTES} more)")
     return "\n".join(lines)
 
 
-def _footer(alert: Alert) -> str:
-    return (
-        f'Sent because watch "{_line(alert.watch)}" fired ({alert.kind}). '
-        "To change what it alerts on, edit its [[watches]] entry in the config file."
-    )
+def _console_quote(quote: Quote) -> str:
+    url = line(quote.url)
+    return f'"{line(quote.text)}" — {line(quote.outlet)}' + (f" <{url}>" if url else "")
 
 
-# -- text ------------------------------------------------------------------------------------
-
-
-def _text(alert: Alert) -> str:
-    parts = [_block(alert.body)]
-    changes = [
-        f"{label}: {_line(value)}"
-        for label, value in (("Before", alert.before), ("Now", alert.after))
-        if value is not None
-    ]
-    if changes:
-        parts.append("\n".join(changes))
-    if alert.evidence:
-        parts.append("\n".join(_text_quote(q) for q in alert.evidence))
-    parts.append(f"-- \n{_footer(alert)}")
-    return "\n\n".join(p for p in parts if p)
-
-
-def _text_quote(quote: Quote) -> str:
-    url = _line(quote.url)
-    return f'"{_line(quote.text)}" — {_line(quote.outlet)}' + (f" <{url}>" if url else "")
-
-
-# -- html ------------------------------------------------------------------------------------
-
-_P = '<p style="margin:0 0 12px 0">'
-_QUOTE = '<blockquote style="margin:0 0 12px 0;padding:0 0 0 10px;border-left:3px solid #ccc">'
-_SOURCE = '<span style="color:#555">'
-_FOOTER = '<p style="margin:16px 0 0 0;color:#777;font-size:12px">'
-
-
-def _html(alert: Alert) -> str:
-    esc = _html_text
-    parts = ['<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4">']
-    body = esc(_block(alert.body)).replace("\n", "<br>")
-    if body:
-        parts.append(f"{_P}{body}</p>")
-    changes = [
-        f"<strong>{label}:</strong> {esc(_line(value))}"
-        for label, value in (("Before", alert.before), ("Now", alert.after))
-        if value is not None
-    ]
-    if changes:
-        parts.append(f"{_P}{'<br>'.join(changes)}</p>")
-    for quote in alert.evidence:
-        source = esc(_line(quote.outlet))
-        url = _line(quote.url)
-        if _linkable(url):
-            href = html.escape(url, quote=True)
-            source += f' · <a href="{href}">{esc(url)}</a>'
-        elif url:
-            source += f" · {esc(url)}"
-        parts.append(
-            f"{_QUOTE}“{esc(_line(quote.text))}”<br>{_SOURCE}— {source}</span></blockquote>"
-        )
-    parts.append(f"{_FOOTER}{esc(_footer(alert))}</p>")
-    parts.append("</div>")
-    return "\n".join(parts)
-
-
-def _html_text(value: str) -> str:
-    return html.escape(value, quote=True)
-
-
-def _linkable(url: str) -> bool:
-    """Only absolute http(s) URLs become links: never javascript:, data: or relative ones."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and " " not in url
-
-
-# -- markdown --------------------------------------------------------------------------------
-
-
-def _markdown(alert: Alert) -> str:
-    parts = [_md_text(_block(alert.body)).replace("\n", "  \n")]
-    changes = [
-        f"**{label}:** {_md_text(_line(value))}"
-        for label, value in (("Before", alert.before), ("Now", alert.after))
-        if value is not None
-    ]
-    if changes:
-        parts.append("  \n".join(changes))
-    for quote in alert.evidence:
-        url = _line(quote.url)
-        outlet = _md_text(_line(quote.outlet)) or "source"
-        if _linkable(url):
-            source = f"[{outlet}]({_md_url(url)})"
-        else:
-            source = f"{outlet} {_md_text(url)}".rstrip()
-        parts.append(f"> “{_md_text(_line(quote.text))}”  \n> — {source}")
-    footer = _md_text(_footer(alert)).replace(r"\[\[watches\]\]", "`[[watches]]`")
-    parts.append(f"_{footer}_")
-    return "\n\n".join(p for p in parts if p)
-
-
-def _md_text(value: str) -> str:
-    """Feed text that Markdown shows as text: no emphasis, links, HTML, headings or lists."""
-    escaped = _MD_INLINE.sub(r"\\\1", value)
-    return _MD_LINE_START.sub(r"\1\\\2", escaped)
-
-
-def _md_url(url: str) -> str:
-    """A URL that cannot end the `(...)` of a Markdown link early."""
-    return url.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-
-
-# -- helpers ---------------------------------------------------------------------------------
-
-
-def _line(value: str) -> str:
-    """One line of text: control characters dropped, whitespace runs collapsed."""
-    return " ".join(_CONTROL.sub(" ", value).split())
-
-
-def _block(value: str) -> str:
-    """Text that keeps its line breaks (at most one blank line in a row)."""
-    lines = [" ".join(line.split()) for line in _CONTROL.sub(" ", value).splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def _clip(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2 :] else cut) + "…"
+__all__ = [
+    "RenderContext",
+    "Rendered",
+    "StyleSetting",
+    "alert_json",
+    "render",
+    "render_console",
+    "render_for",
+    "render_style",
+    "template_problems",
+    "title",
+]

@@ -13,7 +13,8 @@ import httpx
 
 from monitor.config import Config
 from monitor.parse import parse_feed
-from monitor.pipeline.delivery import Outbox
+from monitor.pipeline.delivery import Attempt, Outbox
+from monitor.pipeline.digests import DigestJob
 from monitor.pipeline.ingest import Ingestor
 from monitor.pipeline.polling import FeedReport, Poller
 from monitor.records import FetchResult
@@ -29,6 +30,7 @@ class Pipeline:
         self.ingestor = Ingestor(config, store)
         self.poller = Poller(config, store, self.ingestor)
         self.outbox = Outbox(config, store)
+        self.digests = DigestJob(config, store)
 
     def sync_feeds(self, now: datetime) -> None:
         default = self.config.polling.interval_seconds
@@ -40,8 +42,12 @@ class Pipeline:
     async def poll_due(self, client: httpx.AsyncClient, now: datetime) -> list[FeedReport]:
         return await self.poller.poll_due(client, now)
 
-    async def deliver_due(self, now: datetime) -> list[tuple[int, str, str | None]]:
+    async def deliver_due(self, now: datetime) -> list[Attempt]:
         return await self.outbox.deliver_due(now)
+
+    def flush_digests(self, now: datetime) -> list[int]:
+        """Store the digests whose window has ended (ids of the digest alerts created)."""
+        return self.digests.flush_due(now)
 
     def replay_file(self, path: Path, now: datetime, *, queue: bool = False) -> FeedReport:
         """Process a saved feed document as if it had just been fetched. The file's stem names

@@ -1,61 +1,166 @@
-"""Deliver the outbox: each (alert, channel) row is rendered and sent through apprise."""
+"""Deliver the outbox: claim due rows, send each through apprise, record what happened.
+
+Each channel has its own worker, and up to `[delivery] concurrency` workers run at once, so one
+failing or hanging channel never blocks or repeats the others. A worker takes its channel's due
+rows one at a time (oldest first): it claims the row under a lease (so no other daemon sends it
+meanwhile), sends it, and records the outcome. After a failure that may heal it stops for this
+round and moves the rest of its channel's queue to the retry time, so a channel that is down
+costs one attempt per backoff step, not one per queued alert.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from monitor.alert.deliver import send
-from monitor.alert.render import render
-from monitor.config import Config
-from monitor.records import Alert
-from monitor.store import Store
+from monitor.alert.deliver import DeliveryResult, send
+from monitor.alert.render import RenderContext, render_for
+from monitor.alert.retry import backoff_delay
+from monitor.config import Config, DeliveryConfig
+from monitor.instance import INSTANCE_ID
+from monitor.logs import get_logger
+from monitor.pipeline.digests import hold_due
+from monitor.store import ClaimedDelivery, Store
+from monitor.store.queue import Outcome
 
-log = logging.getLogger("monitor.delivery")
-MAX_ATTEMPTS = 5
-RETRY_BASE_SECONDS = 30
+log = get_logger("monitor.delivery")
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """What one send of one (alert, channel) row came to."""
+
+    alert_id: int
+    delivery_id: int
+    channel: str
+    outcome: Outcome
+    error: str | None = None
+    retry_at: datetime | None = None
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def plan_retry(
+    settings: DeliveryConfig,
+    attempts: int,
+    result: DeliveryResult,
+    now: datetime,
+    rng: random.Random,
+) -> tuple[Outcome, datetime | None]:
+    """After attempt number `attempts` failed: retry (and when) or give up. Pure."""
+    if result.permanent or attempts >= settings.max_attempts:
+        return "failed", None
+    delay = backoff_delay(
+        attempts, settings.backoff_base_seconds, settings.backoff_cap_seconds, rng
+    )
+    return "retry", now + timedelta(seconds=max(delay, result.retry_after or 0.0))
 
 
 class Outbox:
-    def __init__(self, config: Config, store: Store) -> None:
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        *,
+        clock: Callable[[], datetime] = _utcnow,
+        rng: random.Random | None = None,
+        instance_id: str = INSTANCE_ID,
+    ) -> None:
         self.config = config
         self.store = store
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self.instance_id = instance_id
 
-    async def deliver_due(self, now: datetime) -> list[tuple[int, str, str | None]]:
-        """Send every outbox row whose attempt is due; returns (alert id, channel, error).
+    async def deliver_due(self, now: datetime) -> list[Attempt]:
+        """Send every row due at `now`, channel by channel in parallel; returns the attempts
+        made, in the order they finished."""
+        settings = self.config.delivery
+        gate = asyncio.Semaphore(settings.concurrency)
+        attempts: list[Attempt] = []
 
-        Each channel is sent on its own (in a worker thread: apprise blocks), so one failing
-        channel delays nothing else. A failure is retried with exponential backoff, and after
-        MAX_ATTEMPTS the row is marked failed, kept, and shown by `monitor alerts`."""
-        outcomes = []
-        for delivery_id, channel_name, stored in self.store.due_deliveries(now):
-            error = await self._send(channel_name, stored.alert)
-            attempts = stored.attempts(channel_name) + 1
+        async def worker(channel: str) -> None:
+            async with gate:
+                attempts.extend(await self._deliver_channel(channel, now))
+
+        hold_due(self.store, self.config, now)  # digests, quiet hours, rate limits first
+        channels = self.store.due_channels(now)
+        await asyncio.gather(*(worker(channel) for channel in channels))
+        return attempts
+
+    async def _deliver_channel(self, channel: str, now: datetime) -> list[Attempt]:
+        settings = self.config.delivery
+        done: list[Attempt] = []
+        while len(done) < settings.batch_size:
+            lease_until = self.clock() + timedelta(seconds=settings.lease_seconds)
+            claimed = self.store.claim_due(now, self.instance_id, lease_until, channel=channel)
+            if not claimed:
+                break
+            attempt = await self._attempt(claimed[0])
+            done.append(attempt)
+            if attempt.outcome == "retry" and attempt.retry_at is not None:
+                self.store.defer_channel(channel, attempt.retry_at)
+                break
+        return done
+
+    async def _attempt(self, row: ClaimedDelivery) -> Attempt:
+        result = await self._send(row)
+        now = self.clock()
+        if result.ok:
+            outcome: Outcome = "sent"
             retry_at = None
-            if error is not None and attempts < MAX_ATTEMPTS:
-                retry_at = now + timedelta(seconds=RETRY_BASE_SECONDS * 2 ** (attempts - 1))
-            self.store.record_delivery(
-                delivery_id, now=datetime.now(UTC), error=error, retry_at=retry_at
+        else:
+            outcome, retry_at = plan_retry(
+                self.config.delivery, row.attempts + 1, result, now, self.rng
             )
-            level = logging.INFO if error is None else logging.WARNING
-            log.log(
-                level,
-                "alert=%d channel=%s status=%s attempts=%d error=%r",
-                stored.id,
-                channel_name,
-                "sent" if error is None else ("retry" if retry_at else "failed"),
-                attempts,
-                error,
-            )
-            outcomes.append((stored.id, channel_name, error))
-        return outcomes
+        self.store.record_attempt(
+            row.id,
+            self.instance_id,
+            outcome=outcome,
+            now=now,
+            error=result.error,
+            retry_at=retry_at,
+        )
+        attempt = Attempt(row.alert_id, row.id, row.channel, outcome, result.error, retry_at)
+        _log(attempt, row.attempts + 1)
+        return attempt
 
-    async def _send(self, channel_name: str, alert: Alert) -> str | None:
+    async def _send(self, row: ClaimedDelivery) -> DeliveryResult:
         try:
-            channel = self.config.channel(channel_name)
+            channel = self.config.channel(row.channel)
         except KeyError:
-            return f"channel {channel_name!r} is no longer configured"
-        rendered = render(alert, channel.format)
-        result = await asyncio.to_thread(send, channel.url, rendered)
-        return None if result.ok else (result.error or "not delivered")
+            error = f"channel {row.channel!r} is no longer configured"
+            return DeliveryResult(False, error, permanent=True)
+        # The story's outlets so far: the message can name those it does not quote.
+        stored = self.store.alert(row.alert_id) if row.alert.story_id is not None else None
+        context = RenderContext(row.alert_id, stored.outlets if stored else ())
+        rendered = render_for(row.alert, channel, self.config.template_dir(channel), context)
+        return await asyncio.to_thread(
+            send,
+            channel.url,
+            rendered,
+            timeout=self.config.delivery.timeout_seconds,
+            idempotency_key=row.idempotency_key,
+            clock=self.clock,
+        )
+
+
+def _log(attempt: Attempt, number: int) -> None:
+    level = logging.INFO if attempt.outcome == "sent" else logging.WARNING
+    log.log(
+        level,
+        "delivery_attempted",
+        alert=attempt.alert_id,
+        delivery=attempt.delivery_id,
+        channel=attempt.channel,
+        status=attempt.outcome,
+        attempt=number,
+        retry_at=f"{attempt.retry_at:%Y-%m-%dT%H:%M:%SZ}" if attempt.retry_at else None,
+        error=attempt.error,
+    )

@@ -7,14 +7,15 @@ leaves either all of it or none of it, and an entry left unprocessed is processe
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from monitor import metrics
 from monitor.alert.compose import article_alert, fact_alert
+from monitor.alert.route import routed
 from monitor.config import Config, WatchConfig
 from monitor.dedup import (
     body_text,
@@ -27,7 +28,9 @@ from monitor.dedup import (
 from monitor.diff import diff_facts, worth_alert
 from monitor.extract import extract_claims
 from monitor.extract.mentions import find_mentions
+from monitor.logs import get_logger
 from monitor.match import Matcher, WatchSpec, compile_watch
+from monitor.pipeline.digests import channel_policies
 from monitor.query_ast import positive_entities
 from monitor.records import (
     Alert,
@@ -43,7 +46,7 @@ from monitor.records import (
 )
 from monitor.store import Store, StoredText, claim_id
 
-log = logging.getLogger("monitor.pipeline")
+log = get_logger("monitor.pipeline")
 STORY_WINDOW = timedelta(days=14)  # copies of a story appear within days; older ones are history
 
 
@@ -60,6 +63,7 @@ class Ingestor:
         ]
         self.followed = {s.name: _followed_entities(s, self.entities) for s in specs}
         self.matcher = Matcher(specs, self.entities)
+        self.policies = channel_policies(config)
 
     def ingest(
         self, entries: Sequence[Entry], now: datetime, *, queue: bool
@@ -83,10 +87,11 @@ class Ingestor:
                     if stored is None:
                         alerts = self._ingest_new(feed_id, entry, text_hash, now, queue=queue)
                         new += 1
+                        metrics.entries.inc()
                     else:
                         alerts = self._reexamine(stored[0], entry, text_hash, now, queue=queue)
                 except Exception:
-                    log.exception("feed=%s guid=%r status=entry_failed", feed, entry.guid)
+                    log.exception("entry_failed", feed=feed, guid=entry.guid)
                     continue
                 known[entry.guid] = (-1, text_hash)  # a repeated GUID in one document
                 raised.extend(alerts)
@@ -199,6 +204,7 @@ class Ingestor:
         changes += [Change("corroborated", f) for f in repeats]
         for change in changes:
             self.store.add_fact(session, article_id, change.after, change.kind)
+            metrics.facts.labels(change.after.kind, change.kind).inc()
         return changes
 
     def _raise(
@@ -214,30 +220,38 @@ class Ingestor:
     ) -> list[Alert]:
         raised: list[Alert] = []
         for match in matches:
+            metrics.matches.labels(match.watch).inc()
             watch = self.watches[match.watch]
-            for alert in self._alerts(watch, entry, canonical, changes, story):
-                if self.store.add_alert(session, alert, now, queue=queue) is not None:
+            for alert in self._alerts(watch, match, entry, canonical, changes, story):
+                alert_id = self.store.add_alert(session, alert, now, queue=queue)
+                if alert_id is not None:
+                    if queue and self.policies:  # digest and quiet hours hold it from the start
+                        self.store.hold_new(session, alert_id, now, self.policies)
+                    metrics.alerts.labels(alert.kind).inc()
                     raised.append(alert)
         return raised
 
     def _alerts(
         self,
         watch: WatchConfig,
+        match: Match,
         entry: Entry,
         canonical: str,
         changes: Sequence[Change],
         story: Story,
     ) -> list[Alert]:
+        """The watch's alerts for one article, each routed to the channels the watch names for
+        its kind, fact kind and severity."""
         alerts = []
         if watch.new_articles and story.new:
-            alerts.append(article_alert(entry, watch.name, watch.channels, canonical, story.id))
+            alerts.append(article_alert(entry, watch.name, (), canonical, story.id, match.entities))
         follows = self.followed[watch.name]
         for change in changes:
             value = change.after.value
             about = not follows or not follows.isdisjoint(fact_entities(value))
             if worth_alert(change) and value.kind in watch.facts and about:
-                alerts.append(fact_alert(change, watch.name, watch.channels, story.id))
-        return alerts
+                alerts.append(fact_alert(change, watch.name, (), story.id))
+        return [routed(watch, alert) for alert in alerts]
 
     def _side(self, fact: Fact) -> str | None:
         """Who stands behind a claim: the first configured entity named in its source."""

@@ -5,14 +5,32 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from monitor.records import Alert, AlertKind, FactKind, Quote, Severity
 from monitor.store.base import StoreBase
 from monitor.store.models import AlertRow, Article, Delivery
+
+
+class DeliveryState(NamedTuple):
+    """Where one (alert, channel) row stands; `id` is what `monitor alerts retry dID` takes."""
+
+    channel: str
+    status: str
+    attempts: int
+    last_error: str | None
+    id: int
+    held_reason: str | None = None
+    next_attempt_at: datetime | None = None
+
+
+# What the whole alert says, from the states of its rows: the first of these that any row is
+# in. "digest" rows wait for their digest window, "digested" ones went out inside a digest.
+_OVERALL_ORDER = ("failed", "sending", "pending", "digest")
+STATUSES = ("pending", "sending", "sent", "failed", "digest", "digested")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +40,11 @@ class StoredAlert:
     id: int
     alert: Alert
     created_at: datetime
-    deliveries: tuple[tuple[str, str, int, str | None], ...]
+    deliveries: tuple[DeliveryState, ...]
     outlets: tuple[str, ...] = ()  # every outlet that has carried the alert's story so far
 
     def attempts(self, channel: str) -> int:
-        return next((n for c, _s, n, _e in self.deliveries if c == channel), 0)
+        return next((d.attempts for d in self.deliveries if d.channel == channel), 0)
 
     def to_json(self) -> dict[str, Any]:
         a = self.alert
@@ -40,10 +58,16 @@ class StoredAlert:
             "after": a.after,
             "evidence": [{"quote": q.text, "url": q.url, "outlet": q.outlet} for q in a.evidence],
             "channels": list(a.channels),
-            "status": _overall_status([d[1] for d in self.deliveries]),
+            "status": overall_status([d.status for d in self.deliveries]),
             "deliveries": [
-                {"channel": c, "status": s, "attempts": n, "last_error": e}
-                for c, s, n, e in self.deliveries
+                {
+                    "id": d.id,
+                    "channel": d.channel,
+                    "status": d.status,
+                    "attempts": d.attempts,
+                    "last_error": d.last_error,
+                }
+                for d in self.deliveries
             ],
             "created_at": self.created_at.isoformat(),
             "story": None
@@ -52,8 +76,10 @@ class StoredAlert:
         }
 
 
-def _overall_status(statuses: list[str]) -> str:
-    for status in ("failed", "pending"):
+def overall_status(statuses: list[str]) -> str:
+    """One word for an alert: failed, sending, pending, digest (all that is left waits for a
+    digest), sent (every row went out, alone or in a digest) or recorded (no channel)."""
+    for status in _OVERALL_ORDER:
         if status in statuses:
             return status
     return "sent" if statuses else "recorded"
@@ -104,12 +130,19 @@ class OutboxQueries(StoreBase):
         return row.id
 
     def alerts(self, status: str | None = None, limit: int = 100) -> list[StoredAlert]:
+        """The newest `limit` alerts, oldest first. With `status`, only alerts that have a
+        delivery in that state ("recorded": alerts with no delivery at all)."""
+        query = select(AlertRow).order_by(AlertRow.id.desc()).limit(limit)
+        if status == "recorded":
+            query = query.where(~exists().where(Delivery.alert_id == AlertRow.id))
+        elif status:
+            rows_in_state = exists().where(
+                Delivery.alert_id == AlertRow.id, Delivery.status == status
+            )
+            query = query.where(rows_in_state)
         with self.session() as s:
-            rows = s.scalars(select(AlertRow).order_by(AlertRow.id.desc()).limit(limit)).all()
-            result = [self._stored_alert(s, row) for row in reversed(rows)]
-        if status:
-            result = [a for a in result if a.to_json()["status"] == status]
-        return result
+            rows = s.scalars(query).all()
+            return [self._stored_alert(s, row) for row in reversed(rows)]
 
     def alert(self, alert_id: int) -> StoredAlert | None:
         with self.session() as s:
@@ -118,7 +151,15 @@ class OutboxQueries(StoreBase):
 
     def _stored_alert(self, s: Session, row: AlertRow) -> StoredAlert:
         deliveries = s.execute(
-            select(Delivery.channel, Delivery.status, Delivery.attempts, Delivery.last_error)
+            select(
+                Delivery.channel,
+                Delivery.status,
+                Delivery.attempts,
+                Delivery.last_error,
+                Delivery.id,
+                Delivery.held_reason,
+                Delivery.next_attempt_at,
+            )
             .where(Delivery.alert_id == row.id)
             .order_by(Delivery.channel)
         ).all()
@@ -128,50 +169,14 @@ class OutboxQueries(StoreBase):
             outlets = tuple(dict.fromkeys(s.scalars(query.order_by(Article.id))))
         return StoredAlert(
             row.id,
-            _alert_from_row(row),
+            alert_from_row(row),
             row.created_at,
-            tuple((d[0], d[1], d[2], d[3]) for d in deliveries),
+            tuple(DeliveryState(*d) for d in deliveries),
             outlets,
         )
 
-    def due_deliveries(self, now: datetime, limit: int = 100) -> list[tuple[int, str, StoredAlert]]:
-        """Outbox rows whose attempt is due: (delivery id, channel, alert)."""
-        with self.session() as s:
-            rows = s.execute(
-                select(Delivery.id, Delivery.channel, Delivery.alert_id)
-                .where(Delivery.status == "pending", Delivery.next_attempt_at <= now)
-                .order_by(Delivery.id)
-                .limit(limit)
-            ).all()
-            out = []
-            for delivery_id, channel, alert_id in rows:
-                alert_row = s.get_one(AlertRow, alert_id)
-                out.append((delivery_id, channel, self._stored_alert(s, alert_row)))
-            return out
 
-    def record_delivery(
-        self, delivery_id: int, *, now: datetime, error: str | None, retry_at: datetime | None
-    ) -> None:
-        """Mark a delivery sent, or count a failed attempt: pending again at `retry_at`, or
-        failed for good when `retry_at` is None."""
-        with self.session() as s:
-            row = s.get_one(Delivery, delivery_id)
-            row.attempts += 1
-            row.last_error = error
-            if error is None:
-                row.status, row.sent_at = "sent", now
-            elif retry_at is None:
-                row.status = "failed"
-            else:
-                row.next_attempt_at = retry_at
-
-    def pending_count(self) -> int:
-        with self.session() as s:
-            query = select(func.count()).select_from(Delivery).where(Delivery.status == "pending")
-            return s.execute(query).scalar_one()
-
-
-def _alert_from_row(row: AlertRow) -> Alert:
+def alert_from_row(row: AlertRow) -> Alert:
     quotes = tuple(Quote(q["text"], q["url"], q["outlet"]) for q in row.evidence.get("quotes", []))
     return Alert(
         kind=cast(AlertKind, row.kind),

@@ -23,6 +23,7 @@ import apprise
 import pytest
 from apprise.decorators import notify
 from smtp_server import smtp_server
+from webhook_server import Reply, webhook_server
 
 from monitor.alert.deliver import DeliveryResult, check_url, redact, send
 from monitor.alert.render import Rendered, render
@@ -119,7 +120,7 @@ def test_unreachable_server_fails_without_leaking_the_password() -> None:
 
 def test_unknown_scheme_is_a_clear_error() -> None:
     assert send("foo://user:pw@host/x", render(ALERT, "text")) == DeliveryResult(
-        False, "apprise cannot use this URL (unknown scheme 'foo')"
+        False, "apprise cannot use this URL (unknown scheme 'foo')", permanent=True
     )
     assert check_url("foo://user:pw@host/x") == (
         "apprise cannot use this URL (unknown scheme 'foo')"
@@ -272,3 +273,51 @@ def _refused(title: str) -> str:
         f"delivery failed (failure): sink refused {title!r}; "
         "Failed to send Monitor test sink notification."
     )
+
+
+# -- idempotency keys and what a failed webhook answered ------------------------------------
+
+KEY = "0123456789abcdef0123456789abcdef01234567"
+
+
+def test_email_message_id_is_made_from_the_idempotency_key() -> None:
+    url = f"mailto://127.0.0.1:{{}}?{FROM_TO}"
+    with smtp_server() as (_host, port, messages):
+        assert send(url.format(port), render(ALERT, "html"), idempotency_key=KEY).ok
+        assert send(url.format(port), render(ALERT, "html"), idempotency_key=KEY).ok
+        assert send(url.format(port), render(ALERT, "html")).ok
+    first, again, plain = (m.get_all("Message-ID") for m in messages)
+    assert first == again == [f"<{KEY}@127.0.0.1>"]  # one Message-ID, the same each time
+    assert plain is not None and len(plain) == 1 and KEY not in plain[0]
+
+
+def test_webhook_gets_the_key_as_a_header_and_its_answer_is_read() -> None:
+    with webhook_server() as hook:
+        hook.replies += [Reply(429, {"Retry-After": "30"}), Reply(404), Reply(500)]
+        busy = send(hook.url("x"), Rendered("t", "b", "text"), idempotency_key=KEY)
+        gone = send(hook.url("x"), Rendered("t", "b", "text"), idempotency_key=KEY)
+        broken = send(hook.url("x"), Rendered("t", "b", "text"), idempotency_key=KEY)
+        fine = send(hook.url("x"), Rendered("t", "b", "text"))
+    assert (busy.ok, busy.retry_after, busy.permanent) == (False, 30.0, False)
+    assert (gone.ok, gone.retry_after, gone.permanent) == (False, None, True)
+    assert (broken.ok, broken.retry_after, broken.permanent) == (False, None, False)
+    assert fine == DeliveryResult(True, None)
+    assert [r.headers.get("Idempotency-Key") for r in hook.received] == [KEY, KEY, KEY, None]
+    assert hook.received[0].body["message"] == "b"  # a header, so the body is untouched
+
+
+def test_without_headers_the_key_ends_a_multi_line_body(sink: list[dict[str, Any]]) -> None:
+    assert send(
+        "monitortest://ok", Rendered("t", "line one\nline two", "text"), idempotency_key=KEY
+    ).ok
+    assert send(
+        "monitortest://ok", Rendered("t", "<p>a</p>\n<p>b</p>", "html"), idempotency_key=KEY
+    ).ok
+    assert send(
+        "monitortest://ok", Rendered("", "SMS: one short line", "text"), idempotency_key=KEY
+    ).ok
+    assert [r["body"] for r in sink] == [
+        f"line one\nline two\n\nref: {KEY}",
+        f"<p>a</p>\n<p>b</p>\n<p>ref: {KEY}</p>",
+        "SMS: one short line",
+    ]
