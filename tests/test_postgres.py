@@ -5,47 +5,28 @@ server skips these tests; in CI (CI=true) it fails them, because CI has the serv
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-import sqlalchemy
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from feed_server import FeedServer
 from helpers import rss, write_config
+from postgres_support import postgres_schema
 from test_end_to_end import FIRST, LATER, mail_url, run
 
 from monitor.store import Store
 from monitor.store.models import Base
 
-SERVER = os.environ.get(
-    "MONITOR_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
-    admin = sqlalchemy.create_engine(SERVER)
-    schema = f"monitor_test_{uuid.uuid4().hex[:12]}"
-    try:
-        with admin.begin() as connection:
-            connection.execute(sqlalchemy.text(f'CREATE SCHEMA "{schema}"'))
-    except sqlalchemy.exc.OperationalError as exc:
-        admin.dispose()
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is not reachable at {SERVER}: {exc}")
-        pytest.skip(f"PostgreSQL is not reachable at {SERVER}")
-    try:
-        yield f"{SERVER}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as connection:
-            connection.execute(sqlalchemy.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with postgres_schema() as url:
+        yield url
 
 
 def test_migrations_build_exactly_the_models_on_postgres(pg_url: str) -> None:

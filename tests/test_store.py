@@ -38,8 +38,9 @@ def test_a_due_feed_is_claimed_once(tmp_path: Path) -> None:
     store.sync_feeds(
         [("a", "https://a.example/rss", 600, True), ("b", "https://b.example/rss", 600, False)], NOW
     )
-    first = store.claim_due_feeds(NOW, timedelta(minutes=10), limit=10)
-    second = store.claim_due_feeds(NOW + timedelta(seconds=1), timedelta(minutes=10), limit=10)
+    lease = timedelta(minutes=10)
+    first = store.claim_due_feeds(NOW, lease, limit=10, instance_id="one")
+    second = store.claim_due_feeds(NOW + timedelta(seconds=1), lease, 10, instance_id="one")
     assert [t.name for t in first] == ["a"]
     assert second == []
 

@@ -5,20 +5,24 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import logging
+import time
 from collections import defaultdict
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import cast
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import httpx
 
+from monitor import metrics
 from monitor.alert.compose import health_alert
 from monitor.config import Config
 from monitor.fetch import fetch, redact
 from monitor.fulltext import Fetcher, with_full_text
 from monitor.health import Health, HealthChange, HealthPolicy, after_failure, after_success
+from monitor.instance import INSTANCE_ID
+from monitor.logs import get_logger
 from monitor.parse import parse_feed
 from monitor.pipeline.ingest import Ingestor
 from monitor.records import Alert, Entry, FeedTarget, FetchResult
@@ -31,8 +35,7 @@ from monitor.schedule import (
 )
 from monitor.store import FeedState, Store
 
-log = logging.getLogger("monitor.pipeline")
-CLAIM_LEASE = timedelta(minutes=10)
+log = get_logger("monitor.pipeline")
 FULL_TEXT_PER_CHECK = 20
 
 
@@ -48,8 +51,11 @@ class FeedReport:
 
 
 class Poller:
-    def __init__(self, config: Config, store: Store, ingestor: Ingestor) -> None:
+    def __init__(
+        self, config: Config, store: Store, ingestor: Ingestor, instance_id: str = INSTANCE_ID
+    ) -> None:
         self.config = config
+        self.instance_id = instance_id  # whose name the feeds this poller claims are leased in
         self.store = store
         self.ingestor = ingestor
         self.feeds = {f.name: f for f in config.feeds}
@@ -61,14 +67,13 @@ class Poller:
         )
 
     async def poll_due(self, client: httpx.AsyncClient, now: datetime) -> list[FeedReport]:
-        """Claim every feed whose check is due; fetch them concurrently, then process the
-        responses in claim order (due time, then feed id) as they arrive. Fetching stays
-        parallel, while the order in which facts are compared is the same on every run and
-        the same as `replay` over the same files. At most `per_host_concurrency` requests go to
-        one host at a time, so a slow host holds few of the `concurrency` slots."""
-        targets = [
-            self._with_policy(t) for t in self.store.claim_due_feeds(now, CLAIM_LEASE, 10_000)
-        ]
+        """Check every feed that is due at `now` and not leased to another instance. Feeds are
+        claimed (leased to this instance) `claim_batch` at a time, so that several instances
+        share the due feeds and a batch is done well within its lease. Within a batch, fetching
+        is concurrent and the responses are processed in claim order (due time, then feed id)
+        as they arrive: the order in which facts are compared is the same on every run and the
+        same as `replay` over the same files. At most `per_host_concurrency` requests go to one
+        host at a time, so a slow host holds few of the `concurrency` slots."""
         polling = self.config.polling
         overall = asyncio.Semaphore(polling.concurrency)
         per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
@@ -77,12 +82,15 @@ class Poller:
 
         async def fetch_one(target: FeedTarget) -> FetchResult:
             async with per_host[_host(target.url)], overall:
-                return await fetch(
+                sent_at = time.perf_counter()
+                result = await fetch(
                     client,
                     target,
                     max_bytes=polling.max_body_bytes,
                     deadline=polling.deadline,
                 )
+                metrics.fetch_seconds.observe(time.perf_counter() - sent_at)
+                return result
 
         async def fetch_page(target: FeedTarget) -> FetchResult:
             async with per_host[_host(target.url)]:
@@ -93,6 +101,34 @@ class Poller:
                     deadline=polling.deadline,
                 )
 
+        reports: list[FeedReport] = []
+        started = time.monotonic()
+        while True:
+            targets = self._claim_batch(now, timedelta(seconds=time.monotonic() - started))
+            reports += await self._poll_batch(targets, fetch_one, fetch_page)
+            if len(targets) < polling.claim_batch:  # nothing more was due
+                return reports
+
+    def _claim_batch(self, due_by: datetime, elapsed: timedelta) -> list[FeedTarget]:
+        """The next batch of feeds due by the round's start, leased from now on (the round's
+        start plus the time it has taken). Feeds that fall due during the round wait for the
+        next tick, so a round always ends."""
+        polling = self.config.polling
+        claimed = self.store.claim_due_feeds(
+            due_by + elapsed,
+            timedelta(seconds=polling.lease_seconds),
+            polling.claim_batch,
+            instance_id=self.instance_id,
+            due_by=due_by,
+        )
+        return [self._with_policy(t) for t in claimed]
+
+    async def _poll_batch(
+        self,
+        targets: list[FeedTarget],
+        fetch_one: Callable[[FeedTarget], Coroutine[Any, Any, FetchResult]],
+        fetch_page: Fetcher,
+    ) -> list[FeedReport]:
         tasks = [asyncio.create_task(fetch_one(t)) for t in targets]
         reports = []
         try:
@@ -110,10 +146,13 @@ class Poller:
         """A bug or a database hiccup while processing one feed must not stop the round. The
         feed keeps its claim lease, so it is retried when the lease runs out."""
         try:
-            return await self.process(target, result, fetch_page)
+            report = await self.process(target, result, fetch_page)
         except Exception as exc:
-            log.exception("feed=%s status=process_failed", target.name)
-            return FeedReport(target.name, "error", error=f"internal error: {exc!r}")
+            log.exception("feed_process_failed", feed=target.name)
+            report = FeedReport(target.name, "error", error=f"internal error: {exc!r}")
+        labels = metrics.fetch_labels(report.status, result.status, result.error, report.error)
+        metrics.fetches.labels(*labels).inc()
+        return report
 
     def _with_policy(self, target: FeedTarget) -> FeedTarget:
         feed = self.feeds.get(target.name)
@@ -169,11 +208,12 @@ class Poller:
             title=parsed.title,
         )
         log.info(
-            "feed=%s status=new entries=%d new=%d alerts=%d",
-            target.name,
-            len(parsed.entries),
-            new,
-            len(alerts),
+            "feed_checked",
+            feed=target.name,
+            status="new",
+            entries=len(parsed.entries),
+            new=new,
+            alerts=len(alerts),
         )
         return replace(report, alerts=tuple(alerts) + report.alerts)
 
@@ -259,11 +299,11 @@ class Poller:
             health=change.after if change else None,
         )
         log.warning(
-            "feed=%s status=error errors=%d retry_at=%s error=%r",
-            target.name,
-            errors,
-            next_at.isoformat(timespec="seconds"),
-            error,
+            "feed_failed",
+            feed=target.name,
+            errors=errors,
+            retry_at=next_at.isoformat(timespec="seconds"),
+            error=error,
         )
         return FeedReport(target.name, "error", error=error, alerts=alerts)
 
@@ -274,10 +314,14 @@ class Poller:
             return ()
         channels = self.config.health.channels
         alert = health_alert(state.name, state.title, change, channels, since.isoformat())
-        log.warning("feed=%s health=%s reason=%r", state.name, change.after, change.reason)
+        emit = log.info if change.after == "healthy" else log.warning
+        emit("feed_health_changed", feed=state.name, health=change.after, reason=change.reason)
         with self.store.session() as session:
             stored = self.store.add_alert(session, alert, now, queue=True)
-        return (alert,) if stored is not None else ()
+        if stored is None:
+            return ()
+        metrics.alerts.labels(alert.kind).inc()
+        return (alert,)
 
 
 def _health(value: str) -> Health:

@@ -7,15 +7,21 @@ schema is current.
 
 from __future__ import annotations
 
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# pg_advisory_lock key held while migrating; any fixed number would do, this one is b"monitor".
+MIGRATION_LOCK_KEY = int.from_bytes(b"monitor", "big")
 
 
 def create_db_engine(url: str) -> Engine:
@@ -32,20 +38,70 @@ def create_db_engine(url: str) -> Engine:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
-def alembic_config(engine: Engine) -> AlembicConfig:
+def _switch_to_wal(cursor: sqlite3.Cursor, attempts: int = 300) -> None:
+    """Two processes opening a fresh file at once both try to switch it to WAL; SQLite refuses
+    one at once (no busy wait: each holds the read lock the other needs to give up), so the
+    refused one tries again after a short pause, for up to about 30 seconds."""
+    for attempt in range(attempts):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+
+
+def alembic_config(connection: Connection) -> AlembicConfig:
+    """Alembic's settings, with the connection it migrates through (see migrations/env.py)."""
     config = AlembicConfig()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["engine"] = engine
+    config.attributes["connection"] = connection
     return config
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision."""
-    command.upgrade(alembic_config(engine), "head")
+    """Bring the schema to the newest revision.
+
+    Several instances may start together on one database, so one migrates while the others wait
+    and then find the schema current: on PostgreSQL behind an advisory lock, on SQLite behind
+    the database's own write lock, taken before Alembic reads the current revision and held
+    until the last revision is applied (the whole upgrade is one transaction)."""
+    with engine.connect() as connection, _migration_lock(connection):
+        command.upgrade(alembic_config(connection), "head")
+
+
+@contextmanager
+def _migration_lock(connection: Connection) -> Iterator[None]:
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        connection.commit()  # the lock belongs to the session, not to this transaction
+        try:
+            yield
+        finally:
+            connection.rollback()
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.commit()
+        return
+    if dialect != "sqlite":
+        yield
+        return
+    # Alembic rebuilds a SQLite table to alter a column (copy, drop, rename); with foreign keys
+    # on, dropping the old table would cascade to the rows that refer to it. The pragma only
+    # takes effect outside a transaction, so it is set before BEGIN and restored after.
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        yield
+    finally:
+        connection.rollback()  # nothing left to undo after Alembic's commit
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from monitor.records import (
@@ -166,7 +166,7 @@ class FactQueries(StoreBase):
         """Every stored observation with the change it was recorded as, oldest first."""
         with self.session() as s:
             query = (
-                select(FactRow, Article.story_id)
+                select(FactRow, func.coalesce(Article.story_id, FactRow.story_id))
                 .outerjoin(Article, Article.id == FactRow.article_id)
                 .order_by(FactRow.observed_at, FactRow.id)
             )

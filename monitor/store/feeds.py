@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Executable, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from monitor.records import FeedTarget, FetchResult
@@ -37,6 +39,8 @@ class FeedState:
     first_error_at: datetime | None
     last_new_entry_at: datetime | None
     health: str
+    claimed_by: str | None = None  # the instance checking the feed now, if any
+    lease_until: datetime | None = None
 
     @property
     def state(self) -> str:
@@ -52,24 +56,30 @@ class FeedQueries(StoreBase):
     def sync_feeds(self, feeds: Sequence[tuple[str, str, int, bool]], now: datetime) -> None:
         """Make the feeds table follow the configuration: (name, url, interval, enabled).
 
-        Feeds no longer configured are disabled, not deleted, so their articles stay."""
+        Feeds no longer configured are disabled, not deleted, so their articles stay. Several
+        instances starting together on one database may add the same new feeds at once: a feed
+        another instance has just added is left as it is."""
         configured = {name: (url, interval, enabled) for name, url, interval, enabled in feeds}
         with self.session() as s:
             existing = {f.name: f for f in s.scalars(select(Feed))}
+            new = [
+                {
+                    "name": name,
+                    "url": url,
+                    "interval_seconds": interval,
+                    "enabled": enabled,
+                    "next_check_at": now,
+                    "error_count": 0,
+                    "entries_seen": 0,
+                }
+                for name, (url, interval, enabled) in configured.items()
+                if name not in existing
+            ]
+            if new:
+                s.execute(_insert_new(s.get_bind().dialect.name, new))
             for name, (url, interval, enabled) in configured.items():
                 feed = existing.get(name)
                 if feed is None:
-                    s.add(
-                        Feed(
-                            name=name,
-                            url=url,
-                            interval_seconds=interval,
-                            enabled=enabled,
-                            next_check_at=now,
-                            error_count=0,
-                            entries_seen=0,
-                        )
-                    )
                     continue
                 if feed.url != url:
                     feed.url, feed.etag, feed.last_modified, feed.body_hash = url, None, None, None
@@ -79,29 +89,54 @@ class FeedQueries(StoreBase):
                 if name not in configured:
                     feed.enabled = False
 
-    def claim_due_feeds(self, now: datetime, lease: timedelta, limit: int) -> list[FeedTarget]:
-        """Take the feeds whose check is due, pushing their next check out by `lease` so that a
-        second tick (or a second process) does not take them too. Recording the fetch sets the
-        real next check."""
-        claimed: list[FeedTarget] = []
+    def claim_due_feeds(
+        self,
+        now: datetime,
+        lease: timedelta,
+        limit: int,
+        *,
+        instance_id: str,
+        due_by: datetime | None = None,
+    ) -> list[FeedTarget]:
+        """Lease up to `limit` feeds whose check is due by `due_by` (default `now`) to
+        `instance_id` until `now + lease`, in due order. A feed leased to another instance is
+        skipped until that lease runs out; recording the check's result releases it.
+
+        One statement claims the whole batch. On PostgreSQL the rows are picked with
+        FOR UPDATE SKIP LOCKED, so instances claiming at the same moment never wait on each
+        other and never take the same feed; SQLite has one writer at a time, and the same
+        UPDATE is atomic there."""
+        free = or_(Feed.lease_until.is_(None), Feed.lease_until <= now)
+        picked = (
+            select(Feed.id)
+            .where(Feed.enabled.is_(True), Feed.next_check_at <= (due_by or now), free)
+            .order_by(Feed.next_check_at, Feed.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        claim = (
+            update(Feed)
+            .where(Feed.id.in_(picked.scalar_subquery()), free)
+            .values(claimed_by=instance_id, lease_until=now + lease)
+            .execution_options(synchronize_session=False)
+            .returning(
+                Feed.id, Feed.name, Feed.url, Feed.etag, Feed.last_modified, Feed.next_check_at
+            )
+        )
         with self.session() as s:
-            due = s.execute(
-                select(
-                    Feed.id, Feed.name, Feed.url, Feed.etag, Feed.last_modified, Feed.next_check_at
-                )
-                .where(Feed.enabled.is_(True), Feed.next_check_at <= now)
-                .order_by(Feed.next_check_at, Feed.id)
-                .limit(limit)
-            ).all()
-            for row in due:
-                result = s.execute(
-                    update(Feed)
-                    .where(Feed.id == row.id, Feed.next_check_at == row.next_check_at)
-                    .values(next_check_at=now + lease)
-                )
-                if result.rowcount == 1:  # type: ignore[attr-defined]
-                    claimed.append(FeedTarget(row.name, row.url, row.etag, row.last_modified))
-        return claimed
+            rows = sorted(s.execute(claim).all(), key=lambda r: (r.next_check_at, r.id))
+        return [FeedTarget(r.name, r.url, r.etag, r.last_modified) for r in rows]
+
+    def release_feed_leases(self, instance_id: str) -> int:
+        """Give up the feeds `instance_id` holds without having checked them (a clean shutdown),
+        so that another instance takes them now rather than when the leases run out."""
+        with self.session() as s:
+            released = s.execute(
+                update(Feed)
+                .where(Feed.claimed_by == instance_id)
+                .values(claimed_by=None, lease_until=None)
+            )
+            return int(released.rowcount)  # type: ignore[attr-defined]
 
     def ensure_feed(self, name: str, url: str, now: datetime) -> None:
         """A feed row for entries that come from files (replay): disabled, so never polled."""
@@ -144,12 +179,14 @@ class FeedQueries(StoreBase):
         ttl: int | None = None,
         health: str = "healthy",
     ) -> None:
-        """A check that worked resets the error count. Cache validators, the body hash and the
-        measured rhythm are kept unless new ones came (a 304 carries none)."""
+        """A check that worked resets the error count and releases the feed's lease. Cache
+        validators, the body hash and the measured rhythm are kept unless new ones came (a 304
+        carries none)."""
         with self.session() as s:
             feed = s.execute(select(Feed).where(Feed.name == name)).scalar_one()
             feed.last_checked_at = feed.last_success_at = result.fetched_at
             feed.next_check_at = next_check_at
+            feed.claimed_by = feed.lease_until = None
             feed.last_status, feed.last_error, feed.error_count = result.status, None, 0
             feed.first_error_at, feed.health = None, health
             feed.etag = result.etag or feed.etag
@@ -176,10 +213,12 @@ class FeedQueries(StoreBase):
         error: str,
         health: str | None = None,
     ) -> None:
-        """Count a failed check; the first of a run of failures is remembered."""
+        """Count a failed check and release the feed's lease; the first of a run of failures is
+        remembered."""
         with self.session() as s:
             feed = s.execute(select(Feed).where(Feed.name == name)).scalar_one()
             feed.last_checked_at, feed.next_check_at = checked_at, next_check_at
+            feed.claimed_by = feed.lease_until = None
             feed.last_status, feed.last_error = status, error
             feed.error_count += 1
             feed.first_error_at = feed.first_error_at or checked_at
@@ -196,6 +235,15 @@ class FeedQueries(StoreBase):
     def feed_state(self, name: str) -> FeedState:
         with self.session() as s:
             return _state(s.execute(select(Feed).where(Feed.name == name)).scalar_one())
+
+
+def _insert_new(dialect: str, rows: list[dict[str, Any]]) -> Executable:
+    """INSERT rows, skipping those whose name another instance inserted meanwhile."""
+    if dialect == "postgresql":
+        return postgresql.insert(Feed).values(rows).on_conflict_do_nothing(index_elements=["name"])
+    if dialect == "sqlite":
+        return sqlite.insert(Feed).values(rows).on_conflict_do_nothing(index_elements=["name"])
+    return insert(Feed).values(rows)
 
 
 def _state(f: Feed) -> FeedState:
@@ -219,4 +267,6 @@ def _state(f: Feed) -> FeedState:
         first_error_at=f.first_error_at,
         last_new_entry_at=f.last_new_entry_at,
         health=f.health,
+        claimed_by=f.claimed_by,
+        lease_until=f.lease_until,
     )

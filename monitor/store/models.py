@@ -84,6 +84,10 @@ class Feed(Base):
     last_new_entry_at: Mapped[datetime | None]
     # healthy | failing | silent: what the user was last told about this feed.
     health: Mapped[str] = mapped_column(String(20), default="healthy", server_default="healthy")
+    # The instance polling the feed now, and until when its claim holds (a crashed instance's
+    # claim runs out and another instance takes the feed).
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    lease_until: Mapped[datetime | None]
 
 
 class Article(Base):
@@ -100,9 +104,9 @@ class Article(Base):
     summary: Mapped[str] = mapped_column(Text)
     content: Mapped[str] = mapped_column(Text)
     published: Mapped[datetime]
-    fetched_at: Mapped[datetime]
+    fetched_at: Mapped[datetime] = mapped_column(index=True)  # what retention goes by
     matched: Mapped[bool] = mapped_column(Boolean, default=False)
-    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"), index=True)
     # Hash of the whole text, to notice an entry updated in place (same GUID, new text).
     text_hash: Mapped[str | None] = mapped_column(String(64))
@@ -129,7 +133,7 @@ class StoryKey(Base):
 
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
 
@@ -149,7 +153,9 @@ class FactRow(Base):
     __table_args__ = (Index("ix_facts_key_observed", "fact_key", "observed_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(40))
     fact_key: Mapped[str] = mapped_column(Text)
     value: Mapped[dict[str, Any]]
@@ -161,6 +167,9 @@ class FactRow(Base):
     hedged: Mapped[bool] = mapped_column(Boolean)
     published: Mapped[datetime]
     observed_at: Mapped[datetime]
+    # The story of the fact's article, copied here when retention deletes the article, so that
+    # the fact still counts once per independent story. No foreign key: the id is a label.
+    story_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class AlertRow(Base):

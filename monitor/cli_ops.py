@@ -1,0 +1,98 @@
+"""The operator's commands: `monitor status` (the service at a glance) and `monitor prune`
+(retention). Both open the database the daemon uses; `status` only reads it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import click
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from monitor import retention
+from monitor.cli_context import Context, pass_ctx
+from monitor.pipeline import utcnow
+from monitor.status import collect, render_text, to_json
+from monitor.store import Store
+from monitor.store.db import create_db_engine
+
+NO_DATABASE = "no database yet (the daemon, `monitor poll` or `monitor replay` creates it)"
+
+
+@contextmanager
+def _opened(url: str, *, read_only: bool = False) -> Iterator[Store]:
+    """The store, or a one-line error naming the database (password hidden) if it fails.
+    `read_only` neither creates nor migrates anything: a reader beside a running daemon must
+    not take the write lock that a migration check takes."""
+    store = None
+    try:
+        if read_only and _missing_file(url):
+            raise click.ClickException(f"database {safe_url(url)}: {NO_DATABASE}")
+        store = Store(create_db_engine(url)) if read_only else Store.open(url)
+        if read_only and (problem := store.schema_problem()):
+            raise click.ClickException(f"database {safe_url(url)}: {problem}")
+        yield store
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise click.ClickException(f"database {safe_url(url)}: {reason}") from None
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _missing_file(url: str) -> bool:
+    parsed = make_url(url)
+    name = parsed.database
+    return parsed.get_backend_name() == "sqlite" and bool(name) and not Path(name or "").exists()
+
+
+def safe_url(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object (shape in the README).")
+@pass_ctx
+def status(ctx: Context, as_json: bool) -> None:
+    """The service at a glance: feeds by health (and the worst few), entries, stories, facts
+    changed and alerts today (UTC), the outbox, the last feed check and the database.
+
+    Reads the database only, so it is safe beside a running daemon."""
+    url = ctx.config().database_url()
+    with _opened(url, read_only=True) as store:
+        report = collect(store, utcnow(), safe_url(url))
+    click.echo(json.dumps(to_json(report), ensure_ascii=False) if as_json else render_text(report))
+
+
+@click.command()
+@click.option("--dry-run", is_flag=True, help="Count what would be deleted; delete nothing.")
+@pass_ctx
+def prune(ctx: Context, dry_run: bool) -> None:
+    """Delete articles fetched more than [retention] articles_days ago (with their matches,
+    index keys and stories nothing else refers to) and empty the text of those older than
+    raw_text_days. Facts, their evidence and alerts are kept. The daemon does this by itself
+    every few hours; this command is for doing it now."""
+    config = ctx.config()
+    limits = retention.cutoffs(config.retention, utcnow())
+    if limits.articles_before is None and limits.texts_before is None:
+        click.echo("retention keeps everything ([retention] articles_days = raw_text_days = 0)")
+        return
+    with _opened(config.database_url()) as store:
+        done = retention.prunable(store, limits) if dry_run else retention.prune(store, limits)
+    verb = "would delete" if dry_run else "deleted"
+    click.echo(
+        f"{verb} {done.articles} articles{_before(limits.articles_before)} and {done.stories}"
+        f" stories left empty; {verb} the text of {done.texts} more"
+        f" articles{_before(limits.texts_before)}"
+    )
+
+
+def _before(moment: datetime | None) -> str:
+    return "" if moment is None else f" fetched before {moment:%Y-%m-%d %H:%M} UTC"
+
+
+OPS = (status, prune)

@@ -1,0 +1,210 @@
+"""Feed claims are leases, on SQLite and on the real PostgreSQL: a feed claimed by one instance
+is not claimable by another until its lease runs out (the clock is passed in), the check's
+result or a clean shutdown releases it, and instances claiming at the same moment never get
+the same feed."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from feed_server import FeedServer
+from helpers import rss, write_config
+from postgres_support import postgres_schema
+
+from monitor.config import ConfigError, load_config, parse_config
+from monitor.fetch import make_client
+from monitor.pipeline import Pipeline
+from monitor.records import FetchResult
+from monitor.store import Store
+
+NOW = datetime(2021, 9, 6, 12, 0, tzinfo=UTC)
+LEASE = timedelta(seconds=60)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'data' / 'monitor.sqlite3'}"
+        return
+    with postgres_schema() as url:
+        yield url
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    store = Store.open(db_url)
+    yield store
+    store.close()
+
+
+def add_feeds(store: Store, count: int, *, due: datetime = NOW) -> list[str]:
+    names = [f"feed-{i:03d}" for i in range(count)]
+    store.sync_feeds([(n, f"https://{n}.example/rss", 600, True) for n in names], due)
+    return names
+
+
+def claim(store: Store, instance: str, at: datetime, limit: int = 100) -> list[str]:
+    return [t.name for t in store.claim_due_feeds(at, LEASE, limit, instance_id=instance)]
+
+
+def test_a_leased_feed_goes_to_another_instance_only_when_the_lease_runs_out(
+    store: Store,
+) -> None:
+    names = add_feeds(store, 3)
+    assert claim(store, "A", NOW) == names
+    assert store.feed_state(names[0]).claimed_by == "A"
+    assert store.feed_state(names[0]).lease_until == NOW + LEASE
+    assert claim(store, "B", NOW + LEASE - timedelta(seconds=1)) == []
+    assert claim(store, "A", NOW + LEASE - timedelta(seconds=1)) == []  # not twice to A either
+    # A crashed: at the end of its lease the feeds are B's.
+    assert claim(store, "B", NOW + LEASE) == names
+    assert {store.feed_state(n).claimed_by for n in names} == {"B"}
+
+
+def test_recording_the_check_releases_the_lease_and_sets_the_next_check(store: Store) -> None:
+    ok, broken = add_feeds(store, 2)
+    assert claim(store, "A", NOW) == [ok, broken]
+    later = NOW + timedelta(minutes=10)
+    store.record_success(ok, FetchResult(ok, "u", NOW, 304), later)
+    store.record_failure(broken, checked_at=NOW, next_check_at=later, status=500, error="500")
+    for name in (ok, broken):
+        state = store.feed_state(name)
+        assert (state.claimed_by, state.lease_until, state.next_check_at) == (None, None, later)
+    # Released, yet checked: nobody takes them before their next check is due.
+    assert claim(store, "B", NOW + LEASE * 2) == []
+    assert claim(store, "B", later) == [ok, broken]
+
+
+def test_a_clean_shutdown_hands_back_only_its_own_feeds(store: Store) -> None:
+    names = add_feeds(store, 4)
+    assert claim(store, "A", NOW, limit=2) == names[:2]
+    assert claim(store, "B", NOW, limit=2) == names[2:]
+    assert store.release_feed_leases("A") == 2
+    assert store.release_feed_leases("A") == 0
+    # A's feeds are due at once for C; B's stay with B.
+    assert claim(store, "C", NOW + timedelta(seconds=1)) == names[:2]
+    assert store.feed_state(names[3]).claimed_by == "B"
+
+
+def test_claims_come_in_due_order_limited_to_the_batch_and_the_cutoff(store: Store) -> None:
+    store.sync_feeds(
+        [
+            ("late", "https://late.example/rss", 600, True),
+            ("early", "https://early.example/rss", 600, True),
+            ("off", "https://off.example/rss", 600, False),
+        ],
+        NOW,
+    )
+    store.record_success("late", FetchResult("late", "u", NOW, 304), NOW + timedelta(seconds=20))
+    store.record_success("early", FetchResult("early", "u", NOW, 304), NOW + timedelta(seconds=10))
+    at = NOW + timedelta(seconds=30)
+    due_by = NOW + timedelta(seconds=15)
+    cut = store.claim_due_feeds(at, LEASE, 10, instance_id="A", due_by=due_by)
+    assert [t.name for t in cut] == ["early"]  # "late" fell due after the cutoff
+    store.release_feed_leases("A")
+    assert claim(store, "A", at, limit=1) == ["early"]
+    assert claim(store, "A", at, limit=5) == ["late"]  # the disabled feed is never claimed
+
+
+def test_instances_claiming_at_the_same_moment_never_get_the_same_feed(db_url: str) -> None:
+    """Four instances (each its own engine and connections) claim batches of five from 200
+    due feeds, all released at once by a barrier, until none is left."""
+    setup = Store.open(db_url)
+    names = add_feeds(setup, 200)
+    setup.close()
+    instances = [f"instance-{i}" for i in range(4)]
+    claims: dict[str, list[str]] = {i: [] for i in instances}
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(len(instances))
+
+    def claimer(instance: str) -> None:
+        store = Store.open(db_url)
+        try:
+            barrier.wait()
+            while batch := claim(store, instance, NOW, limit=5):
+                claims[instance] += batch
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=claimer, args=(i,)) for i in instances]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    taken = [name for batch in claims.values() for name in batch]
+    assert sorted(taken) == names  # every feed once: none twice, none left behind
+
+
+def test_instances_starting_together_add_the_configured_feeds_once(db_url: str) -> None:
+    """Every instance writes the configuration's feeds on start; four starting at the same
+    moment on a fresh database must all come up, with each feed stored once."""
+    stores = [Store.open(db_url) for _ in range(4)]
+    configured = [(f"feed-{i:03d}", f"https://f{i}.example/rss", 600, True) for i in range(50)]
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(len(stores))
+
+    def start(store: Store) -> None:
+        try:
+            barrier.wait()
+            store.sync_feeds(configured, NOW)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start, args=(s,)) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert [f.name for f in stores[0].feeds()] == [name for name, *_ in configured]
+    for store in stores:
+        store.close()
+
+
+def test_a_round_checks_the_due_feeds_batch_by_batch_and_leaves_a_peers_alone(
+    tmp_path: Path, feeds: FeedServer
+) -> None:
+    """Five feeds, batches of two, one feed held by another instance: the round fetches the
+    other four once each, in due order, and the held one only once the peer's lease ran out."""
+    names = [f"wire-{i}" for i in range(5)]
+    path = write_config(tmp_path, {n: feeds.set(f"{n}.xml", rss(n, [])) for n in names})
+    config = load_config(path)
+    config = config.model_copy(
+        update={"polling": config.polling.model_copy(update={"claim_batch": 2})}
+    )
+    store = Store.open(config.database_url())
+    pipeline = Pipeline(config, store)
+    start = datetime.now(UTC)
+    pipeline.sync_feeds(start)
+    assert claim(store, "peer", start, limit=1) == ["wire-0"]
+
+    async def poll(now: datetime) -> list[str]:
+        async with make_client(5) as client:
+            return [r.feed for r in await pipeline.poll_due(client, now)]
+
+    assert asyncio.run(poll(start)) == names[1:]
+    assert [len(feeds.hits(f"{n}.xml")) for n in names] == [0, 1, 1, 1, 1]
+    assert asyncio.run(poll(start + LEASE)) == ["wire-0"]  # the peer crashed: its lease ran out
+    assert [len(feeds.hits(f"{n}.xml")) for n in names] == [1, 1, 1, 1, 1]
+    assert {f.claimed_by for f in store.feeds()} == {None}
+    store.close()
+
+
+def test_a_lease_shorter_than_a_fetch_is_refused_with_the_reason(tmp_path: Path) -> None:
+    raw = {"polling": {"timeout_seconds": 20, "lease_seconds": 30}}
+    with pytest.raises(ConfigError) as refused:
+        parse_config(raw, tmp_path / "monitor.toml", {})
+    assert refused.value.problems == [
+        "polling: lease_seconds (30) must be longer than a fetch may take"
+        " (deadline_seconds, or twice timeout_seconds: 40)"
+    ]
+    fine = parse_config({"polling": {"lease_seconds": 41, "timeout_seconds": 20}}, tmp_path, {})
+    assert fine.polling.lease_seconds == 41
