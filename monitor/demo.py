@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import signal
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,8 +24,10 @@ from monitor.alert.render import render_console
 from monitor.config import Config, FeedConfig, PollingConfig, StorageConfig, load_config
 from monitor.daemon import Daemon
 from monitor.records import Alert
+from monitor.store.facts import CurrentFact
 
 DEFAULT_STORY = "panjshir"
+DEMO_PORT = 8787  # the [http] default; any free port when it is taken
 
 
 class Timeline:
@@ -124,7 +127,49 @@ def demo_config(story: Path, base_url: str, outlets: list[str], data_dir: Path) 
     )
 
 
-async def run_demo(story: Path | None, *, pause: float, echo: Callable[[str], None]) -> None:
+@asynccontextmanager
+async def serve_web_view(
+    daemon: Daemon, port: int, echo: Callable[[str], None]
+) -> AsyncIterator[str]:
+    """The daemon's pages on 127.0.0.1:`port` (any free port when that one is taken)."""
+    from monitor.web.server import WebServer, make_app  # aiohttp only when serving
+
+    config = daemon.config
+    server = WebServer(make_app(daemon.store, daemon.health, lambda: config), "127.0.0.1", port)
+    try:
+        await server.start()
+    except OSError:
+        echo(f"(port {port} is taken: the web view uses a free port instead)")
+        server = WebServer(make_app(daemon.store, daemon.health, lambda: config), "127.0.0.1", 0)
+        await server.start()
+    try:
+        yield server.url + "/"
+    finally:
+        await server.stop()
+
+
+async def until_interrupted() -> None:
+    """Wait for Ctrl-C (SIGINT) or SIGTERM, then return normally."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+
+
+async def run_demo(
+    story: Path | None,
+    *,
+    pause: float,
+    echo: Callable[[str], None],
+    serve: bool = False,
+    port: int = DEMO_PORT,
+) -> None:
+    """Tell the story; the web view is up meanwhile and, with `serve`, after it until Ctrl-C."""
     story = find_story(story)
     timeline = Timeline(story / "timeline")
 
@@ -138,7 +183,11 @@ async def run_demo(story: Path | None, *, pause: float, echo: Callable[[str], No
     ):
         config = demo_config(story, url, timeline.outlets, Path(tmp))
         echo(f"Serving {len(timeline.outlets)} outlets of the story '{story.name}' at {url}")
-        async with Daemon.open(config, on_alert=show) as daemon:
+        async with (
+            Daemon.open(config, on_alert=show) as daemon,
+            serve_web_view(daemon, port, echo) as page,
+        ):
+            echo(f"Web view of the story: {page} (entities, stories, alerts, feeds)")
             for index, step in enumerate(timeline.steps):
                 timeline.current = index
                 echo(
@@ -156,10 +205,19 @@ async def run_demo(story: Path | None, *, pause: float, echo: Callable[[str], No
                 if index + 1 < len(timeline.steps):
                     await asyncio.sleep(pause)
             facts = daemon.store.current_facts()
-        echo(f"Done. {len(facts)} facts known at the end of the story:")
-        for current in facts:
-            backed = f"; {current.sources} independent sources" if current.sources > 1 else ""
-            echo(f"  - {describe(current.fact.value)} ({source(current.fact)}{backed})")
-        echo(
-            "\nA fact's whole timeline: monitor facts history ENTITY (after a replay into a store)."
-        )
+            _print_facts(facts, echo)
+            if serve:
+                echo(f"\nServing the web view at {page} until Ctrl-C.")
+                await until_interrupted()
+            else:
+                echo(
+                    f"\nThe web view ({page}) stops with the demo; `monitor demo --serve` keeps it."
+                )
+
+
+def _print_facts(facts: list[CurrentFact], echo: Callable[[str], None]) -> None:
+    echo(f"Done. {len(facts)} facts known at the end of the story:")
+    for current in facts:
+        backed = f"; {current.sources} independent sources" if current.sources > 1 else ""
+        echo(f"  - {describe(current.fact.value)} ({source(current.fact)}{backed})")
+    echo("\nA fact's whole timeline: monitor facts history ENTITY (after a replay into a store).")
