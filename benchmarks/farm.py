@@ -2,9 +2,10 @@
 
     python -m benchmarks.farm --feeds 1000 [--items 20-50] [--hosts 20] [--seed 1]
 
-N feeds, half RSS 2.0 and half Atom, each with 20-50 items (`--items`) of generated prose (a
-small share mentions the watch terms), listening on 127.0.0.1 .. 127.0.0.<hosts> on one port,
-so that a client's per-host cap applies as it would on the web. Feeds answer with ETag and
+N feeds, half RSS 2.0 (authors as dc:creator, as most CMS feeds give them) and half Atom,
+each with 20-50 items (`--items`) of generated prose (a small share mentions the watch terms),
+listening on 127.0.0.1 .. 127.0.0.<hosts> on one port, so that a client's per-host cap applies
+as it would on the web. Feeds answer with ETag and
 Last-Modified, and 304 to a matching If-None-Match / If-Modified-Since, except a share of them
 (5% by default) that ignore conditional requests and send no validators: always 200, same body
 until they change.
@@ -14,6 +15,8 @@ Control, on any of the addresses:
   POST /_advance?share=0.1 next round: that share of feeds gets 1-3 new items prepended (new
                            GUIDs; the oldest drop off); answers the changed feed indices as JSON
   GET  /_stats             requests served and the farm's CPU seconds
+  GET  /_state             per feed: ETag, Last-Modified, SHA-256 of the body and the GUIDs it
+                           lists (to seed a store as if every feed had been read once)
 
 The server is a minimal HTTP/1.1 keep-alive responder on asyncio streams (stdlib only); a
 feed's body is rendered once per change, so serving is a dictionary lookup and a write. The farm
@@ -26,8 +29,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import hashlib
 import json
 import random
+import re
 import signal
 import sys
 import time
@@ -41,6 +46,7 @@ from xml.sax.saxutils import escape
 from benchmarks.corpus import Article, Corpus
 
 EPOCH = datetime(2021, 9, 1, tzinfo=UTC)
+_GUID = re.compile(rb"<(?:guid|id)\b[^>]*>([^<]+)<")
 Kind = Literal["rss", "atom"]
 
 
@@ -104,7 +110,7 @@ class Farm:
         site = f"outlet{feed.index:05d}.example"
         link = f"https://{site}/news/{published:%Y/%m/%d}/story-{n}?utm_source=rss"
         guid = f"tag:{site},2021:story-{n}"
-        return _render_item(feed.kind, article, link, guid, published, site)
+        return _render_item(feed.kind, article, link, guid, published)
 
     def _render(self, feed: FarmFeed, modified: datetime) -> None:
         feed.version += 1
@@ -116,7 +122,8 @@ class Farm:
         items = b"".join(feed.items)
         if feed.kind == "rss":
             head = (
-                '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+                '<?xml version="1.0" encoding="utf-8"?>\n'
+                '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
                 f"<title>{title}</title><link>https://{site}/</link>"
                 f"<description>News from outlet {feed.index}</description>"
                 f"<lastBuildDate>{feed.last_modified}</lastBuildDate>"
@@ -157,6 +164,19 @@ class Farm:
             "bytes": sum(len(f.body) for f in self.feeds),
         }
 
+    def state(self) -> dict[str, object]:
+        return {
+            "feeds": [
+                {
+                    "etag": f.etag if f.conditional else None,
+                    "last_modified": f.last_modified if f.conditional else None,
+                    "sha256": hashlib.sha256(f.body).hexdigest(),
+                    "guids": [_guid(item) for item in f.items],
+                }
+                for f in self.feeds
+            ]
+        }
+
     def respond(
         self, method: str, target: str, headers: dict[str, str]
     ) -> tuple[int, list[tuple[str, str]], bytes]:
@@ -170,6 +190,8 @@ class Farm:
             return _json(self.advance(float(query.get("share", "0.1"))))
         if parts.path == "/_info":
             return _json(self.info())
+        if parts.path == "/_state":
+            return _json(self.state())
         if parts.path == "/_stats":
             return _json({"requests": self.requests, "cpu_seconds": time.process_time()})
         return 404, [("Content-Type", "text/plain")], b"not found\n"
@@ -197,6 +219,13 @@ def _not_modified(feed: FarmFeed, headers: dict[str, str]) -> bool:
     return False
 
 
+def _guid(item: bytes) -> str:
+    found = _GUID.search(item)
+    if found is None:
+        raise ValueError(f"an item without a guid: {item[:80]!r}")
+    return found.group(1).decode()
+
+
 def _content_type(kind: Kind) -> str:
     return f"application/{kind}+xml; charset=utf-8"
 
@@ -205,9 +234,7 @@ def _json(value: object) -> tuple[int, list[tuple[str, str]], bytes]:
     return 200, [("Content-Type", "application/json")], json.dumps(value).encode()
 
 
-def _render_item(
-    kind: Kind, article: Article, link: str, guid: str, published: datetime, site: str
-) -> bytes:
+def _render_item(kind: Kind, article: Article, link: str, guid: str, published: datetime) -> bytes:
     html = "".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
     title, link, summary = escape(article.title), escape(link), escape(html)
     if kind == "rss":
@@ -215,7 +242,7 @@ def _render_item(
             f"<item><title>{title}</title><link>{link}</link>"
             f'<guid isPermaLink="false">{guid}</guid>'
             f"<pubDate>{format_datetime(published, usegmt=True)}</pubDate>"
-            f"<author>desk@{site} (News desk)</author>"
+            "<dc:creator>News desk</dc:creator>"
             f"<description>{summary}</description></item>"
         ).encode()
     return (

@@ -7,15 +7,15 @@ missed paragraph costs less than navigation text or a "related stories" box read
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 
 import trafilatura
 
+from monitor.logs import get_logger
 from monitor.records import Entry, FeedTarget, FetchResult
 
-log = logging.getLogger("monitor.fulltext")
+log = get_logger("monitor.fulltext")
 MIN_CHARS = 200  # shorter "articles" are usually consent walls or error pages
 
 Fetcher = Callable[[FeedTarget], Awaitable[FetchResult]]
@@ -49,9 +49,7 @@ async def with_full_text(
         result = await fetcher(FeedTarget(entry.feed, entry.url, allow_private=allow_private))
         text = main_text(result.body, entry.url) if result.ok and result.body else None
         if text is None:
-            log.info(
-                "feed=%s url=%s full_text=unavailable error=%r", entry.feed, entry.url, result.error
-            )
+            log.info("full_text_unavailable", feed=entry.feed, url=entry.url, error=result.error)
             out.append(entry)
         else:
             out.append(replace(entry, content=text))

@@ -13,6 +13,7 @@ import feedparser
 import pytest
 from feed_server import FeedServer
 
+import monitor.parse
 from monitor.parse import Limits, ParsedFeed, parse_feed
 
 FETCHED = datetime(2026, 1, 1, tzinfo=UTC)
@@ -192,6 +193,7 @@ def test_an_exception_inside_parsing_becomes_the_feed_error(
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setattr(feedparser, "parse", explode)
+    monkeypatch.setattr(monitor.parse, "fast_feed", explode)  # the lxml path, for plain feeds
     parsed = parse_bytes((HEAD + channel(item("x"))).encode())
     assert parsed.entries == ()
     assert (

@@ -6,13 +6,36 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, union_all
 from sqlalchemy.orm import Session
 
 from monitor.store.base import StoreBase
 from monitor.store.models import Article, Story, StoryKey
 
 CANDIDATES = 20
+
+# Statements built once: constructing and caching one costs more than running it on SQLite.
+# A copy is the oldest original with the same canonical URL or the same body: one indexed
+# lookup per key, the older answer wins. As one `url = ? OR fingerprint = ?` query, SQLite
+# walks the duplicate_of index instead (nearly no row is a duplicate): the whole table for
+# every new entry.
+_ORIGINAL = select(Article.id, Article.story_id).where(Article.duplicate_of.is_(None))
+_EITHER = union_all(
+    _ORIGINAL.where(Article.canonical_url == bindparam("url"))
+    .order_by(Article.id)
+    .limit(1)
+    .subquery()
+    .select(),
+    _ORIGINAL.where(Article.fingerprint == bindparam("fingerprint"))
+    .order_by(Article.id)
+    .limit(1)
+    .subquery()
+    .select(),
+).subquery()
+_COPY_OF = select(_EITHER.c.id, _EITHER.c.story_id).order_by(_EITHER.c.id).limit(1)
+_KNOWN_TEXTS = select(Article.guid, Article.id, Article.text_hash).where(
+    Article.feed_id == bindparam("feed"), Article.guid.in_(bindparam("guids", expanding=True))
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,27 +66,17 @@ class StoryQueries(StoreBase):
         self, session: Session, feed_id: int, guids: Sequence[str]
     ) -> dict[str, tuple[int, str | None]]:
         """For the GUIDs this feed delivered before: (article id, text hash)."""
-        rows = session.execute(
-            select(Article.guid, Article.id, Article.text_hash).where(
-                Article.feed_id == feed_id, Article.guid.in_(guids)
-            )
-        )
+        rows = session.execute(_KNOWN_TEXTS, {"feed": feed_id, "guids": list(guids)})
         return {guid: (article_id, text_hash) for guid, article_id, text_hash in rows}
 
     def copy_of(
         self, session: Session, canonical_url: str, fingerprint: str | None
     ) -> tuple[int, int | None] | None:
-        """The first stored article with this canonical URL or this exact body: (id, story)."""
-        condition = Article.canonical_url == canonical_url
-        if fingerprint is not None:
-            condition = condition | (Article.fingerprint == fingerprint)
-        row = session.execute(
-            select(Article.id, Article.story_id)
-            .where(condition, Article.duplicate_of.is_(None))
-            .order_by(Article.id)
-            .limit(1)
-        ).first()
-        return None if row is None else (row[0], row[1])
+        """The first stored article with this canonical URL or this exact body: (id, story).
+        No fingerprint compares as NULL, which matches nothing: the URL alone decides."""
+        row = session.execute(_COPY_OF, {"url": canonical_url, "fingerprint": fingerprint})
+        found = row.first()
+        return None if found is None else (found[0], found[1])
 
     def story_candidates(
         self, session: Session, keys: Sequence[str], since: datetime
