@@ -17,6 +17,13 @@ from __future__ import annotations
 
 import re
 
+from monitor.extract.history import (
+    CASUALTY_ERA,
+    OPENING_YEAR,
+    SINCE_YEAR,
+    long_before,
+    years_in,
+)
 from monitor.extract.numbers import Amount
 from monitor.extract.text import clause_bounds
 
@@ -29,22 +36,6 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|whether|releas\w*|freed|exchang\w*|swap\w*|handed\s+over|repatriat\w*)\b",
     re.I,
 )
-_ERA = re.compile(
-    r"\b(?:1[89]\d0s|20[0-4]0s|soviets?|years?\s+ago|(?:two|three|four|\d+)[-\s]decades?|"
-    r"past\s+(?:\w+\s+)?decades?|at\s+the\s+time|back\s+then|over\s+the\s+years|formerly|"
-    r"in\s+the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|hours?))|"
-    r"(?<!since\s)last\s+year|during\s+the\s+[\w\s-]{0,30}?(?:war|occupation|invasion|era|jihad))\b",
-    re.I,
-)
-_YEAR = r"((?:19|20)\d\d)\b"
-_CLAUSE_YEAR = re.compile(
-    rf"\b(?:in|since|until|by|during|of|from|before|after|between|and|to)\s+"
-    rf"(?:(?:early|late|mid)[-\s]+)?(?:[A-Za-z]+\s+)?(?:\d{{1,2}},?\s+)?{_YEAR}|"
-    rf"\b{_YEAR}\s+(?:war|invasion|offensive|battle|fighting|campaign|siege|uprising|conflict)",
-    re.I,
-)
-_SINCE_YEAR = re.compile(rf"\bsince\s+(?:[A-Za-z]+\s+)?{_YEAR}", re.I)
-_OPENING_YEAR = re.compile(rf"^\W*(?:in|during|by|until|between)\s+(?:[A-Za-z]+\s+)?{_YEAR}", re.I)
 _AGE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?$", re.I)
 
 
@@ -70,8 +61,6 @@ def is_hypothetical(sentence: str, start: int, end: int) -> bool:
 def is_history(sentence: str, start: int, end: int, year: int) -> bool:
     """True when the count at `start`..`end` belongs to another era than the article's `year`."""
     left, right = clause_bounds(sentence, start, end)
-    years = [int(y) for m in _CLAUSE_YEAR.finditer(sentence[left:right]) for y in m.groups() if y]
-    years += [int(y) for y in _SINCE_YEAR.findall(sentence)]
-    opening = _OPENING_YEAR.match(sentence)
-    years += [int(opening.group(1))] if opening else []
-    return bool(_ERA.search(sentence)) or any(y <= year - 2 for y in years)
+    years = years_in(sentence[left:right]) + years_in(sentence, SINCE_YEAR)
+    years += years_in(sentence, OPENING_YEAR)  # anchored: only a year that opens the sentence
+    return bool(CASUALTY_ERA.search(sentence)) or long_before(years, year)

@@ -38,24 +38,11 @@ from monitor.extract.control_frame import (
 )
 from monitor.extract.control_verbs import Predicate, place_predicates
 from monitor.extract.control_words import Status
+from monitor.extract.history import CONTROL_ERA, CONTROL_YEAR, is_past
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.text import clause_bounds
 from monitor.records import Claim, EntityRef, TerritorialControl
 
-_HISTORY = re.compile(
-    r"\b(?:1[89]\d0s|20[0-4]0s|(?:in|during|by|until|from|of|before)\s+1[89]\d\d|at\s+the\s+time|"
-    r"back\s+then|in\s+the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|hours?|nights?)\b)|used\s+to|once\s+(?:held|controlled|fell|captured)|"
-    r"(?<!since\s)last\s+year|(?:years?|decades?|centur(?:y|ies))\s+ago|formerly|previously|"
-    r"Soviets?|British|civil\s+war|during\s+the\s+[\w\s-]{0,30}?(?:war|occupation|invasion|era|"
-    r"jihad|regime)|the\s+first\s+time\s+since|(?:first|last)\s+Taliban\s+rule|"
-    r"before\s+the\s+(?:[\w-]+\s+)?(?:war|conflict|invasion|offensive|coup))\b",
-    re.I,
-)
-_YEAR = re.compile(
-    r"\b(?:in|until|by|during|of|before|from)\s+(?:(?:early|late|mid-?)\s*)?"
-    r"(?:(?-i:[A-Z])[a-z]+\.?\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b",
-    re.I,
-)
 _CONCESSION = re.compile(r"\s*(?:conceded|concedes|admitted|admits|acknowledged|acknowledges)\b")
 _CAPTURE_CLAIM = re.compile(
     r"\bclaims?\b[^;]{0,60}\b(?:captur\w*|fall|fallen|fell|seiz\w*|victory|control)\b", re.I
@@ -73,7 +60,7 @@ _OPENING_TIME = re.compile(r"(?:Before|In|During|Until|By|Back\s+in)\b[^,;]{1,40
 
 
 def _past(text: str, year: int) -> bool:
-    return bool(_HISTORY.search(text)) or any(int(y) <= year - 2 for y in _YEAR.findall(text))
+    return is_past(text, year, CONTROL_ERA, CONTROL_YEAR)
 
 
 def _dated_past(sentence: str, year: int) -> bool:

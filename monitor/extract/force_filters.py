@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.extract.history import FORCE_ERA, FORCE_YEAR, is_past
 from monitor.extract.numbers import Amount
 from monitor.extract.text import clause_bounds
 from monitor.extract.units import Unit
@@ -27,16 +28,6 @@ _CASUALTY = re.compile(
 _FLED = re.compile(r"\bfle(?:e|es|eing|d)\b", re.I)
 # "refused to surrender", "sent to capture": an infinitive is an aim, not a loss.
 _AIM = re.compile(r"(?<!forced )(?<!made )(?<!compelled )(?<!obliged )\bto\s+$", re.I)
-_HISTORY = re.compile(
-    r"\b(?:1[89]\d0s|20[0-4]0s|(?:in|during|by|until)\s+1[89]\d\d|at\s+the\s+time|"
-    r"at\s+(?:its|their|the)\s+(?:peak|height)|heyday|back\s+then|in\s+the\s+past|used\s+to|"
-    r"(?<!since\s)last\s+year|years?\s+ago|formerly|"
-    r"Soviet|during\s+the\s+[\w\s-]{0,30}?(?:war|occupation|invasion|era|jihad)|"
-    # "estimated at 140,000 troops before the war": a strength from before the present conflict
-    r"before\s+the\s+(?:[\w-]+\s+)?(?:war|conflict|fighting|invasion|offensive|coup))\b",
-    re.I,
-)
-_YEAR_MENTION = re.compile(r"\b(?:in|until|by|during|of|before)\s+((?:19|20)\d\d)\b", re.I)
 _CIVILIANS = re.compile(r"^\s*(?:,|and|&)\s*(?:women|children|boys|girls)\b", re.I)
 _WOMEN = re.compile(r"\bwom[ae]n\b", re.I)
 _CONJUNCT = re.compile(r"\s(?:and|but|while|whereas)\s", re.I)
@@ -72,13 +63,8 @@ def clause_end(sentence: str, lo: int, hi: int) -> int:
     return clause_bounds(sentence, end + aside.end(), end + aside.end())[1] if aside else end
 
 
-def _is_past_year(clause: str, year: int) -> bool:
-    """A year two or more years before the article's: "in 2001 the group had 45,000 troops"."""
-    return any(int(y) <= year - 2 for y in _YEAR_MENTION.findall(clause))
-
-
 def _past(text: str, year: int) -> bool:
-    return bool(_HISTORY.search(text) or _is_past_year(text, year))
+    return is_past(text, year, FORCE_ERA, FORCE_YEAR)
 
 
 def _own_part(sentence: str, lo: int, hi: int) -> tuple[int, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.extract.history import OFFICE_YEAR, fate_is_history, long_before, years_in
 from monitor.extract.mentions import Mention
 from monitor.extract.predicates import Hit
 
@@ -20,10 +21,6 @@ _DENIAL = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[—–-]+\s")
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
-_YEAR = re.compile(
-    r"\b(?:in|since|from|on\s+\d{1,2}\s+[A-Z][a-z]+|on\s+[A-Z][a-z]+\s+\d{1,2},?)\s+((?:19|20)\d\d)\b",
-    re.I,
-)
 _LEFT_POST = re.compile(
     r"\b(?:post|position|role|office|job|title|seat)\s+(?:that\s+|which\s+)?(?:he|she)\s+"
     r"(?:had\s+)?(?:held|kept|occupied|retained|filled)\s+until\b",
@@ -52,11 +49,16 @@ def denied(sentence: str, hit: Hit) -> bool:
 
 def past_office(sentence: str, hit: Hit, year: int | None) -> bool:
     """An office or a fate dated two or more years back in its clause ("was killed ... on 9
-    September 2001"), or an office held "until" something."""
+    September 2001"), told as history (`history.fate_is_history`), or an office held "until"
+    something."""
     if hit.status in _OFFICES and _LEFT_POST.search(sentence, hit.subject.end):
+        return True
+    said_at = hit.start if hit.said_at is None else hit.said_at
+    fate = hit.status not in _OFFICES
+    if fate_is_history(sentence, (hit.subject.start, hit.subject.end), said_at, year, fate=fate):
         return True
     brk = re.compile(r";\s|,\s(?!\d)").search(sentence, hit.subject.end)
     clause = sentence[hit.start : brk.start() if brk else len(sentence)]
     if hit.status not in _OFFICES:  # a fate: not the dates of an aside about the person
         clause = _ASIDE.sub(" ", clause)
-    return year is not None and any(int(y) <= year - 2 for y in _YEAR.findall(clause))
+    return year is not None and long_before(years_in(clause, OFFICE_YEAR), year)

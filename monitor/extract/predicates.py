@@ -39,6 +39,9 @@ class Hit:
     # Read from an aside about the person ("X, the RSF commander, said", "X, who heads Y",
     # "Y commander X"): the narrator's description, not what the speaker claims.
     aside: bool = False
+    # Where the predicate itself stands, when it follows the person ("X, 32, was killed"):
+    # the clause that dates the claim. None: at `start`.
+    said_at: int | None = None
 
 
 _ADVERBS = r"also|reportedly|allegedly|apparently|now|since|already|just|still|last"
@@ -159,7 +162,7 @@ def _match(sentence: str, p: Mention, pos: int, groups: list[Mention]) -> Hit | 
                 if at <= g.start < at + len(role):
                     org, role = org or g.entity.name, strip_owner(sentence[g.end : at + len(role)])
         role = fixed_role or clean_role(role)
-        return Hit(p, status, role, org, p.start, bool(found.get("neg")))
+        return Hit(p, status, role, org, p.start, bool(found.get("neg")), said_at=pos)
     return None
 
 
