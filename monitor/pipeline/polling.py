@@ -8,9 +8,9 @@ import hashlib
 import time
 from collections import defaultdict
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -20,34 +20,30 @@ from monitor.alert.compose import health_alert
 from monitor.config import Config
 from monitor.fetch import fetch, redact
 from monitor.fulltext import Fetcher, with_full_text
-from monitor.health import Health, HealthChange, HealthPolicy, after_failure, after_success
+from monitor.health import HealthChange, HealthPolicy
 from monitor.instance import INSTANCE_ID
 from monitor.logs import get_logger
 from monitor.parse import parse_feed
 from monitor.pipeline.ingest import Ingestor
-from monitor.records import Alert, Entry, FeedTarget, FetchResult
-from monitor.schedule import (
-    IntervalPolicy,
-    adapt_interval,
-    next_check_after_error,
-    next_check_after_success,
-    publishing_rhythm,
+from monitor.pipeline.outcomes import (
+    Checked,
+    FeedReport,
+    Success,
+    after_failed_check,
+    after_successful_check,
 )
+from monitor.records import Alert, Entry, FeedTarget, FetchResult
+from monitor.schedule import IntervalPolicy, publishing_rhythm
 from monitor.store import FeedState, Store
+from monitor.store.feeds import UnchangedCheck
+
+__all__ = ["FeedReport", "Poller"]
 
 log = get_logger("monitor.pipeline")
 FULL_TEXT_PER_CHECK = 20
 
 
-@dataclass(frozen=True, slots=True)
-class FeedReport:
-    """What one check of one feed did."""
-
-    feed: str
-    status: str  # "new", "unchanged", "not_modified", "error"
-    new_entries: int = 0
-    alerts: tuple[Alert, ...] = ()
-    error: str | None = None
+Claimed = tuple[FeedTarget, FeedState]
 
 
 class Poller:
@@ -104,15 +100,16 @@ class Poller:
         reports: list[FeedReport] = []
         started = time.monotonic()
         while True:
-            targets = self._claim_batch(now, timedelta(seconds=time.monotonic() - started))
-            reports += await self._poll_batch(targets, fetch_one, fetch_page)
-            if len(targets) < polling.claim_batch:  # nothing more was due
+            claimed = self._claim_batch(now, timedelta(seconds=time.monotonic() - started))
+            reports += await self._poll_batch(claimed, fetch_one, fetch_page)
+            if len(claimed) < polling.claim_batch:  # nothing more was due
                 return reports
 
-    def _claim_batch(self, due_by: datetime, elapsed: timedelta) -> list[FeedTarget]:
+    def _claim_batch(self, due_by: datetime, elapsed: timedelta) -> list[Claimed]:
         """The next batch of feeds due by the round's start, leased from now on (the round's
-        start plus the time it has taken). Feeds that fall due during the round wait for the
-        next tick, so a round always ends."""
+        start plus the time it has taken), each with its state as claimed: processing reads
+        nothing more. Feeds that fall due during the round wait for the next tick, so a round
+        always ends."""
         polling = self.config.polling
         claimed = self.store.claim_due_feeds(
             due_by + elapsed,
@@ -121,38 +118,60 @@ class Poller:
             instance_id=self.instance_id,
             due_by=due_by,
         )
-        return [self._with_policy(t) for t in claimed]
+        return [(self._with_policy(s.target), s) for s in claimed]
 
     async def _poll_batch(
         self,
-        targets: list[FeedTarget],
+        claimed: list[Claimed],
         fetch_one: Callable[[FeedTarget], Coroutine[Any, Any, FetchResult]],
         fetch_page: Fetcher,
     ) -> list[FeedReport]:
-        tasks = [asyncio.create_task(fetch_one(t)) for t in targets]
-        reports = []
+        """Checks that found nothing new are written together when the batch ends, also when
+        it is cancelled (shutdown): what was decided is recorded, the rest is released."""
+        tasks = [asyncio.create_task(fetch_one(target)) for target, _state in claimed]
+        checked: list[Checked] = []
         try:
-            for target, task in zip(targets, tasks, strict=True):
-                reports.append(await self._process_safely(target, await task, fetch_page))
+            for (target, state), task in zip(claimed, tasks, strict=True):
+                checked.append(await self._check_safely(target, state, await task, fetch_page))
         finally:  # cancelled mid-round (shutdown): no fetch is left running unobserved
             for task in tasks:
                 task.cancel()
+            reports = self._settle(checked)
             await asyncio.gather(*tasks, return_exceptions=True)
         return reports
 
-    async def _process_safely(
-        self, target: FeedTarget, result: FetchResult, fetch_page: Fetcher | None = None
-    ) -> FeedReport:
+    async def _check_safely(
+        self, target: FeedTarget, state: FeedState, result: FetchResult, fetch_page: Fetcher
+    ) -> Checked:
         """A bug or a database hiccup while processing one feed must not stop the round. The
         feed keeps its claim lease, so it is retried when the lease runs out."""
         try:
-            report = await self.process(target, result, fetch_page)
+            return await self._check(target, state, result, fetch_page)
         except Exception as exc:
             log.exception("feed_process_failed", feed=target.name)
-            report = FeedReport(target.name, "error", error=f"internal error: {exc!r}")
-        labels = metrics.fetch_labels(report.status, result.status, result.error, report.error)
-        metrics.fetches.labels(*labels).inc()
-        return report
+            return Checked(result, _internal_error(target.name, exc))
+
+    def _settle(self, checked: list[Checked]) -> list[FeedReport]:
+        """Write the batch's unchanged checks in one statement and count every check. If that
+        write fails, those feeds keep their leases (retried when the leases run out) and
+        report the error, as a failure to record one feed does."""
+        unchanged = [c.unchanged for c in checked if c.unchanged is not None]
+        failed: Exception | None = None
+        try:
+            self.store.record_unchanged(unchanged)
+        except Exception as exc:
+            log.exception("feed_process_failed", feeds=[u.name for u in unchanged])
+            failed = exc
+        reports = []
+        for check in checked:
+            report = check.report
+            if failed is not None and check.unchanged is not None:
+                report = _internal_error(report.feed, failed)
+            result = check.result
+            labels = metrics.fetch_labels(report.status, result.status, result.error, report.error)
+            metrics.fetches.labels(*labels).inc()
+            reports.append(report)
+        return reports
 
     def _with_policy(self, target: FeedTarget) -> FeedTarget:
         feed = self.feeds.get(target.name)
@@ -173,14 +192,26 @@ class Poller:
         """Everything after the fetch: record it, parse, ingest new entries, decide when to
         look again and whether the feed's health changed. With `fetch_page`, feeds configured
         with `full_text` get their new entries' article pages read."""
-        state = self.store.feed_state(target.name)
+        checked = await self._check(target, self.store.feed_state(target.name), result, fetch_page)
+        if checked.unchanged is not None:
+            self.store.record_unchanged([checked.unchanged])
+        return checked.report
+
+    async def _check(
+        self,
+        target: FeedTarget,
+        state: FeedState,
+        result: FetchResult,
+        fetch_page: Fetcher | None,
+    ) -> Checked:
+        """`process` given the feed's state; an unchanged check is left for the caller to write."""
         if result.error is not None:
-            return self._failed(target, state, result, result.error)
+            return Checked(result, self._failed(target, state, result, result.error))
         if result.not_modified or result.body is None:
-            return self._succeeded(state, result, "not_modified")
+            return self._unchanged(state, result, "not_modified")
         body_hash = hashlib.sha256(result.body).hexdigest()
         if body_hash == state.body_hash:
-            return self._succeeded(state, result, "unchanged")
+            return self._unchanged(state, result, "unchanged")
         parsed = parse_feed(
             result.body,
             feed=target.name,
@@ -189,7 +220,7 @@ class Poller:
             content_type=result.content_type,
         )
         if parsed.error is not None:
-            return self._failed(target, state, result, parsed.error)
+            return Checked(result, self._failed(target, state, result, parsed.error))
         entries = list(parsed.entries)
         feed = self.feeds.get(target.name)
         if feed is not None and feed.full_text and fetch_page is not None:
@@ -215,7 +246,7 @@ class Poller:
             new=new,
             alerts=len(alerts),
         )
-        return replace(report, alerts=tuple(alerts) + report.alerts)
+        return Checked(result, replace(report, alerts=tuple(alerts) + report.alerts))
 
     async def _full_text(
         self, target: FeedTarget, entries: list[Entry], fetch_page: Fetcher
@@ -229,71 +260,97 @@ class Poller:
         by_guid = {e.guid: e for e in read}
         return [by_guid.get(e.guid, e) for e in entries]
 
+    def _unchanged(self, state: FeedState, result: FetchResult, status: str) -> Checked:
+        """A check that found nothing new: its row is written with the batch's, unless its
+        health changed. Then the row is written at once, right after the alert, so that a crash
+        before the batch's write cannot make the same transition (and alert) happen twice."""
+        success = self._success(state, result)
+        now = result.fetched_at
+        alerts = self._health_alerts(state, success.change, now=now, since=now)
+        row = UnchangedCheck(
+            state.name,
+            checked_at=now,
+            status=result.status,
+            next_check_at=success.next_at,
+            poll_interval=success.interval,
+            health=success.health,
+            etag=result.etag,
+            last_modified=result.last_modified,
+        )
+        report = FeedReport(state.name, status, 0, alerts)
+        if success.change is not None:
+            self.store.record_unchanged([row])
+            return Checked(result, report)
+        return Checked(result, report, row)
+
     def _succeeded(
         self,
         state: FeedState,
         result: FetchResult,
         status: str,
         *,
-        new: int = 0,
-        rhythm: float | None = None,
-        ttl: int | None = None,
-        body_hash: str | None = None,
-        title: str | None = None,
+        new: int,
+        rhythm: float | None,
+        ttl: int | None,
+        body_hash: str,
+        title: str | None,
     ) -> FeedReport:
+        success = self._success(state, result, new=new, rhythm=rhythm, ttl=ttl, new_body=True)
         now = result.fetched_at
-        rhythm = rhythm or state.rhythm_seconds
-        ttl = ttl if body_hash is not None else state.ttl_seconds
-        interval = adapt_interval(
-            self._interval_policy(state.name),
-            rhythm=rhythm,
-            cache_seconds=result.cache_seconds,
-            ttl_seconds=ttl,
-        )
-        next_at = next_check_after_success(now, interval, retry_after=result.retry_after)
-        change = after_success(
-            _health(state.health),
-            now=now,
-            last_new_entry_at=now if new else state.last_new_entry_at,
-            rhythm_seconds=rhythm,
-            policy=self.health_policy,
-        )
-        alerts = self._health_alerts(state, change, now=now, since=now)
+        alerts = self._health_alerts(state, success.change, now=now, since=now)
         self.store.record_success(
             state.name,
             result,
-            next_at,
+            success.next_at,
             body_hash=body_hash,
             title=title,
             new_entries=new,
-            poll_interval=interval,
-            rhythm=rhythm,
-            ttl=ttl,
-            health=change.after if change else state.health,
+            poll_interval=success.interval,
+            rhythm=success.rhythm,
+            ttl=success.ttl,
+            health=success.health,
         )
         return FeedReport(state.name, status, new, alerts)
+
+    def _success(
+        self,
+        state: FeedState,
+        result: FetchResult,
+        *,
+        new: int = 0,
+        rhythm: float | None = None,
+        ttl: int | None = None,
+        new_body: bool = False,
+    ) -> Success:
+        return after_successful_check(
+            state,
+            result,
+            self._interval_policy(state.name),
+            self.health_policy,
+            new=new,
+            rhythm=rhythm,
+            ttl=ttl,
+            new_body=new_body,
+        )
 
     def _failed(
         self, target: FeedTarget, state: FeedState, result: FetchResult, error: str
     ) -> FeedReport:
         error, now = redact(error, target.url), result.fetched_at
-        errors = state.error_count + 1
-        next_at = next_check_after_error(
-            now,
-            state.poll_interval_seconds or self._interval_policy(state.name).base,
-            errors,
-            max_backoff=self.config.polling.max_backoff_seconds,
-            retry_after=result.retry_after,
+        failure = after_failed_check(
+            state,
+            result,
+            error,
+            self._interval_policy(state.name).base,
+            self.config.polling.max_backoff_seconds,
+            self.health_policy,
         )
-        first_error_at = state.first_error_at or now
-        change = after_failure(
-            _health(state.health), first_error_at, now, self.health_policy, error
-        )
-        alerts = self._health_alerts(state, change, now=now, since=first_error_at)
+        change = failure.change
+        alerts = self._health_alerts(state, change, now=now, since=failure.first_error_at)
         self.store.record_failure(
             target.name,
             checked_at=now,
-            next_check_at=next_at,
+            next_check_at=failure.next_at,
             status=result.status,
             error=error,
             health=change.after if change else None,
@@ -301,8 +358,8 @@ class Poller:
         log.warning(
             "feed_failed",
             feed=target.name,
-            errors=errors,
-            retry_at=next_at.isoformat(timespec="seconds"),
+            errors=failure.errors,
+            retry_at=failure.next_at.isoformat(timespec="seconds"),
             error=error,
         )
         return FeedReport(target.name, "error", error=error, alerts=alerts)
@@ -324,8 +381,8 @@ class Poller:
         return (alert,)
 
 
-def _health(value: str) -> Health:
-    return cast(Health, value) if value in ("healthy", "failing", "silent") else "healthy"
+def _internal_error(feed: str, exc: Exception) -> FeedReport:
+    return FeedReport(feed, "error", error=f"internal error: {exc!r}")
 
 
 def _host(url: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Executable, insert, or_, select, update
+from sqlalchemy import BindParameter, Executable, Row, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -18,7 +18,8 @@ from monitor.store.models import Feed
 
 @dataclass(frozen=True, slots=True)
 class FeedState:
-    """A feed's row as the CLI shows it."""
+    """A feed's row as the CLI shows it, and as a claim hands it to the poller: everything
+    processing a check needs, so that it reads nothing more."""
 
     name: str
     url: str
@@ -41,6 +42,12 @@ class FeedState:
     health: str
     claimed_by: str | None = None  # the instance checking the feed now, if any
     lease_until: datetime | None = None
+    etag: str | None = None  # the cache validators the next request sends
+    last_modified: str | None = None
+
+    @property
+    def target(self) -> FeedTarget:
+        return FeedTarget(self.name, self.url, self.etag, self.last_modified)
 
     @property
     def state(self) -> str:
@@ -50,6 +57,21 @@ class FeedState:
         if self.health != "healthy":
             return self.health
         return "backing off" if self.error_count else "healthy"
+
+
+@dataclass(frozen=True, slots=True)
+class UnchangedCheck:
+    """A check that worked and found nothing new (a 304, or the body it had already seen),
+    as `record_unchanged` writes it: the body hash, title, ttl, rhythm and entry count stay."""
+
+    name: str
+    checked_at: datetime
+    status: int | None
+    next_check_at: datetime
+    poll_interval: float
+    health: str
+    etag: str | None = None  # new validators, if the answer carried any
+    last_modified: str | None = None
 
 
 class FeedQueries(StoreBase):
@@ -97,10 +119,11 @@ class FeedQueries(StoreBase):
         *,
         instance_id: str,
         due_by: datetime | None = None,
-    ) -> list[FeedTarget]:
+    ) -> list[FeedState]:
         """Lease up to `limit` feeds whose check is due by `due_by` (default `now`) to
-        `instance_id` until `now + lease`, in due order. A feed leased to another instance is
-        skipped until that lease runs out; recording the check's result releases it.
+        `instance_id` until `now + lease`, in due order, with their state as the claim left it.
+        A feed leased to another instance is skipped until that lease runs out; recording the
+        check's result releases it.
 
         One statement claims the whole batch. On PostgreSQL the rows are picked with
         FOR UPDATE SKIP LOCKED, so instances claiming at the same moment never wait on each
@@ -119,13 +142,11 @@ class FeedQueries(StoreBase):
             .where(Feed.id.in_(picked.scalar_subquery()), free)
             .values(claimed_by=instance_id, lease_until=now + lease)
             .execution_options(synchronize_session=False)
-            .returning(
-                Feed.id, Feed.name, Feed.url, Feed.etag, Feed.last_modified, Feed.next_check_at
-            )
+            .returning(*Feed.__table__.c)
         )
         with self.session() as s:
             rows = sorted(s.execute(claim).all(), key=lambda r: (r.next_check_at, r.id))
-        return [FeedTarget(r.name, r.url, r.etag, r.last_modified) for r in rows]
+        return [_state(r) for r in rows]
 
     def release_feed_leases(self, instance_id: str) -> int:
         """Give up the feeds `instance_id` holds without having checked them (a clean shutdown),
@@ -203,6 +224,13 @@ class FeedQueries(StoreBase):
             if body_hash is not None:  # a new document: its ttl (or its lack of one) counts
                 feed.ttl_seconds = ttl
 
+    def record_unchanged(self, checks: Sequence[UnchangedCheck]) -> None:
+        """Record checks that found nothing new, a batch in one statement (executemany) and one
+        transaction: the same row as `record_success` leaves for them, leases released."""
+        if checks:
+            with self.session() as s:
+                s.connection().execute(_RECORD_UNCHANGED, [_unchanged_params(c) for c in checks])
+
     def record_failure(
         self,
         name: str,
@@ -246,7 +274,51 @@ def _insert_new(dialect: str, rows: list[dict[str, Any]]) -> Executable:
     return insert(Feed).values(rows)
 
 
-def _state(f: Feed) -> FeedState:
+def _typed(name: str, column: str) -> BindParameter[Any]:
+    """A bound parameter typed as `column`, so that times go through the UTC column type."""
+    return bindparam(name, type_=Feed.__table__.c[column].type)
+
+
+# What `record_success` does to a feed whose check brought no new body: validators kept unless
+# new ones came, the time of the newest entry set only if it was never set, errors cleared.
+_RECORD_UNCHANGED = (
+    update(Feed)
+    .where(Feed.name == bindparam("feed"))
+    .values(
+        last_checked_at=_typed("checked_at", "last_checked_at"),
+        last_success_at=_typed("checked_at", "last_success_at"),
+        next_check_at=_typed("next_at", "next_check_at"),
+        claimed_by=None,
+        lease_until=None,
+        last_status=bindparam("http_status"),
+        last_error=None,
+        error_count=0,
+        first_error_at=None,
+        health=bindparam("health_now"),
+        etag=func.coalesce(bindparam("new_etag"), Feed.etag),
+        last_modified=func.coalesce(bindparam("new_last_modified"), Feed.last_modified),
+        last_new_entry_at=func.coalesce(
+            Feed.last_new_entry_at, _typed("checked_at", "last_new_entry_at")
+        ),
+        poll_interval_seconds=bindparam("interval"),
+    )
+)
+
+
+def _unchanged_params(check: UnchangedCheck) -> dict[str, Any]:
+    return {
+        "feed": check.name,
+        "checked_at": check.checked_at,
+        "next_at": check.next_check_at,
+        "http_status": check.status,
+        "health_now": check.health,
+        "new_etag": check.etag,
+        "new_last_modified": check.last_modified,
+        "interval": round(check.poll_interval),
+    }
+
+
+def _state(f: Feed | Row[Any]) -> FeedState:
     return FeedState(
         name=f.name,
         url=f.url,
@@ -269,4 +341,6 @@ def _state(f: Feed) -> FeedState:
         health=f.health,
         claimed_by=f.claimed_by,
         lease_until=f.lease_until,
+        etag=f.etag,
+        last_modified=f.last_modified,
     )
