@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit run check-config clean bench bench-quick eval
+.PHONY: demo test lint typecheck unit unit-postgres run check-config clean bench bench-quick eval
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/monitor demo $(DEMO_ARGS)
 
-test: lint typecheck unit
+test: lint typecheck unit unit-postgres
 
 lint: $(STAMP)
 	$(BIN)/ruff check monitor tests benchmarks
@@ -28,6 +28,11 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest
+
+# The same tests on PostgreSQL (127.0.0.1:5432, database `test`): each test's database is a
+# schema of its own; modules that never open a database are left out (tests/conftest.py).
+unit-postgres: $(STAMP)
+	MONITOR_TEST_BACKEND=postgresql $(BIN)/pytest -q -m "not store_free"
 
 run: $(STAMP)
 	$(BIN)/monitor --config config/monitor.toml run

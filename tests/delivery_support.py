@@ -11,6 +11,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from helpers import storage_table
+
 from monitor.config import Config, parse_config
 from monitor.pipeline.delivery import Outbox
 from monitor.records import Alert, Quote
@@ -43,7 +45,7 @@ def make_config(
 ) -> Config:
     """A configuration with the given channels (name -> apprise URL) and [delivery] values."""
     raw = {
-        "storage": {"data_dir": str(tmp / "data")},
+        "storage": storage_table(tmp),
         "delivery": {"timeout_seconds": 5, "lease_seconds": 60, **delivery},
         "channels": [{"name": n, "url": u, "format": fmt} for n, u in channels.items()],
     }

@@ -2,12 +2,60 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
 from pathlib import Path
+from typing import Any
+
+import sqlalchemy
+from postgres_support import SCHEMAS
+
+BACKENDS = ("sqlite", "postgresql")
+# The one switch between the two runs of the suite: `MONITOR_TEST_BACKEND=postgresql` puts
+# every test's database in a fresh schema on the PostgreSQL server instead of a SQLite file.
+BACKEND = os.environ.get("MONITOR_TEST_BACKEND") or "sqlite"
+if BACKEND not in BACKENDS:
+    raise RuntimeError(f"MONITOR_TEST_BACKEND={BACKEND!r}: expected one of {', '.join(BACKENDS)}")
+
+# Why a test's SQLite case is skipped on the PostgreSQL run (pytest.mark.sqlite_only(BOTH)).
+BOTH = "the SQLite case of a test that runs on both backends; its PostgreSQL case runs"
+
+
+def store_url(tmp: Path) -> str:
+    """The database of the test whose state lives in `tmp`: the SQLite file that
+    `data_dir = "<tmp>/data"` gives, or on the PostgreSQL run a schema of its own (the same
+    one on every call with the same directory)."""
+    if BACKEND == "postgresql":
+        return SCHEMAS.url_for(tmp)
+    return f"sqlite:///{tmp / 'data' / 'monitor.sqlite3'}"
+
+
+def stored_rows(url: str, sql: str, **params: object) -> list[tuple[Any, ...]]:
+    """Rows read with SQL of our own (named :params), not through monitor's queries, from the
+    database at `url`, whichever backend it is on."""
+    engine = sqlalchemy.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(sqlalchemy.text(sql), params)]
+    finally:
+        engine.dispose()
+
+
+def storage_table(tmp: Path) -> dict[str, str]:
+    """A [storage] table pointing at `store_url(tmp)`; on SQLite it names the data directory,
+    as a user's configuration would."""
+    if BACKEND == "postgresql":
+        return {"url": store_url(tmp)}
+    return {"data_dir": str(tmp / "data")}
+
+
+def storage_toml(tmp: Path) -> str:
+    """`storage_table(tmp)` as the body of a TOML [storage] table."""
+    return "".join(f'{key} = "{value}"\n' for key, value in storage_table(tmp).items())
 
 
 @dataclass(frozen=True)
@@ -84,7 +132,7 @@ def write_config(
     """A complete config file: storage in `tmp`, the given feeds (name -> URL), the watchlist
     above, and channels (name -> apprise URL)."""
     channels = channels or {}
-    storage = f'url = "{database_url}"' if database_url else f'data_dir = "{tmp / "data"}"'
+    storage = f'url = "{database_url}"' if database_url else storage_toml(tmp)
     parts = [
         f"[storage]\n{storage}\n",
         "[polling]\nallow_private = true\ntimeout_seconds = 5\n",

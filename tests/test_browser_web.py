@@ -110,8 +110,8 @@ def test_the_force_size_chart_draws_one_bar_per_stored_report(
     page.wait_for_function("() => Chart.getChart(document.getElementById('chart-force'))")
     stored = count(
         filled.database,
-        "SELECT count(*) FROM facts WHERE kind = 'force_size' AND fact_key = ?",
-        "force_size|National Resistance Front",
+        "SELECT count(*) FROM facts WHERE kind = 'force_size' AND fact_key = :key",
+        key="force_size|National Resistance Front",
     )
     assert stored >= 4
     assert page.evaluate(DRAWN_POINTS, "chart-force") == stored

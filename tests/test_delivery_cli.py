@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 from delivery_support import START, queue
-from helpers import write_config
+from helpers import store_url, write_config
 from sqlalchemy import update
 
 from monitor.cli import main
@@ -22,7 +22,7 @@ def _cli(config: Path, *args: str) -> Result:
 
 def test_alerts_shows_and_counts_every_state(tmp_path: Path) -> None:
     config = write_config(tmp_path, {}, channels={"email": "mailto://127.0.0.1:2525?to=a@b.org"})
-    store = Store.open(f"sqlite:///{tmp_path / 'data' / 'monitor.sqlite3'}")
+    store = Store.open(store_url(tmp_path))
     ids = queue(store, 5, ["email"])
     states: list[dict[str, object]] = [
         {"status": "sent"},

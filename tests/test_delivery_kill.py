@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from feed_server import FeedServer
-from helpers import rss, write_config
+from helpers import rss, store_url, write_config
 from smtp_server import SmtpScript, smtp_server
 from sqlalchemy import select
 from test_end_to_end import FIRST
@@ -94,7 +94,7 @@ def _setup(tmp_path: Path, feeds: FeedServer, host: str, port: int) -> tuple[Pat
     url = feeds.set("wire.xml", rss("Example Wire", [FIRST]))
     mail = f"mailto://{host}:{port}?from=monitor@example.org&to=desk@example.org"
     config = write_config(tmp_path, {"wire": url}, channels={"email": mail}, extra=DELIVERY)
-    return config, Store.open(f"sqlite:///{tmp_path / 'data' / 'monitor.sqlite3'}")
+    return config, Store.open(store_url(tmp_path))
 
 
 def test_killed_after_the_server_accepted_resends_once_with_the_same_id(

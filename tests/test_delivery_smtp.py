@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from delivery_support import Clock, mail_url, make_config, open_store, outbox, queue
+from helpers import storage_toml
 from smtp_server import SmtpScript, closed_port, silent_server, smtp_server
 
 from monitor.cli import main
@@ -131,7 +132,7 @@ def _write(tmp: Path, host: str, port: int, extra_channel: str | None = None) ->
         f'[[channels]]\nname = "{n}"\nurl = "{mail_url(host, port)}"\n' for n in names
     )
     path = tmp / "monitor.toml"
-    path.write_text(f'[storage]\ndata_dir = "{tmp / "data"}"\n{channels}', encoding="utf-8")
+    path.write_text(f"[storage]\n{storage_toml(tmp)}{channels}", encoding="utf-8")
     return path
 
 

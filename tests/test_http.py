@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 from feed_server import FeedServer
-from helpers import rss, write_config
+from helpers import rss, store_url, stored_rows, write_config
 from prometheus_client import generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 from test_end_to_end import FIRST, mail_url
@@ -130,8 +130,7 @@ def test_metrics_count_a_real_poll_round_and_the_database_gauges(
 
 
 def _alert_kinds(tmp_path: Path) -> dict[str, int]:
-    with sqlite3.connect(tmp_path / "data" / "monitor.sqlite3") as db:
-        return dict(db.execute("SELECT kind, count(*) FROM alerts GROUP BY kind").fetchall())
+    return dict(stored_rows(store_url(tmp_path), "SELECT kind, count(*) FROM alerts GROUP BY kind"))
 
 
 @asynccontextmanager
@@ -167,6 +166,7 @@ def test_healthz_is_503_with_the_reason_when_ticks_stop(tmp_path: Path) -> None:
     assert "no tick has completed" in unhealthy["problem"]
 
 
+@pytest.mark.sqlite_only("holds SQLite's write lock; on PostgreSQL the probe is SELECT 1")
 def test_healthz_is_503_while_the_database_does_not_answer(tmp_path: Path) -> None:
     config = http_config(tmp_path, {})
 

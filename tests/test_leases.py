@@ -6,6 +6,7 @@ the same feed."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -13,20 +14,26 @@ from pathlib import Path
 
 import pytest
 from feed_server import FeedServer
-from helpers import rss, write_config
+from helpers import BOTH, rss, write_config
 from postgres_support import postgres_schema
 
 from monitor.config import ConfigError, load_config, parse_config
 from monitor.fetch import make_client
 from monitor.pipeline import Pipeline
 from monitor.records import FetchResult
-from monitor.store import Store
+from monitor.store import FeedState, Store
+from monitor.store.feeds import UnchangedCheck
 
 NOW = datetime(2021, 9, 6, 12, 0, tzinfo=UTC)
 LEASE = timedelta(seconds=60)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", marks=pytest.mark.sqlite_only(BOTH)),
+        pytest.param("postgres", marks=pytest.mark.postgres),
+    ]
+)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'data' / 'monitor.sqlite3'}"
@@ -208,3 +215,88 @@ def test_a_lease_shorter_than_a_fetch_is_refused_with_the_reason(tmp_path: Path)
     ]
     fine = parse_config({"polling": {"lease_seconds": 41, "timeout_seconds": 20}}, tmp_path, {})
     assert fine.polling.lease_seconds == 41
+
+
+def test_a_claim_hands_over_each_feeds_state_as_the_claim_left_it(store: Store) -> None:
+    """What processing a check needs (validators, body hash, health, errors...) comes with the
+    claim, so that the poller reads nothing more."""
+    names = add_feeds(store, 2)
+    seen = FetchResult(names[0], "u", NOW, 200, b"<rss/>", etag='"v1"', last_modified="Mon")
+    store.record_success(names[0], seen, NOW, body_hash="abc", title="Wire", rhythm=3600, ttl=60)
+    store.record_failure(names[1], checked_at=NOW, next_check_at=NOW, status=500, error="500")
+    claimed = store.claim_due_feeds(NOW, LEASE, 10, instance_id="A")
+    assert claimed == [store.feed_state(n) for n in names]
+    assert (claimed[0].etag, claimed[0].last_modified, claimed[0].body_hash) == (
+        '"v1"',
+        "Mon",
+        "abc",
+    )
+    assert claimed[0].target.etag == '"v1"' and claimed[1].error_count == 1
+    assert {(c.claimed_by, c.lease_until) for c in claimed} == {("A", NOW + LEASE)}
+
+
+def prepare(store: Store, name: str, history: str) -> FeedState:
+    """A feed with a past: never checked, read once, or failing after it was read once."""
+    if history != "fresh":
+        read = FetchResult(name, "u", NOW, 200, b"<rss/>", etag='"v1"', last_modified="Mon")
+        store.record_success(
+            name, read, NOW, body_hash="h1", title="Wire", new_entries=3, rhythm=3600, ttl=60
+        )
+    if history == "failing":
+        for _ in range(2):
+            store.record_failure(
+                name,
+                checked_at=NOW,
+                next_check_at=NOW,
+                status=500,
+                error="HTTP 500",
+                health="failing",
+            )
+    return store.feed_state(name)
+
+
+@pytest.mark.parametrize("history", ["fresh", "read", "failing"])
+def test_checks_recorded_together_leave_the_rows_that_recording_each_alone_leaves(
+    store: Store, history: str
+) -> None:
+    """A batch of unchanged checks (304 with or without new validators, the same body again)
+    written in one statement leaves each feed's row as `record_success` leaves it."""
+    checked = NOW + timedelta(minutes=5)
+    results = [
+        FetchResult("", "u", checked, 304),
+        FetchResult("", "u", checked, 304, etag='"v2"'),
+        FetchResult("", "u", checked, 200, b"<rss/>", last_modified="Tue"),
+    ]
+    names = add_feeds(store, 2 * len(results), due=NOW - timedelta(hours=1))
+    states = [prepare(store, name, history) for name in names]
+    assert claim(store, "A", checked) == names
+    batch = []
+    for i, result in enumerate(results):
+        alone, together = states[2 * i], states[2 * i + 1]
+        next_at, health = checked + timedelta(minutes=15), "healthy"
+        store.record_success(
+            alone.name,
+            dataclasses.replace(result, feed=alone.name),
+            next_at,
+            poll_interval=900.4,
+            rhythm=alone.rhythm_seconds,
+            ttl=alone.ttl_seconds,
+            health=health,
+        )
+        batch.append(
+            UnchangedCheck(
+                together.name,
+                checked_at=checked,
+                status=result.status,
+                next_check_at=next_at,
+                poll_interval=900.4,
+                health=health,
+                etag=result.etag,
+                last_modified=result.last_modified,
+            )
+        )
+    store.record_unchanged(batch)
+    rows = [dataclasses.replace(store.feed_state(n), name="", url="") for n in names]
+    for i in range(len(results)):
+        assert rows[2 * i] == rows[2 * i + 1]
+    assert rows[0].claimed_by is None and rows[0].last_checked_at == checked

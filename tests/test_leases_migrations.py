@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from helpers import BOTH
 from postgres_support import postgres_schema
 from sqlalchemy import text
 
@@ -64,7 +65,12 @@ def upgrades_run(outputs: list[str], revision: str) -> int:
     return sum(o.count(f"-> {revision},") for o in outputs)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", marks=pytest.mark.sqlite_only(BOTH)),
+        pytest.param("postgres", marks=pytest.mark.postgres),
+    ]
+)
 def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'data' / 'monitor.sqlite3'}"
@@ -85,6 +91,7 @@ def test_two_instances_migrating_a_fresh_database_together_both_start(fresh_url:
     store.close()
 
 
+@pytest.mark.sqlite_only("SQLite rebuilds a table to alter a column")
 def test_upgrading_an_existing_sqlite_database_keeps_the_rows_of_rebuilt_tables(
     tmp_path: Path,
 ) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from delivery_support import START, queue
+from helpers import BOTH
 from postgres_support import postgres_schema
 from sqlalchemy import update
 
@@ -21,7 +22,7 @@ from monitor.store.models import Delivery
 LEASE = START + timedelta(minutes=5)
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=[pytest.param("sqlite", marks=pytest.mark.sqlite_only(BOTH)), "postgres"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'monitor.sqlite3'}"

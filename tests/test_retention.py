@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import BOTH, store_url
 from postgres_support import postgres_schema
 from sqlalchemy import text
 from test_end_to_end import run
@@ -28,10 +29,15 @@ T1 = T0 + timedelta(days=10)  # the second half of the story, ten days later
 PRUNE_AT = T0 + timedelta(days=95)  # T0's articles are 95 days old, T1's 85
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", marks=pytest.mark.sqlite_only(BOTH)),
+        pytest.param("postgres", marks=pytest.mark.postgres),
+    ]
+)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'monitor.sqlite3'}"
+        yield store_url(tmp_path)
         return
     with postgres_schema() as url:
         yield url
@@ -138,7 +144,7 @@ def test_prune_keeps_facts_evidence_alerts_and_views(
 def test_zero_days_keep_everything(tmp_path: Path) -> None:
     path = story_config(
         tmp_path,
-        f"sqlite:///{tmp_path / 'monitor.sqlite3'}",
+        store_url(tmp_path),
         "[retention]\narticles_days = 0\nraw_text_days = 0\n",
     )
     config = load_config(path)
@@ -157,7 +163,7 @@ def test_zero_days_keep_everything(tmp_path: Path) -> None:
 def test_prune_command_dry_run_then_for_real(tmp_path: Path) -> None:
     """`monitor prune` on the real clock: the story was fetched in January, so with 90 days
     its articles are old now."""
-    path = story_config(tmp_path, f"sqlite:///{tmp_path / 'monitor.sqlite3'}")
+    path = story_config(tmp_path, store_url(tmp_path))
     store = replay_story(load_config(path))
     articles = scalar(store, "SELECT count(*) FROM articles")
     store.close()
@@ -165,7 +171,7 @@ def test_prune_command_dry_run_then_for_real(tmp_path: Path) -> None:
     dry = run(path, "prune", "--dry-run")
     assert dry.exit_code == 0, dry.output
     assert dry.output.startswith(f"would delete {articles} articles fetched before ")
-    store = Store.open(f"sqlite:///{tmp_path / 'monitor.sqlite3'}")
+    store = Store.open(store_url(tmp_path))
     assert scalar(store, "SELECT count(*) FROM articles") == articles  # nothing deleted
     store.close()
 
@@ -194,7 +200,7 @@ def test_retention_shorter_than_the_dedup_window_is_refused(
 
 
 def test_the_daemon_prunes_every_six_hours(tmp_path: Path) -> None:
-    path = story_config(tmp_path, f"sqlite:///{tmp_path / 'monitor.sqlite3'}")
+    path = story_config(tmp_path, store_url(tmp_path))
     config = load_config(path)
     replay_story(config).close()  # fetched in January: old by the real clock
     daemon = Daemon.open(config)

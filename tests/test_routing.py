@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from feed_server import FeedServer
-from helpers import Item, rss
+from helpers import Item, rss, storage_toml
 
 from monitor.cli import main
 from monitor.config import load_config
@@ -187,7 +187,7 @@ def setup_for(tmp_path: Path, feeds: FeedServer) -> Iterator[SetupFor]:
     made: list[Setup] = []
 
     def build(config_text: str, start: datetime) -> Setup:
-        storage = f'data_dir = "{tmp_path / "data"}"'
+        storage = storage_toml(tmp_path)
         made.append(make_setup(tmp_path, feeds, config_text, start, storage))
         return made[-1]
 

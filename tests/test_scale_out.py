@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 from feed_server import FeedServer
-from helpers import WATCHLIST, Item, rss
+from helpers import BOTH, WATCHLIST, Item, rss
 from postgres_support import postgres_schema
 from sqlalchemy import select
 
@@ -247,7 +247,12 @@ def kill_mid_round(cluster: Cluster, number: int) -> None:
             assert before[name] + after[name] == 1, (name, before, after)
 
 
-@pytest.fixture(params=[pytest.param("postgres", marks=pytest.mark.postgres), "sqlite"])
+@pytest.fixture(
+    params=[
+        pytest.param("postgres", marks=pytest.mark.postgres),
+        pytest.param("sqlite", marks=pytest.mark.sqlite_only(BOTH)),
+    ]
+)
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str, int]]:
     """(kind, [storage] line, number of instances)."""
     if request.param == "sqlite":

@@ -5,12 +5,11 @@ grace period and exits 0."""
 from __future__ import annotations
 
 import signal
-import sqlite3
 from pathlib import Path
 
 from daemon_process import STARTUP_SECONDS, daemon_process, notify_socket, wait_until
 from feed_server import FeedServer
-from helpers import Item, rss, write_config
+from helpers import Item, rss, store_url, stored_rows, write_config
 from test_end_to_end import FIRST
 
 SECOND = Item(
@@ -19,11 +18,6 @@ SECOND = Item(
     body="Traders in Kabul say fuel bound for the Panjshir valley is being turned back.",
     link="https://valley.example.org/77",
 )
-
-
-def stored(database: Path, query: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
-        return list(db.execute(query))
 
 
 def with_daemon_settings(config: Path, daemon: str, polling: str = "") -> Path:
@@ -69,11 +63,11 @@ def test_sighup_adds_a_feed_and_a_bad_configuration_keeps_the_running_one(
 
     log = daemon.log
     assert 'problem="polling.concurency: unknown key"' in log
-    database = tmp_path / "data" / "monitor.sqlite3"
-    enabled = stored(database, "SELECT name FROM feeds WHERE enabled ORDER BY name")
+    database = store_url(tmp_path)
+    enabled = stored_rows(database, "SELECT name FROM feeds WHERE enabled ORDER BY name")
     assert enabled == [("valley",), ("wire",)]  # the rejected file would have disabled both
     assert not feeds.hits("other.xml")
-    titles = {row[0] for row in stored(database, "SELECT title FROM articles")}
+    titles = {row[0] for row in stored_rows(database, "SELECT title FROM articles")}
     assert titles == {FIRST.title, SECOND.title}
 
 
@@ -92,9 +86,9 @@ def test_sigterm_lets_a_slow_fetch_finish_and_keeps_what_it_brought(
     assert "event=daemon_stopping in_flight=" in log
     assert "event=daemon_stopped cancelled=0" in log, log
     assert "Traceback" not in log
-    database = tmp_path / "data" / "monitor.sqlite3"
-    assert stored(database, "SELECT title FROM articles") == [(FIRST.title,)]
-    assert stored(database, "SELECT claimed_by FROM feeds") == [(None,)]
+    database = store_url(tmp_path)
+    assert stored_rows(database, "SELECT title FROM articles") == [(FIRST.title,)]
+    assert stored_rows(database, "SELECT claimed_by FROM feeds") == [(None,)]
 
 
 def test_sigterm_with_a_hanging_fetch_exits_within_the_grace_period(
@@ -116,9 +110,9 @@ def test_sigterm_with_a_hanging_fetch_exits_within_the_grace_period(
     log = daemon.log
     assert "event=job_cancelled job=tick" in log, log
     assert "event=daemon_stopped cancelled=1 released_feeds=1" in log, log
-    database = tmp_path / "data" / "monitor.sqlite3"
-    assert stored(database, "SELECT claimed_by FROM feeds") == [(None,)]
-    assert stored(database, "SELECT count(*) FROM articles") == [(0,)]
+    database = store_url(tmp_path)
+    assert stored_rows(database, "SELECT claimed_by FROM feeds") == [(None,)]
+    assert stored_rows(database, "SELECT count(*) FROM articles") == [(0,)]
 
 
 def test_a_second_sigterm_cuts_the_grace_period_short(tmp_path: Path, feeds: FeedServer) -> None:

@@ -1,17 +1,20 @@
-"""`monitor status` on real SQLite files: one filled by replaying the seed story, one whose
-feeds fail on a real HTTP server. The expected numbers are counted straight from the file with
-sqlite3, not through monitor's own queries."""
+"""`monitor status` on real databases: one filled by replaying the seed story, one whose feeds
+fail on a real HTTP server. The expected numbers are counted straight from the database with
+SQL of our own, not through monitor's own queries."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 from feed_server import FeedServer
-from helpers import rss, write_config
+from helpers import BACKEND, rss, storage_toml, store_url, stored_rows, write_config
 from test_end_to_end import FIRST, run
 
 from monitor.store import Store
@@ -27,7 +30,7 @@ def replayed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("status")
     config = tmp / "monitor.toml"
     config.write_text(
-        f'[storage]\ndata_dir = "{tmp / "data"}"\n\n'
+        f"[storage]\n{storage_toml(tmp)}\n"
         + (STORY / "watchlist.toml").read_text(encoding="utf-8"),
         encoding="utf-8",
     )
@@ -36,8 +39,32 @@ def replayed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def counted(config: Path, query: str) -> int:
-    with sqlite3.connect(config.parent / "data" / "monitor.sqlite3") as db:
-        return int(db.execute(query).fetchone()[0])
+    [(count,)] = stored_rows(store_url(config.parent), query)
+    return int(count)
+
+
+@contextmanager
+def writing(config: Path) -> Iterator[None]:
+    """Another connection in the middle of a write, as the daemon would be: an UPDATE in a
+    transaction left open (on SQLite with the write lock taken up front)."""
+    if BACKEND == "sqlite":
+        writer = sqlite3.connect(config.parent / "data" / "monitor.sqlite3", timeout=0)
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("UPDATE feeds SET entries_seen = entries_seen + 1")
+        try:
+            yield
+        finally:
+            writer.rollback()
+            writer.close()
+        return
+    engine = sqlalchemy.create_engine(store_url(config.parent))
+    try:
+        with engine.connect() as connection:
+            connection.execute(sqlalchemy.text("UPDATE feeds SET entries_seen = entries_seen + 1"))
+            yield
+            connection.rollback()
+    finally:
+        engine.dispose()
 
 
 def test_status_sums_up_a_replayed_story(replayed: Path) -> None:
@@ -52,7 +79,7 @@ def test_status_sums_up_a_replayed_story(replayed: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith("monitor status at ")
-    assert "database: sqlite:///" in lines[0]
+    assert f"database: {'sqlite:///' if BACKEND == 'sqlite' else 'postgresql'}" in lines[0]
     assert lines[1] == (
         "feeds        5: 0 healthy, 0 backing off, 0 failing, 0 silent, 0 disabled, "
         "5 replayed files"
@@ -69,7 +96,7 @@ def test_status_json_for_scripts(replayed: Path) -> None:
 
     assert result.exit_code == 0, result.output
     status = json.loads(result.output)
-    assert status["database"]["backend"] == "sqlite"
+    assert status["database"]["backend"] == BACKEND
     assert status["feeds"] == {
         "total": 5,
         "healthy": 0,
@@ -96,14 +123,8 @@ def test_status_json_for_scripts(replayed: Path) -> None:
 
 def test_status_reads_while_another_connection_holds_the_write_lock(replayed: Path) -> None:
     """A daemon writing (here: a transaction left open) must not block `monitor status`."""
-    writer = sqlite3.connect(replayed.parent / "data" / "monitor.sqlite3", timeout=0)
-    writer.execute("BEGIN IMMEDIATE")
-    writer.execute("UPDATE feeds SET entries_seen = entries_seen + 1")
-    try:
+    with writing(replayed):
         result = run(replayed, "status", "--json")
-    finally:
-        writer.rollback()
-        writer.close()
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["feeds"]["total"] == 5
 
@@ -115,7 +136,7 @@ def test_status_names_the_feeds_in_trouble_worst_first(tmp_path: Path, feeds: Fe
     assert run(config, "poll", "--once").exit_code == 0
     # `gone` has been failing for two days: what the poller records once the health policy
     # says so (tests/test_health.py covers that decision).
-    store = Store.open(f"sqlite:///{tmp_path / 'data' / 'monitor.sqlite3'}")
+    store = Store.open(store_url(tmp_path))
     two_days_ago = datetime.now(UTC) - timedelta(days=2)
     store.record_failure(
         "gone",
@@ -151,6 +172,14 @@ def test_status_without_a_database_says_so_and_creates_nothing(tmp_path: Path) -
     result = run(config, "status")
 
     assert result.exit_code == 1
-    assert "no database yet" in result.output
-    assert str(tmp_path / "data" / "monitor.sqlite3") in result.output
-    assert not (tmp_path / "data").exists()
+    if BACKEND == "sqlite":
+        assert "no database yet" in result.output
+        assert str(tmp_path / "data" / "monitor.sqlite3") in result.output
+        assert not (tmp_path / "data").exists()
+        return
+    assert "no monitor tables yet" in result.output
+    engine = sqlalchemy.create_engine(store_url(tmp_path))
+    try:
+        assert sqlalchemy.inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()

@@ -3,8 +3,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from helpers import store_url
 from sqlalchemy import text
 
 from monitor.records import FetchResult
@@ -15,7 +17,7 @@ NOW = datetime(2021, 9, 6, 12, 0, tzinfo=UTC)
 
 
 def open_store(tmp_path: Path) -> Store:
-    return Store.open(f"sqlite:///{tmp_path / 'data' / 'monitor.sqlite3'}")
+    return Store.open(store_url(tmp_path))
 
 
 def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
@@ -25,6 +27,7 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
     assert diff == []
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_file_uses_wal_and_reopening_is_harmless(tmp_path: Path) -> None:
     open_store(tmp_path).close()
     store = open_store(tmp_path)

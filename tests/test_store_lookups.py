@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import store_url
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
@@ -42,7 +43,7 @@ def article(i: int, feed_id: int, **extra: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store.open(f"sqlite:///{tmp_path / 'monitor.sqlite3'}")
+    store = Store.open(store_url(tmp_path))
     store.sync_feeds([("wire", "https://wire.example/rss", 300, True)], NOW)
     with store.session() as session:
         feed_id = store.feed_id(session, "wire")
@@ -86,6 +87,7 @@ def test_a_copy_is_found_by_url_or_by_body_and_the_oldest_original_wins(store: S
         assert store.copy_of(session, "https://nowhere.example/", "nothing") is None
 
 
+@pytest.mark.sqlite_only("counts SQLite's virtual machine steps")
 def test_looking_up_a_new_entry_reads_a_few_rows_not_the_store(store: Store) -> None:
     with store.session() as session:
         found, new_ticks = steps(

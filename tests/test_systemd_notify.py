@@ -29,6 +29,7 @@ def feed_names(database: Path) -> list[str]:
         return []
 
 
+@pytest.mark.sqlite_only("holds SQLite's write lock; on PostgreSQL the probe is SELECT 1")
 @pytest.mark.parametrize("abstract", [False, True], ids=["path", "abstract"])
 def test_ready_after_migration_then_watchdog_only_while_the_database_can_be_written(
     tmp_path: Path, feeds: FeedServer, abstract: bool

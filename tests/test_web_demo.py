@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
 from click.testing import CliRunner
 
 from monitor.cli import main
 
 STORY = Path(__file__).resolve().parents[1] / "seeds" / "panjshir"
+pytestmark = pytest.mark.sqlite_only("`monitor demo` keeps its story in a SQLite file of its own")
 
 
 def test_demo_prints_the_address_of_the_web_view_and_stops_with_the_story() -> None:

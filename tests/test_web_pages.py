@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,11 +19,11 @@ import httpx
 import pytest
 from click.testing import CliRunner
 from feed_server import feed_server
-from helpers import Item, rss
+from helpers import Item, rss, storage_table, storage_toml, store_url, stored_rows
 from smtp_server import closed_port, smtp_server
 
 from monitor.cli import main
-from monitor.config import Config, load_config
+from monitor.config import Config, StorageConfig, load_config
 from monitor.daemon import Daemon
 from monitor.store import Store
 from monitor.store.views import facts_mentioning
@@ -55,7 +54,7 @@ said in Afghanistan.&lt;/p&gt;</description></item>
 @dataclass(frozen=True)
 class Filled:
     config: Config
-    database: Path
+    database: str  # its URL
     secrets: tuple[str, ...]  # what no page may show
 
 
@@ -84,7 +83,7 @@ def fill_database(tmp: Path) -> Filled:
         )
         path = tmp / "monitor.toml"
         path.write_text(
-            f'[storage]\ndata_dir = "{tmp / "data"}"\n\n[delivery]\nmax_attempts = 1\n\n'
+            f"[storage]\n{storage_toml(tmp)}\n[delivery]\nmax_attempts = 1\n\n"
             + watchlist
             + "\n"
             + channels,
@@ -108,8 +107,7 @@ def fill_database(tmp: Path) -> Filled:
                 await daemon.poll_round(all_feeds=True)
 
         asyncio.run(poll())
-    database = tmp / "data" / "monitor.sqlite3"
-    return Filled(config, database, (PASSWORD, FEED_TOKEN, pager, desk))
+    return Filled(config, store_url(tmp), (PASSWORD, FEED_TOKEN, pager, desk))
 
 
 @contextmanager
@@ -140,9 +138,9 @@ def serving(config: Config) -> Iterator[str]:
         store.close()
 
 
-def count(database: Path, sql: str, *params: object) -> int:
-    with sqlite3.connect(database) as db:
-        return int(db.execute(sql, params).fetchone()[0])
+def count(database: str, sql: str, **params: object) -> int:
+    [(counted,)] = stored_rows(database, sql, **params)
+    return int(counted)
 
 
 @pytest.fixture(scope="module")
@@ -201,8 +199,8 @@ def test_entity_page_shows_current_facts_with_evidence_and_every_force_size_repo
     reports = points(data)
     stored = count(
         filled.database,
-        "SELECT count(*) FROM facts WHERE kind = 'force_size' AND fact_key = ?",
-        "force_size|National Resistance Front",
+        "SELECT count(*) FROM facts WHERE kind = 'force_size' AND fact_key = :key",
+        key="force_size|National Resistance Front",
     )
     assert stored >= 4 and len(reports) == stored
     table = html.split('<details class="reports">', 1)[1].split("</details>", 1)[0]
@@ -241,8 +239,8 @@ def test_leadership_claims_are_a_list_of_events_oldest_first(site: str, filled: 
     dates = re.findall(r"<li>\s*<p class=\"value\"><b>(2021-[\d-]+ [\d:]+ UTC)</b>", events)
     stored = count(
         filled.database,
-        "SELECT count(*) FROM facts WHERE kind = 'leadership' AND fact_key LIKE ?",
-        "leadership|Amrullah Saleh|%",
+        "SELECT count(*) FROM facts WHERE kind = 'leadership' AND fact_key LIKE :key",
+        key="leadership|Amrullah Saleh|%",
     )
     assert len(dates) == stored and dates == sorted(dates)
     assert "Amrullah Saleh: reported to have fled" in events
@@ -339,7 +337,7 @@ def test_unknown_entity_is_a_404_that_names_it_as_text(site: str) -> None:
 
 def test_a_daemon_with_http_enabled_serves_the_pages(tmp_path: Path, filled: Filled) -> None:
     http = filled.config.http.model_copy(update={"enabled": True, "listen": "127.0.0.1:0"})
-    storage = filled.config.storage.model_copy(update={"data_dir": str(tmp_path)})
+    storage = StorageConfig.model_validate(storage_table(tmp_path))
     config = filled.config.model_copy(update={"http": http, "storage": storage, "feeds": ()})
 
     async def scenario() -> list[httpx.Response]:
