@@ -203,6 +203,9 @@ ALERT_KEYS = {
     "after",
     "evidence",
     "channels",
+    "severity",
+    "fact_kind",
+    "entities",
     "status",
     "deliveries",
     "created_at",
@@ -230,6 +233,9 @@ def test_json_output_keeps_the_documented_shape(tmp_path: Path, feeds: FeedServe
     assert all(set(a) == ALERT_KEYS for a in alerts)
     assert {a["kind"] for a in alerts} == {"new_article", "new_fact", "changed"}
     assert all(a["status"] == "recorded" for a in alerts)  # no channel configured
+    [changed] = [a for a in alerts if a["kind"] == "changed"]
+    assert (changed["severity"], changed["fact_kind"]) == ("high", "force_size")
+    assert changed["entities"] == ["National Resistance Front"]
 
 
 def test_requests_to_one_host_are_capped(tmp_path: Path, feeds: FeedServer) -> None:

@@ -58,6 +58,9 @@ class StoredAlert:
             "after": a.after,
             "evidence": [{"quote": q.text, "url": q.url, "outlet": q.outlet} for q in a.evidence],
             "channels": list(a.channels),
+            "severity": a.severity,
+            "fact_kind": a.fact_kind,
+            "entities": list(a.entities),
             "status": overall_status([d.status for d in self.deliveries]),
             "deliveries": [
                 {
