@@ -36,7 +36,8 @@ from typing import Any
 from sqlalchemy import insert, select, update
 
 from benchmarks.bench_polling import ROOT, FarmProcess, bench_config
-from monitor.config import Config, PollingConfig
+from monitor.config import Config
+from monitor.config_service import PollingConfig
 from monitor.daemon import Daemon
 from monitor.pipeline import Pipeline, utcnow
 from monitor.store import Store

@@ -7,7 +7,6 @@ config in one pass instead of one error per restart.
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import re
 import tomllib
@@ -16,8 +15,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     ValidationError,
     ValidationInfo,
@@ -28,6 +25,17 @@ from pydantic import (
 from monitor.alert import policy as channel_policy
 from monitor.alert.render import template_problems
 from monitor.alert.render_style import Format, StyleSetting, format_problem
+from monitor.config_service import (
+    ConfigModel,
+    DaemonConfig,
+    DeliveryConfig,
+    HealthConfig,
+    HttpConfig,
+    LoggingConfig,
+    PollingConfig,
+    RetentionConfig,
+    StorageConfig,
+)
 from monitor.query_lex import QueryError
 from monitor.query_parse import parse_query
 from monitor.records import FACT_KINDS, EntityRef, FactKind, Severity
@@ -46,100 +54,7 @@ class ConfigError(Exception):
         super().__init__("\n".join(f"{self.path}: {p}" for p in problems))
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class StorageConfig(_Model):
-    url: str | None = None
-    data_dir: str = "~/.local/share/monitor"
-
-    def database_url(self, base: Path) -> str:
-        """The SQLAlchemy URL: the configured one, or a SQLite file in the data directory."""
-        if self.url:
-            return self.url
-        return f"sqlite:///{self.data_path(base) / 'monitor.sqlite3'}"
-
-    def data_path(self, base: Path) -> Path:
-        path = Path(self.data_dir).expanduser()
-        return path if path.is_absolute() else (base / path).resolve()
-
-
-class PollingConfig(_Model):
-    interval_seconds: int = Field(900, ge=10, le=7 * 86400)
-    min_interval_seconds: int = Field(60, ge=10, le=7 * 86400)
-    max_interval_seconds: int = Field(6 * 3600, ge=10, le=7 * 86400)
-    timeout_seconds: float = Field(20, gt=0, le=600)
-    deadline_seconds: float | None = Field(None, gt=0, le=3600)
-    max_redirects: int = Field(5, ge=0, le=20)
-    concurrency: int = Field(10, ge=1, le=1000)
-    per_host_concurrency: int = Field(2, ge=1, le=100)
-    allow_private: bool = False
-    max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
-    max_backoff_seconds: int = Field(6 * 3600, ge=60)
-    # How often the daemon looks for due feeds (each feed's own interval decides when it is due).
-    tick_seconds: float = Field(15, gt=0, le=3600)
-    # How long a claimed feed stays with the instance that claimed it: a crashed instance's
-    # feeds go to another instance when this runs out. It must outlast a batch of fetches.
-    lease_seconds: float = Field(600, gt=0, le=86400)
-    # Feeds one instance claims at a time: several instances share the due feeds batch by batch.
-    claim_batch: int = Field(50, ge=1, le=10_000)
-
-    @property
-    def deadline(self) -> float:
-        """The whole exchange, connection to last byte: a server that drips one byte at a time
-        is cut off here, whatever the per-read timeout."""
-        return self.deadline_seconds or 2 * self.timeout_seconds
-
-    @model_validator(mode="after")
-    def _bounds_in_order(self) -> PollingConfig:
-        if self.min_interval_seconds > self.max_interval_seconds:
-            raise ValueError("min_interval_seconds is larger than max_interval_seconds")
-        return self
-
-    @model_validator(mode="after")
-    def _lease_outlasts_a_fetch(self) -> PollingConfig:
-        if self.lease_seconds <= self.deadline:
-            raise ValueError(
-                f"lease_seconds ({self.lease_seconds:g}) must be longer than a fetch may take"
-                f" (deadline_seconds, or twice timeout_seconds: {self.deadline:g})"
-            )
-        return self
-
-
-class HealthConfig(_Model):
-    """When a feed's trouble is worth telling the user about (a `feed_health` alert)."""
-
-    failing_after_seconds: int = Field(86400, ge=60)
-    silent_factor: float = Field(10.0, ge=1.5)
-    silent_minimum_seconds: int = Field(86400, ge=60)
-    channels: tuple[str, ...] = ()
-
-
-class DeliveryConfig(_Model):
-    """How the outbox is sent: attempts per (alert, channel) before it is marked failed, the
-    backoff between them (full jitter: a random delay up to base * 2^(attempt-1), capped), the
-    time one send may take, how long a claimed row stays leased to this instance, and how many
-    channels are sent to at once."""
-
-    max_attempts: int = Field(8, ge=1, le=100)
-    backoff_base_seconds: float = Field(30, gt=0, le=86400)
-    backoff_cap_seconds: float = Field(3600, gt=0, le=7 * 86400)
-    timeout_seconds: float = Field(30, gt=0, le=600)
-    lease_seconds: float = Field(300, gt=0, le=86400)
-    concurrency: int = Field(4, ge=1, le=100)
-    batch_size: int = Field(100, ge=1, le=10000)
-
-    @model_validator(mode="after")
-    def _lease_outlives_a_send(self) -> DeliveryConfig:
-        if self.lease_seconds <= self.timeout_seconds:
-            raise ValueError("lease_seconds must be longer than timeout_seconds")
-        if self.backoff_base_seconds > self.backoff_cap_seconds:
-            raise ValueError("backoff_base_seconds is larger than backoff_cap_seconds")
-        return self
-
-
-class FeedConfig(_Model):
+class FeedConfig(ConfigModel):
     name: str = Field(pattern=_NAME)
     url: str
     interval_seconds: int | None = Field(None, ge=10, le=7 * 86400)
@@ -155,7 +70,7 @@ class FeedConfig(_Model):
         return value
 
 
-class EntityConfig(_Model):
+class EntityConfig(ConfigModel):
     name: str = Field(min_length=1)
     kind: Literal["person", "group", "place"]
     aliases: tuple[str, ...] = ()
@@ -167,7 +82,7 @@ class EntityConfig(_Model):
 RouteKind = Literal["new_article", "new_fact", "changed", "contested", "corroborated"]
 
 
-class RouteConfig(_Model):
+class RouteConfig(ConfigModel):
     """Alerts of these kinds (all when empty), about these fact kinds (any when empty), of at
     least this severity, go to these channels."""
 
@@ -184,7 +99,7 @@ class RouteConfig(_Model):
         return value
 
 
-class WatchConfig(_Model):
+class WatchConfig(ConfigModel):
     name: str = Field(pattern=_NAME)
     entities: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
@@ -203,7 +118,7 @@ class WatchConfig(_Model):
         return self
 
 
-class ChannelConfig(_Model):
+class ChannelConfig(ConfigModel):
     name: str = Field(pattern=_NAME)
     url: str = Field(min_length=3)
     # The message's shape; "auto" picks it from the URL's scheme (monitor/alert/render_style.py).
@@ -249,99 +164,14 @@ _VOLUME_PARSERS = {
 }
 
 
-class AlertsConfig(_Model):
+class AlertsConfig(ConfigModel):
     """How alerts are written: `templates` is a directory of Jinja2 templates, relative to the
     config file, that override the built-in ones file by file (monitor/alert/templates.py)."""
 
     templates: str | None = None
 
 
-class HttpConfig(_Model):
-    """The optional HTTP endpoint (/healthz, /metrics, web view) the daemon serves. Off by default;
-    an address other than loopback must be allowed explicitly with `allow_remote`. /healthz
-    judges like the systemd watchdog: the database answers and a tick completed within
-    [daemon] stall_seconds."""
-
-    enabled: bool = False
-    listen: str = "127.0.0.1:8787"
-    allow_remote: bool = False
-
-    @property
-    def address(self) -> tuple[str, int]:
-        return _host_port(self.listen)
-
-    @model_validator(mode="after")
-    def _listen_is_valid(self) -> HttpConfig:
-        host, _port = _host_port(self.listen)
-        if not self.allow_remote and not _is_loopback(host):
-            raise ValueError(
-                f"listen: {host} is not a loopback address; set allow_remote = true to serve"
-                " other machines"
-            )
-        return self
-
-
-def _host_port(listen: str) -> tuple[str, int]:
-    """`127.0.0.1:8787`, `[::1]:8787` or `localhost:8787` -> (host, port)."""
-    match = re.fullmatch(r"\[([0-9A-Fa-f:.]+)\]:(\d{1,5})|([^:\[\]\s]+):(\d{1,5})", listen)
-    if match is None:
-        raise ValueError(f"listen: {listen!r} is not HOST:PORT (an IPv6 address in brackets)")
-    host = match.group(1) or match.group(3)
-    port = int(match.group(2) or match.group(4))
-    if port > 65535:
-        raise ValueError(f"listen: port {port} is out of range")
-    if host != "localhost":
-        try:
-            ipaddress.ip_address(host)
-        except ValueError:
-            raise ValueError(f"listen: {host!r} is not an IP address (or localhost)") from None
-    return host, port
-
-
-def _is_loopback(host: str) -> bool:
-    return host == "localhost" or ipaddress.ip_address(host).is_loopback
-
-
-RETENTION_MINIMUM_DAYS = 14  # dedup looks back 14 days for copies of a story (their texts too)
-
-
-class RetentionConfig(_Model):
-    """How long articles and their texts are kept; 0 keeps them forever. Facts (with their
-    evidence) and alerts are always kept."""
-
-    articles_days: int = Field(90, ge=0, le=36500)
-    raw_text_days: int = Field(30, ge=0, le=36500)
-
-    @model_validator(mode="after")
-    def _long_enough_for_dedup(self) -> RetentionConfig:
-        for name in ("articles_days", "raw_text_days"):
-            days = getattr(self, name)
-            if 0 < days < RETENTION_MINIMUM_DAYS:
-                raise ValueError(
-                    f"{name}: {days} is too short; 0 (keep forever) or at least"
-                    f" {RETENTION_MINIMUM_DAYS} days, the window in which copies of a story are"
-                    " recognised"
-                )
-        return self
-
-
-class LoggingConfig(_Model):
-    """Log lines on stderr: `logfmt` (key=value) or `json`, one event per line."""
-
-    format: Literal["logfmt", "json"] = "logfmt"
-    level: Literal["debug", "info", "warning", "error"] = "info"
-
-
-class DaemonConfig(_Model):
-    """How `monitor run` stops and when it counts as stuck (the systemd watchdog then stops
-    being told it is alive). `shutdown_grace_seconds` must stay below the unit's
-    TimeoutStopSec."""
-
-    shutdown_grace_seconds: float = Field(20, ge=0, le=600)
-    stall_seconds: int = Field(1800, ge=60, le=86400)
-
-
-class Config(_Model):
+class Config(ConfigModel):
     storage: StorageConfig = StorageConfig()
     polling: PollingConfig = PollingConfig()
     health: HealthConfig = HealthConfig()

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from monitor.alert.compose import describe, source
 from monitor.alert.render import render_console
-from monitor.config import Config, FeedConfig, PollingConfig, StorageConfig, load_config
+from monitor.config import Config, FeedConfig, load_config
+from monitor.config_service import PollingConfig, StorageConfig
 from monitor.daemon import Daemon
 from monitor.records import Alert
 from monitor.store.facts import CurrentFact
