@@ -1,14 +1,15 @@
-"""Entries into the store: dedup -> match -> extract -> diff -> alerts, one transaction each.
+"""Entries into the store: dedup -> match -> extract -> diff -> alerts, one transaction a feed.
 
-Every entry is written together with its matches, facts, alerts and outbox rows, so a crash
-leaves either all of it or none of it, and an entry left unprocessed is processed again.
+A feed's new entries are written together with their matches, facts, alerts and outbox rows,
+so a crash leaves either all of it or none of it, and an entry left unprocessed is processed
+again. A batch that fails is written again one entry a transaction, isolating the bad one.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -73,102 +74,148 @@ class Ingestor:
         Cheapest checks first: one query tells which GUIDs each feed delivered before (and
         their text), so known entries cost a dictionary lookup; an entry whose text changed in
         place is examined again for facts; only new entries go further."""
-        new, raised = 0, []
+        tally = Tally()
         for feed, group in _by_feed(entries).items():
+            tally.merge(self._ingest_feed(feed, group, now, queue))
+        return tally.new, tally.alerts
+
+    def _ingest_feed(self, feed: str, group: Sequence[Entry], now: datetime, queue: bool) -> Tally:
+        """A feed's entries in one transaction (a commit per entry costs more than the rest of
+        the store work). Should it fail, it is rolled back and the entries are written one
+        transaction each, so that one bad entry never loses the others."""
+        tally = Tally()
+        try:
             with self.store.session() as session:
                 feed_id = self.store.feed_id(session, feed)
                 known = self.store.known_texts(session, feed_id, [e.guid for e in group])
-            for entry in sorted(group, key=lambda e: e.published):
-                stored = known.get(entry.guid)
-                text_hash = _text_hash(entry)
-                if stored is not None and stored[1] in (text_hash, None):
-                    continue
-                try:
-                    if stored is None:
-                        alerts = self._ingest_new(feed_id, entry, text_hash, now, queue=queue)
-                        new += 1
-                        metrics.entries.inc()
-                    else:
-                        alerts = self._reexamine(stored[0], entry, text_hash, now, queue=queue)
-                except Exception:
-                    log.exception("entry_failed", feed=feed, guid=entry.guid)
-                    continue
-                known[entry.guid] = (-1, text_hash)  # a repeated GUID in one document
-                raised.extend(alerts)
-        return new, raised
+                for entry, stored, text_hash in _to_examine(group, known):
+                    self._examine(session, feed_id, entry, stored, text_hash, now, queue, tally)
+                    known[entry.guid] = (-1, text_hash)  # a repeated GUID in one document
+        except Exception:
+            log.warning("feed_batch_failed", feed=feed, exc_info=True)
+            return self._one_by_one(feed, group, now, queue)
+        tally.publish()
+        return tally
+
+    def _one_by_one(self, feed: str, group: Sequence[Entry], now: datetime, queue: bool) -> Tally:
+        with self.store.session() as session:
+            feed_id = self.store.feed_id(session, feed)
+            known = self.store.known_texts(session, feed_id, [e.guid for e in group])
+        total = Tally()
+        for entry, stored, text_hash in _to_examine(group, known):
+            tally = Tally()
+            try:
+                with self.store.session() as session:
+                    self._examine(session, feed_id, entry, stored, text_hash, now, queue, tally)
+            except Exception:
+                log.exception("entry_failed", feed=feed, guid=entry.guid)
+                continue
+            known[entry.guid] = (-1, text_hash)
+            tally.publish()
+            total.merge(tally)
+        return total
+
+    def _examine(
+        self,
+        session: Session,
+        feed_id: int,
+        entry: Entry,
+        stored: tuple[int, str | None] | None,
+        text_hash: str,
+        now: datetime,
+        queue: bool,
+        tally: Tally,
+    ) -> None:
+        if stored is None:
+            self._ingest_new(session, feed_id, entry, text_hash, now, queue, tally)
+            tally.new += 1
+        else:
+            self._reexamine(session, stored[0], entry, text_hash, now, queue, tally)
 
     def _ingest_new(
-        self, feed_id: int, entry: Entry, text_hash: str, now: datetime, *, queue: bool
-    ) -> list[Alert]:
+        self,
+        session: Session,
+        feed_id: int,
+        entry: Entry,
+        text_hash: str,
+        now: datetime,
+        queue: bool,
+        tally: Tally,
+    ) -> None:
         canonical = canonical_url(entry.url) or f"{entry.feed}#{entry.guid}"
         body = body_text(entry.title, entry.summary, entry.content)
         exact = fingerprint(body)
-        with self.store.session() as session:
-            copy = self.store.copy_of(session, canonical, exact)
-            if copy is not None:  # the same article again (another feed, URL or GUID): not news
-                self.store.add_article(
-                    session,
-                    feed_id,
-                    entry,
-                    canonical,
-                    (),
-                    now,
-                    duplicate_of=copy[0],
-                    story_id=copy[1],
-                    text_hash=text_hash,
-                )
-                if copy[1] is not None:
-                    self.store.touch_story(session, copy[1], now)
-                return []
-            matches = self.matcher.match(entry)
-            if not matches:
-                self.store.add_article(
-                    session,
-                    feed_id,
-                    entry,
-                    canonical,
-                    (),
-                    now,
-                    text_hash=text_hash,
-                    fingerprint=exact,
-                )
-                return []
-            story_id, keys = self._story_of(session, body, now)
-            article_id = self.store.add_article(
+        copy = self.store.copy_of(session, canonical, exact)
+        if copy is not None:  # the same article again (another feed, URL or GUID): not news
+            self.store.add_article(
                 session,
                 feed_id,
                 entry,
                 canonical,
-                matches,
+                (),
                 now,
-                story_id=story_id,
+                duplicate_of=copy[0],
+                story_id=copy[1],
+                text_hash=text_hash,
+            )
+            if copy[1] is not None:
+                self.store.touch_story(session, copy[1], now)
+            return
+        matches = self.matcher.match(entry)
+        if not matches:
+            self.store.add_article(
+                session,
+                feed_id,
+                entry,
+                canonical,
+                (),
+                now,
                 text_hash=text_hash,
                 fingerprint=exact,
             )
-            self.store.add_story_keys(session, article_id, keys)
-            first = story_id is None
-            if story_id is None:
-                story_id = self.store.new_story(session, entry.title or entry.url, now)
-                self.store.set_story(session, article_id, story_id)
-            else:
-                self.store.touch_story(session, story_id, now)
-            changes = self._facts(session, article_id, entry, matches, now, story_id)
-            story = Story(story_id, first)
-            return self._raise(session, matches, entry, canonical, changes, now, queue, story)
+            return
+        story_id, keys = self._story_of(session, body, now)
+        article_id = self.store.add_article(
+            session,
+            feed_id,
+            entry,
+            canonical,
+            matches,
+            now,
+            story_id=story_id,
+            text_hash=text_hash,
+            fingerprint=exact,
+        )
+        self.store.add_story_keys(session, article_id, keys)
+        first = story_id is None
+        if story_id is None:
+            story_id = self.store.new_story(session, entry.title or entry.url, now)
+            self.store.set_story(session, article_id, story_id)
+        else:
+            self.store.touch_story(session, story_id, now)
+        changes = self._facts(session, article_id, entry, matches, now, tally, story_id)
+        story = Story(story_id, first)
+        self._raise(session, matches, entry, canonical, changes, now, queue, story, tally)
 
     def _reexamine(
-        self, article_id: int, entry: Entry, text_hash: str, now: datetime, *, queue: bool
-    ) -> list[Alert]:
+        self,
+        session: Session,
+        article_id: int,
+        entry: Entry,
+        text_hash: str,
+        now: datetime,
+        queue: bool,
+        tally: Tally,
+    ) -> None:
         """The same entry with new text: its facts are read again; it is not a new story."""
         canonical = canonical_url(entry.url) or f"{entry.feed}#{entry.guid}"
-        with self.store.session() as session:
-            matches = self.matcher.match(entry)
-            self.store.update_article(session, article_id, entry, matches, text_hash)
-            if not matches:
-                return []
-            changes = self._facts(session, article_id, entry, matches, now)
-            story = Story(None, new=False)
-            return self._raise(session, matches, entry, canonical, changes, now, queue, story)
+        matches = self.matcher.match(entry)
+        self.store.update_article(session, article_id, entry, matches, text_hash)
+        if not matches:
+            return
+        changes = self._facts(session, article_id, entry, matches, now, tally)
+        story = Story(None, new=False)
+        self._raise(session, matches, entry, canonical, changes, now, queue, story, tally)
 
     def _story_of(self, session: Session, body: str, now: datetime) -> tuple[int | None, list[str]]:
         """The story a matched article joins (a near duplicate of a recent article), if any."""
@@ -187,6 +234,7 @@ class Ingestor:
         entry: Entry,
         matches: Sequence[Match],
         now: datetime,
+        tally: Tally,
         story_id: int | None = None,
     ) -> list[Change]:
         """Read, diff and store the facts of one article. A claim that another copy of the same
@@ -204,7 +252,7 @@ class Ingestor:
         changes += [Change("corroborated", f) for f in repeats]
         for change in changes:
             self.store.add_fact(session, article_id, change.after, change.kind)
-            metrics.facts.labels(change.after.kind, change.kind).inc()
+            tally.facts.append((change.after.kind, change.kind))
         return changes
 
     def _raise(
@@ -217,19 +265,17 @@ class Ingestor:
         now: datetime,
         queue: bool,
         story: Story,
-    ) -> list[Alert]:
-        raised: list[Alert] = []
+        tally: Tally,
+    ) -> None:
         for match in matches:
-            metrics.matches.labels(match.watch).inc()
+            tally.matches.append(match.watch)
             watch = self.watches[match.watch]
             for alert in self._alerts(watch, match, entry, canonical, changes, story):
                 alert_id = self.store.add_alert(session, alert, now, queue=queue)
                 if alert_id is not None:
                     if queue and self.policies:  # digest and quiet hours hold it from the start
                         self.store.hold_new(session, alert_id, now, self.policies)
-                    metrics.alerts.labels(alert.kind).inc()
-                    raised.append(alert)
-        return raised
+                    tally.alerts.append(alert)
 
     def _alerts(
         self,
@@ -273,6 +319,32 @@ def _followed_entities(spec: WatchSpec, entities: Sequence[EntityRef]) -> frozen
     return frozenset(positive_entities(compile_watch(spec, entities)))
 
 
+@dataclass(slots=True)
+class Tally:
+    """What a transaction did: counted in the metrics only once it is committed, so that a
+    batch rolled back and written again is not counted twice."""
+
+    new: int = 0
+    alerts: list[Alert] = field(default_factory=list)
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    matches: list[str] = field(default_factory=list)
+
+    def merge(self, other: Tally) -> None:
+        self.new += other.new
+        self.alerts.extend(other.alerts)
+        self.facts.extend(other.facts)
+        self.matches.extend(other.matches)
+
+    def publish(self) -> None:
+        metrics.entries.inc(self.new)
+        for kind, change in self.facts:
+            metrics.facts.labels(kind, change).inc()
+        for watch in self.matches:
+            metrics.matches.labels(watch).inc()
+        for alert in self.alerts:
+            metrics.alerts.labels(alert.kind).inc()
+
+
 @dataclass(frozen=True, slots=True)
 class Story:
     """The story an article belongs to (None for an entry re-read in place), and whether the
@@ -287,6 +359,18 @@ def _by_feed(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
     for entry in entries:
         groups.setdefault(entry.feed, []).append(entry)
     return groups
+
+
+def _to_examine(
+    group: Sequence[Entry], known: dict[str, tuple[int, str | None]]
+) -> Iterator[tuple[Entry, tuple[int, str | None] | None, str]]:
+    """The entries that are new or whose text changed, oldest first, with what is stored of
+    each. `known` is read as the caller updates it (a GUID repeated in one document)."""
+    for entry in sorted(group, key=lambda e: e.published):
+        stored = known.get(entry.guid)
+        text_hash = _text_hash(entry)
+        if stored is None or stored[1] not in (text_hash, None):
+            yield entry, stored, text_hash
 
 
 def _text_hash(entry: Entry) -> str:
