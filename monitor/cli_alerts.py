@@ -77,6 +77,8 @@ def delivery_line(d: DeliveryState) -> str:
         line += f", next {_utc(d.next_attempt_at)}"
     if d.held_reason and d.status in ("pending", "digest"):
         line += f" (held: {d.held_reason})"
+    if d.status == "digested" and d.digest_id is not None:
+        line += f" (in digest d{d.digest_id})"
     line += f" [d{d.id}]"
     return line + (f": {d.last_error}" if d.last_error else "")
 

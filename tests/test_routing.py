@@ -20,6 +20,7 @@ from feed_server import FeedServer
 from helpers import Item, rss, storage_toml
 
 from monitor.cli import main
+from monitor.cli_alerts import delivery_line
 from monitor.config import load_config
 from monitor.fetch import make_client
 from monitor.pipeline import Pipeline
@@ -346,6 +347,12 @@ def test_a_fifteen_minute_digest_bundles_alerts_into_one_email_grouped_by_story_
         position = lines.index(line, position) + 1
     members = [s for s in setup.store.alerts(limit=100) if s.id != digest_id]
     assert {d.status for s in members for d in s.deliveries} == {"digested"}
+    digest = setup.store.alert(digest_id)
+    assert digest is not None
+    [carrier] = digest.deliveries
+    assert {d.digest_id for s in members for d in s.deliveries} == {carrier.id}
+    line = delivery_line(members[0].deliveries[0])
+    assert f"digested after 0 attempt(s) (in digest d{carrier.id})" in line
 
 
 def test_flushing_twice_or_from_two_instances_never_makes_two_digests(

@@ -25,6 +25,7 @@ class DeliveryState(NamedTuple):
     id: int
     held_reason: str | None = None
     next_attempt_at: datetime | None = None
+    digest_id: int | None = None  # for a "digested" row: the delivery of the digest it went in
 
 
 # What the whole alert says, from the states of its rows: the first of these that any row is
@@ -162,6 +163,7 @@ class OutboxQueries(StoreBase):
                 Delivery.id,
                 Delivery.held_reason,
                 Delivery.next_attempt_at,
+                Delivery.digest_id,
             )
             .where(Delivery.alert_id == row.id)
             .order_by(Delivery.channel)
