@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 from feed_server import FeedServer, feed_server
-from helpers import BACKEND
-from postgres_support import SCHEMAS
+from helpers import BACKEND, BOTH
+from postgres_support import SCHEMAS, postgres_schema
 from smtp_server import smtp_server
 
 from monitor.logs import forget_urls
@@ -115,3 +115,19 @@ def _forget_logged_secrets() -> Iterator[None]:
     config ("monitor") must not mask words in another test's log lines."""
     yield
     forget_urls()
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", marks=pytest.mark.sqlite_only(BOTH)),
+        pytest.param("postgres", marks=pytest.mark.postgres),
+    ]
+)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database on each backend in turn: a SQLite file, then a PostgreSQL schema
+    of its own (for tests that compare the backends' behaviour, e.g. locking and leases)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'data' / 'monitor.sqlite3'}"
+        return
+    with postgres_schema() as url:
+        yield url

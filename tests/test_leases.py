@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 from feed_server import FeedServer
-from helpers import BOTH, rss, write_config
-from postgres_support import postgres_schema
+from helpers import rss, write_config
 
 from monitor.config import ConfigError, load_config, parse_config
 from monitor.fetch import make_client
@@ -26,20 +25,6 @@ from monitor.store.feeds import UnchangedCheck
 
 NOW = datetime(2021, 9, 6, 12, 0, tzinfo=UTC)
 LEASE = timedelta(seconds=60)
-
-
-@pytest.fixture(
-    params=[
-        pytest.param("sqlite", marks=pytest.mark.sqlite_only(BOTH)),
-        pytest.param("postgres", marks=pytest.mark.postgres),
-    ]
-)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'data' / 'monitor.sqlite3'}"
-        return
-    with postgres_schema() as url:
-        yield url
 
 
 @pytest.fixture

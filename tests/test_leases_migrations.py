@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic import command
-from helpers import BOTH
-from postgres_support import postgres_schema
 from sqlalchemy import text
 
 from monitor.store import Store
@@ -65,27 +62,13 @@ def upgrades_run(outputs: list[str], revision: str) -> int:
     return sum(o.count(f"-> {revision},") for o in outputs)
 
 
-@pytest.fixture(
-    params=[
-        pytest.param("sqlite", marks=pytest.mark.sqlite_only(BOTH)),
-        pytest.param("postgres", marks=pytest.mark.postgres),
-    ]
-)
-def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'data' / 'monitor.sqlite3'}"
-        return
-    with postgres_schema() as url:
-        yield url
-
-
-def test_two_instances_migrating_a_fresh_database_together_both_start(fresh_url: str) -> None:
-    outputs = migrate_together(fresh_url)
+def test_two_instances_migrating_a_fresh_database_together_both_start(db_url: str) -> None:
+    outputs = migrate_together(db_url)
     assert all("DONE" in o for o in outputs), outputs
     # Every revision was applied by exactly one of the two: the other found the schema current.
     assert upgrades_run(outputs, "0001") == 1, outputs
     assert upgrades_run(outputs, "0008") == 1, outputs
-    store = Store.open(fresh_url)
+    store = Store.open(db_url)
     store.sync_feeds([("a", "https://a.example/rss", 600, True)], datetime.now(UTC))
     assert [f.name for f in store.feeds()] == ["a"]
     store.close()

@@ -8,27 +8,15 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from delivery_support import START, queue
-from helpers import BOTH
-from postgres_support import postgres_schema
 from sqlalchemy import update
 
 from monitor.store import Store
 from monitor.store.models import Delivery
 
 LEASE = START + timedelta(minutes=5)
-
-
-@pytest.fixture(params=[pytest.param("sqlite", marks=pytest.mark.sqlite_only(BOTH)), "postgres"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'monitor.sqlite3'}"
-        return
-    with postgres_schema() as url:
-        yield url
 
 
 @pytest.fixture

@@ -5,14 +5,12 @@ stay as they were; a second prune does nothing. On SQLite and on the real Postgr
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import BOTH, store_url
-from postgres_support import postgres_schema
+from helpers import store_url
 from sqlalchemy import text
 from test_end_to_end import run
 
@@ -29,29 +27,15 @@ T1 = T0 + timedelta(days=10)  # the second half of the story, ten days later
 PRUNE_AT = T0 + timedelta(days=95)  # T0's articles are 95 days old, T1's 85
 
 
-@pytest.fixture(
-    params=[
-        pytest.param("sqlite", marks=pytest.mark.sqlite_only(BOTH)),
-        pytest.param("postgres", marks=pytest.mark.postgres),
-    ]
-)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield store_url(tmp_path)
-        return
-    with postgres_schema() as url:
-        yield url
-
-
 def story_config(
-    tmp_path: Path, database_url: str, retention_days: str = "", *, new_articles: bool = True
+    tmp_path: Path, db_url: str, retention_days: str = "", *, new_articles: bool = True
 ) -> Path:
     watchlist = (STORY / "watchlist.toml").read_text(encoding="utf-8")
     if not new_articles:  # then only stories with facts worth an alert have an alert
         watchlist = watchlist.replace("new_articles = true", "new_articles = false")
     path = tmp_path / "monitor.toml"
     path.write_text(
-        f'[storage]\nurl = "{database_url}"\n\n{retention_days}\n{watchlist}', encoding="utf-8"
+        f'[storage]\nurl = "{db_url}"\n\n{retention_days}\n{watchlist}', encoding="utf-8"
     )
     return path
 
@@ -85,9 +69,9 @@ def alerts_without_outlets(store: Store) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("new_articles", [True, False])
 def test_prune_keeps_facts_evidence_alerts_and_views(
-    tmp_path: Path, database_url: str, new_articles: bool
+    tmp_path: Path, db_url: str, new_articles: bool
 ) -> None:
-    path = story_config(tmp_path, database_url, new_articles=new_articles)
+    path = story_config(tmp_path, db_url, new_articles=new_articles)
     config = load_config(path)
     store = replay_story(config)
     old = scalar(store, f"SELECT count(*) FROM articles WHERE fetched_at < '{T1:%Y-%m-%d}'")
