@@ -14,8 +14,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from loopback import serve_on_loopback
 
 
 @dataclass(frozen=True)
@@ -71,13 +73,6 @@ def _handler(state: WebhookServer) -> type[BaseHTTPRequestHandler]:
 @contextmanager
 def webhook_server() -> Iterator[WebhookServer]:
     state = WebhookServer()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    state.base = f"127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serve_on_loopback(_handler(state)) as port:
+        state.base = f"127.0.0.1:{port}"
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()

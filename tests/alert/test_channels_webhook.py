@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs
+
+from loopback import serve_on_loopback
 
 from monitor.alert.deliver import send
 from monitor.alert.render import RenderContext, render_for
@@ -33,15 +34,8 @@ def _receiver() -> Iterator[tuple[int, list[tuple[str, str, bytes]]]]:
         def log_message(self, format: str, *args: Any) -> None:
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.server_address[1], received
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve_on_loopback(Handler) as port:
+        yield port, received
 
 
 def test_json_webhook_receives_the_alert_contract() -> None:
