@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Row, delete, func, select
 from sqlalchemy.orm import Session
 
 from monitor.records import (
@@ -125,7 +126,7 @@ class FactQueries(StoreBase):
             .join(Article, Article.id == FactRow.article_id)
             .where(Article.story_id == story_id)
         )
-        return {claim_id(_fact_from_row(row)) for row in rows}
+        return {claim_id(fact_from_row(row)) for row in rows}
 
     def latest_facts(
         self, session: Session, keys: set[tuple[str, ...]]
@@ -140,7 +141,7 @@ class FactQueries(StoreBase):
                 .limit(1)
             ).first()
             if row is not None:
-                found[key] = _fact_from_row(row)
+                found[key] = fact_from_row(row)
         return found
 
     def add_fact(self, session: Session, article_id: int | None, fact: Fact, change: str) -> None:
@@ -172,7 +173,7 @@ class FactQueries(StoreBase):
             )
             if kind:
                 query = query.where(FactRow.kind == kind)
-            return [FactRecord(_fact_from_row(r), r.change, story) for r, story in s.execute(query)]
+            return [FactRecord(fact_from_row(r), r.change, story) for r, story in s.execute(query)]
 
     def current_facts(self) -> list[CurrentFact]:
         """The value in force for each key, with how many independent stories back it: copies
@@ -223,7 +224,8 @@ class CurrentFact:
         return len(self.stories)
 
 
-def _fact_from_row(row: FactRow) -> Fact:
+def fact_from_row(row: FactRow | Row[Any]) -> Fact:
+    """A stored fact, from its ORM row or from a result row that selected the same columns."""
     evidence = Evidence(
         quote=row.quote,
         article_url=row.article_url,

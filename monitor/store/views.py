@@ -12,9 +12,9 @@ from datetime import datetime
 
 from sqlalchemy import ColumnElement, Row, Text, cast, func, or_, select
 
-from monitor.records import Evidence, Fact, fact_value_from_fields
+from monitor.records import Fact
 from monitor.store.base import StoreBase
-from monitor.store.facts import FactRecord, _fact_from_row
+from monitor.store.facts import FactRecord, fact_from_row
 from monitor.store.models import AlertRow, Article, ArticleMatch, Delivery, FactRow, Story
 
 
@@ -111,7 +111,7 @@ def story_details(store: StoreBase, limit: int = 50) -> list[StoryDetail]:
         matched[story_of[article_id]][watch] = None
     read: dict[int | None, list[StoryFact]] = defaultdict(list)
     for story_id, fact_row in facts:
-        read[story_id].append(StoryFact(_fact_from_row(fact_row), fact_row.change))
+        read[story_id].append(StoryFact(fact_from_row(fact_row), fact_row.change))
     return [
         StoryDetail(
             story.id,
@@ -225,14 +225,4 @@ def facts_mentioning(store: StoreBase, names: Sequence[str]) -> list[FactRecord]
 
 
 def _record(row: Row[tuple[object, ...]]) -> FactRecord:
-    evidence = Evidence(
-        quote=row.quote,
-        article_url=row.article_url,
-        outlet=row.outlet,
-        published=row.published,
-        observed_at=row.observed_at,
-        claimed_by=row.claimed_by,
-        hedged=row.hedged,
-    )
-    value = fact_value_from_fields(row.kind, dict(row.value))
-    return FactRecord(Fact(value, evidence), row.change, row.story)
+    return FactRecord(fact_from_row(row), row.change, row.story)
