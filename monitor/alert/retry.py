@@ -20,10 +20,10 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 
 from monitor.alert.apprise_hooks import HttpAnswer
+from monitor.freshness import parse_retry_after
 
 MAX_RETRY_AFTER = 86400.0  # a server asking for more than a day is not taken at its word
 _HEALING_4XX = frozenset({408, 425, 429})
@@ -48,20 +48,11 @@ def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> 
 
 
 def retry_after_seconds(value: str | None, now: datetime) -> float | None:
-    """A Retry-After header as seconds from `now`: "120" or "Wed, 21 Oct 2026 07:28:00 GMT".
-    None when absent or unreadable; a date in the past is 0."""
-    if value is None or not value.strip():
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return min(float(value), MAX_RETRY_AFTER)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:  # HTTP dates are GMT by definition
-        when = when.replace(tzinfo=UTC)
-    return min(max(0.0, (when - now).total_seconds()), MAX_RETRY_AFTER)
+    """A Retry-After header as seconds from `now`: "120" or "Wed, 21 Oct 2026 07:28:00 GMT",
+    read as feeds' headers are (monitor.freshness), capped at MAX_RETRY_AFTER. None when absent
+    or unreadable; a date in the past is 0."""
+    seconds = parse_retry_after(value, now)
+    return None if seconds is None else min(seconds, MAX_RETRY_AFTER)
 
 
 def judge_http(answers: Sequence[HttpAnswer], now: datetime) -> HttpVerdict:
