@@ -7,12 +7,11 @@ import pytest
 from feed_server import FeedServer, feed_server
 from helpers import BACKEND, BOTH
 from postgres_support import SCHEMAS, postgres_schema
+from shared_corpus import require_corpus
 from smtp_server import smtp_server
 
 from monitor.logs import forget_urls
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus" / "feeds"
 TESTS = Path(__file__).resolve().parent
 
 # Modules whose tests never open a database (pure functions, parsing, fetching, rendering):
@@ -104,9 +103,8 @@ def smtp() -> Iterator[tuple[str, int, list]]:  # type: ignore[type-arg]
 
 @pytest.fixture
 def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.fail(f"the shared feed corpus is missing: expected it at {CORPUS}")
-    return CORPUS
+    """The shared corpus of real feeds; skipped without it, failed without it in CI."""
+    return require_corpus()
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ import csv
 from datetime import UTC, datetime
 
 import pytest
-from conftest import CORPUS
+from shared_corpus import require_corpus
 
 from monitor.feedfast import fast_feed
 from monitor.feedsafe import prepare
@@ -145,13 +145,12 @@ def test_what_the_fast_path_cannot_promise_goes_to_feedparser(name: str) -> None
 
 
 def test_the_fast_path_gives_feedparsers_records_on_the_whole_corpus() -> None:
-    if not (CORPUS / "MANIFEST.tsv").is_file():
-        pytest.skip(f"the shared feed corpus is absent (looked for {CORPUS.name}/MANIFEST.tsv)")
-    with (CORPUS / "MANIFEST.tsv").open(encoding="utf-8") as handle:
+    corpus = require_corpus()
+    with (corpus / "MANIFEST.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     taken = []
     for row in rows:
-        body = (CORPUS / row["file"]).read_bytes()
+        body = (corpus / row["file"]).read_bytes()
         fast, slow = both(body)
         assert fast == slow, row["file"]
         if accepted(body) and slow.entries:
