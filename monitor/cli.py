@@ -17,6 +17,7 @@ from monitor.alert.render import render_console, render_for
 from monitor.alert.samples import SAMPLES, notify_test_samples
 from monitor.cli_context import Context, pass_ctx
 from monitor.cli_ops import OPS
+from monitor.cli_summary import print_summary
 from monitor.cli_views import VIEWS
 from monitor.config import Config
 from monitor.daemon import Daemon
@@ -105,7 +106,7 @@ def poll(ctx: Context, once: bool) -> None:
             return await daemon.poll_round(all_feeds=once)
 
     reports = asyncio.run(one_round())
-    _print_summary(reports)
+    sys.exit(print_summary(reports))
 
 
 @main.command()
@@ -142,7 +143,7 @@ def replay(ctx: Context, paths: tuple[Path, ...], deliver: bool, facts_json: boo
             if record.fact.evidence.observed_at >= started:
                 click.echo(json.dumps(fact_to_json(record.fact), ensure_ascii=False))
     store.close()
-    _print_summary(reports)
+    sys.exit(print_summary(reports))
 
 
 def _feed_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -247,18 +248,6 @@ def demo(pause: float, seeds: Path | None, serve: bool, port: int) -> None:
 
 def _print_alert(alert: Alert) -> None:
     click.echo(render_console(alert) + "\n")
-
-
-def _print_summary(reports: list[FeedReport]) -> None:
-    failed = [r for r in reports if r.status == "error"]
-    alerts = sum(len(r.alerts) for r in reports)
-    new = sum(r.new_entries for r in reports)
-    click.echo(
-        f"{len(reports)} feeds checked, {new} new entries, {alerts} alerts, {len(failed)} failed",
-        err=True,
-    )
-    for report in failed:
-        click.echo(f"  {report.feed}: {report.error}", err=True)
 
 
 for view in (*VIEWS, *OPS):

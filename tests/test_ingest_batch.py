@@ -20,7 +20,8 @@ from monitor.config import load_config
 from monitor.fetch import make_client
 from monitor.metrics import REGISTRY
 from monitor.pipeline import FeedReport, Pipeline
-from monitor.records import Alert, Entry
+from monitor.pipeline.ingest import Ingested
+from monitor.records import Entry
 from monitor.store import Store
 
 BASE = datetime(2021, 9, 1, 8, 0, tzinfo=UTC)
@@ -152,7 +153,7 @@ def test_a_feeds_new_entries_are_written_in_one_transaction(
     pipeline = make_pipeline(tmp_path, {"wire": url})
     ingest = pipeline.ingestor.ingest
 
-    def counted(entries: Sequence[Entry], now: datetime, *, queue: bool) -> tuple[int, list[Alert]]:
+    def counted(entries: Sequence[Entry], now: datetime, *, queue: bool) -> Ingested:
         with commits(pipeline.store.engine) as seen:
             result = ingest(entries, now, queue=queue)
         transactions.append(len(seen))

@@ -6,6 +6,7 @@ side. `Pipeline` is the face the daemon and the CLI use; the work is in `polling
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from monitor.pipeline.ingest import Ingestor
 from monitor.pipeline.polling import FeedReport, Poller
 from monitor.records import FetchResult
 from monitor.store import Store
+from monitor.store.errors import STORE_ERRORS
 
 __all__ = ["FeedReport", "Pipeline", "feed_name_for", "utcnow"]
 
@@ -57,10 +59,26 @@ class Pipeline:
         parsed = parse_feed(body, feed=name, url=url, fetched_at=now)
         if parsed.error is not None:
             return FeedReport(name, "error", error=f"{path}: {parsed.error}")
-        new, alerts = self.ingestor.ingest(parsed.entries, now, queue=queue)
+        ingested = self.ingestor.ingest(parsed.entries, now, queue=queue)
+        alerts = tuple(ingested.alerts)
+        if ingested.failed:
+            why = ingested.error or "unknown error"
+            error = f"{path}: could not store {ingested.failed} entries: {why}"
+            with suppress(*STORE_ERRORS):  # the feed's row may be refused too
+                self.store.record_failure(
+                    name,
+                    checked_at=now,
+                    next_check_at=now,
+                    status=None,
+                    error=error,
+                    new_entries=ingested.new,
+                )
+            return FeedReport(
+                name, "error", ingested.new, alerts, error, ingested.failed, store_error=why
+            )
         result = FetchResult(name, url, now, body=body)
-        self.store.record_success(name, result, now, title=parsed.title, new_entries=new)
-        return FeedReport(name, "new", new, tuple(alerts))
+        self.store.record_success(name, result, now, title=parsed.title, new_entries=ingested.new)
+        return FeedReport(name, "new", ingested.new, alerts)
 
 
 def feed_name_for(path: Path) -> str:

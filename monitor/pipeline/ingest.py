@@ -46,6 +46,7 @@ from monitor.records import (
     fact_entities,
 )
 from monitor.store import Store, StoredText, claim_id
+from monitor.store import errors as store_errors
 
 log = get_logger("monitor.pipeline")
 STORY_WINDOW = timedelta(days=14)  # copies of a story appear within days; older ones are history
@@ -66,10 +67,10 @@ class Ingestor:
         self.matcher = Matcher(specs, self.entities)
         self.policies = channel_policies(config)
 
-    def ingest(
-        self, entries: Sequence[Entry], now: datetime, *, queue: bool
-    ) -> tuple[int, list[Alert]]:
-        """Process entries oldest first; returns (new entries, alerts raised).
+    def ingest(self, entries: Sequence[Entry], now: datetime, *, queue: bool) -> Ingested:
+        """Process entries oldest first: how many were new, the alerts raised, and how many
+        the database refused (with why), so that the caller records the document as read
+        only when every entry of it is stored.
 
         Cheapest checks first: one query tells which GUIDs each feed delivered before (and
         their text), so known entries cost a dictionary lookup; an entry whose text changed in
@@ -77,7 +78,7 @@ class Ingestor:
         tally = Tally()
         for feed, group in _by_feed(entries).items():
             tally.merge(self._ingest_feed(feed, group, now, queue))
-        return tally.new, tally.alerts
+        return Ingested(tally.new, tally.alerts, tally.failed, tally.error)
 
     def _ingest_feed(self, feed: str, group: Sequence[Entry], now: datetime, queue: bool) -> Tally:
         """A feed's entries in one transaction (a commit per entry costs more than the rest of
@@ -91,24 +92,30 @@ class Ingestor:
                 for entry, stored, text_hash in _to_examine(group, known):
                     self._examine(session, feed_id, entry, stored, text_hash, now, queue, tally)
                     known[entry.guid] = (-1, text_hash)  # a repeated GUID in one document
-        except Exception:
-            log.warning("feed_batch_failed", feed=feed, exc_info=True)
+        except Exception as exc:
+            _log_failure("feed_batch_failed", exc, feed=feed)
             return self._one_by_one(feed, group, now, queue)
         tally.publish()
         return tally
 
     def _one_by_one(self, feed: str, group: Sequence[Entry], now: datetime, queue: bool) -> Tally:
-        with self.store.session() as session:
-            feed_id = self.store.feed_id(session, feed)
-            known = self.store.known_texts(session, feed_id, [e.guid for e in group])
         total = Tally()
+        try:
+            with self.store.session() as session:
+                feed_id = self.store.feed_id(session, feed)
+                known = self.store.known_texts(session, feed_id, [e.guid for e in group])
+        except Exception as exc:  # nothing of this feed can be read, so nothing is written
+            _log_failure("entry_failed", exc, feed=feed, entries=len(group))
+            total.refused(exc, len(group))
+            return total
         for entry, stored, text_hash in _to_examine(group, known):
             tally = Tally()
             try:
                 with self.store.session() as session:
                     self._examine(session, feed_id, entry, stored, text_hash, now, queue, tally)
-            except Exception:
-                log.exception("entry_failed", feed=feed, guid=entry.guid)
+            except Exception as exc:
+                _log_failure("entry_failed", exc, feed=feed, guid=entry.guid)
+                total.refused(exc)
                 continue
             known[entry.guid] = (-1, text_hash)
             tally.publish()
@@ -319,6 +326,17 @@ def _followed_entities(spec: WatchSpec, entities: Sequence[EntityRef]) -> frozen
     return frozenset(positive_entities(compile_watch(spec, entities)))
 
 
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """What `Ingestor.ingest` did: entries stored as new, alerts raised, and the entries the
+    database refused (`failed`, with the first `error`): those are read again next time."""
+
+    new: int
+    alerts: list[Alert]
+    failed: int = 0
+    error: str | None = None
+
+
 @dataclass(slots=True)
 class Tally:
     """What a transaction did: counted in the metrics only once it is committed, so that a
@@ -328,12 +346,20 @@ class Tally:
     alerts: list[Alert] = field(default_factory=list)
     facts: list[tuple[str, str]] = field(default_factory=list)
     matches: list[str] = field(default_factory=list)
+    failed: int = 0
+    error: str | None = None
 
     def merge(self, other: Tally) -> None:
         self.new += other.new
         self.alerts.extend(other.alerts)
         self.facts.extend(other.facts)
         self.matches.extend(other.matches)
+        self.failed += other.failed
+        self.error = self.error or other.error
+
+    def refused(self, exc: Exception, entries: int = 1) -> None:
+        self.failed += entries
+        self.error = self.error or store_errors.reason(exc)
 
     def publish(self) -> None:
         metrics.entries.inc(self.new)
@@ -352,6 +378,15 @@ class Story:
 
     id: int | None
     new: bool
+
+
+def _log_failure(event: str, exc: Exception, **fields: object) -> None:
+    """A database that refuses a write is logged in one line; anything else is a bug, logged
+    with its traceback."""
+    if store_errors.is_store_error(exc):
+        log.warning(event, error=store_errors.reason(exc), **fields)
+    else:
+        log.error(event, exc_info=exc, **fields)
 
 
 def _by_feed(entries: Sequence[Entry]) -> dict[str, list[Entry]]:

@@ -22,13 +22,17 @@ from monitor.store.feeds import UnchangedCheck
 
 @dataclass(frozen=True, slots=True)
 class FeedReport:
-    """What one check of one feed did."""
+    """What one check of one feed did. `failed_entries` counts the entries the database
+    refused, and `store_error` says why the database refused a write (the feed's entries or
+    its own row): the document is then read again at the next check."""
 
     feed: str
     status: str  # "new", "unchanged", "not_modified", "error"
     new_entries: int = 0
     alerts: tuple[Alert, ...] = ()
     error: str | None = None
+    failed_entries: int = 0
+    store_error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

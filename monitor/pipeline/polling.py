@@ -24,7 +24,7 @@ from monitor.health import HealthChange, HealthPolicy
 from monitor.instance import INSTANCE_ID
 from monitor.logs import get_logger
 from monitor.parse import parse_feed
-from monitor.pipeline.ingest import Ingestor
+from monitor.pipeline.ingest import Ingested, Ingestor
 from monitor.pipeline.outcomes import (
     Checked,
     FeedReport,
@@ -35,6 +35,7 @@ from monitor.pipeline.outcomes import (
 from monitor.records import Alert, Entry, FeedTarget, FetchResult
 from monitor.schedule import IntervalPolicy, publishing_rhythm
 from monitor.store import FeedState, Store
+from monitor.store import errors as store_errors
 from monitor.store.feeds import UnchangedCheck
 
 __all__ = ["FeedReport", "Poller"]
@@ -144,12 +145,18 @@ class Poller:
         self, target: FeedTarget, state: FeedState, result: FetchResult, fetch_page: Fetcher
     ) -> Checked:
         """A bug or a database hiccup while processing one feed must not stop the round. The
-        feed keeps its claim lease, so it is retried when the lease runs out."""
+        feed keeps its claim lease, so it is retried when the lease runs out; nothing of the
+        check was recorded, so its document is read again then."""
         try:
             return await self._check(target, state, result, fetch_page)
         except Exception as exc:
-            log.exception("feed_process_failed", feed=target.name)
-            return Checked(result, _internal_error(target.name, exc))
+            if not store_errors.is_store_error(exc):
+                log.exception("feed_process_failed", feed=target.name)
+                return Checked(result, _internal_error(target.name, exc))
+            why = store_errors.reason(exc)
+            log.warning("feed_process_failed", feed=target.name, error=why)
+            error = f"could not store the check: {why}"
+            return Checked(result, FeedReport(target.name, "error", error=error, store_error=why))
 
     def _settle(self, checked: list[Checked]) -> list[FeedReport]:
         """Write the batch's unchanged checks in one statement and count every check. If that
@@ -225,7 +232,10 @@ class Poller:
         feed = self.feeds.get(target.name)
         if feed is not None and feed.full_text and fetch_page is not None:
             entries = await self._full_text(target, entries, fetch_page)
-        new, alerts = self.ingestor.ingest(entries, result.fetched_at, queue=True)
+        ingested = self.ingestor.ingest(entries, result.fetched_at, queue=True)
+        if ingested.failed:
+            return Checked(result, self._not_stored(target, state, result, ingested))
+        new, alerts = ingested.new, ingested.alerts
         dated = (e.published for e in parsed.entries if e.published != result.fetched_at)
         rhythm = publishing_rhythm(dated)
         report = self._succeeded(
@@ -333,8 +343,36 @@ class Poller:
             new_body=new_body,
         )
 
+    def _not_stored(
+        self, target: FeedTarget, state: FeedState, result: FetchResult, ingested: Ingested
+    ) -> FeedReport:
+        """Some entries could not be stored: the check counts as failed, and neither the body
+        hash nor the cache validators are kept, so the same document is fetched and read
+        again at the next check (the entries already stored are then known, not new)."""
+        why = ingested.error or "unknown error"
+        error = f"could not store {ingested.failed} new entries: {why}"
+        try:
+            report = self._failed(target, state, result, error, new_entries=ingested.new)
+        except Exception as exc:  # the feed's row cannot be written either; its lease runs out
+            if not store_errors.is_store_error(exc):
+                raise
+            report = FeedReport(target.name, "error", error=error)
+        return replace(
+            report,
+            new_entries=ingested.new,
+            alerts=tuple(ingested.alerts) + report.alerts,
+            failed_entries=ingested.failed,
+            store_error=why,
+        )
+
     def _failed(
-        self, target: FeedTarget, state: FeedState, result: FetchResult, error: str
+        self,
+        target: FeedTarget,
+        state: FeedState,
+        result: FetchResult,
+        error: str,
+        *,
+        new_entries: int = 0,
     ) -> FeedReport:
         error, now = redact(error, target.url), result.fetched_at
         failure = after_failed_check(
@@ -354,6 +392,7 @@ class Poller:
             status=result.status,
             error=error,
             health=change.after if change else None,
+            new_entries=new_entries,
         )
         log.warning(
             "feed_failed",

@@ -240,9 +240,10 @@ class FeedQueries(StoreBase):
         status: int | None,
         error: str,
         health: str | None = None,
+        new_entries: int = 0,
     ) -> None:
         """Count a failed check and release the feed's lease; the first of a run of failures is
-        remembered."""
+        remembered. `new_entries`: those stored by a check that could not store them all."""
         with self.session() as s:
             feed = s.execute(select(Feed).where(Feed.name == name)).scalar_one()
             feed.last_checked_at, feed.next_check_at = checked_at, next_check_at
@@ -251,6 +252,7 @@ class FeedQueries(StoreBase):
             feed.error_count += 1
             feed.first_error_at = feed.first_error_at or checked_at
             feed.health = health or feed.health
+            feed.entries_seen += new_entries
 
     def error_count(self, name: str) -> int:
         with self.session() as s:
