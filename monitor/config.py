@@ -10,21 +10,13 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import (
-    Field,
-    ValidationError,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import ValidationError
 
-from monitor.alert import policy as channel_policy
-from monitor.alert.render import template_problems
-from monitor.alert.render_style import Format, StyleSetting, format_problem
+from monitor.config_problems import cross_problems, describe, key_name
 from monitor.config_service import (
     ConfigModel,
     DaemonConfig,
@@ -36,13 +28,36 @@ from monitor.config_service import (
     RetentionConfig,
     StorageConfig,
 )
-from monitor.query_lex import QueryError
-from monitor.query_parse import parse_query
-from monitor.records import FACT_KINDS, EntityRef, FactKind, Severity
+from monitor.config_watch import (
+    AlertsConfig,
+    ChannelConfig,
+    EntityConfig,
+    FeedConfig,
+    RouteConfig,
+    RouteKind,
+    WatchConfig,
+    config_relative,
+)
+from monitor.records import EntityRef
+
+__all__ = [
+    "AlertsConfig",
+    "ChannelConfig",
+    "Config",
+    "ConfigError",
+    "EntityConfig",
+    "FeedConfig",
+    "RouteConfig",
+    "RouteKind",
+    "WatchConfig",
+    "find_config",
+    "load_config",
+    "parse_config",
+]
 
 DEFAULT_CONFIG_PATHS = (Path("config/monitor.toml"), Path("/etc/monitor/monitor.toml"))
+DATA_DIR_VARIABLE = "MONITOR_DATA_DIR"
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
-_NAME = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
 
 class ConfigError(Exception):
@@ -52,123 +67,6 @@ class ConfigError(Exception):
         self.path = str(path)
         self.problems = problems
         super().__init__("\n".join(f"{self.path}: {p}" for p in problems))
-
-
-class FeedConfig(ConfigModel):
-    name: str = Field(pattern=_NAME)
-    url: str
-    interval_seconds: int | None = Field(None, ge=10, le=7 * 86400)
-    allow_private: bool | None = None
-    enabled: bool = True
-    full_text: bool = False
-
-    @field_validator("url")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        if not re.match(r"^https?://[^/\s]+", value, re.IGNORECASE):
-            raise ValueError("must be an http:// or https:// URL")
-        return value
-
-
-class EntityConfig(ConfigModel):
-    name: str = Field(min_length=1)
-    kind: Literal["person", "group", "place"]
-    aliases: tuple[str, ...] = ()
-
-    def ref(self) -> EntityRef:
-        return EntityRef(self.name, self.kind, self.aliases)
-
-
-RouteKind = Literal["new_article", "new_fact", "changed", "contested", "corroborated"]
-
-
-class RouteConfig(ConfigModel):
-    """Alerts of these kinds (all when empty), about these fact kinds (any when empty), of at
-    least this severity, go to these channels."""
-
-    channels: tuple[str, ...] = Field(min_length=1)
-    kinds: tuple[RouteKind, ...] = ()
-    facts: tuple[FactKind, ...] = ()
-    min_severity: Severity = "low"
-
-    @field_validator("kinds", mode="before")
-    @classmethod
-    def _no_health_kind(cls, value: Any) -> Any:
-        if isinstance(value, list) and "feed_health" in value:
-            raise ValueError("feed_health alerts belong to no watch: set [health] channels")
-        return value
-
-
-class WatchConfig(ConfigModel):
-    name: str = Field(pattern=_NAME)
-    entities: tuple[str, ...] = ()
-    terms: tuple[str, ...] = ()
-    require: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    query: str | None = None
-    facts: tuple[FactKind, ...] = FACT_KINDS
-    new_articles: bool = True
-    channels: tuple[str, ...] = ()  # every alert of the watch goes here
-    routes: tuple[RouteConfig, ...] = ()  # and each route's alerts to its channels
-
-    @model_validator(mode="after")
-    def _something_to_match(self) -> WatchConfig:
-        if not self.entities and not self.terms and not self.query:
-            raise ValueError("a watch needs at least one of 'entities', 'terms' or 'query'")
-        return self
-
-
-class ChannelConfig(ConfigModel):
-    name: str = Field(pattern=_NAME)
-    url: str = Field(min_length=3)
-    # The message's shape; "auto" picks it from the URL's scheme (monitor/alert/render_style.py).
-    style: StyleSetting = "auto"
-    # The body format, where the style has a choice (email: html or text; chat: text, markdown
-    # or html; unset: the style's default). Slack, SMS and webhook messages have one shape each.
-    format: Format | None = None
-    templates: str | None = None  # a template directory for this channel (else [alerts])
-    digest: str | None = None  # "15m" or "daily 07:00 Europe/London" (monitor/alert/policy.py)
-    quiet_hours: str | None = None  # "22:00-07:00 Asia/Kabul"
-    quiet_bypass: Literal["low", "normal", "high", "urgent", "none"] = "none"  # sent anyway
-    rate_limit: str | None = None  # "10/hour", "3/15m"
-
-    @field_validator("url")
-    @classmethod
-    def _apprise_url(cls, value: str) -> str:
-        if "://" not in value:
-            raise ValueError("must be an apprise URL such as mailtos://user:pass@host?to=addr")
-        return value
-
-    @field_validator("digest", "quiet_hours", "rate_limit")
-    @classmethod
-    def _volume_rule(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is not None:
-            _VOLUME_PARSERS[info.field_name or ""](value)
-        return value
-
-    @property
-    def volume(self) -> channel_policy.ChannelPolicy:
-        """The volume rules in parsed form (validated when the config was loaded)."""
-        return channel_policy.ChannelPolicy(
-            digest=channel_policy.parse_digest(self.digest) if self.digest else None,
-            quiet=channel_policy.parse_quiet_hours(self.quiet_hours) if self.quiet_hours else None,
-            bypass=None if self.quiet_bypass == "none" else self.quiet_bypass,
-            rate=channel_policy.parse_rate_limit(self.rate_limit) if self.rate_limit else None,
-        )
-
-
-_VOLUME_PARSERS = {
-    "digest": channel_policy.parse_digest,
-    "quiet_hours": channel_policy.parse_quiet_hours,
-    "rate_limit": channel_policy.parse_rate_limit,
-}
-
-
-class AlertsConfig(ConfigModel):
-    """How alerts are written: `templates` is a directory of Jinja2 templates, relative to the
-    config file, that override the built-in ones file by file (monitor/alert/templates.py)."""
-
-    templates: str | None = None
 
 
 class Config(ConfigModel):
@@ -203,10 +101,7 @@ class Config(ConfigModel):
         """The template directory for `channel` (its own, else [alerts]'s), or None: the
         built-in templates."""
         value = (channel.templates if channel else None) or self.alerts.templates
-        if value is None:
-            return None
-        path = Path(value).expanduser()
-        return path if path.is_absolute() else self.base_dir / path
+        return None if value is None else config_relative(value, self.base_dir)
 
 
 def load_config(path: Path | str, environ: Mapping[str, str] | None = None) -> Config:
@@ -224,41 +119,49 @@ def load_config(path: Path | str, environ: Mapping[str, str] | None = None) -> C
 
 
 def parse_config(raw: dict[str, Any], path: Path, environ: Mapping[str, str]) -> Config:
+    """Validate a read document strictly (a value of the wrong TOML type is an error, never
+    converted) and raise ConfigError listing every problem in it."""
     problems: list[str] = []
-    expanded = _expand(raw, environ, (), _EnvContext(raw, problems))
-    if "base_dir" in raw:
-        problems.append("base_dir: unknown key")
-        del expanded["base_dir"]
+    ctx = _EnvContext(raw, problems)
+    expanded = _expand(raw, environ, (), ctx)
+    problems.extend(f"{key_name(where, raw)}: unknown key" for where in _pop_loader_keys(expanded))
+    _mark_missing_secrets(expanded, ctx.missing_secrets)
+    _apply_data_dir_variable(expanded, environ)
+    base_dir = path.parent.resolve()
     flagged = {p.split(":", 1)[0] for p in problems}
+    config = None
     try:
-        config = Config.model_validate({**expanded, "base_dir": path.parent.resolve()})
+        config = Config.model_validate({**expanded, "base_dir": base_dir}, strict=True)
     except ValidationError as exc:
-        problems.extend(p for p in _describe(exc, raw) if p.split(":", 1)[0] not in flagged)
-    else:
-        problems.extend(_cross_check(config))
-        if not problems:
-            return config
+        problems.extend(p for p in describe(exc, raw) if p.split(":", 1)[0] not in flagged)
+    problems.extend(cross_problems(expanded, raw, base_dir))
+    if config is not None and not problems:
+        return config
     raise ConfigError(path, problems)
 
 
 class _EnvContext:
-    """The raw document (to name keys as the user wrote them) and where problems are collected."""
+    """The raw document (to name keys as the user wrote them), where problems are collected,
+    and the variables each channel's URL lacks (by channel index: not problems, see
+    ChannelConfig.missing_variables)."""
 
     def __init__(self, raw: dict[str, Any], problems: list[str]) -> None:
         self.raw = raw
         self.problems = problems
+        self.missing_secrets: dict[int, list[str]] = {}
 
 
 Where = tuple[str | int, ...]
 
 
 def _expand(value: Any, environ: Mapping[str, str], where: Where, ctx: _EnvContext) -> Any:
+    """Read ${VAR} references; TOML arrays become tuples, the type the strict models take."""
     if isinstance(value, str):
         return _ENV_REF.sub(lambda m: _lookup(m, environ, where, ctx), value)
     if isinstance(value, dict):
         return {k: _expand(v, environ, (*where, k), ctx) for k, v in value.items()}
     if isinstance(value, list):
-        return [_expand(v, environ, (*where, i), ctx) for i, v in enumerate(value)]
+        return tuple(_expand(v, environ, (*where, i), ctx) for i, v in enumerate(value))
     return value
 
 
@@ -268,87 +171,39 @@ def _lookup(m: re.Match[str], environ: Mapping[str, str], where: Where, ctx: _En
         return environ[name]
     if default is not None:
         return default
-    ctx.problems.append(f"{_key(where, ctx.raw)}: environment variable {name} is not set")
+    if len(where) == 3 and where[0] == "channels" and where[2] == "url":
+        assert isinstance(where[1], int)
+        ctx.missing_secrets.setdefault(where[1], []).append(name)
+    else:
+        ctx.problems.append(f"{key_name(where, ctx.raw)}: environment variable {name} is not set")
     return ""
 
 
-def _key(where: Where, raw: Any) -> str:
-    """Render a location as the user wrote it: feeds[2] (name = "bbc").url"""
-    out = ""
-    node = raw
-    for part in where:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-            node = node[part] if isinstance(node, list) and part < len(node) else None
-            if isinstance(node, dict) and isinstance(node.get("name"), str):
-                out += f' (name = "{node["name"]}")'
-        else:
-            out += f".{part}" if out else str(part)
-            node = node.get(part) if isinstance(node, dict) else None
-    return out or "(top level)"
+def _pop_loader_keys(doc: dict[str, Any]) -> list[Where]:
+    """Keys the loader sets itself: removed from the document wherever the file has them, and
+    returned, to be reported as unknown."""
+    found: list[Where] = []
+    if doc.pop("base_dir", None) is not None:
+        found.append(("base_dir",))
+    channels = doc.get("channels")
+    for i, channel in enumerate(channels if isinstance(channels, tuple) else ()):
+        if isinstance(channel, dict) and channel.pop("missing_variables", None) is not None:
+            found.append(("channels", i, "missing_variables"))
+    return found
 
 
-def _describe(exc: ValidationError, raw: dict[str, Any]) -> Iterator[str]:
-    for error in exc.errors():
-        loc = tuple(
-            p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-"))
-        )
-        message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            message = "unknown key"
-        elif error["type"] == "literal_error":
-            message = f"got {error['input']!r}; {message.lower()}"
-        yield f"{_key(loc, raw)}: {message}"
+def _mark_missing_secrets(doc: dict[str, Any], missing: dict[int, list[str]]) -> None:
+    for i, names in missing.items():
+        doc["channels"][i]["missing_variables"] = tuple(dict.fromkeys(names))
 
 
-def _cross_check(config: Config) -> Iterator[str]:
-    """What one section says about another: unique names, watches naming real entities/channels."""
-    for section in ("feeds", "entities", "watches", "channels"):
-        seen: set[str] = set()
-        for i, item in enumerate(getattr(config, section)):
-            if item.name in seen:
-                yield f'{section}[{i + 1}] (name = "{item.name}").name: duplicate name'
-            seen.add(item.name)
-    entities = {e.name for e in config.entities}
-    channels = {c.name for c in config.channels}
-    for name in config.health.channels:
-        if name not in channels:
-            yield f"health.channels: no [[channels]] named {name!r}"
-    for i, watch in enumerate(config.watches):
-        where = f'watches[{i + 1}] (name = "{watch.name}")'
-        if watch.query is not None:
-            try:
-                parse_query(watch.query, config.entity_refs())
-            except QueryError as error:
-                yield f"{where}.query: {error}"
-        for name in watch.entities:
-            if name not in entities:
-                yield f"{where}.entities: no [[entities]] named {name!r}"
-        for name in watch.channels:
-            if name not in channels:
-                yield f"{where}.channels: no [[channels]] named {name!r}"
-        for r, route in enumerate(watch.routes):
-            for name in route.channels:
-                if name not in channels:
-                    yield f"{where}.routes[{r + 1}].channels: no [[channels]] named {name!r}"
-    yield from _check_rendering(config)
-
-
-def _check_rendering(config: Config) -> Iterator[str]:
-    """A `format` the channel's style cannot carry; templates that do not compile or that fail
-    on the sample alerts (caught here, at start, rather than when such an alert is sent)."""
-    directories: dict[Path | None, str] = {}
-    if config.alerts.templates:
-        directories[config.template_dir()] = "alerts.templates"
-    for i, channel in enumerate(config.channels):
-        where = f'channels[{i + 1}] (name = "{channel.name}")'
-        if problem := format_problem(channel.url, channel.style, channel.format):
-            yield f"{where}.format: {problem}"
-        if channel.templates:
-            directories.setdefault(config.template_dir(channel), f"{where}.templates")
-    for directory, key in directories.items():
-        for problem in template_problems(directory):
-            yield f"{key}: {problem}"
+def _apply_data_dir_variable(doc: dict[str, Any], environ: Mapping[str, str]) -> None:
+    """$MONITOR_DATA_DIR, when set, is the data directory whenever no [storage] url is given,
+    over the file's data_dir (the systemd unit points it at the service's state directory)."""
+    value = environ.get(DATA_DIR_VARIABLE)
+    storage = doc.setdefault("storage", {})
+    if value and isinstance(storage, dict) and not storage.get("url"):
+        storage["data_dir"] = str(Path(value).expanduser().absolute())
 
 
 def find_config(explicit: Path | None) -> Path:

@@ -51,8 +51,8 @@ def problems(tmp_path: Path, text: str, environ: dict[str, str] | None = None) -
             "watches[1] (name = \"w\").channels: no [[channels]] named 'pager'",
         ),
         (
-            '[[channels]]\nname = "c"\nurl = "${SMTP_URL}"',
-            'channels[1] (name = "c").url: environment variable SMTP_URL is not set',
+            '[storage]\nurl = "postgresql://monitor:${DB_PASSWORD}@db/monitor"',
+            "storage.url: environment variable DB_PASSWORD is not set",
         ),
         (
             '[[feeds]]\nname = "a"\nurl = "https://x.org"\n[[feeds]]\nname = "a"\nurl = "https://y.org"',
