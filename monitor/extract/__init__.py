@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from monitor.extract.casualties import extract_casualties
 from monitor.extract.control import extract_control
 from monitor.extract.coref import Resolved, resolve_references
 from monitor.extract.force_size import extract_force_sizes
 from monitor.extract.leadership import extract_leadership
+from monitor.extract.nlp import DEFAULT_MODEL, parse_texts, sentences
+from monitor.extract.review import pronoun_substitutions, review
 from monitor.extract.text import split_sentences
 from monitor.records import (
     FACT_KINDS,
@@ -26,6 +28,9 @@ from monitor.records import (
     Leadership,
     TerritorialControl,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 __all__ = ["EXTRACTORS", "extract_claims", "split_sentences"]
 
@@ -50,18 +55,35 @@ def extract_claims(
     kinds: Collection[FactKind] = FACT_KINDS,
     *,
     year: int | None = None,
+    model: str = DEFAULT_MODEL,
 ) -> list[Claim]:
     """All claims of the requested kinds in `text`, in reading order, without duplicates.
-    `year` is the article's publication year: what lies well before it is history."""
+    `year` is the article's publication year: what lies well before it is history. `model`
+    names the spaCy pipeline that parses the text (loaded once per process)."""
     extractors = [EXTRACTORS[k] for k in FACT_KINDS if k in kinds and k in EXTRACTORS]
     claims: list[Claim] = []
     if not extractors or not entities:
         return claims
-    for sentence in resolve_references(split_sentences(text), entities):
+    for sentence, parse in _parsed(text, entities, model):
+        pronouns = pronoun_substitutions([(s.original, s.name) for s in sentence.substitutions])
         for extractor in extractors:
-            found = _as_written(extractor(sentence.text, entities, year=year), sentence)
+            found = extractor(sentence.text, entities, year=year)
+            found = _as_written(review(found, parse, entities, pronouns), sentence)
             claims.extend(c for c in found if c not in claims)
     return _without_underspecified(claims)
+
+
+def _parsed(text: str, entities: Sequence[EntityRef], model: str) -> list[tuple[Resolved, Span]]:
+    """The sentences of a text with references resolved, each with the parse of the text the
+    extractors read: a sentence whose references were replaced by names is parsed again as
+    resolved (a name stands where a pronoun stood, so the grammar is the same)."""
+    split = sentences(text, model)
+    resolved = list(resolve_references([s.text for s in split], entities))
+    again = iter(parse_texts([r.text for r in resolved if r.substitutions], model))
+    return [
+        (r, next(again) if r.substitutions else s.parse)
+        for s, r in zip(split, resolved, strict=True)
+    ]
 
 
 def _fuller(value: FactValue) -> FactValue | None:

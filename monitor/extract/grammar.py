@@ -1,0 +1,157 @@
+"""What a sentence's dependency parse says about a word: its clause, its verb's arguments,
+negation and modality, and who reports it.
+
+Small pure functions over spaCy tokens, shared by the extractors. They read the parse the
+English pipelines give (ClearNLP-style labels: nsubj, nsubjpass, dobj, agent, pobj, ccomp,
+xcomp, relcl, advcl, neg, aux), and the verbs' lemmas, never word windows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Verbs that report speech or a statement: their subject is the claimant, their complement the
+# claim ("a spokesman said [he was killed]").
+SPEECH_LEMMAS = frozenset(
+    """say tell claim announce state add insist report confirm deny warn write tweet post allege
+    acknowledge admit concede assert boast maintain suggest estimate reject dismiss note explain
+    declare reiterate stress quote accuse describe testify brief""".split()
+)
+# Verbs whose open complement is not (yet) a fact: "failed to capture", "vowed to retake".
+NOT_DONE_LEMMAS = frozenset(
+    """fail refuse try attempt seek aim plan threaten vow want hope prepare intend struggle
+    pledge promise expect propose decide agree offer push""".split()
+)
+MODALS = frozenset("could might may would will should can must shall".split())
+# The modals that doubt rather than state an ability: "may have fled", "could field".
+DOUBTING_MODALS = frozenset("could might may would".split())
+_NEGATORS = frozenset("not n't never no".split())
+# Links inside one noun phrase: from a name to the head noun it belongs to.
+_NOUN_LINKS = frozenset("compound appos conj flat nmod amod poss".split())
+_ARGUMENTS = frozenset("nsubj nsubjpass dobj attr oprd dative".split())
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def tokens_at(span: Span, start: int, end: int) -> list[Token]:
+    """The tokens of `span` that overlap characters `start`..`end` of its text."""
+    chunk = span.char_span(start, end, alignment_mode="expand")
+    return list(chunk) if chunk is not None else []
+
+
+def phrase_head(tokens: list[Token]) -> Token | None:
+    """The token of a multi-word name that the rest hangs on ("El Fasher" -> "Fasher")."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return heads[0] if heads else None
+
+
+def noun_head(token: Token) -> Token:
+    """Climb from a name to the noun phrase head it is part of ("RSF" in "RSF fighters")."""
+    while token.dep_ in _NOUN_LINKS and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb whose clause holds `token`: the nearest verb or auxiliary above it."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def arguments(verb: Token) -> Iterator[Token]:
+    """The noun phrase heads a verb takes: subject, object, passive agent, prepositional objects
+    ("fell to the Taliban", "fled to Tajikistan")."""
+    for child in verb.children:
+        if child.dep_ in _ARGUMENTS:
+            yield child
+        elif child.dep_ in ("agent", "prep"):
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def is_negated(verb: Token) -> bool:
+    """ "does not control", "never captured", "no longer holds"."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in _NEGATORS:
+            return True
+        if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+    return False
+
+
+def is_modal(verb: Token) -> bool:
+    """A verb under "could", "would", "may"...: a possibility, not a report of a fact."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+def is_doubted(verb: Token) -> bool:
+    """A verb under a modal of possibility ("may", "might", "could", "would")."""
+    return any(c.dep_ == "aux" and c.lower_ in DOUBTING_MODALS for c in verb.children)
+
+
+def is_perfect(verb: Token) -> bool:
+    """ "may have been killed": with "have", a modal doubts a past event instead of foretelling
+    one; the event is reported, hedged."""
+    return any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children)
+
+
+def is_not_done(verb: Token) -> bool:
+    """ "failed to capture", "vowed to retake", "plans to send": an open complement of a verb of
+    trying, intending or failing."""
+    node = verb
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_ in NOT_DONE_LEMMAS:
+            return True
+    return False
+
+
+def reporting_verb(verb: Token) -> Token | None:
+    """The speech verb that reports the clause of `verb` ("said" in "X said Y was killed"), or
+    None when the clause is the narrator's."""
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis", "xcomp") and node.head.lemma_ in SPEECH_LEMMAS:
+            return node.head
+        if node.dep_ not in ("conj", "ccomp", "xcomp", "advcl", "parataxis"):
+            return None
+        node = node.head
+    return None
+
+
+def subject(verb: Token) -> Token | None:
+    """The subject of a verb, through "and"-joined verbs that share it."""
+    node: Token | None = verb
+    while node is not None:
+        for child in node.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        node = node.head if node.dep_ in ("conj", "xcomp") and node.head.i != node.i else None
+    return None
+
+
+def phrase(token: Token) -> str:
+    """The noun phrase `token` heads, without relative clauses, asides and what follows a comma:
+    "a senior U.S. official" from "a senior U.S. official, who asked not to be named,"."""
+    inside = {token.i}
+    stack = [c for c in token.children if c.dep_ not in _PHRASE_CUT]
+    while stack:
+        node = stack.pop()
+        inside.add(node.i)
+        stack += [c for c in node.children if c.dep_ not in ("relcl", "acl", "punct")]
+    first = last = token.i
+    while first - 1 in inside:
+        first -= 1
+    while last + 1 in inside:
+        last += 1
+    return token.doc[first : last + 1].text
+
+
+_PHRASE_CUT = frozenset("relcl acl appos punct advcl cc conj".split())

@@ -1,0 +1,221 @@
+"""Claims checked against the sentence's parse: the fact's own verb decides.
+
+The kind extractors find candidate facts by their vocabulary; the parse then settles what the
+words around them cannot:
+
+- the verb that states the fact about the entity (the place is its object or subject, or a
+  relative clause about the place: "Sennar, which the army does not control") is negated
+  ("does not control", "never captured", "no longer holds"), a verb of trying or intending
+  governs it ("failed to capture", "vowed to retake"), or a modal does ("could capture"):
+  nothing happened, so there is no fact. A capacity told with a modal ("could field 10,000")
+  stays, hedged. Denials are the extractors' own statuses and are left as they are;
+- a person's fate read from a pronoun that stands in the reported clause of that same person's
+  speech ("X said he had been killed") is not X's fate: the pronoun is somebody else, unless
+  the speaker speaks in the first person;
+- the claimant is the whole noun phrase that is the subject of the reporting verb ("a senior
+  U.S. official", not "a senior U"), and a claimant without a noun ("Meanwhile") is nobody.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from monitor.extract.grammar import (
+    SPEECH_LEMMAS,
+    arguments,
+    is_doubted,
+    is_modal,
+    is_negated,
+    is_not_done,
+    is_perfect,
+    noun_head,
+    phrase,
+    phrase_head,
+    reporting_verb,
+    subject,
+    tokens_at,
+)
+from monitor.extract.mentions import find_mentions
+from monitor.records import (
+    Claim,
+    EntityRef,
+    FactValue,
+    ForceSize,
+    Leadership,
+    TerritorialControl,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# The verbs that state each kind of fact, as lemmas.
+_FACT_LEMMAS: dict[str, frozenset[str]] = {
+    "territorial_control": frozenset(
+        """capture seize take retake recapture control hold occupy overrun fall liberate enter
+        storm surround encircle besiege regain keep""".split()
+    ),
+    "leadership": frozenset(
+        """lead head command appoint name declare proclaim confirm install elect""".split()
+    ),
+    "casualties": frozenset("kill wound injure capture die lose detain slay".split()),
+    "force_size": frozenset(
+        """have field number command deploy send assemble muster gather count mobilize
+        mobilise boast comprise total""".split()
+    ),
+}
+# A fate is stated by its own verbs: "had not fled and remained in Dravik" locates him.
+_FATE_LEMMAS: dict[str, frozenset[str]] = {
+    "killed": frozenset("kill die assassinate slay execute".split()),
+    "fled": frozenset("flee escape leave".split()),
+    "located": frozenset("be remain stay hide arrive visit live appear return".split()),
+}
+_FATES = frozenset(_FATE_LEMMAS)
+_THIRD_PERSON = frozenset("he she him her".split())
+
+
+def anchor_name(value: FactValue) -> str:
+    """The entity a fact is about, whose mention anchors it in the parse."""
+    return value.place if isinstance(value, TerritorialControl) else value.subject
+
+
+def _is_positive(value: FactValue) -> bool:
+    """A claim that something is or happened (not a denial or a dispute)."""
+    if isinstance(value, TerritorialControl):
+        return value.status not in ("denies_captured", "contested")
+    if isinstance(value, Leadership):
+        return value.status != "denied"
+    return True
+
+
+def _anchors(span: Span, name: str, entities: Sequence[EntityRef]) -> list[Token]:
+    text = span.text
+    heads = []
+    for m in find_mentions(text, entities):
+        if m.entity.name == name:
+            head = phrase_head(tokens_at(span, m.start, m.end))
+            if head is not None:
+                heads.append(noun_head(head))
+    return heads
+
+
+def fact_verbs(span: Span, value: FactValue, entities: Sequence[EntityRef]) -> list[Token]:
+    """The verbs of the fact's vocabulary that take the anchored entity as an argument, or
+    whose relative clause is about it."""
+    if isinstance(value, Leadership) and value.status in _FATE_LEMMAS:
+        lemmas = _FATE_LEMMAS[value.status]
+    else:
+        lemmas = _FACT_LEMMAS[value.kind]
+    anchors = {t.i for t in _anchors(span, anchor_name(value), entities)}
+    if isinstance(value, Leadership):  # "he" may be the person the extractor read
+        anchors |= {t.i for t in span if t.lower_ in _THIRD_PERSON}
+    found = []
+    for verb in span:
+        if verb.lemma_ not in lemmas or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        args = {noun_head(a).i for a in arguments(verb)}
+        if anchors & args or (verb.dep_ == "relcl" and verb.head.i in anchors):
+            found.append(verb)
+    return found
+
+
+def _foretold(verb: Token, value: FactValue) -> bool:
+    """ "would capture", "will retake": a modal that looks ahead. A capacity ("could field
+    10,000") is a force size all the same."""
+    return is_modal(verb) and not is_perfect(verb) and not isinstance(value, ForceSize)
+
+
+def _denied_by_verb(verbs: Sequence[Token], value: FactValue) -> bool:
+    if not verbs:
+        return False
+    return all(is_negated(v) or is_not_done(v) or _foretold(v, value) for v in verbs)
+
+
+def _doubted(verbs: Sequence[Token]) -> bool:
+    """A modal over the fact's verb that the fact survived: "may have been killed", "could
+    field": the fact stands, hedged."""
+    return bool(verbs) and all(is_doubted(v) for v in verbs)
+
+
+def _speaker_is_subject(
+    verbs: Sequence[Token], claim: Claim, pronoun_names: set[str], entities: Sequence[EntityRef]
+) -> bool:
+    """A fate told of a third-person pronoun (or the name that replaced one) inside the
+    reported speech of the very person it is ascribed to: "Burhan said he had been killed"
+    speaks of somebody else."""
+    value = claim.value
+    if not isinstance(value, Leadership) or value.status not in _FATES:
+        return False
+    for verb in verbs:
+        said = reporting_verb(verb)
+        speaker, told = (subject(said), subject(verb)) if said is not None else (None, None)
+        if speaker is None or told is None or value.subject not in _names(speaker, entities):
+            continue
+        if told.lower_ in _THIRD_PERSON or value.subject in pronoun_names:
+            return True
+    return False
+
+
+def _names(token: Token, entities: Sequence[EntityRef]) -> set[str]:
+    """The configured entities a noun phrase names."""
+    if token.pos_ == "PRON":
+        return set()
+    return {m.entity.name for m in find_mentions(phrase(token), entities)}
+
+
+def claimant(span: Span, verbs: Sequence[Token]) -> str | None:
+    """The subject of the verb that reports the fact, as a whole noun phrase."""
+    for verb in verbs:
+        said = reporting_verb(verb)
+        if said is not None:
+            who = subject(said)
+            if who is not None and who.pos_ != "PRON":
+                return phrase(who)
+    roots = [t for t in span if t.dep_ == "ROOT" and t.lemma_ in SPEECH_LEMMAS]
+    for root in roots:
+        who = subject(root)
+        if who is not None and who.pos_ != "PRON":
+            return phrase(who)
+    return None
+
+
+def _has_noun(span: Span, words: str) -> bool:
+    start = span.text.find(words)
+    if start < 0:
+        return True  # not in this sentence as written: leave it to the extractor
+    tokens = tokens_at(span, start, start + len(words))
+    return any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens)
+
+
+def _better_claimant(span: Span, found: str | None, parsed: str | None) -> str | None:
+    if found is None:
+        return None
+    if parsed and found != parsed and found in parsed:
+        return parsed  # a fragment of the phrase the parse gives: "a senior U"
+    return found if _has_noun(span, found) else parsed
+
+
+def review(
+    claims: Sequence[Claim],
+    span: Span,
+    entities: Sequence[EntityRef],
+    pronoun_names: set[str],
+) -> list[Claim]:
+    """The claims the parse of their sentence bears out, with their claimants made whole."""
+    kept: list[Claim] = []
+    for claim in claims:
+        verbs = fact_verbs(span, claim.value, entities)
+        if _is_positive(claim.value) and _denied_by_verb(verbs, claim.value):
+            continue
+        if _speaker_is_subject(verbs, claim, pronoun_names, entities):
+            continue
+        who = _better_claimant(span, claim.claimed_by, claimant(span, verbs))
+        hedged = claim.hedged or _doubted(verbs)
+        kept.append(replace(claim, claimed_by=who, hedged=hedged))
+    return kept
+
+
+def pronoun_substitutions(substitutions: Sequence[tuple[str, str]]) -> set[str]:
+    """The names that stand in a sentence for a third-person pronoun."""
+    return {name for original, name in substitutions if original.casefold() in _THIRD_PERSON}

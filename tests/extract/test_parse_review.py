@@ -1,0 +1,102 @@
+"""The parse settles what word windows could not: negation, modality, the speaker of reported
+speech, whole claimants, and text that keeps its shape (issue 13, "What the parse must settle").
+
+Every sentence here was written for this test, in the shapes real reporting uses.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.extract.nlp import ModelError, blocks, load, sentences
+from monitor.records import Claim, EntityRef, Leadership, TerritorialControl
+
+ENTITIES = (
+    EntityRef("Rapid Support Forces", "group", ("RSF",)),
+    EntityRef("Sudanese Armed Forces", "group", ("army", "SAF")),
+    EntityRef("Sennar", "place"),
+    EntityRef("Bara", "place"),
+    EntityRef("El Fasher", "place"),
+    EntityRef("Mohamed Hamdan Dagalo", "person", ("Hemedti",)),
+    EntityRef("Abdel Fattah al-Burhan", "person", ("Burhan",)),
+)
+
+
+def claims(text: str) -> list[Claim]:
+    return extract_claims(text, ENTITIES, year=2025)
+
+
+def control(text: str) -> list[TerritorialControl]:
+    return [c.value for c in claims(text) if isinstance(c.value, TerritorialControl)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The RSF now patrols the outskirts of Sennar, which the army does not control.",
+        "The RSF no longer holds Sennar, residents said.",
+        "The army failed to capture Bara after a week of fighting.",
+        "The RSF vowed to capture El Fasher within days.",
+        "An RSF spokesman said the paramilitaries would capture El Fasher.",
+    ],
+)
+def test_negated_failed_or_intended_control_is_no_fact(text: str) -> None:
+    assert control(text) == []
+
+
+def test_a_plain_capture_still_counts() -> None:
+    assert control("The army captured Bara on Sunday, residents said.") == [
+        TerritorialControl("Bara", "Sudanese Armed Forces", "captured")
+    ]
+
+
+def test_a_pronoun_in_the_speakers_own_report_is_somebody_else() -> None:
+    """'Burhan said he had been killed' does not report Burhan's death."""
+    found = claims("Burhan said he had been killed in an air strike on Bara.")
+    assert not [c for c in found if isinstance(c.value, Leadership) and c.value.status == "killed"]
+
+
+def test_a_person_named_in_the_report_keeps_the_fate() -> None:
+    found = claims("An army spokesman said Hemedti had been killed in an air strike.")
+    fates = [(c.value.subject, c.value.status) for c in found if isinstance(c.value, Leadership)]
+    assert fates == [("Mohamed Hamdan Dagalo", "killed")]
+
+
+def test_a_doubting_modal_hedges_a_past_fate() -> None:
+    found = claims("The army has said Hemedti may have been killed.")
+    assert [(c.value.status, c.hedged) for c in found if isinstance(c.value, Leadership)] == [
+        ("killed", True)
+    ]
+
+
+def test_the_claimant_is_the_whole_noun_phrase() -> None:
+    """A dotted abbreviation inside the speaker's phrase does not cut it ('a senior U')."""
+    found = claims("Hemedti fled to Chad, a senior U.S. official said.")
+    assert [c.claimed_by for c in found] == ["a senior U.S. official"]
+
+
+def test_blocks_keep_headlines_captions_and_bylines_apart() -> None:
+    text = "Army retakes Sennar\nBy a staff reporter\nThe army said on Sunday\nthat it held the city."
+    assert blocks(text) == [
+        "Army retakes Sennar",
+        "By a staff reporter",
+        "The army said on Sunday that it held the city.",
+    ]
+
+
+def test_a_headline_is_a_sentence_of_its_own() -> None:
+    text = "RSF fighters enter Bara\n\n2,021 photos from the front line were shown."
+    assert [s.text for s in sentences(text)] == [
+        "RSF fighters enter Bara",
+        "2,021 photos from the front line were shown.",
+    ]
+
+
+def test_the_pipeline_is_loaded_once_per_process() -> None:
+    assert load() is load()
+
+
+def test_an_unknown_pipeline_is_a_clear_error() -> None:
+    with pytest.raises(ModelError, match="not installed.*spacy_model"):
+        load("no_such_pipeline_installed")
