@@ -12,24 +12,35 @@ Why each step exists (measured on feedparser 6.0.14 with expat 2.5):
   is removed. We strip instead of rejecting: a feed that declares a harmless entity keeps its
   entries (the reference then stays as literal text), and an attack gets a sane, tiny record.
 - Those byte-level steps need an ASCII-compatible text, so UTF-16/32 and friends are first
-  converted to UTF-8 with feedparser's own detector (the same decision it would take).
+  converted to UTF-8 with feedparser's own detector (the same decision it would take), except
+  where that decision is a blind guess: a body that is not in the encoding it declares is read
+  as mostly-UTF-8 or as the encoding detected (`monitor.feedchars`), and a note says so.
 - The structural limits (attributes, depth, entry count) live in `monitor.feedscan`.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
-from feedparser.encodings import convert_to_utf8
+from feedparser.encodings import (
+    RE_XML_PI_ENCODING,
+    CharacterEncodingOverride,
+    convert_to_utf8,
+)
 
+from monitor.feedchars import LAST_RESORTS, clean_declaration, detect_encoding, mostly_utf8
 from monitor.feedscan import Limits, scan_and_cap
 
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_UNZIPPED = 32 * 1024 * 1024
 UTF8_XML = "application/xml; charset=utf-8"
 STRIPPED_DTD = "removed a DOCTYPE that declared entities (they are never expanded)"
+NUL_IN_DECLARATION = "removed NUL bytes from the XML declaration"
+_DECLARED = re.compile(r"declared as (\S+),")
 
 _ROOT = re.compile(rb"<\w")  # where feedparser's own prolog handling stops looking
 _DECL_TOKEN = re.compile(rb"""<!--|["'\[\]>]""")
@@ -51,9 +62,9 @@ def prepare(body: bytes, url: str, content_type: str | None, limits: Limits) -> 
     """All the safety steps, in order; see the module documentation for why."""
     if body[:2] == GZIP_MAGIC:
         body = gunzip(body, MAX_UNZIPPED)
-    body, headers = to_utf8(body, url, content_type)
+    body, headers, notes = to_utf8(body, url, content_type)
     body, stripped = strip_declarations(body)
-    notes: tuple[str, ...] = (STRIPPED_DTD,) if stripped else ()
+    notes += (STRIPPED_DTD,) if stripped else ()
     scan = scan_and_cap(body, limits)
     if scan.error:
         return Prepared(b"", headers, notes, scan.error)
@@ -72,16 +83,59 @@ def gunzip(body: bytes, limit: int) -> bytes:
         return body
 
 
-def to_utf8(body: bytes, url: str, content_type: str | None) -> tuple[bytes, dict[str, str]]:
-    """The body as UTF-8 with a matching XML declaration, and the headers that tell feedparser
-    so. Without a Content-Type we say `application/xml`: the XML declaration decides, UTF-8 by
-    default, with feedparser's windows-1252 fallback for bytes that are not UTF-8."""
+def to_utf8(
+    body: bytes, url: str, content_type: str | None
+) -> tuple[bytes, dict[str, str], tuple[str, ...]]:
+    """The body as UTF-8 with a matching XML declaration, the headers that tell feedparser so,
+    and notes on what had to be guessed. Without a Content-Type we say `application/xml`: the
+    XML declaration decides, UTF-8 by default. Where feedparser would fall back to windows-1252
+    for bytes that are not in the declared encoding, mostly-UTF-8 bodies keep UTF-8 (their
+    stray bytes replaced) and others are read in the encoding detected."""
+    body, had_nul = clean_declaration(body)
+    notes: tuple[str, ...] = (NUL_IN_DECLARATION,) if had_nul else ()
     given = {"content-location": url, "content-type": content_type or "application/xml"}
-    result: dict[str, object] = {}
+    result: dict[str, Any] = {}
     converted = convert_to_utf8(given, body, result)
-    if not result.get("encoding"):  # nothing decoded it: what feedparser's loose parser reads
-        converted = body.decode("utf-8", "replace").encode()
-    return converted, {"content-location": url, "content-type": UTF8_XML}
+    override = result.get("bozo_exception")
+    used = result.get("encoding")
+    guessed = isinstance(override, CharacterEncodingOverride) and (
+        used in LAST_RESORTS and used != _xml_encoding(body)
+    )
+    if guessed or not result.get("encoding"):
+        declared = _DECLARED.search(str(override or ""))
+        converted, note = _fallback(body, url, declared.group(1) if declared else "")
+        notes += (note,)
+    return converted, {"content-location": url, "content-type": UTF8_XML}, notes
+
+
+def _xml_encoding(body: bytes) -> str:
+    match = RE_XML_PI_ENCODING.match(body)
+    return match.group(1).decode("ascii", "replace").lower() if match else ""
+
+
+def _fallback(body: bytes, url: str, declared: str) -> tuple[bytes, str]:
+    """A body that is not in its declared encoding: UTF-8 with a few stray bytes, or the
+    encoding charset_normalizer finds, or (when it finds none) windows-1252."""
+    label = f"the {declared} it declares" if declared else "the encoding it declares"
+    repaired = mostly_utf8(body)
+    if repaired is not None:
+        text, bad = repaired
+        return _declared_as(text, url, "utf-8"), f"replaced {bad} bytes that are not UTF-8"
+    detected = detect_encoding(body)
+    if detected is None or codecs.lookup(detected).name == "utf-8":
+        detected = "windows-1252"
+    note = f"the body is not in {label}: read as {codecs.lookup(detected).name} (detected)"
+    return _declared_as(body, url, detected), note
+
+
+def _declared_as(body: bytes, url: str, encoding: str) -> bytes:
+    """`body` decoded as `encoding` and converted to UTF-8 with its declaration rewritten."""
+    given = {"content-location": url, "content-type": f"application/xml; charset={encoding}"}
+    result: dict[str, Any] = {}
+    converted: bytes = convert_to_utf8(given, body, result)
+    if not result.get("encoding"):
+        return body.decode("utf-8", "replace").encode()
+    return converted
 
 
 def strip_declarations(body: bytes) -> tuple[bytes, bool]:

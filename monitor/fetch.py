@@ -40,7 +40,8 @@ __all__ = [
 
 USER_AGENT = f"monitor/{__version__} (+https://github.com/monitor-news/monitor; feed reader)"
 ACCEPT = (
-    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9,"
+    " text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
 )
 SCHEMES = ("http", "https")
 install_log_redaction()

@@ -1,8 +1,10 @@
 """Parse stage: feed bytes -> frozen Entry records with plain text, aware UTC dates and
 absolute links. feedparser does the format work (RSS 0.9x/1.0/2.0, Atom, broken XML) on a body
 that `monitor.feedsafe` made safe first, except for plain RSS 2.0 and Atom documents that
-`monitor.feedfast` reads with lxml in its stead (the same records, five times faster);
-selectolax turns the HTML left in fields into text.
+`monitor.feedfast` reads with lxml in its stead (the same records, five times faster), and
+JSON Feeds, which `monitor.jsonfeed` reads; selectolax turns the HTML left in fields into text.
+What had to be repaired or guessed on the way (a character reference to a forbidden code
+point, a wrong charset label) is in `notes`, and logged as `feed_repaired`.
 
 Any exception while parsing becomes the feed's `error`: one hostile feed never stops a poll."""
 
@@ -15,11 +17,13 @@ from typing import Any
 
 import feedparser
 
+from monitor.feedchars import drop_invalid_characters
 from monitor.feedfast import fast_feed
 from monitor.feedfields import MAX_TITLE, absolute, field_text, make_entry, stable_key
-from monitor.feedsafe import MAX_UNZIPPED, gunzip, prepare
+from monitor.feedsafe import GZIP_MAGIC, MAX_UNZIPPED, Prepared, gunzip, prepare
 from monitor.feedscan import Limits
 from monitor.feedtext import html_to_text
+from monitor.jsonfeed import is_json, read_json_feed
 from monitor.logs import get_logger
 from monitor.notfeed import problem
 from monitor.records import Entry
@@ -66,10 +70,13 @@ def parse_feed(
 ) -> ParsedFeed:
     """`fast_path=False` reads every document with feedparser (see `monitor.feedfast`)."""
     try:
-        return _parse(body, feed, url, fetched_at, content_type, limits, fast_path)
+        parsed = _parse(body, feed, url, fetched_at, content_type, limits, fast_path)
     except Exception as exc:  # a parser bug on one hostile feed must not stop the others
         log.warning("feed_parse_crashed", feed=feed, exc_info=True)
         return ParsedFeed(feed, (), f"not a feed we could read: {type(exc).__name__}: {exc}")
+    if parsed.notes:
+        log.warning("feed_repaired", feed=feed, notes="; ".join(parsed.notes))
+    return parsed
 
 
 def _parse(
@@ -81,6 +88,10 @@ def _parse(
     limits: Limits,
     fast_path: bool,
 ) -> ParsedFeed:
+    if body[:2] == GZIP_MAGIC:
+        body = gunzip(body, MAX_UNZIPPED)
+    if is_json(body, content_type):
+        return _json(body, feed, url, fetched_at, limits)
     ready = prepare(body, url, content_type, limits)
     if ready.error:
         return ParsedFeed(feed, (), ready.error, notes=ready.notes)
@@ -89,18 +100,35 @@ def _parse(
         parsed = _read(fast, feed, url, fetched_at)
         if parsed.entries:  # an empty feed goes to feedparser, which says why it is empty
             return replace(parsed, dropped=ready.dropped, notes=ready.notes)
+    return _with_feedparser(ready, feed, url, fetched_at)
+
+
+def _with_feedparser(ready: Prepared, feed: str, url: str, fetched_at: datetime) -> ParsedFeed:
+    # lxml refuses what feedparser would crash on or pass through (a reference to a forbidden
+    # code point, a raw control character), so only this path needs them removed.
+    clean, removed = drop_invalid_characters(ready.body)
+    repaired = (f"removed {removed} characters that XML forbids (controls, surrogates)",)
+    notes = ready.notes + (repaired if removed else ())
     # Bytes in a file object: a bare str or bytes argument may be opened as a path or URL.
     # sanitize_html and resolve_relative_uris rewrite markup that html_to_text then drops
     # (they cost half the parse time); entry links are made absolute in make_entry.
     result: Any = feedparser.parse(
-        io.BytesIO(ready.body),
+        io.BytesIO(clean),
         response_headers=ready.headers,
         sanitize_html=False,
         resolve_relative_uris=False,
     )
     parsed = _read(result, feed, url, fetched_at)
-    error = problem(result, ready.body, parsed.entries, url)
-    return replace(parsed, error=error, dropped=ready.dropped, notes=ready.notes)
+    error = problem(result, clean, parsed.entries, url)
+    return replace(parsed, error=error, dropped=ready.dropped, notes=notes)
+
+
+def _json(body: bytes, feed: str, url: str, fetched_at: datetime, limits: Limits) -> ParsedFeed:
+    read = read_json_feed(body, limits.max_entries)
+    if read.document is None:
+        return ParsedFeed(feed, (), read.error, notes=read.notes)
+    parsed = _read(read.document, feed, url, fetched_at)
+    return replace(parsed, dropped=read.dropped, notes=read.notes)
 
 
 def _read(result: Any, feed: str, url: str, fetched_at: datetime) -> ParsedFeed:

@@ -74,7 +74,7 @@ def test_entry_counts_match_the_manifest(row: dict[str, str]) -> None:
 def test_json_captures_are_not_feeds(row: dict[str, str]) -> None:
     feed = parsed(row)
     assert feed.entries == ()
-    assert feed.error == "not a feed: a JSON document (RSS, Atom or RDF expected)"
+    assert feed.error == "not a feed: a JSON array (RSS, Atom, RDF or JSON Feed expected)"
 
 
 @pytest.mark.parametrize("row", HTML_PAGES, ids=ids(HTML_PAGES))

@@ -1,0 +1,127 @@
+"""Feeds that are mostly good are read: a reference to a forbidden code point, a raw control
+character or a NUL in the encoding declaration costs that character; a body in another
+encoding than its label says is read in the encoding detected. Each repair is noted."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from helpers import Item, rss
+
+from monitor.parse import ParsedFeed, parse_feed
+
+FETCHED = datetime(2021, 9, 2, tzinfo=UTC)
+ITEMS = [
+    Item("g1", "First story", "Body one", "https://wire.example.com/1"),
+    Item("g2", "Second story", "Body two", "https://wire.example.com/2"),
+]
+RUSSIAN = [
+    Item(
+        "r1",
+        "Талибы подошли к Панджшеру",
+        "Силы сопротивления собрались в долине.",
+        "https://r.example/1",
+    ),
+    Item("r2", "Второй день боёв", "Фронт сообщил о потерях.", "https://r.example/2"),
+]
+
+
+def parse(body: bytes, content_type: str | None = "application/rss+xml") -> ParsedFeed:
+    return parse_feed(
+        body,
+        feed="wire",
+        url="https://wire.example.com/feed",
+        fetched_at=FETCHED,
+        content_type=content_type,
+    )
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "&#xD800;",
+        "&#0;",
+        "&#x110000;",
+        "&#99999999999999999999;",
+        "&#1;",
+        "&#xFFFE;",
+        "\x00",
+        "\x0b",
+    ],
+)
+def test_a_forbidden_character_costs_only_itself(bad: str) -> None:
+    body = rss("Wire", ITEMS).replace("First story", f"First {bad}story").encode()
+    parsed = parse(body)
+    assert parsed.error is None
+    assert [e.title for e in parsed.entries] == ["First story", "Second story"]
+    assert parsed.notes == ("removed 1 characters that XML forbids (controls, surrogates)",)
+
+
+def test_allowed_references_are_kept() -> None:
+    body = rss("Wire", ITEMS).replace("First story", "First&#x9;&#8217;s &#233;t&#xE9;").encode()
+    (first, _) = parse(body).entries
+    assert first.title == "First ’s été"
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        '<?xml version="1.0" encoding="UTF-8\x00"?>',
+        '<?xml version="1.0" encoding="\x00UTF-8"?>',
+        '<?xml version="1.0\x00" encoding="UTF-8"?>',
+    ],
+)
+def test_a_nul_in_the_declaration_is_dropped(declaration: str) -> None:
+    text = rss("Wire", ITEMS).replace('<?xml version="1.0" encoding="UTF-8"?>', declaration)
+    parsed = parse(text.encode())
+    assert [e.title for e in parsed.entries] == ["First story", "Second story"]
+    assert parsed.notes == ("removed NUL bytes from the XML declaration",)
+
+
+@pytest.mark.parametrize(
+    ("content_type", "declaration"),
+    [
+        ("application/rss+xml; charset=utf-8", 'encoding="UTF-8"'),  # both labels wrong
+        ("application/rss+xml", 'encoding="UTF-8"'),  # the declaration wrong
+        ("text/xml; charset=UTF-8", ""),  # the header wrong, no declaration
+        (None, ""),  # no label at all: UTF-8 by default
+    ],
+)
+def test_a_cp1251_body_labelled_utf8_is_read_as_cp1251(
+    content_type: str | None, declaration: str
+) -> None:
+    text = rss("Новости", RUSSIAN).replace(' encoding="UTF-8"', f" {declaration}".rstrip())
+    parsed = parse(text.encode("cp1251"), content_type)
+    assert parsed.error is None
+    assert [e.title for e in parsed.entries] == [i.title for i in RUSSIAN]
+    assert parsed.entries[0].summary == RUSSIAN[0].body
+    assert len(parsed.notes) == 1 and "read as cp1251 (detected)" in parsed.notes[0]
+
+
+def test_a_right_declaration_under_a_wrong_header_needs_no_guess() -> None:
+    text = rss("Новости", RUSSIAN).replace('encoding="UTF-8"', 'encoding="windows-1251"')
+    parsed = parse(text.encode("cp1251"), "application/rss+xml; charset=utf-8")
+    assert [e.title for e in parsed.entries] == [i.title for i in RUSSIAN]
+    assert parsed.notes == ()
+
+
+def test_a_declared_windows_1252_body_is_not_second_guessed() -> None:
+    items = [Item("f1", "Réunion à Genève", "Le président a déclaré", "https://f.example/1")]
+    text = rss("Actualités", items).replace('encoding="UTF-8"', 'encoding="windows-1252"')
+    parsed = parse(text.encode("cp1252"), "application/rss+xml; charset=utf-8")
+    assert parsed.entries[0].title == "Réunion à Genève"
+    assert parsed.notes == ()
+
+
+def test_a_few_stray_bytes_in_a_utf8_feed_cost_only_those_characters() -> None:
+    body = rss("Новости", RUSSIAN).encode().replace("Второй".encode(), b"\xe9 " + "Второй".encode())
+    parsed = parse(body)
+    assert [e.title for e in parsed.entries] == [RUSSIAN[0].title, "\ufffd " + RUSSIAN[1].title]
+    assert parsed.notes == ("replaced 1 bytes that are not UTF-8",)
+
+
+def test_a_plain_utf8_feed_has_no_notes() -> None:
+    parsed = parse(rss("Новости", RUSSIAN).encode())
+    assert [e.title for e in parsed.entries] == [i.title for i in RUSSIAN]
+    assert parsed.notes == ()
