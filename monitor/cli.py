@@ -16,6 +16,7 @@ from monitor.alert.deliver import check_url, send
 from monitor.alert.render import render_console, render_for
 from monitor.alert.samples import SAMPLES, notify_test_samples
 from monitor.cli_context import Context, pass_ctx
+from monitor.cli_errors import StoreErrorsGroup
 from monitor.cli_ops import OPS
 from monitor.cli_summary import print_summary
 from monitor.cli_views import VIEWS
@@ -27,7 +28,10 @@ from monitor.records import Alert, fact_to_json
 from monitor.store import Store
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=StoreErrorsGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--config",
     "-c",

@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from monitor import retention
 from monitor.cli_context import Context, pass_ctx
+from monitor.cli_errors import explain
 from monitor.pipeline import utcnow
 from monitor.status import collect, render_text, to_json
 from monitor.store import Store
@@ -37,8 +38,7 @@ def _opened(url: str, *, read_only: bool = False) -> Iterator[Store]:
             raise click.ClickException(f"database {safe_url(url)}: {problem}")
         yield store
     except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise click.ClickException(f"database {safe_url(url)}: {reason}") from None
+        raise click.ClickException(explain(exc, url)) from None
     finally:
         if store is not None:
             store.close()

@@ -27,13 +27,22 @@ from monitor import metrics, retention
 from monitor.config import Config, ConfigError, load_config
 from monitor.fetch import make_client
 from monitor.instance import INSTANCE_ID
-from monitor.lifecycle import DatabaseProbe, Health, Jobs, tick_problem
+from monitor.lifecycle import (
+    DatabaseProbe,
+    FailingTicks,
+    Health,
+    JobFailed,
+    Jobs,
+    tick_problem,
+)
 from monitor.logs import get_logger, remember_urls
 from monitor.pipeline import FeedReport, Pipeline, utcnow
 from monitor.records import Alert
 from monitor.schedule import build_scheduler
 from monitor.sdnotify import Notifier
 from monitor.store import Store
+from monitor.store.errors import is_store_error
+from monitor.store.errors import reason as store_reason
 
 if TYPE_CHECKING:
     from monitor.web.server import WebServer
@@ -63,6 +72,7 @@ class Daemon:
     jobs: Jobs = field(init=False, default_factory=Jobs)
     scheduler: AsyncIOScheduler | None = field(init=False, default=None)
     stopping: bool = field(init=False, default=False)
+    failing_ticks: FailingTicks | None = field(init=False, default=None)
     _round_again: bool = field(init=False, default=False)
     _reloading: asyncio.Lock = field(init=False, default_factory=asyncio.Lock)
     _background: set[asyncio.Task[object]] = field(init=False, default_factory=set)
@@ -143,13 +153,30 @@ class Daemon:
 
     async def tick(self) -> None:
         """The scheduler's tick: one round (another if a reload added feeds meanwhile), then a
-        status line for `systemctl status`."""
-        reports = await self.poll_round()
-        while self._round_again and not self.stopping:
-            self._round_again = False
+        status line for `systemctl status`. A round that could not store what it fetched
+        fails the tick, and the daemon is unhealthy until a later round stores its feeds
+        (a round with nothing due changes nothing)."""
+        try:
             reports = await self.poll_round()
-        metrics.tick_completed()
+            while self._round_again and not self.stopping:
+                self._round_again = False
+                reports = await self.poll_round()
+        except Exception as exc:
+            if is_store_error(exc):
+                self._tick_failed(store_reason(exc))
+            raise
         self.notifier.status(self.status_line(reports))
+        refused = [r for r in reports if r.store_error]
+        if refused:
+            self._tick_failed(f"{len(refused)} feeds not stored: {refused[0].store_error}")
+            raise JobFailed(self.failing_ticks.problem if self.failing_ticks else "")
+        if reports:
+            self.failing_ticks = None
+        metrics.tick_completed()
+
+    def _tick_failed(self, why: str) -> None:
+        failing = self.failing_ticks
+        self.failing_ticks = failing.then(why) if failing else FailingTicks(utcnow(), 1, why)
 
     def status_line(self, reports: list[FeedReport]) -> str:
         now = datetime.now(UTC).strftime("%H:%M:%S")
@@ -161,9 +188,15 @@ class Daemon:
         )
 
     async def health(self) -> Health:
-        """Healthy: the database answers and ticks complete (see `lifecycle.tick_problem`)."""
-        problem = await self.probe.problem() or tick_problem(
-            self.jobs.clock(), self.jobs.progress_at("tick"), self.config.daemon.stall_seconds
+        """Healthy: the database answers, the last round that checked feeds could store them,
+        and ticks complete (see `lifecycle.tick_problem`)."""
+        failing = self.failing_ticks.problem if self.failing_ticks else None
+        problem = (
+            await self.probe.problem()
+            or failing
+            or tick_problem(
+                self.jobs.clock(), self.jobs.progress_at("tick"), self.config.daemon.stall_seconds
+            )
         )
         return Health(problem)
 

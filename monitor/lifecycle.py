@@ -12,11 +12,13 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine
 
 from monitor.logs import get_logger
+from monitor.store.errors import is_store_error, reason
 
 log = get_logger("monitor.daemon")
 Clock = Callable[[], float]
@@ -31,6 +33,28 @@ class Health:
     @property
     def ok(self) -> bool:
         return self.problem is None
+
+
+class JobFailed(Exception):
+    """A job that ran to its end but could not do its work (a round whose feeds could not be
+    stored): it is not progress, and it is logged as one line, without a traceback."""
+
+
+@dataclass(frozen=True, slots=True)
+class FailingTicks:
+    """Ticks that failed in a row, the first at `since`, the last for `reason`."""
+
+    since: datetime
+    count: int
+    reason: str
+
+    def then(self, reason: str) -> FailingTicks:
+        return FailingTicks(self.since, self.count + 1, reason)
+
+    @property
+    def problem(self) -> str:
+        ticks = "the last tick" if self.count == 1 else f"the last {self.count} ticks"
+        return f"{ticks} failed (since {self.since:%Y-%m-%d %H:%M:%S} UTC): {self.reason}"
 
 
 def tick_problem(now: float, progress_at: float, stall_seconds: float) -> str | None:
@@ -69,8 +93,11 @@ class Jobs:
                 await job()
             except asyncio.CancelledError:
                 log.warning("job_cancelled", job=name, reason="shutdown grace period over")
-            except Exception:
-                log.exception("job_failed", job=name)
+            except Exception as exc:
+                if isinstance(exc, JobFailed) or is_store_error(exc):
+                    log.error("job_failed", job=name, error=str(exc) or reason(exc))
+                else:
+                    log.exception("job_failed", job=name)
             else:
                 self.succeeded_at[name] = self.clock()
             finally:

@@ -1,0 +1,169 @@
+"""The real-text development set (`tests/realtext/`): labels in the repo, texts outside it.
+
+The repository keeps, per article, where to get it again (URL, outlet, date, the search query
+that finds it) and the facts a careful analyst labelled in it, each with a locator of at most
+six words; never the article's text. The texts live in a folder of their own, one
+`<id>.txt` per article, and `make eval-real TEXTS=DIR` scores the extractors on them, saying
+which texts are missing and which no longer hold their locators (a page that changed).
+
+Each conflict has its own configured entities (`entities/<conflict>.json`), as a user following
+it would write them. Articles are split once, before any scoring: a third is `heldout`, never
+read while the extractors are developed, and scored apart from `dev`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from monitor.evaluation.corpus import CorpusError, Document, parse_fact
+from monitor.evaluation.scoring import Report, score_document
+from monitor.extract import extract_claims
+from monitor.records import Claim, EntityRef
+
+REAL_SET = Path(__file__).resolve().parents[2] / "tests" / "realtext"
+SPLITS = ("dev", "heldout")
+FORMS = frozenset({"wire", "newspaper", "feed_item", "live_blog", "reference"})
+MAX_LOCATOR_WORDS = 6
+# Fields the labels carry beyond what the fact records compare today.
+_EXTRA_FIELDS = ("locator", "location", "scope")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class RealArticle:
+    """One labelled article of the set, without its text."""
+
+    id: str
+    conflict: str
+    url: str
+    outlet: str
+    query: str
+    form: str
+    split: str
+    year: int
+    labels: tuple[Claim, ...]
+    locators: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RealSet:
+    entities: dict[str, tuple[EntityRef, ...]]
+    articles: tuple[RealArticle, ...]
+
+
+@dataclass
+class RealScore:
+    """Scores per split, and what could not be scored."""
+
+    reports: dict[str, Report] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+
+
+def _require(condition: bool, where: str, message: str) -> None:
+    if not condition:
+        raise CorpusError(f"{where}: {message}")
+
+
+def load_entities(path: Path) -> tuple[EntityRef, ...]:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    _require(isinstance(raw, list), path.name, "must be a list of entities")
+    out = []
+    for i, item in enumerate(raw):
+        where = f"{path.name}[{i}]"
+        _require(isinstance(item, dict), where, "an entity must be an object")
+        _require(item.get("kind") in ("person", "group", "place"), where, "kind")
+        aliases = item.get("aliases", [])
+        _require(isinstance(aliases, list), where, "aliases must be a list")
+        out.append(EntityRef(item["name"], item["kind"], tuple(aliases)))
+    return tuple(out)
+
+
+def _fact(raw: object, where: str) -> tuple[Claim, str]:
+    _require(isinstance(raw, dict), where, "a fact must be an object")
+    fact = cast(dict[str, Any], raw)
+    locator = fact.get("locator")
+    _require(isinstance(locator, str) and locator.strip() != "", where, "a locator is required")
+    words = len(cast(str, locator).split())
+    _require(words <= MAX_LOCATOR_WORDS, where, f"a locator has at most six words ({words})")
+    plain = {k: v for k, v in fact.items() if k not in _EXTRA_FIELDS}
+    return parse_fact(plain, where), cast(str, locator)
+
+
+def _article(path: Path) -> RealArticle:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    where = f"articles/{path.name}"
+    _require(isinstance(raw, dict), where, "an article must be an object")
+    for key in ("id", "conflict", "url", "outlet", "query", "form", "split", "year", "facts"):
+        _require(key in raw, where, f"missing {key!r}")
+    _require(raw["split"] in SPLITS, where, f"split must be one of {SPLITS}")
+    _require(raw["form"] in FORMS, where, f"form must be one of {sorted(FORMS)}")
+    _require("text" not in raw, where, "an article's text is never committed")
+    pairs = [_fact(f, f"{where} fact {i}") for i, f in enumerate(raw["facts"])]
+    return RealArticle(
+        raw["id"],
+        raw["conflict"],
+        raw["url"],
+        raw["outlet"],
+        raw["query"],
+        raw["form"],
+        raw["split"],
+        int(raw["year"]),
+        tuple(c for c, _ in pairs),
+        tuple(loc for _, loc in pairs),
+    )
+
+
+def load_real_set(root: Path = REAL_SET) -> RealSet:
+    """Read and check the labels; raises CorpusError on the first schema problem."""
+    entities = {p.stem: load_entities(p) for p in sorted((root / "entities").glob("*.json"))}
+    articles = tuple(_article(p) for p in sorted((root / "articles").glob("*.json")))
+    for a in articles:
+        _require(a.conflict in entities, a.id, f"no entities/{a.conflict}.json")
+    return RealSet(entities, articles)
+
+
+def _folded(text: str) -> str:
+    return _SPACES.sub(" ", text).casefold()
+
+
+def stale_locators(article: RealArticle, text: str) -> list[str]:
+    """The locators of an article that its text no longer holds."""
+    folded = _folded(text)
+    return [loc for loc in article.locators if _folded(loc) not in folded]
+
+
+def score_real(
+    real: RealSet, texts: Path, splits: Iterable[str] = SPLITS, model: str | None = None
+) -> RealScore:
+    """Score every article whose text is in `texts`, per split."""
+    result = RealScore()
+    wanted = set(splits)
+    for article in real.articles:
+        if article.split not in wanted:
+            continue
+        path = texts / f"{article.id}.txt"
+        if not path.is_file():
+            result.missing.append(article.id)
+            continue
+        text = path.read_text(encoding="utf-8")
+        result.stale += [f"{article.id}: {loc!r}" for loc in stale_locators(article, text)]
+        entities = real.entities[article.conflict]
+        if model:
+            predicted = extract_claims(text, entities, year=article.year, model=model)
+        else:
+            predicted = extract_claims(text, entities, year=article.year)
+        doc = Document(article.id, "article", text, article.year, article.labels)
+        report = result.reports.setdefault(article.split, Report())
+        report.documents += 1
+        score_document(doc, predicted, report, entities)
+    return result
+
+
+def outlets(articles: Sequence[RealArticle]) -> set[str]:
+    return {a.outlet for a in articles}

@@ -1,0 +1,59 @@
+"""`make eval-real TEXTS=DIR`: precision and recall on the real-text set, per split.
+
+`python -m monitor.evaluation.real_report --texts DIR [--split dev|heldout] [--verbose]`
+prints one table per split (the held-out third apart from the development part), then says
+which articles had no text in DIR and which texts no longer hold a label's locator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from monitor.evaluate import format_errors, format_table
+from monitor.evaluation.corpus import CorpusError
+from monitor.evaluation.real import REAL_SET, SPLITS, load_real_set, outlets, score_real
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m monitor.evaluation.real_report")
+    parser.add_argument("--texts", type=Path, required=True, help="folder of <id>.txt texts")
+    parser.add_argument("--labels", type=Path, default=REAL_SET, help="the labelled set")
+    parser.add_argument("--split", choices=SPLITS, action="append", help="default: both")
+    parser.add_argument("--model", help="a spaCy pipeline other than the default")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
+    parser.add_argument("--limit", type=int, default=15, help="errors shown per kind")
+    args = parser.parse_args(argv)
+    if not args.texts.is_dir():
+        print(f"--texts {args.texts}: not a folder of article texts", file=sys.stderr)
+        return 2
+    try:
+        real = load_real_set(args.labels)
+    except CorpusError as exc:
+        print(f"{args.labels}: {exc}", file=sys.stderr)
+        return 2
+    splits = args.split or list(SPLITS)
+    result = score_real(real, args.texts, splits, args.model)
+    chosen = [a for a in real.articles if a.split in splits]
+    conflicts = len({a.conflict for a in chosen})
+    print(f"{len(chosen)} articles, {conflicts} conflicts, {len(outlets(chosen))} outlets")
+    for split in splits:
+        report = result.reports.get(split)
+        if report is None:
+            continue
+        print(f"\n== {split} ({report.documents} articles scored)")
+        print(format_table(report))
+        if args.verbose:
+            print(format_errors(report, args.limit))
+    if result.missing:
+        print(f"\nmissing texts ({len(result.missing)}), not scored: {', '.join(result.missing)}")
+    if result.stale:
+        print(f"\nlocators not found in their text ({len(result.stale)}):")
+        print("\n".join(f"  {s}" for s in result.stale))
+    return 0 if result.reports else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

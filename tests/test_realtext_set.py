@@ -1,0 +1,124 @@
+"""The real-text set: its labels follow the schema and commit no article text, and the scorer
+reads texts from a folder outside the repo, saying which are missing or changed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from monitor.evaluation.corpus import CorpusError
+from monitor.evaluation.real import REAL_SET, load_real_set, score_real
+from monitor.evaluation.real_report import main
+from monitor.extract.mentions import find_mentions
+from monitor.records import TerritorialControl
+
+pytestmark = pytest.mark.store_free
+
+
+def test_every_label_names_configured_entities_and_a_short_locator() -> None:
+    real = load_real_set()
+    for article in real.articles:
+        names = {e.name for e in real.entities[article.conflict]}
+        for label in article.labels:
+            value = label.value
+            named = value.place if isinstance(value, TerritorialControl) else value.subject
+            assert named in names, f"{article.id}: {named!r} is not configured"
+            if isinstance(value, TerritorialControl) and value.controller:
+                assert value.controller in names, f"{article.id}: {value.controller!r}"
+        assert all(len(loc.split()) <= 6 for loc in article.locators), article.id
+
+
+def test_no_article_text_is_committed() -> None:
+    """Only URLs, queries, labels and locators: no file in the set is article-sized prose."""
+    for path in REAL_SET.rglob("*.json"):
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(raw, dict):
+            assert not {"text", "paragraphs", "body", "content"} & set(raw), path.name
+
+
+def test_a_third_is_held_out() -> None:
+    articles = load_real_set().articles
+    heldout = [a for a in articles if a.split == "heldout"]
+    assert articles and 0.25 <= len(heldout) / len(articles) <= 0.4
+
+
+def _one_article(tmp_path: Path, facts: list[dict[str, object]]) -> Path:
+    root = tmp_path / "labels"
+    (root / "entities").mkdir(parents=True)
+    (root / "articles").mkdir()
+    entities = [
+        {"name": "Rapid Support Forces", "kind": "group", "aliases": ["RSF"]},
+        {"name": "Bara", "kind": "place", "aliases": []},
+        {"name": "Mohamed Hamdan Dagalo", "kind": "person", "aliases": ["Hemedti"]},
+    ]
+    (root / "entities" / "sudan.json").write_text(json.dumps(entities))
+    article = {
+        "id": "sudan-01",
+        "conflict": "sudan",
+        "url": "https://example.org/a",
+        "outlet": "example.org",
+        "published": "2025-10-25",
+        "query": "RSF Bara",
+        "form": "wire",
+        "split": "dev",
+        "story": None,
+        "year": 2025,
+        "facts": facts,
+    }
+    (root / "articles" / "sudan-01.json").write_text(json.dumps(article))
+    return root
+
+
+CAPTURE = {
+    "kind": "territorial_control",
+    "place": "Bara",
+    "controller": "Rapid Support Forces",
+    "status": "captured",
+    "claimed_by": None,
+    "hedged": False,
+    "locator": "captured the town of Bara",
+}
+
+
+def test_texts_are_scored_and_missing_ones_named(tmp_path: Path) -> None:
+    root = _one_article(tmp_path, [CAPTURE])
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    real = load_real_set(root)
+    result = score_real(real, texts)
+    assert result.missing == ["sudan-01"] and not result.reports
+    (texts / "sudan-01.txt").write_text(
+        "RSF takes Bara\n\nThe RSF captured the town of Bara on Saturday.", encoding="utf-8"
+    )
+    report = score_real(real, texts).reports["dev"]
+    assert (report.scores["territorial_control"].tp, report.scores["territorial_control"].fp) == (
+        1,
+        0,
+    )
+
+
+def test_a_changed_page_is_reported_by_its_locator(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _one_article(tmp_path, [CAPTURE])
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "sudan-01.txt").write_text("The page now says something else.", encoding="utf-8")
+    assert main(["--texts", str(texts), "--labels", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "locators not found in their text (1)" in out and "sudan-01" in out
+
+
+def test_a_long_locator_or_committed_text_is_refused(tmp_path: Path) -> None:
+    root = _one_article(tmp_path, [{**CAPTURE, "locator": "one two three four five six seven"}])
+    with pytest.raises(CorpusError, match="at most six words"):
+        load_real_set(root)
+
+
+def test_mentions_of_labels_exist_in_entities() -> None:
+    """Each conflict's entity file is usable by the extractors (names are found in text)."""
+    for entities in load_real_set().entities.values():
+        for entity in entities:
+            assert find_mentions(f"Reports said {entity.name} was mentioned.", entities)
