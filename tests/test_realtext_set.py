@@ -71,7 +71,7 @@ def _one_article(tmp_path: Path, facts: list[dict[str, object]]) -> Path:
     return root
 
 
-CAPTURE = {
+CAPTURE: dict[str, object] = {
     "kind": "territorial_control",
     "place": "Bara",
     "controller": "Rapid Support Forces",
