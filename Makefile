@@ -4,20 +4,43 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# What installs: every package pinned with its hashes, resolved from pyproject.toml by `make lock`
+# (requirements.lock runs the daemon; requirements-dev.lock adds the test tools of [dev]).
+LOCK := requirements.lock
+DEV_LOCK := requirements-dev.lock
 
-.PHONY: demo test lint typecheck unit unit-postgres run check-config clean bench bench-quick eval
+.PHONY: demo test lint typecheck unit unit-postgres install-check run check-config clean bench bench-quick eval lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(DEV_LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(DEV_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# uv resolves the locks: one pinned release in a venv of its own (.tools), used for nothing else.
+# The build backend ([build-system] requires) is locked too, so the project itself builds from
+# pinned, hash-checked parts (`pip install --no-deps --no-build-isolation`).
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+BUILD_REQUIRES := $(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")'
+COMPILE := $(UV) pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--no-emit-index-url --custom-compile-command "make lock"
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install --quiet uv==$(UV_VERSION)
+
+# Pins already in a lock are kept unless pyproject.toml excludes them;
+# `make lock LOCK_ARGS=--upgrade` moves everything to the newest releases allowed.
+lock: $(UV)
+	$(BUILD_REQUIRES) | $(COMPILE) $(LOCK_ARGS) pyproject.toml - -o $(LOCK)
+	$(BUILD_REQUIRES) | $(COMPILE) $(LOCK_ARGS) pyproject.toml - --extra dev -c $(LOCK) -o $(DEV_LOCK)
 
 # `make demo DEMO_ARGS=--serve` keeps the web view up after the story, until Ctrl-C.
 demo: $(STAMP)
 	$(BIN)/monitor demo $(DEMO_ARGS)
 
-test: lint typecheck unit unit-postgres
+test: lint typecheck unit unit-postgres install-check
 
 lint: $(STAMP)
 	$(BIN)/ruff check monitor tests benchmarks
@@ -34,6 +57,11 @@ unit: $(STAMP)
 unit-postgres: $(STAMP)
 	MONITOR_TEST_BACKEND=postgresql $(BIN)/pytest -q -m "not store_free"
 
+# The README's production install, run as written in a fresh venv with Python 3.11's own pip
+# (the oldest the README allows), then `monitor --version` (tests/readme_install.py).
+install-check: $(STAMP)
+	$(BIN)/python tests/readme_install.py
+
 run: $(STAMP)
 	$(BIN)/monitor --config config/monitor.toml run
 
@@ -41,7 +69,7 @@ check-config: $(STAMP)
 	$(BIN)/monitor --config config/monitor.toml check-config
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info
+	rm -rf $(VENV) .tools .mypy_cache .ruff_cache .pytest_cache *.egg-info
 
 # Every figure of the performance issue with its baselines (benchmarks/README.md): steady state
 # and ingest with stage shares (1,000 feeds), one round over 10,000 feeds, growth to 1,000,000

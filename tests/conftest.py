@@ -29,6 +29,7 @@ STORE_FREE = {
     "test_fetch_headers.py",
     "test_fetch_hostile.py",
     "test_labelled_corpus.py",
+    "test_lock.py",
     "test_match.py",
     "test_metrics.py",
     "test_parse.py",
