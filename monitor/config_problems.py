@@ -74,7 +74,7 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, int):
         return f"{value} (an integer)"
     if isinstance(value, float):
-        return f"{value:g} (a number)"
+        return f"{value!r} (a number)"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:39] + "…"
         return f'"{shown}" (a string)'

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from smtp_server import smtp_server
 from monitor.logs import forget_urls
 
 TESTS = Path(__file__).resolve().parent
+# $MONITOR_DATA_DIR overrides the data_dir of every configuration (monitor/config.py): one set
+# in the developer's shell must not send the tests' databases there.
+os.environ.pop("MONITOR_DATA_DIR", None)
 
 # Modules whose tests never open a database (pure functions, parsing, fetching, rendering):
 # marked `store_free`, so the PostgreSQL run can leave them out (`-m "not store_free"`). The

@@ -3,10 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from helpers import write_config
 
-from monitor.cli import main
 from monitor.config import ConfigError, load_config
 
 REPO = Path(__file__).resolve().parents[1]
@@ -73,6 +70,29 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     assert len(found) == 2
 
 
+def test_a_duplicate_name_is_reported_with_the_other_errors_of_the_file(tmp_path: Path) -> None:
+    text = """
+[polling]
+timeout_seconds = true
+[[feeds]]
+name = "wire"
+url = "https://wire.example.com:99999/rss"
+[[feeds]]
+name = "wire"
+url = "https://other.example.com/rss"
+[[watches]]
+name = "w"
+terms = ["x"]
+channels = ["pager"]
+"""
+    assert sorted(problems(tmp_path, text)) == [
+        "feeds[1] (name = \"wire\").url: port '99999' is not a number from 1 to 65535",
+        'feeds[2] (name = "wire").name: duplicate name',
+        "polling.timeout_seconds: expected a number, got true (a boolean)",
+        "watches[1] (name = \"w\").channels: no [[channels]] named 'pager'",
+    ]
+
+
 def test_environment_references_are_expanded_with_defaults(tmp_path: Path) -> None:
     path = tmp_path / "monitor.toml"
     path.write_text(
@@ -89,28 +109,6 @@ def test_default_database_is_sqlite_in_the_data_dir_relative_to_the_file(tmp_pat
     path = tmp_path / "monitor.toml"
     path.write_text('[storage]\ndata_dir = "state"\n', encoding="utf-8")
     assert load_config(path, {}).database_url() == f"sqlite:///{tmp_path / 'state'}/monitor.sqlite3"
-
-
-def test_check_config_cli_reports_errors_with_exit_code_2(tmp_path: Path) -> None:
-    path = tmp_path / "bad.toml"
-    path.write_text('[[feeds]]\nname = "a"\nurl = "gopher://old"\n', encoding="utf-8")
-    result = CliRunner().invoke(main, ["--config", str(path), "check-config"])
-    assert result.exit_code == 2
-    assert f'{path}: feeds[1] (name = "a").url: must be an http' in result.output
-
-
-def test_check_config_cli_rejects_a_channel_url_apprise_cannot_use(tmp_path: Path) -> None:
-    path = write_config(tmp_path, {}, channels={"odd": "nosuchscheme://x"})
-    result = CliRunner().invoke(main, ["--config", str(path), "check-config"])
-    assert result.exit_code == 2
-    assert "channels (name = 'odd').url" in result.output
-
-
-def test_check_config_cli_accepts_a_good_file(tmp_path: Path) -> None:
-    path = write_config(tmp_path, {"wire": "https://wire.example.com/rss"})
-    result = CliRunner().invoke(main, ["--config", str(path), "check-config"])
-    assert result.exit_code == 0, result.output
-    assert "OK — 1 feeds" in result.output
 
 
 def test_the_shipped_configuration_is_valid() -> None:
@@ -147,3 +145,152 @@ def test_a_malformed_query_is_reported_with_its_position(
     found = problems(tmp_path, text)
     assert len(found) == 1 and found[0].startswith('watches[1] (name = "w").query: '), found
     assert expected.split(":")[0] in found[0]
+
+
+FEED = '[[feeds]]\nname = "wire"\nurl = "https://wire.example.com/rss"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "[polling]\ntimeout_seconds = true",
+            "polling.timeout_seconds: expected a number, got true (a boolean)",
+        ),
+        (
+            '[polling]\ninterval_seconds = "60"',
+            'polling.interval_seconds: expected an integer, got "60" (a string)',
+        ),
+        (
+            '[polling]\nallow_private = "yes"',
+            'polling.allow_private: expected true or false, got "yes" (a string)',
+        ),
+        (
+            "[polling]\nconcurrency = 2.5",
+            "polling.concurrency: expected an integer, got 2.5 (a number)",
+        ),
+        (
+            FEED + 'enabled = "no"',
+            'feeds[1] (name = "wire").enabled: expected true or false, got "no" (a string)',
+        ),
+        (
+            FEED + "interval_seconds = 1e3",
+            'feeds[1] (name = "wire").interval_seconds: expected an integer, got 1000.0 (a number)',
+        ),
+        (
+            '[[entities]]\nname = 7\nkind = "place"',
+            "entities[1].name: expected a string in quotes, got 7 (an integer)",
+        ),
+        (
+            '[[watches]]\nname = "w"\nterms = "Panjshir"',
+            'watches[1] (name = "w").terms: expected a list [...], got "Panjshir" (a string)',
+        ),
+        ("polling = 5", "polling: expected a table, got 5 (an integer)"),
+        (
+            "[logging]\nlevel = 2021-09-06",
+            "logging.level: got datetime.date(2021, 9, 6); input should be",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_refused_not_converted(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    found = problems(tmp_path, text)
+    assert any(p.startswith(expected) for p in found), found
+
+
+def test_numbers_may_be_written_without_a_decimal_point(tmp_path: Path) -> None:
+    path = tmp_path / "monitor.toml"
+    path.write_text("[polling]\ntimeout_seconds = 7\n[daemon]\nshutdown_grace_seconds = 2.5\n")
+    config = load_config(path, {})
+    assert config.polling.timeout_seconds == 7.0
+    assert config.daemon.shutdown_grace_seconds == 2.5
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://wire.example.com:99999/rss", "port '99999' is not a number from 1 to 65535"),
+        ("https://wire.example.com:0/rss", "port 0 is not a number from 1 to 65535"),
+        ("https://wire.example.com:8o/rss", "port '8o' is not a number from 1 to 65535"),
+        ("https://wire example.com/rss", "must not contain spaces"),
+        ("https://xn--a.example.com/rss", "is not a valid internationalised domain name"),
+        ("https://wi\u200bre.example.com/rss", "is not a valid internationalised domain name"),
+        ("https://-wire.example.com/rss", "is not a valid host name"),
+        ("https://wire..example.com/rss", "is not a valid host name"),
+        ("https://300.1.2.3/rss", "host '300.1.2.3' is not an IPv4 address"),
+        ("https:///rss", "has no host"),
+        ("file:///etc/passwd", "must be an http:// or https:// URL"),
+    ],
+)
+def test_a_feed_url_that_can_never_be_fetched_is_a_config_error(
+    tmp_path: Path, url: str, expected: str
+) -> None:
+    found = problems(tmp_path, f'[[feeds]]\nname = "wire"\nurl = "{url}"\n')
+    assert len(found) == 1 and found[0].startswith('feeds[1] (name = "wire").url: '), found
+    assert expected in found[0]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://wire.example.com/rss?x=1#top",
+        "http://127.0.0.1:8080/feed.xml",
+        "https://[::1]:8443/feed",
+        "https://user:secret@feeds.example.org/private",
+        "https://münchen.example/feed",
+        "https://xn--mnchen-3ya.example/feed",
+        "https://feeds.example.org.:65535/rss",
+        "https://my_feeds.example.org/rss",
+    ],
+)
+def test_a_feed_url_that_can_be_fetched_is_accepted(tmp_path: Path, url: str) -> None:
+    path = tmp_path / "monitor.toml"
+    path.write_text(f'[[feeds]]\nname = "wire"\nurl = "{url}"\n', encoding="utf-8")
+    assert load_config(path, {}).feeds[0].url == url
+
+
+def test_a_channel_without_its_secrets_loads_and_names_them(tmp_path: Path) -> None:
+    path = tmp_path / "monitor.toml"
+    path.write_text(
+        '[[channels]]\nname = "email"\n'
+        'url = "mailtos://${SMTP_USER}:${SMTP_PASSWORD}@${SMTP_HOST:-smtp.example.org}"\n'
+        '[[channels]]\nname = "hook"\nurl = "${HOOK_URL}"\n',
+        encoding="utf-8",
+    )
+    email, hook = load_config(path, {"SMTP_USER": "desk"}).channels
+    assert email.unusable_reason == "channel 'email': environment variable SMTP_PASSWORD is not set"
+    assert hook.unusable_reason == "channel 'hook': environment variable HOOK_URL is not set"
+    complete = load_config(
+        path, {"SMTP_USER": "desk", "SMTP_PASSWORD": "pw", "HOOK_URL": "json://h"}
+    )
+    assert [c.unusable_reason for c in complete.channels] == [None, None]
+    assert complete.channels[0].url == "mailtos://desk:pw@smtp.example.org"
+
+
+def test_only_the_loader_says_which_secrets_are_missing(tmp_path: Path) -> None:
+    text = '[[channels]]\nname = "email"\nurl = "mailto://h"\nmissing_variables = []\n'
+    assert problems(tmp_path, text) == [
+        'channels[1] (name = "email").missing_variables: unknown key'
+    ]
+
+
+def test_monitor_data_dir_applies_without_a_storage_section(tmp_path: Path) -> None:
+    path = tmp_path / "monitor.toml"
+    path.write_text(FEED, encoding="utf-8")
+    config = load_config(path, {"MONITOR_DATA_DIR": str(tmp_path / "state")})
+    assert config.database_url() == f"sqlite:///{tmp_path / 'state' / 'monitor.sqlite3'}"
+
+
+def test_monitor_data_dir_applies_over_the_files_data_dir(tmp_path: Path) -> None:
+    path = tmp_path / "monitor.toml"
+    path.write_text('[storage]\ndata_dir = "/var/lib/elsewhere"\n' + FEED, encoding="utf-8")
+    config = load_config(path, {"MONITOR_DATA_DIR": str(tmp_path / "state")})
+    assert config.storage.data_path(tmp_path) == tmp_path / "state"
+
+
+def test_a_storage_url_wins_over_monitor_data_dir(tmp_path: Path) -> None:
+    path = tmp_path / "monitor.toml"
+    path.write_text('[storage]\nurl = "sqlite:////srv/monitor.db"\n' + FEED, encoding="utf-8")
+    config = load_config(path, {"MONITOR_DATA_DIR": str(tmp_path / "state")})
+    assert config.database_url() == "sqlite:////srv/monitor.db"

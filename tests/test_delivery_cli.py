@@ -58,4 +58,4 @@ def test_a_channel_url_apprise_cannot_use_stops_run_and_poll(tmp_path: Path) -> 
     for command in (["run"], ["poll", "--once"], ["check-config"]):
         result = _cli(config, *command)
         assert result.exit_code == 2, (command, result.output)
-        assert "channels (name = 'pager').url: apprise cannot use this URL" in result.output
+        assert 'channels[1] (name = "pager").url: apprise cannot use this URL' in result.output

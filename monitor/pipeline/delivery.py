@@ -79,16 +79,22 @@ class Outbox:
         self.rng = rng or random.Random()
         self.instance_id = instance_id
 
-    async def deliver_due(self, now: datetime) -> list[Attempt]:
-        """Send every row due at `now`, channel by channel in parallel; returns the attempts
-        made, in the order they finished."""
+    async def deliver_due(self, now: datetime, *, until_empty: bool = False) -> list[Attempt]:
+        """Send the rows due at `now`, channel by channel in parallel; returns the attempts
+        made, in the order they finished. A channel sends at most `batch_size` rows a call (the
+        daemon's next delivery run takes the rest), or with `until_empty` every row due, until
+        its queue is empty or a failure defers the rest (`poll` and `replay`, which run once)."""
         settings = self.config.delivery
         gate = asyncio.Semaphore(settings.concurrency)
         attempts: list[Attempt] = []
 
         async def worker(channel: str) -> None:
             async with gate:
-                attempts.extend(await self._deliver_channel(channel, now))
+                while True:
+                    done = await self._deliver_channel(channel, now)
+                    attempts.extend(done)
+                    if not until_empty or len(done) < settings.batch_size:
+                        return
 
         hold_due(self.store, self.config, now)  # digests, quiet hours, rate limits first
         channels = self.store.due_channels(now)
@@ -104,22 +110,33 @@ class Outbox:
             if not claimed:
                 break
             attempt = await self._attempt(claimed[0])
+            if attempt is None:
+                continue
             done.append(attempt)
             if attempt.outcome == "retry" and attempt.retry_at is not None:
                 self.store.defer_channel(channel, attempt.retry_at)
                 break
         return done
 
-    async def _attempt(self, row: ClaimedDelivery) -> Attempt:
-        result = await self._send(row)
+    async def _attempt(self, row: ClaimedDelivery) -> Attempt | None:
+        """Count the attempt, send, record the outcome. A row whose attempts are used up
+        although it was never marked failed had its last send cut short (a crash, a kill):
+        it fails now instead of going out once more."""
+        settings = self.config.delivery
+        number = row.attempts + 1
+        if row.attempts >= settings.max_attempts:
+            number = row.attempts
+            result = DeliveryResult(False, _cut_short(row.attempts), permanent=True)
+        elif not self.store.start_attempt(row.id, self.instance_id):
+            return None  # another instance took the row over meanwhile
+        else:
+            result = await self._send(row)
         now = self.clock()
         if result.ok:
             outcome: Outcome = "sent"
             retry_at = None
         else:
-            outcome, retry_at = plan_retry(
-                self.config.delivery, row.attempts + 1, result, now, self.rng
-            )
+            outcome, retry_at = plan_retry(settings, number, result, now, self.rng)
         self.store.record_attempt(
             row.id,
             self.instance_id,
@@ -129,7 +146,7 @@ class Outbox:
             retry_at=retry_at,
         )
         attempt = Attempt(row.alert_id, row.id, row.channel, outcome, result.error, retry_at)
-        _log(attempt, row.attempts + 1)
+        _log(attempt, number)
         return attempt
 
     async def _send(self, row: ClaimedDelivery) -> DeliveryResult:
@@ -138,6 +155,8 @@ class Outbox:
         except KeyError:
             error = f"channel {row.channel!r} is no longer configured"
             return DeliveryResult(False, error, permanent=True)
+        if channel.unusable_reason:  # secrets not in the environment: retried, then failed
+            return DeliveryResult(False, channel.unusable_reason)
         # The story's outlets so far: the message can name those it does not quote.
         stored = self.store.alert(row.alert_id) if row.alert.story_id is not None else None
         context = RenderContext(row.alert_id, stored.outlets if stored else ())
@@ -150,6 +169,13 @@ class Outbox:
             idempotency_key=row.idempotency_key,
             clock=self.clock,
         )
+
+
+def _cut_short(attempts: int) -> str:
+    return (
+        f"gave up after {attempts} attempts: the last was cut short (a crash or a kill)"
+        " before its outcome was recorded"
+    )
 
 
 def _log(attempt: Attempt, number: int) -> None:
