@@ -11,25 +11,32 @@ chat     everything else: a title and a body in the format the service prefers
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
-
-import apprise
-from apprise.plugins.email import NotifyEmail
 
 Format = Literal["html", "text", "markdown"]
 Style = Literal["email", "slack", "sms", "webhook", "chat"]
 StyleSetting = Literal["auto", "email", "slack", "sms", "webhook", "chat"]
 
 SMS_CHARS = 160
-_PLUGINS: Any = apprise.NotificationManager()  # type: ignore[no-untyped-call]
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*)://")
 _SMS_SCHEMES = frozenset({"twilio", "vonage", "nexmo", "sns"})
 _WEBHOOK_SCHEMES = frozenset({"json", "jsons"})
 _EMAIL_MODULES = frozenset(
     {"sendgrid", "mailgun", "ses", "smtp2go", "sparkpost", "resend", "brevo", "postmark"}
 )
+# What `_auto_style` answers for these schemes, known without loading apprise's plugin table
+# (tests/alert/test_render_style_schemes.py checks that apprise agrees): reading a
+# configuration whose channels are email, Slack or webhooks stays cheap for the CLI.
+_KNOWN_STYLES: dict[str, Style] = {
+    "mailto": "email",
+    "mailtos": "email",
+    "slack": "slack",
+    "json": "webhook",
+    "jsons": "webhook",
+}
 _FORMAT_NAMES: dict[str, Format] = {"html": "html", "text": "text", "markdown": "markdown"}
 # The body formats each style can carry; the first is its default.
 _STYLE_FORMATS: dict[Style, tuple[Format, ...]] = {
@@ -56,32 +63,49 @@ def channel_style(
     """The style for the channel at `url`: `setting` unless "auto"; `fmt` (the channel's
     `format`) picks the body format where the style has a choice (email: html or text; chat:
     text, markdown or html) and is otherwise ignored."""
-    plugin = _plugin(url)
-    style: Style = _auto_style(url, plugin) if setting == "auto" else setting
+    style = _style(url, setting)
     formats = _STYLE_FORMATS[style]
     if fmt in formats:
         body_format = fmt
     elif style == "chat":
-        body_format = _preferred_format(plugin)
+        body_format = _preferred_format(_plugin(url))
     else:
         body_format = formats[0]
-    return ChannelStyle(style, body_format, _sms_chars(plugin) if style == "sms" else SMS_CHARS)
+    max_chars = _sms_chars(_plugin(url)) if style == "sms" else SMS_CHARS
+    return ChannelStyle(style, body_format, max_chars)
 
 
 def format_problem(url: str, setting: StyleSetting, fmt: Format | None) -> str | None:
     """Why `format = fmt` cannot apply to this channel's style (a config error), else None."""
-    style = channel_style(url, setting).style
-    if fmt is None or style not in ("email", "chat") or fmt in _STYLE_FORMATS[style]:
+    if fmt is None:
+        return None
+    style = _style(url, setting)
+    if style not in ("email", "chat") or fmt in _STYLE_FORMATS[style]:
         return None
     allowed = " or ".join(repr(f) for f in _STYLE_FORMATS[style])
     return f"format {fmt!r} does not apply to {style} messages; use {allowed}"
 
 
+def _style(url: str, setting: StyleSetting) -> Style:
+    if setting != "auto":
+        return setting
+    return _KNOWN_STYLES.get(_scheme(url)) or _auto_style(url, _plugin(url))
+
+
+@functools.cache
+def _plugins() -> Any:
+    """apprise's plugin table, loaded when a channel's style or format needs it (it imports
+    every plugin: a tenth of a second that a CLI reading its configuration does not pay)."""
+    import apprise
+
+    return apprise.NotificationManager()  # type: ignore[no-untyped-call]
+
+
 def _plugin(url: str) -> Any:
     scheme = _scheme(url)
-    if scheme not in _PLUGINS:
+    if scheme not in _plugins():
         return None
-    return _PLUGINS[scheme]
+    return _plugins()[scheme]
 
 
 def _scheme(url: str) -> str:
@@ -90,6 +114,8 @@ def _scheme(url: str) -> str:
 
 
 def _auto_style(url: str, plugin: Any) -> Style:
+    from apprise.plugins.email import NotifyEmail
+
     scheme = _scheme(url)
     if plugin is None:
         return "chat"
