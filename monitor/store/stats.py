@@ -7,14 +7,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql import ColumnElement
 
 from monitor.store.base import StoreBase
-from monitor.store.db import MIGRATIONS
+from monitor.store.db import current_revision, head_revision
 from monitor.store.models import AlertRow, Article, Delivery, FactRow, Feed, Story
 
 # Delivery rows that are done with, one way or another; the others are waiting to go out.
@@ -42,9 +40,8 @@ class StatsQueries(StoreBase):
     def schema_problem(self) -> str | None:
         """None when the schema is the one this code expects (without changing anything, as
         migrating would), else what is wrong."""
-        head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
-        with self.engine.connect() as connection:
-            current = MigrationContext.configure(connection).get_current_revision()
+        head = head_revision()
+        current = current_revision(self.engine)
         if current == head:
             return None
         if current is None:
