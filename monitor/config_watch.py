@@ -38,9 +38,12 @@ class EntityConfig(ConfigModel):
     name: str = Field(min_length=1)
     kind: Literal["person", "group", "place"]
     aliases: tuple[str, ...] = ()
+    # Names too common to find the entity by ("Saleh"): read as it only in an article that
+    # names it in full and no one else by them (monitor/extract/coref_short.py).
+    short_names: tuple[str, ...] = ()
 
     def ref(self) -> EntityRef:
-        return EntityRef(self.name, self.kind, self.aliases)
+        return EntityRef(self.name, self.kind, self.aliases, self.short_names)
 
 
 RouteKind = Literal["new_article", "new_fact", "changed", "contested", "corroborated"]

@@ -119,11 +119,13 @@ class Match:
 
 @dataclass(frozen=True, slots=True)
 class EntityRef:
-    """An entity from the configuration, as the extractors see it."""
+    """An entity from the configuration, as the extractors see it. `short_names` ("Saleh")
+    stand for it only in a text that also names it in full (`extract.coref_short`)."""
 
     name: str
     kind: Literal["person", "group", "place"]
     aliases: tuple[str, ...] = ()
+    short_names: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -58,6 +58,24 @@ def test_noise_in_the_story_does_not_become_facts(demo_output: str) -> None:
     assert "Barham" not in alerts
 
 
+def test_each_of_the_three_keywords_finds_its_story(demo_output: str) -> None:
+    """Panjshir, Northern Alliance and Saleh: the last two on their own (frontier-daily in step
+    04, globe-dispatch in step 06); a figure given for the Northern Alliance stays its own."""
+    titles = [b.splitlines()[0] for b in alert_blocks(demo_output)]
+    new_story = "ALERT [new_article] panjshir: New story: "
+    assert new_story + "Panjshir: The valley that never fell to the Taliban" in titles
+    assert new_story + "Northern Alliance veterans take up arms again in Baghlan" in titles
+    assert (
+        new_story + "Saleh rejects Taliban ultimatum, says he will not leave Afghanistan" in titles
+    )
+    assert "ALERT [new_fact] panjshir: Force size: Northern Alliance ~1,500 fighters" in titles
+    northern = [t for t in titles if "Northern Alliance" in t and "Force size" in t]
+    assert len(northern) == 1, northern  # the 15,000-20,000 of 2001 is history, no fact
+    assert not any("National Resistance Front ~1,500" in t for t in titles)
+    facts = demo_output.split("facts known at the end of the story:")[1]
+    assert "Northern Alliance: about 1,500 fighters" in facts
+
+
 def test_replay_prints_the_same_alerts_as_polling(demo_output: str, tmp_path: Path) -> None:
     config = tmp_path / "monitor.toml"
     config.write_text(
@@ -102,12 +120,12 @@ def test_replayed_timeline_folds_copies_into_stories(tmp_path: Path) -> None:
     stories = runner.invoke(main, ["--config", str(config), "stories", "--json"])
 
     found = [json.loads(line) for line in stories.output.splitlines()]
-    assert len(found) == 14, [s["title"] for s in found]
-    assert sum(s["articles"] for s in found) == 19
+    assert len(found) == 16, [s["title"] for s in found]
+    assert sum(s["articles"] for s in found) == 21
     capture = next(s for s in found if s["title"].startswith("Taliban say they have captured"))
     assert len(capture["outlets"]) == 3
     new_story_alerts = alert_blocks(replay.output)
-    assert sum("[new_article]" in b.splitlines()[0] for b in new_story_alerts) == 14
+    assert sum("[new_article]" in b.splitlines()[0] for b in new_story_alerts) == 16
 
 
 @pytest.fixture(scope="module")

@@ -44,7 +44,7 @@ def test_pages_read_the_same_story_from_postgres(tmp_path: Path, pg_url: str) ->
             expected = [c for c in everything if concerns(c.fact, entity.name)]
             assert sorted(map(repr, page.current)) == sorted(map(repr, expected)), entity.name
         assert mentions_of(store, "Panjshir")[0] > 0
-        assert len(story_details(store)) == 14
+        assert len(story_details(store)) == 16
         assert len(alert_log(store)) == len(store.alerts(limit=1000))
     finally:
         store.close()

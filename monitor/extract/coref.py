@@ -21,7 +21,9 @@ and only when that is unambiguous:
 - an office used as the subject of a clause ("... rumours that the resistance leader had
   left", "the RSF said its commander was in Khartoum") refers to the one person named before
   it, in the same sentence or an earlier one;
-- a count of soldiers or troops is the state force's in view (`coref_soldiers`).
+- a count of soldiers or troops is the state force's in view (`coref_soldiers`);
+- a configured short name ("Saleh") is its entity in a text that names the entity in full and
+  nobody else by it (`coref_short`).
 
 The sentence before that names two or more compatible entities leaves the reference
 unresolved: precision first. Nothing carries over from one text to the next.
@@ -46,6 +48,7 @@ from monitor.extract.coref_groups import (
     soldier_edits,
 )
 from monitor.extract.coref_persons import person_edits
+from monitor.extract.coref_short import short_name_mentions
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.records import EntityRef
 
@@ -83,14 +86,20 @@ def resolve_references(
     sentences: Sequence[str], entities: Sequence[EntityRef]
 ) -> Iterator[Resolved]:
     """The sentences of one article in order, each with its references resolved. A generator:
-    a sentence is resolved just before it is read, while its mentions are still at hand."""
+    a sentence is resolved just before it is read, while its mentions are still at hand (short
+    names alone are judged on the whole text first: a headline comes before the full name)."""
     configured = configured_groups(entities)
+    short = short_name_mentions(sentences, entities)
     history: list[EarlierSentence] = []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         # The extractors ask for the same mentions next, and `find_mentions` remembers them.
         mentions = find_mentions(sentence, entities)
+        bare = short.get(index, ())
+        if bare:  # "Saleh" for Amrullah Saleh: a mention like his name, written as his name
+            mentions = sorted([*mentions, *bare], key=lambda m: m.start)
         current = EarlierSentence(sentence, mentions)
         edits = _edits(sentence, mentions, current, history, configured)
+        edits += [Edit(m.start, m.end, m.entity, False) for m in bare]
         yield _apply(sentence, edits) if edits else Resolved(sentence, sentence)
         history.append(current)
 

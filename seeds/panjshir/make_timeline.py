@@ -580,6 +580,28 @@ ITEMS: tuple[Item, ...] = (
         author="Agencies",
         categories=("World", "Afghanistan"),
     ),
+    Item(  # matches on "Northern Alliance" alone: no Panjshir, no NRF, no Massoud, no Saleh
+        4,
+        "frontier-daily",
+        "Northern Alliance veterans take up arms again in Baghlan",
+        f"{FD}/world/northern-alliance-veterans-baghlan-1144857?{FD_UTM}",
+        "2021-08-27 07:15",
+        (
+            "<p>PESHAWAR: Commanders who fought the Taliban in the 1990s as part of the Northern "
+            "Alliance said on Friday they were calling their old fighters back to arms in the "
+            "Andarab district of Baghlan province.</p>",
+            "<p>The revived Northern Alliance has about 1,500 fighters in Andarab and the "
+            "neighbouring districts, one of the commanders told <em>The Frontier Daily</em> by "
+            "telephone. The figure could not be independently verified.</p>",
+            "<p>At its height the alliance held most of the north-east and kept a supply line open "
+            "to Tajikistan.</p>",
+            "<p>A Taliban spokesman said the group controlled every district of the province and "
+            "dismissed the commanders as men of the past.</p>",
+        ),
+        guid="fd-1144857",
+        author="Frontier Daily correspondent",
+        categories=("World", "Afghanistan"),
+    ),
     Item(
         4,
         "globe-dispatch",
@@ -731,6 +753,20 @@ ITEMS: tuple[Item, ...] = (
         ),
         guid="gd-20210905-0472",
         categories=("World", "Africa"),
+    ),
+    Item(  # matches on the bare "Saleh" of its headline: its teaser never names him in full
+        6,
+        "globe-dispatch",
+        "Saleh rejects Taliban ultimatum, says he will not leave Afghanistan",
+        f"{GD}/world/asia/saleh-rejects-ultimatum",
+        "2021-09-05 20:30",
+        (
+            "<p>Afghanistan&#8217;s self-declared caretaker president said in a letter shared by "
+            "his aides on Sunday that he would neither surrender nor leave the country, and called "
+            "on Afghans to resist the Taliban.</p>",
+        ),
+        guid="gd-20210905-0481",
+        categories=("World", "Asia"),
     ),
     Item(  # exact republish of the wire story: the canonical URL is the wire's
         6,
