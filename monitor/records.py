@@ -16,6 +16,7 @@ FactKind = Literal["force_size", "leadership", "territorial_control", "casualtie
 FACT_KINDS: tuple[FactKind, ...] = ("force_size", "leadership", "territorial_control", "casualties")
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
+CasualtyScope = Literal["incident", "cumulative"]
 LeadershipStatus = Literal[
     "claimed", "declared", "appointed", "confirmed", "denied", "killed", "fled", "located"
 ]
@@ -126,6 +127,7 @@ class EntityRef:
     kind: Literal["person", "group", "place"]
     aliases: tuple[str, ...] = ()
     short_names: tuple[str, ...] = ()
+    affiliation: str | None = None  # a person's group: whose forces "he commands"
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -173,6 +175,7 @@ class Leadership:
     role: str | None
     organization: str | None
     status: LeadershipStatus
+    location: str | None = None  # where a person fled to, is, or arrived; None otherwise
     kind: FactKind = field(default="leadership", init=False)
 
     @property
@@ -229,6 +232,8 @@ class Casualties:
     captured_min: int | None = None
     captured_max: int | None = None
     qualifier: Qualifier = "exact"
+    location: str | None = None  # where the losses happened, as the text names it
+    scope: CasualtyScope = "incident"  # one incident, or a running total ("since April 2023")
     kind: FactKind = field(default="casualties", init=False)
 
     @property
@@ -237,7 +242,13 @@ class Casualties:
 
     @property
     def comparable(self) -> tuple[object, ...]:
-        return tuple(getattr(self, f) for f in self.__dataclass_fields__ if f != "kind")
+        return tuple(getattr(self, f) for f in _CASUALTY_COUNTS)
+
+
+_CASUALTY_COUNTS = (
+    *(f"{what}_{end}" for what in ("killed", "wounded", "captured") for end in ("min", "max")),
+    "qualifier",
+)
 
 
 FactValue = ForceSize | Leadership | TerritorialControl | Casualties

@@ -166,7 +166,12 @@ def parse_fact(raw: object, where: str) -> Claim:
                 _require(lo is None or hi is None or lo <= hi, where, f"min {lo} > max {hi}")
         value = Casualties(
             cast(str, _str(fact, "subject", where)),
-            **counts,
+            killed_min=counts["killed_min"],
+            killed_max=counts["killed_max"],
+            wounded_min=counts["wounded_min"],
+            wounded_max=counts["wounded_max"],
+            captured_min=counts["captured_min"],
+            captured_max=counts["captured_max"],
             qualifier=cast(Qualifier, qualifier),
         )
     return Claim(value, "", claimed_by, fact["hedged"])

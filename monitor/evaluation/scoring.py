@@ -184,11 +184,16 @@ def same_values(label: FactValue, predicted: FactValue) -> bool:
 
 
 def _unique(claims: Iterable[Claim]) -> list[Claim]:
-    """The first claim of every distinct fact value (an article may repeat a fact)."""
-    seen: dict[FactValue, Claim] = {}
+    """The first claim of every distinct fact (an article may repeat a fact, once with where it
+    happened and once without: the fields the harness compares decide what is distinct)."""
+    kept: list[Claim] = []
     for claim in claims:
-        seen.setdefault(claim.value, claim)
-    return list(seen.values())
+        if not any(
+            same_identity(k.value, claim.value) and same_values(k.value, claim.value)
+            for k in kept
+        ):
+            kept.append(claim)
+    return kept
 
 
 def _sentence_of(doc: Document, label: Claim, entities: Sequence[EntityRef]) -> str:

@@ -38,7 +38,9 @@ from monitor.extract.grammar import (
     tokens_at,
 )
 from monitor.extract.mentions import find_mentions
+from monitor.extract.where import casualty_scope, fate_location, incident_location
 from monitor.records import (
+    Casualties,
     Claim,
     EntityRef,
     FactValue,
@@ -115,6 +117,9 @@ def fact_verbs(span: Span, value: FactValue, entities: Sequence[EntityRef]) -> l
         if verb.lemma_ not in lemmas or verb.pos_ not in ("VERB", "AUX"):
             continue
         args = {noun_head(a).i for a in arguments(verb)}
+        shared = subject(verb)  # "had not fled and remained in X": one subject, two verbs
+        if shared is not None:
+            args.add(noun_head(shared).i)
         if anchors & args or (verb.dep_ == "relcl" and verb.head.i in anchors):
             found.append(verb)
     return found
@@ -141,12 +146,12 @@ def _doubted(verbs: Sequence[Token]) -> bool:
 def _speaker_is_subject(
     verbs: Sequence[Token], claim: Claim, pronoun_names: set[str], entities: Sequence[EntityRef]
 ) -> bool:
-    """A fate told of a third-person pronoun (or the name that replaced one) inside the
+    """A death told of a third-person pronoun (or the name that replaced one) inside the
     reported speech of the very person it is ascribed to: "Burhan said he had been killed"
-    speaks of somebody else."""
+    speaks of somebody else, since nobody reports his own death."""
     value = claim.value
-    if not isinstance(value, Leadership) or value.status not in _FATES:
-        return False
+    if not isinstance(value, Leadership) or value.status != "killed":
+        return False  # "X insisted he had not left": a speaker may tell where he is himself
     for verb in verbs:
         said = reporting_verb(verb)
         speaker, told = (subject(said), subject(verb)) if said is not None else (None, None)
@@ -212,8 +217,22 @@ def review(
             continue
         who = _better_claimant(span, claim.claimed_by, claimant(span, verbs))
         hedged = claim.hedged or _doubted(verbs)
-        kept.append(replace(claim, claimed_by=who, hedged=hedged))
+        value = _placed(claim.value, span, verbs, entities)
+        kept.append(replace(claim, value=value, claimed_by=who, hedged=hedged))
     return kept
+
+
+def _placed(
+    value: FactValue, span: Span, verbs: Sequence[Token], entities: Sequence[EntityRef]
+) -> FactValue:
+    """The fact with where it happened, when its verb says so."""
+    if isinstance(value, Leadership) and value.location is None:
+        return replace(value, location=fate_location(verbs, value.status, entities))
+    if isinstance(value, Casualties):
+        told = verbs or [t for t in span if t.lemma_ in _FACT_LEMMAS["casualties"]]
+        where = value.location or incident_location(told, entities)
+        return replace(value, location=where, scope=casualty_scope(span, told))
+    return value
 
 
 def pronoun_substitutions(substitutions: Sequence[tuple[str, str]]) -> set[str]:

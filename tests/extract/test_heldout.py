@@ -56,9 +56,14 @@ def fs(subject: str, low: int | None, high: int | None, q: Qualifier, unit: str)
 
 
 def ld(
-    subject: str, status: LeadershipStatus, role: str | None = None, org: str | None = None
+    subject: str,
+    status: LeadershipStatus,
+    role: str | None = None,
+    org: str | None = None,
+    *,
+    at: str | None = None,
 ) -> Leadership:
-    return Leadership(subject, role, org, status)
+    return Leadership(subject, role, org, status, at)
 
 
 class Row(NamedTuple):
@@ -424,7 +429,7 @@ ROWS: list[Row] = [
     Row(
         "Nazari, who served as first vice president until the government collapsed, has since"
         " proclaimed himself acting president and is believed to be in the Panjshir valley.",
-        (ld(NAZARI, "declared", "acting president"), ld(NAZARI, "located")),
+        (ld(NAZARI, "declared", "acting president"), ld(NAZARI, "located", at="Panjshir")),
         None,
         True,
     ),
@@ -459,18 +464,18 @@ ROWS: list[Row] = [
     Row(
         "KPM commander Tomas Ruvuga, who was wounded in last week’s fighting, has fled to Uganda,"
         " two of his aides said.",
-        (ld(RUVUGA, "claimed", "commander", KPM), ld(RUVUGA, "fled")),
+        (ld(RUVUGA, "claimed", "commander", KPM), ld(RUVUGA, "fled", at="Uganda")),
         "two of his aides",
     ),
     Row(
         "Ruvuga has not been seen in public since March and is rumoured to have fled to Kampala.",
-        (ld(RUVUGA, "fled"),),
+        (ld(RUVUGA, "fled", at="Kampala"),),
         None,
         True,
     ),
     Row(
         "Yusuf Abakar, the RSF commander, is said to be in Nyala.",
-        (ld(ABAKAR, "claimed", "commander", RSF), ld(ABAKAR, "located")),
+        (ld(ABAKAR, "claimed", "commander", RSF), ld(ABAKAR, "located", at="Nyala")),
         None,
         True,
     ),
@@ -513,7 +518,7 @@ ROWS: list[Row] = [
     ),
     Row(
         "Hamid Rostami has reportedly fled to Dushanbe, taking his family with him.",
-        (ld(ROSTAMI, "fled"),),
+        (ld(ROSTAMI, "fled", at="Dushanbe"),),
         None,
         True,
     ),
@@ -540,12 +545,12 @@ ROWS: list[Row] = [
     ),
     Row(
         "Nazari’s office denied that he had fled, saying he was in the Panjshir valley.",
-        (ld(NAZARI, "denied"), ld(NAZARI, "located")),
+        (ld(NAZARI, "denied"), ld(NAZARI, "located", at="Panjshir")),
         "Nazari’s office",
     ),
     Row(
         "The Taliban say Rostami is hiding in Tajikistan, a claim his spokesman rejected.",
-        (ld(ROSTAMI, "located"),),
+        (ld(ROSTAMI, "located", at="Tajikistan"),),
         "the Taliban",
     ),
     Row(
@@ -566,7 +571,7 @@ ROWS: list[Row] = [
     ),
     Row(
         "Zadran, the movement’s reclusive leader, is said to be living in Kandahar.",
-        (ld(ZADRAN, "claimed", "leader"), ld(ZADRAN, "located")),
+        (ld(ZADRAN, "claimed", "leader"), ld(ZADRAN, "located", at="Kandahar")),
         None,
         True,
     ),
@@ -610,7 +615,7 @@ ROWS: list[Row] = [
     ),
     Row(
         "Sudanese army sources claim Abakar fled to Chad after the fall of Nyala.",
-        (ld(ABAKAR, "fled"),),
+        (ld(ABAKAR, "fled", at="Chad"),),
         "Sudanese army sources",
     ),
     Row(
@@ -725,7 +730,7 @@ FRESH: list[Row] = [
     ),
     Row(
         "Ruvuga, the KPM’s self-styled general, is now believed to be hiding in Uganda.",
-        (ld(RUVUGA, "declared", "self-styled general", KPM), ld(RUVUGA, "located")),
+        (ld(RUVUGA, "declared", "self-styled general", KPM), ld(RUVUGA, "located", at="Uganda")),
         None,
         True,
     ),

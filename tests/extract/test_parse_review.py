@@ -10,7 +10,7 @@ import pytest
 
 from monitor.extract import extract_claims
 from monitor.extract.nlp import ModelError, blocks, load, sentences
-from monitor.records import Claim, EntityRef, Leadership, TerritorialControl
+from monitor.records import Casualties, Claim, EntityRef, Leadership, TerritorialControl
 
 ENTITIES = (
     EntityRef("Rapid Support Forces", "group", ("RSF",)),
@@ -100,3 +100,37 @@ def test_the_pipeline_is_loaded_once_per_process() -> None:
 def test_an_unknown_pipeline_is_a_clear_error() -> None:
     with pytest.raises(ModelError, match=r"not installed.*spacy_model"):
         load("no_such_pipeline_installed")
+
+
+def _fates(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (c.value.status, c.value.location) for c in claims(text) if isinstance(c.value, Leadership)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hemedti fled to Chad, a senior U.S. official said.", [("fled", "Chad")]),
+        ("Hemedti is in the valley with his fighters, an aide said.", [("located", "the valley")]),
+        ("Hemedti was killed on Monday, the army said.", [("killed", None)]),
+    ],
+)
+def test_a_fate_keeps_where(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _fates(text) == expected
+
+
+def _casualties(text: str) -> list[tuple[str | None, str]]:
+    return [
+        (c.value.location, c.value.scope) for c in claims(text) if isinstance(c.value, Casualties)
+    ]
+
+
+def test_a_count_keeps_its_incident() -> None:
+    found = _casualties("The army said 150 RSF fighters were killed in a battle in El Fasher.")
+    assert found == [("El Fasher", "incident")]
+
+
+def test_a_running_total_is_cumulative() -> None:
+    found = _casualties("At least 400 RSF fighters have been killed since April, the army says.")
+    assert found == [(None, "cumulative")]

@@ -91,9 +91,9 @@ def test_control_frames(text: str, expected: list[FactValue]) -> None:
 
 
 def _killed(
-    subject: str, lo: int | None, hi: int | None, qualifier: str, **more: int
+    subject: str, lo: int | None, hi: int | None, qualifier: str, at: str | None = None
 ) -> Casualties:
-    return Casualties(subject, lo, hi, qualifier=qualifier, **more)  # type: ignore[arg-type]
+    return Casualties(subject, lo, hi, qualifier=qualifier, location=at)  # type: ignore[arg-type]
 
 
 CASUALTIES: list[tuple[str, list[FactValue]]] = [
@@ -109,7 +109,7 @@ CASUALTIES: list[tuple[str, list[FactValue]]] = [
     # a second count of another kind of people does not take the first one's subject away
     (
         "Some 300 OSF fighters and 45 soldiers died in the battle for Kelso.",
-        [_killed(FRONT, 300, 300, "approx")],
+        [_killed(FRONT, 300, 300, "approx", at="Kelso")],
     ),
     # ... but more of the same kind would have to be added up: nothing
     ("Two OSF commanders and 15 fighters were killed in an ambush.", []),
@@ -150,8 +150,14 @@ def test_a_dozen_is_twelve_and_dozens_stay_vague() -> None:
     assert [(a.min, a.max) for a in find_amounts("dozens of men")] == [(24, 99)]
 
 
-def _lead(subject: str, status: str, role: str | None = None, org: str | None = None) -> Leadership:
-    return Leadership(subject, role, org, status)  # type: ignore[arg-type]
+def _lead(
+    subject: str,
+    status: str,
+    role: str | None = None,
+    org: str | None = None,
+    at: str | None = None,
+) -> Leadership:
+    return Leadership(subject, role, org, status, at)  # type: ignore[arg-type]
 
 
 LEADERSHIP: list[tuple[str, list[FactValue]]] = [
@@ -170,7 +176,7 @@ LEADERSHIP: list[tuple[str, list[FactValue]]] = [
         "Brenn is rumoured to have fled abroad, though his aides insist he remains in Dunmore.",
         [
             _lead("Tomas Brenn", "fled"),
-            _lead("Tomas Brenn", "located"),
+            _lead("Tomas Brenn", "located", at="Dunmore"),
             _lead("Tomas Brenn", "denied"),
         ],
     ),
@@ -181,7 +187,7 @@ LEADERSHIP: list[tuple[str, list[FactValue]]] = [
     # a past whereabouts is no denial
     (
         "Brenn is believed to have fled, but he was in Dunmore last week, a diplomat said.",
-        [_lead("Tomas Brenn", "fled"), _lead("Tomas Brenn", "located")],
+        [_lead("Tomas Brenn", "fled"), _lead("Tomas Brenn", "located", at="Dunmore")],
     ),
     # a modal perfect is the fact, hedged
     ("The Marl Army has said Tomas Brenn may have been killed.", [_lead("Tomas Brenn", "killed")]),
@@ -191,7 +197,10 @@ LEADERSHIP: list[tuple[str, list[FactValue]]] = [
         "Ostrava Front, said her men would fight on.",
         [_lead("Ilse Varga", "claimed", "head", FRONT)],
     ),
-    ("Tomas Brenn, the former governor, is also in the valley.", [_lead("Tomas Brenn", "located")]),
+    (
+        "Tomas Brenn, the former governor, is also in the valley.",
+        [_lead("Tomas Brenn", "located", at="the valley")],
+    ),
     # "whose" is no part of an office: it names the group before it
     (
         "The Ostrava Front, whose leader Ilse Varga studied in "

@@ -1,0 +1,94 @@
+"""Where a fact happened, read off the parse: a fate's place ("fled to Chad", "is in the
+valley") and a casualty count's incident (where, and whether it is a running total).
+
+A place is given as the configured place's name when the phrase names one, else as written
+("Chad", "the valley"): a user can compare and show it either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from monitor.extract.grammar import phrase
+from monitor.extract.mentions import find_mentions
+from monitor.records import CasualtyScope, EntityRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# The prepositions that say where, per fate: "fled to/into/across", "is in/at/inside".
+_FATE_PREPOSITIONS = {
+    "fled": frozenset("to into across toward towards for".split()),
+    "located": frozenset("in at inside near within".split()),
+}
+_INCIDENT_PREPOSITIONS = frozenset("in at near around outside inside".split())
+# Words that make a count a running total rather than one incident.
+_TOTAL_PREPOSITIONS = frozenset({"since", "throughout"})
+_TOTAL_WORDS = frozenset("toll total overall cumulative altogether".split())
+_TOTAL_PHRASES = ("so far", "to date", "in total", "in all", "since the start", "since the war")
+
+
+def _place_name(token: Token, entities: Sequence[EntityRef]) -> str:
+    text = phrase(token)
+    places = [m.entity.name for m in find_mentions(text, entities) if m.entity.kind == "place"]
+    return places[0] if places else text
+
+
+def _prepositional_places(verb: Token, prepositions: frozenset[str]) -> list[Token]:
+    """The objects of the verb's prepositions of place, nearest first, skipping time words."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN") and not _is_time(obj):
+                found.append(obj)
+    return found
+
+
+def _is_time(token: Token) -> bool:
+    return token.lower_ in _TIME_NOUNS or token.like_num
+
+
+_TIME_NOUNS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december week weeks month months year
+    years day days morning evening night time hours""".split()
+)
+
+
+def fate_location(verbs: Sequence[Token], status: str, entities: Sequence[EntityRef]) -> str | None:
+    """Where a person fled to or is, from the fate's verb."""
+    prepositions = _FATE_PREPOSITIONS.get(status)
+    if prepositions is None:
+        return None
+    for verb in verbs:
+        places = _prepositional_places(verb, prepositions)
+        if places:
+            return _place_name(places[0], entities)
+    return None
+
+
+def incident_location(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> str | None:
+    """Where the losses a count tells happened ("killed in Omdurman")."""
+    for verb in verbs:
+        for place in _prepositional_places(verb, _INCIDENT_PREPOSITIONS):
+            if place.pos_ == "PROPN" or any(
+                m.entity.kind == "place" for m in find_mentions(phrase(place), entities)
+            ):
+                return _place_name(place, entities)
+    return None
+
+
+def casualty_scope(span: Span, verbs: Sequence[Token]) -> CasualtyScope:
+    """A running total ("since April 2023", "the toll so far") or one incident."""
+    lowered = span.text.casefold()
+    if any(p in lowered for p in _TOTAL_PHRASES):
+        return "cumulative"
+    if any(t.lower_ in _TOTAL_WORDS for t in span):
+        return "cumulative"
+    for verb in verbs:
+        if any(c.dep_ == "prep" and c.lower_ in _TOTAL_PREPOSITIONS for c in verb.children):
+            return "cumulative"
+    return "incident"
