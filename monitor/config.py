@@ -201,8 +201,10 @@ def _apply_data_dir_variable(doc: dict[str, Any], environ: Mapping[str, str]) ->
     """$MONITOR_DATA_DIR, when set, is the data directory whenever no [storage] url is given,
     over the file's data_dir (the systemd unit points it at the service's state directory)."""
     value = environ.get(DATA_DIR_VARIABLE)
+    if not value:
+        return
     storage = doc.setdefault("storage", {})
-    if value and isinstance(storage, dict) and not storage.get("url"):
+    if isinstance(storage, dict) and not storage.get("url"):
         storage["data_dir"] = str(Path(value).expanduser().absolute())
 
 
