@@ -15,7 +15,7 @@ import signal
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +36,7 @@ from monitor.lifecycle import (
     tick_problem,
 )
 from monitor.logs import get_logger, remember_urls
-from monitor.pipeline import FeedReport, Pipeline, utcnow
+from monitor.pipeline import Attempt, FeedReport, Pipeline, utcnow
 from monitor.records import Alert
 from monitor.schedule import build_scheduler
 from monitor.sdnotify import Notifier
@@ -58,6 +58,16 @@ AlertSink = Callable[[Alert], None]
 
 def _ignore(_alert: Alert) -> None:
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    """What one round did: each feed's check, each send, and (for `poll_once`) how many
+    deliveries are still in the outbox (to be retried, or held for quiet hours)."""
+
+    reports: list[FeedReport]
+    deliveries: list[Attempt]
+    queued: int = 0
 
 
 @dataclass
@@ -103,8 +113,19 @@ class Daemon:
         self.store.close()
 
     async def poll_round(self, *, all_feeds: bool = False) -> list[FeedReport]:
-        """Check the due feeds (or every feed) once, then send what the outbox holds. The whole
+        """Check the due feeds (or every feed) once, then send what the outbox holds (up to
+        `[delivery] batch_size` rows a channel: the delivery job sends the rest). The whole
         round uses the configuration in force when it began, even if a reload lands meanwhile."""
+        return (await self._round(all_feeds, until_empty=False)).reports
+
+    async def poll_once(self, *, all_feeds: bool = False) -> Round:
+        """`poll_round` for a command that runs once: every delivery due is attempted, and
+        what is still in the outbox afterwards is counted."""
+        done = await self._round(all_feeds, until_empty=True)
+        counts = await asyncio.to_thread(self.store.delivery_counts)
+        return replace(done, queued=counts.get("pending", 0) + counts.get("sending", 0))
+
+    async def _round(self, all_feeds: bool, *, until_empty: bool) -> Round:
         assert self.client is not None, "use `async with Daemon(...)`"
         pipeline = self.pipeline
         if all_feeds:
@@ -114,8 +135,8 @@ class Daemon:
             for alert in report.alerts:
                 self.on_alert(alert)
         pipeline.flush_digests(utcnow())
-        await pipeline.deliver_due(utcnow())
-        return reports
+        deliveries = await pipeline.deliver_due(utcnow(), until_empty=until_empty)
+        return Round(reports, deliveries)
 
     async def deliver(self) -> None:
         await self.pipeline.deliver_due(utcnow())

@@ -136,7 +136,9 @@ def test_unreachable_smtp_keeps_the_alert_pending(tmp_path: Path, feeds: FeedSer
     closed = "mailto://127.0.0.1:9?from=monitor@example.org&to=desk@example.org"
     config = write_config(tmp_path, {"wire": url}, channels={"email": closed})
 
-    assert run(config, "poll", "--once").exit_code == 0
+    polled = run(config, "poll", "--once")
+    assert polled.exit_code == 1, "an alert that could not be sent is a failure to report"
+    assert "deliveries: 0 sent, 1 failed (retried later)" in polled.output
 
     pending = run(config, "alerts", "--status", "pending")
     assert "Force size" in pending.output

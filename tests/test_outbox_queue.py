@@ -63,8 +63,10 @@ def test_a_claimed_row_is_nobody_elses_until_its_lease_expires(store: Store) -> 
 def test_a_success_is_recorded_even_after_losing_the_lease(store: Store) -> None:
     queue(store, 1, ["email"])
     [row] = store.claim_due(START, "a", LEASE)
+    assert store.start_attempt(row.id, "a")
     later = LEASE + timedelta(seconds=1)
     store.claim_due(later, "b", later + timedelta(minutes=5))
+    assert not store.start_attempt(row.id, "a"), "the row is b's now"
     assert store.record_attempt(row.id, "a", outcome="sent", now=later)
     assert store.claim_due(later + timedelta(hours=1), "c", LEASE + timedelta(hours=2)) == []
     [state] = store.alert(row.alert_id).deliveries  # type: ignore[union-attr]

@@ -22,7 +22,7 @@ from monitor.records import FetchResult
 from monitor.store import Store
 from monitor.store.errors import STORE_ERRORS
 
-__all__ = ["FeedReport", "Pipeline", "feed_name_for", "utcnow"]
+__all__ = ["Attempt", "FeedReport", "Pipeline", "feed_name_for", "utcnow"]
 
 
 class Pipeline:
@@ -44,8 +44,8 @@ class Pipeline:
     async def poll_due(self, client: httpx.AsyncClient, now: datetime) -> list[FeedReport]:
         return await self.poller.poll_due(client, now)
 
-    async def deliver_due(self, now: datetime) -> list[Attempt]:
-        return await self.outbox.deliver_due(now)
+    async def deliver_due(self, now: datetime, *, until_empty: bool = False) -> list[Attempt]:
+        return await self.outbox.deliver_due(now, until_empty=until_empty)
 
     def flush_digests(self, now: datetime) -> list[int]:
         """Store the digests whose window has ended (ids of the digest alerts created)."""

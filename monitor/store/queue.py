@@ -40,7 +40,7 @@ class ClaimedDelivery:
     id: int
     alert_id: int
     channel: str
-    attempts: int  # attempts made before this one
+    attempts: int  # attempts started before this claim (the last may have been cut short)
     idempotency_key: str
     alert: Alert
 
@@ -98,6 +98,22 @@ class QueueQueries(StoreBase):
                 for d, a in rows
             ]
 
+    def start_attempt(self, delivery_id: int, instance_id: str) -> bool:
+        """Count an attempt before the send starts, while this instance holds the row: a send
+        cut short by a crash or a kill has then been counted, and `max_attempts` stops a row
+        whose sends never come back. Returns whether the row is still this instance's."""
+        with self.session() as s:
+            changed = s.execute(
+                update(Delivery)
+                .where(
+                    Delivery.id == delivery_id,
+                    Delivery.status == "sending",
+                    Delivery.claimed_by == instance_id,
+                )
+                .values(attempts=Delivery.attempts + 1)
+            )
+            return bool(changed.rowcount)  # type: ignore[attr-defined]
+
     def record_attempt(
         self,
         delivery_id: int,
@@ -108,11 +124,11 @@ class QueueQueries(StoreBase):
         error: str | None = None,
         retry_at: datetime | None = None,
     ) -> bool:
-        """Record one attempt. A success is recorded whoever holds the row now (it went out;
-        nobody should send it again); a failure only while this instance still holds the lease,
-        so a late answer never overwrites a peer's newer claim. Returns whether a row changed."""
+        """Record how an attempt (counted by `start_attempt`) ended. A success is recorded
+        whoever holds the row now (it went out; nobody should send it again); a failure only
+        while this instance still holds the lease, so a late answer never overwrites a peer's
+        newer claim. Returns whether a row changed."""
         values: dict[str, object] = {
-            "attempts": Delivery.attempts + 1,
             "last_error": error,
             "claimed_by": None,
             "lease_until": None,
@@ -149,7 +165,7 @@ class QueueQueries(StoreBase):
 
     def release_leases(self, instance_id: str) -> int:
         """Hand back every row this instance holds (a clean shutdown): pending again, due at
-        once, no attempt counted. Returns how many rows were released."""
+        once. An attempt already started stays counted. Returns how many rows were released."""
         with self.session() as s:
             changed = s.execute(
                 update(Delivery)
