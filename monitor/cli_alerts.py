@@ -11,14 +11,17 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
-from monitor.alert.render import render_console
 from monitor.cli_context import Context, pass_ctx
-from monitor.store import DeliveryState, StoredAlert
-from monitor.store.outbox import STATUSES
 
+if TYPE_CHECKING:
+    from monitor.store import DeliveryState, StoredAlert
+
+# The states a delivery row (monitor/store/models.py Delivery.status) can be in.
+STATUSES = ("pending", "sending", "sent", "failed", "digest", "digested")
 # How the summary line names each state, in the order it lists them.
 _STATE_WORDS = {
     "sent": "sent",
@@ -62,6 +65,8 @@ def alerts(click_ctx: click.Context, as_json: bool, status: str | None, limit: i
 
 
 def _describe(stored: StoredAlert) -> str:
+    from monitor.alert.render import render_console
+
     lines = [f"#{stored.id} {stored.created_at:%Y-%m-%d %H:%M} {render_console(stored.alert)}"]
     if len(stored.outlets) > 1:
         others = ", ".join(stored.outlets[1:])

@@ -1,21 +1,36 @@
-"""What every command shares: the configuration file it was pointed at."""
+"""What every command shares: the configuration file it was pointed at.
+
+The configuration (pydantic) and the store (SQLAlchemy) are imported when a command asks for
+them, not when the command line starts: `monitor --help` needs neither.
+"""
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from monitor.config import Config, ConfigError, find_config, load_config
-from monitor.store import Store
+if TYPE_CHECKING:
+    from monitor.config import Config
+    from monitor.store import Store
 
 
 class Context:
     def __init__(self, config_path: Path | None) -> None:
-        self.config_path = find_config(config_path)
+        self._given_path = config_path
+
+    @functools.cached_property
+    def config_path(self) -> Path:
+        from monitor.config import find_config
+
+        return find_config(self._given_path)
 
     def config(self) -> Config:
+        from monitor.config import ConfigError, load_config
+
         try:
             return load_config(self.config_path)
         except ConfigError as exc:
@@ -23,6 +38,8 @@ class Context:
             sys.exit(2)
 
     def store(self) -> Store:
+        from monitor.store import Store
+
         return Store.open(self.config().database_url())
 
 

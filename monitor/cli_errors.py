@@ -11,9 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from sqlalchemy.engine import make_url
-
-from monitor.store.errors import fault, reason
 
 # OSErrors that are about the storage under the command, not a bug or a closed pipe.
 STORAGE_ERRNOS = frozenset({errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT})
@@ -21,6 +18,8 @@ STORAGE_ERRNOS = frozenset({errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM
 
 def explain(exc: BaseException, database_url: str | None) -> str:
     """The line to print for `exc`, about the database at `database_url` (if known)."""
+    from monitor.store.errors import fault, reason
+
     where, folder = _where(exc, database_url)
     why = reason(exc)
     kind = fault(exc)
@@ -58,6 +57,8 @@ def _where(exc: BaseException, database_url: str | None) -> tuple[str, str]:
         return str(path), str(path if path.is_dir() else path.parent)
     if database_url is None:
         return "(unknown)", "the data directory"
+    from sqlalchemy.engine import make_url
+
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite" and url.database:
         return url.database, str(Path(url.database).parent)

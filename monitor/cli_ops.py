@@ -6,20 +6,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
 
-from monitor import retention
 from monitor.cli_context import Context, pass_ctx
 from monitor.cli_errors import explain
-from monitor.pipeline import utcnow
-from monitor.status import collect, render_text, to_json
-from monitor.store import Store
-from monitor.store.db import create_db_engine
+
+if TYPE_CHECKING:
+    from monitor.store import Store
 
 NO_DATABASE = "no database yet (the daemon, `monitor poll` or `monitor replay` creates it)"
 
@@ -29,6 +26,11 @@ def _opened(url: str, *, read_only: bool = False) -> Iterator[Store]:
     """The store, or a one-line error naming the database (password hidden) if it fails.
     `read_only` neither creates nor migrates anything: a reader beside a running daemon must
     not take the write lock that a migration check takes."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from monitor.store import Store
+    from monitor.store.db import create_db_engine
+
     store = None
     try:
         if read_only and _missing_file(url):
@@ -45,12 +47,16 @@ def _opened(url: str, *, read_only: bool = False) -> Iterator[Store]:
 
 
 def _missing_file(url: str) -> bool:
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     name = parsed.database
     return parsed.get_backend_name() == "sqlite" and bool(name) and not Path(name or "").exists()
 
 
 def safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
     return make_url(url).render_as_string(hide_password=True)
 
 
@@ -62,9 +68,11 @@ def status(ctx: Context, as_json: bool) -> None:
     changed and alerts today (UTC), the outbox, the last feed check and the database.
 
     Reads the database only, so it is safe beside a running daemon."""
+    from monitor.status import collect, render_text, to_json
+
     url = ctx.config().database_url()
     with _opened(url, read_only=True) as store:
-        report = collect(store, utcnow(), safe_url(url))
+        report = collect(store, datetime.now(UTC), safe_url(url))
     click.echo(json.dumps(to_json(report), ensure_ascii=False) if as_json else render_text(report))
 
 
@@ -76,8 +84,10 @@ def prune(ctx: Context, dry_run: bool) -> None:
     index keys and stories nothing else refers to) and empty the text of those older than
     raw_text_days. Facts, their evidence and alerts are kept. The daemon does this by itself
     every few hours; this command is for doing it now."""
+    from monitor import retention
+
     config = ctx.config()
-    limits = retention.cutoffs(config.retention, utcnow())
+    limits = retention.cutoffs(config.retention, datetime.now(UTC))
     if limits.articles_before is None and limits.texts_before is None:
         click.echo("retention keeps everything ([retention] articles_days = raw_text_days = 0)")
         return

@@ -3,28 +3,22 @@ why a watch matched an entry."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
 import click
 
-from monitor.alert.compose import describe, source
 from monitor.cli_alerts import alerts
 from monitor.cli_context import Context, pass_ctx
-from monitor.config import Config
-from monitor.dedup import canonical_url
-from monitor.fetch import fetch, make_client
-from monitor.fulltext import main_text
-from monitor.parse import parse_feed
-from monitor.pipeline import Pipeline, feed_name_for, utcnow
-from monitor.query import explain as explain_match
-from monitor.query import format_explanation
-from monitor.records import FACT_KINDS, Entry, FeedTarget, fact_entities, fact_to_json
-from monitor.store import FeedState, Store
+from monitor.records import FACT_KINDS, fact_entities, fact_to_json
+
+if TYPE_CHECKING:
+    from monitor.config import Config
+    from monitor.records import Entry
+    from monitor.store import FeedState, Store
 
 
 @click.command()
@@ -77,6 +71,8 @@ def facts(click_ctx: click.Context, as_json: bool, kind: str | None) -> None:
     `monitor facts history ENTITY` prints how the facts about one entity developed."""
     if click_ctx.invoked_subcommand is not None:
         return
+    from monitor.alert.compose import describe, source
+
     store = click_ctx.find_object(Context).store()  # type: ignore[union-attr]
     for current in store.current_facts():
         fact = current.fact
@@ -102,6 +98,8 @@ def facts_history(ctx: Context, entity: str, as_json: bool) -> None:
     """The timeline of the facts about ENTITY (a configured name or alias): every observation,
     oldest first, with what it did (new, changed, corroborated, contested, superseded) and its
     source."""
+    from monitor.alert.compose import describe, source
+
     config = ctx.config()
     name = _entity_name(config, entity)
     store = ctx.store()
@@ -160,6 +158,11 @@ def explain(ctx: Context, target: str) -> None:
 
     TARGET is the URL of a stored article, a saved feed file (every entry is explained), or an
     article page URL, which is fetched and read like a full-text feed."""
+    from monitor.pipeline import Pipeline
+    from monitor.query import explain as explain_match
+    from monitor.query import format_explanation
+    from monitor.store import Store
+
     config = ctx.config()
     store = Store.open(config.database_url())
     try:
@@ -173,6 +176,12 @@ def explain(ctx: Context, target: str) -> None:
 
 
 def _entries_to_explain(config: Config, store: Store, target: str) -> list[Entry]:
+    import asyncio
+
+    from monitor.dedup import canonical_url
+    from monitor.parse import parse_feed
+    from monitor.pipeline import feed_name_for, utcnow
+
     path = Path(target)
     if path.is_file():
         parsed = parse_feed(
@@ -193,6 +202,13 @@ def _entries_to_explain(config: Config, store: Store, target: str) -> list[Entry
 
 
 async def _read_page(config: Config, url: str) -> Entry:
+    from urllib.parse import urlsplit
+
+    from monitor.fetch import fetch, make_client
+    from monitor.fulltext import main_text
+    from monitor.pipeline import utcnow
+    from monitor.records import Entry, FeedTarget
+
     polling = config.polling
     async with make_client(polling.timeout_seconds, polling.max_redirects) as client:
         target = FeedTarget("explain", url, allow_private=config.polling.allow_private)

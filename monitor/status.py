@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from monitor.store import Activity, FeedState, Store
+if TYPE_CHECKING:
+    from monitor.store import Activity, FeedState, Store
 
 FEED_STATES = ("healthy", "backing off", "failing", "silent", "disabled", "file")
 # Outbox rows still to go out; `held` ones wait for quiet hours, a digest or a rate limit.

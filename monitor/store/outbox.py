@@ -31,7 +31,6 @@ class DeliveryState(NamedTuple):
 # What the whole alert says, from the states of its rows: the first of these that any row is
 # in. "digest" rows wait for their digest window, "digested" ones went out inside a digest.
 _OVERALL_ORDER = ("failed", "sending", "pending", "digest")
-STATUSES = ("pending", "sending", "sent", "failed", "digest", "digested")
 
 
 @dataclass(frozen=True, slots=True)
