@@ -155,6 +155,8 @@ class Outbox:
         except KeyError:
             error = f"channel {row.channel!r} is no longer configured"
             return DeliveryResult(False, error, permanent=True)
+        if channel.unusable_reason:  # secrets not in the environment: retried, then failed
+            return DeliveryResult(False, channel.unusable_reason)
         # The story's outlets so far: the message can name those it does not quote.
         stored = self.store.alert(row.alert_id) if row.alert.story_id is not None else None
         context = RenderContext(row.alert_id, stored.outlets if stored else ())
