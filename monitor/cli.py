@@ -16,6 +16,7 @@ from monitor.alert.render import render_console, render_for
 from monitor.alert.samples import SAMPLES, notify_test_samples
 from monitor.cli_context import Context, pass_ctx
 from monitor.cli_errors import StoreErrorsGroup
+from monitor.cli_feeds import feeds_group
 from monitor.cli_ops import OPS
 from monitor.cli_summary import print_summary
 from monitor.cli_views import VIEWS
@@ -266,3 +267,4 @@ def _print_alert(alert: Alert) -> None:
 
 for view in (*VIEWS, *OPS):
     main.add_command(view)
+main.add_command(feeds_group(main.commands["feeds"]))
