@@ -5,10 +5,12 @@ that could not be sent are ours to report (exit 1): they are only safe once stor
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
-from monitor.pipeline import Attempt, FeedReport
+if TYPE_CHECKING:
+    from monitor.pipeline import Attempt, FeedReport
 
 
 def print_summary(
