@@ -38,7 +38,9 @@ def feeds(ctx: Context, as_json: bool) -> None:
             f"{f.name:24} {f.state:11} last ok {_when(f.last_success_at)}  "
             f"next {_when(f.next_check_at)}  every {interval:>5}  items {f.entries_seen:5}"
         )
-        if f.last_error:
+        if f.last_error and not f.error_count:  # a success's note on what was repaired
+            click.echo(f"{'':24} notice: {f.last_error}")
+        elif f.last_error:
             click.echo(f"{'':24} last error ({f.error_count}x): {f.last_error}")
     store.close()
 

@@ -5,9 +5,13 @@ encoding than its label says is read in the encoding detected. Each repair is no
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
-from helpers import Item, rss
+from feed_server import FeedServer
+from helpers import Item, rss, store_url, stored_rows, write_config
+from test_end_to_end import FIRST, run
+from test_polling_hostile import feed_states
 
 from monitor.parse import ParsedFeed, parse_feed
 
@@ -125,3 +129,40 @@ def test_a_plain_utf8_feed_has_no_notes() -> None:
     parsed = parse(rss("Новости", RUSSIAN).encode())
     assert [e.title for e in parsed.entries] == [i.title for i in RUSSIAN]
     assert parsed.notes == ()
+
+
+def test_poll_reads_mostly_good_feeds_and_notes_the_repair_on_the_feed(
+    tmp_path: Path, feeds: FeedServer
+) -> None:
+    russian = rss("Новости", RUSSIAN).replace("Второй", "&#0;Второй").encode("cp1251")
+    ru = feeds.set("ru.xml", russian, content_type="application/rss+xml; charset=utf-8")
+    english = rss("Example Wire", [FIRST]).replace("Resistance digs", "Resistance&#xD800; digs")
+    wire = feeds.set("wire.xml", english)
+    config = write_config(tmp_path, {"ru": ru, "wire": wire})
+
+    first = run(config, "poll", "--once")
+
+    assert first.exit_code == 0, first.output
+    assert "2 feeds checked, 3 new entries, 2 alerts, 0 failed" in first.output
+    assert "Resistance digs in as Taliban close on Panjshir" in first.output
+    assert "event=feed_repaired feed=ru" in first.output
+    states = feed_states(config)
+    assert states["ru"]["state"] == "healthy" and states["ru"]["error_count"] == 0
+    assert states["ru"]["last_error"] == (
+        "the body is not in the utf-8 it declares: read as cp1251 (detected); "
+        "removed 1 characters that XML forbids (controls, surrogates)"
+    )
+    titles = stored_rows(
+        store_url(tmp_path),
+        "SELECT a.title FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.name = 'ru'",
+    )
+    assert sorted(t for (t,) in titles) == sorted(i.title for i in RUSSIAN)
+    assert "notice: the body is not in the utf-8 it declares" in run(config, "feeds").output
+
+    again = run(config, "poll", "--once")
+
+    assert "0 new entries" in again.output
+    assert "read as cp1251" in str(feed_states(config)["ru"]["last_error"]), "same document"
+    feeds.set("ru.xml", rss("Новости", RUSSIAN).encode(), content_type="application/rss+xml")
+    run(config, "poll", "--once")
+    assert feed_states(config)["ru"]["last_error"] is None, "a clean document clears it"

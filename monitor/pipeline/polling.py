@@ -247,6 +247,7 @@ class Poller:
             ttl=parsed.ttl_seconds,
             body_hash=body_hash,
             title=parsed.title,
+            notice="; ".join(parsed.notes) or None,
         )
         log.info(
             "feed_checked",
@@ -304,6 +305,7 @@ class Poller:
         ttl: int | None,
         body_hash: str,
         title: str | None,
+        notice: str | None = None,
     ) -> FeedReport:
         success = self._success(state, result, new=new, rhythm=rhythm, ttl=ttl, new_body=True)
         now = result.fetched_at
@@ -319,6 +321,7 @@ class Poller:
             rhythm=success.rhythm,
             ttl=success.ttl,
             health=success.health,
+            notice=notice,
         )
         return FeedReport(state.name, status, new, alerts)
 

@@ -7,7 +7,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BindParameter, Executable, Row, bindparam, func, insert, or_, select, update
+from sqlalchemy import (
+    BindParameter,
+    Executable,
+    Row,
+    bindparam,
+    case,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -199,16 +210,19 @@ class FeedQueries(StoreBase):
         rhythm: float | None = None,
         ttl: int | None = None,
         health: str = "healthy",
+        notice: str | None = None,
     ) -> None:
         """A check that worked resets the error count and releases the feed's lease. Cache
         validators, the body hash and the measured rhythm are kept unless new ones came (a 304
-        carries none)."""
+        carries none). `notice` says what the document needed repaired (a wrong charset label,
+        a forbidden character): it is kept as the last error, with no error counted, for as
+        long as the same document is served."""
         with self.session() as s:
             feed = s.execute(select(Feed).where(Feed.name == name)).scalar_one()
             feed.last_checked_at = feed.last_success_at = result.fetched_at
             feed.next_check_at = next_check_at
             feed.claimed_by = feed.lease_until = None
-            feed.last_status, feed.last_error, feed.error_count = result.status, None, 0
+            feed.last_status, feed.last_error, feed.error_count = result.status, notice, 0
             feed.first_error_at, feed.health = None, health
             feed.etag = result.etag or feed.etag
             feed.last_modified = result.last_modified or feed.last_modified
@@ -282,7 +296,8 @@ def _typed(name: str, column: str) -> BindParameter[Any]:
 
 
 # What `record_success` does to a feed whose check brought no new body: validators kept unless
-# new ones came, the time of the newest entry set only if it was never set, errors cleared.
+# new ones came, the time of the newest entry set only if it was never set, errors cleared (a
+# notice about the document, left by a success, stays: the document is the same).
 _RECORD_UNCHANGED = (
     update(Feed)
     .where(Feed.name == bindparam("feed"))
@@ -293,7 +308,7 @@ _RECORD_UNCHANGED = (
         claimed_by=None,
         lease_until=None,
         last_status=bindparam("http_status"),
-        last_error=None,
+        last_error=case((Feed.error_count > 0, None), else_=Feed.last_error),
         error_count=0,
         first_error_at=None,
         health=bindparam("health_now"),
