@@ -15,6 +15,7 @@ from monitor.extract.casualties import extract_casualties
 from monitor.extract.control import extract_control
 from monitor.extract.coref import Resolved, resolve_references
 from monitor.extract.force_size import extract_force_sizes
+from monitor.extract.frames import frame_claims
 from monitor.extract.leadership import extract_leadership
 from monitor.extract.nlp import DEFAULT_MODEL, parse_texts, sentences
 from monitor.extract.review import pronoun_substitutions, review
@@ -64,13 +65,21 @@ def extract_claims(
     claims: list[Claim] = []
     if not extractors or not entities:
         return claims
+    wanted = [k for k in FACT_KINDS if k in kinds]
     for sentence, parse in _parsed(text, entities, model):
         pronouns = pronoun_substitutions([(s.original, s.name) for s in sentence.substitutions])
-        for extractor in extractors:
-            found = extractor(sentence.text, entities, year=year)
-            found = _as_written(review(found, parse, entities, pronouns), sentence)
-            claims.extend(c for c in found if c not in claims)
+        found = [c for x in extractors for c in x(sentence.text, entities, year=year)]
+        found += _new_facts(frame_claims(parse, entities, wanted, year), found)
+        found = _as_written(review(found, parse, entities, pronouns), sentence)
+        claims.extend(c for c in found if c not in claims)
     return _without_underspecified(claims)
+
+
+def _new_facts(framed: list[Claim], found: list[Claim]) -> list[Claim]:
+    """The frame claims about facts the kind extractors did not read in the sentence: where
+    both read one, the extractor's fuller reading (its roles, its statuses) stands."""
+    told = {c.value.key[:2] for c in found}
+    return [c for c in framed if c.value.key[:2] not in told]
 
 
 def _parsed(text: str, entities: Sequence[EntityRef], model: str) -> list[tuple[Resolved, Span]]:

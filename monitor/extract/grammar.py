@@ -155,3 +155,24 @@ def phrase(token: Token) -> str:
 
 
 _PHRASE_CUT = frozenset("relcl acl appos punct advcl cc conj".split())
+
+
+def according_to(span: Span) -> str | None:
+    """The source an "according to" phrase names ("according to two residents")."""
+    for token in span:
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if obj is not None:
+                return phrase(obj)
+    return None
+
+
+def claimant_of(verb: Token) -> str | None:
+    """Who states the clause of `verb`: the subject of the verb that reports it, as a whole
+    noun phrase, or the source of an "according to"; None for the narrator or a pronoun."""
+    said = reporting_verb(verb)
+    who = subject(said) if said is not None else None
+    if who is not None and who.pos_ != "PRON":
+        return phrase(who)
+    return according_to(verb.sent) if who is None else None

@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.grammar import (
     SPEECH_LEMMAS,
+    according_to,
     arguments,
+    claimant_of,
     is_doubted,
     is_modal,
     is_negated,
@@ -170,19 +172,17 @@ def _names(token: Token, entities: Sequence[EntityRef]) -> set[str]:
 
 
 def claimant(span: Span, verbs: Sequence[Token]) -> str | None:
-    """The subject of the verb that reports the fact, as a whole noun phrase."""
+    """Who states the fact: the subject of the verb that reports it, or an "according to"."""
     for verb in verbs:
-        said = reporting_verb(verb)
-        if said is not None:
-            who = subject(said)
-            if who is not None and who.pos_ != "PRON":
-                return phrase(who)
+        stated = claimant_of(verb)
+        if stated is not None:
+            return stated
     roots = [t for t in span if t.dep_ == "ROOT" and t.lemma_ in SPEECH_LEMMAS]
     for root in roots:
         who = subject(root)
         if who is not None and who.pos_ != "PRON":
             return phrase(who)
-    return None
+    return according_to(span)
 
 
 def _has_noun(span: Span, words: str) -> bool:

@@ -1,0 +1,106 @@
+"""Verb frames read from the parse (issue 13): the passive with its agent, a capture told in a
+clause of its own, a list of places, a leader's forces, "took control of", an arrival; and the
+same frames refusing what did not happen. Every sentence was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.records import EntityRef, FactValue, ForceSize, Leadership, TerritorialControl
+
+RSF = "Rapid Support Forces"
+SAF = "Sudanese Armed Forces"
+ENTITIES = (
+    EntityRef(RSF, "group", ("RSF",)),
+    EntityRef(SAF, "group", ("army", "SAF")),
+    EntityRef("Sennar", "place"),
+    EntityRef("Bara", "place"),
+    EntityRef("El Fasher", "place"),
+    EntityRef("Um Sumeima", "place"),
+    EntityRef("Mohamed Hamdan Dagalo", "person", ("Hemedti",), affiliation=RSF),
+    EntityRef("Abdel Rahim Dagalo", "person", ()),
+)
+
+
+def values(text: str, kind: type[FactValue]) -> list[FactValue]:
+    return [c.value for c in extract_claims(text, ENTITIES, year=2025) if isinstance(c.value, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sennar has been occupied by the RSF, residents said.",
+            [TerritorialControl("Sennar", RSF, "captured")],
+        ),
+        (
+            "After the RSF captured Bara on Saturday, its fighters moved north.",
+            [TerritorialControl("Bara", RSF, "captured")],
+        ),
+        (
+            "Residents said the army took control of Bara and Um Sumeima overnight.",
+            [
+                TerritorialControl("Bara", SAF, "captured"),
+                TerritorialControl("Um Sumeima", SAF, "captured"),
+            ],
+        ),
+        (
+            "The RSF seized Bara and Um Sumeima on Sunday.",
+            [
+                TerritorialControl("Bara", RSF, "captured"),
+                TerritorialControl("Um Sumeima", RSF, "captured"),
+            ],
+        ),
+    ],
+)
+def test_control_frames(text: str, expected: list[FactValue]) -> None:
+    assert values(text, TerritorialControl) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The RSF captured El Fasher's main market on Thursday, residents said.",
+        "The army said its troops would not stop until they took Bara.",
+        "If the RSF captures El Fasher, aid will stop.",
+        "The RSF tried to seize Sennar twice last month.",
+    ],
+)
+def test_no_control_from_parts_conditions_or_attempts(text: str) -> None:
+    assert values(text, TerritorialControl) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hemedti commands several thousand men in Darfur.",
+            [ForceSize(RSF, 3000, 9999, "range", "men")],
+        ),
+        (
+            "Hemedti has assembled around 9,000 fighters near El Fasher.",
+            [ForceSize(RSF, 9000, 9000, "approx", "fighters")],
+        ),
+    ],
+)
+def test_a_leaders_forces_are_his_groups(text: str, expected: list[FactValue]) -> None:
+    assert values(text, ForceSize) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abdel Rahim Dagalo commands several thousand men in Darfur.",  # no configured tie
+        "The RSF sent 3,000 more fighters to El Fasher.",  # an increment, not a size
+        "The army has 2,021 photos of the RSF fighters.",  # not a count of fighters
+    ],
+)
+def test_no_force_size_without_a_tie_or_a_count_of_fighters(text: str) -> None:
+    assert values(text, ForceSize) == []
+
+
+def test_an_arrival_locates_a_person() -> None:
+    assert values("Hemedti arrived in Bara on Tuesday.", Leadership) == [
+        Leadership("Mohamed Hamdan Dagalo", None, None, "located", "Bara")
+    ]
