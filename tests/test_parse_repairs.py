@@ -13,6 +13,7 @@ from helpers import Item, rss, store_url, stored_rows, write_config
 from test_end_to_end import FIRST, run
 from test_polling_hostile import feed_states
 
+from monitor.feedchars import drop_invalid_characters
 from monitor.parse import ParsedFeed, parse_feed
 
 FETCHED = datetime(2021, 9, 2, tzinfo=UTC)
@@ -166,3 +167,29 @@ def test_poll_reads_mostly_good_feeds_and_notes_the_repair_on_the_feed(
     feeds.set("ru.xml", rss("Новости", RUSSIAN).encode(), content_type="application/rss+xml")
     run(config, "poll", "--once")
     assert feed_states(config)["ru"]["last_error"] is None, "a clean document clears it"
+
+
+def xml_allows(code: int) -> bool:
+    """The Char production of XML 1.0."""
+    return code in (0x9, 0xA, 0xD) or any(
+        low <= code <= high for low, high in ((0x20, 0xD7FF), (0xE000, 0xFFFD), (0x10000, 0x10FFFF))
+    )
+
+
+def code_of(reference: str) -> int:
+    digits = reference[2:-1]
+    return int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+
+
+def test_every_reference_is_dropped_exactly_when_xml_forbids_its_code_point() -> None:
+    codes = [*range(0x110010), 0x1FFFFF, 10**12]
+    spellings = [
+        *(f"&#{c};" for c in codes),
+        *(f"&#x{c:x};" for c in codes),
+        *(f"&#X{c:06X};" for c in codes[:0x200]),
+        *(f"&#000{c};" for c in codes[:0x200]),
+    ]
+    kept = [s.encode() for s in spellings if xml_allows(code_of(s))]
+    body, removed = drop_invalid_characters(" ".join(spellings).encode())
+    assert body.split() == kept
+    assert removed == len(spellings) - len(kept)
