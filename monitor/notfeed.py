@@ -28,7 +28,7 @@ def problem(parsed: Any, body: bytes, entries: tuple[Entry, ...], url: str) -> s
         return None
     head = _DECLARATION.sub(b"", body[:SNIFF_BYTES], count=1).lstrip()
     if head[:1] in (b"{", b"["):
-        return "not a feed: a JSON document (RSS, Atom or RDF expected)"
+        return "not a feed: JSON behind an XML declaration (RSS, Atom, RDF or JSON Feed expected)"
     if not parsed.get("version") and _HTML.search(head):
         return html_page(body, url)
     if not parsed.get("version"):
