@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from monitor import __version__
-from monitor.alert.deliver import send
-from monitor.alert.render import render_console, render_for
-from monitor.alert.samples import SAMPLES, notify_test_samples
+from monitor.alert.samples import SAMPLES
 from monitor.cli_context import Context, pass_ctx
 from monitor.cli_errors import StoreErrorsGroup
 from monitor.cli_feeds import feeds_group
 from monitor.cli_ops import OPS
 from monitor.cli_summary import print_summary
 from monitor.cli_views import VIEWS
-from monitor.config import Config
-from monitor.daemon import Daemon, Round
-from monitor.logs import configure as configure_logging
-from monitor.pipeline import Pipeline, utcnow
-from monitor.records import Alert, fact_to_json
-from monitor.store import Store
+
+# Each command imports what it runs (the daemon, the pipeline, the store, apprise...) when it
+# runs, so that `monitor --help` and the read-only views start at once (tests/test_cli_imports.py).
+if TYPE_CHECKING:
+    from monitor.config import Config
+    from monitor.daemon import Round
+    from monitor.records import Alert
 
 
 @click.group(
@@ -68,8 +67,10 @@ def main(
       monitor run                   run the daemon in the foreground (Ctrl-C stops it)
       monitor demo                  see it work offline on a story from seeds/
     """
+    from monitor.logs_deferred import configure_deferred
+
     default = "info" if ctx.invoked_subcommand == "run" else "warning"
-    configure_logging(log_level or default, log_format or "logfmt")  # type: ignore[arg-type]
+    configure_deferred(log_level or default, log_format or "logfmt")  # type: ignore[arg-type]
     ctx.obj = Context(config_path)
 
 
@@ -83,6 +84,11 @@ def run(ctx: Context) -> None:
     errors is rejected and the running configuration kept); SIGTERM lets in-flight work finish
     for up to [daemon] shutdown_grace_seconds. Under systemd (Type=notify) it reports readiness,
     status and, while healthy, feeds the watchdog."""
+    import asyncio
+
+    from monitor.daemon import Daemon
+    from monitor.logs import configure as configure_logging
+
     config = _checked_config(ctx)
     flags = click.get_current_context().find_root().params
     configure_logging(
@@ -103,6 +109,10 @@ def poll(ctx: Context, once: bool) -> None:
     """Check feeds one time, print the alerts raised, send them, and exit.
 
     Without --once only the feeds whose check is due are checked."""
+    import asyncio
+
+    from monitor.daemon import Daemon
+
     config = _checked_config(ctx)
 
     async def one_round() -> Round:
@@ -128,6 +138,12 @@ def replay(ctx: Context, paths: tuple[Path, ...], deliver: bool, facts_json: boo
     A folder is read recursively in sorted path order, so a timeline of snapshots
     (01/outlet.xml, 02/outlet.xml, ...) replays in order. The file name is the feed's name.
     Alerts are printed; with --deliver they are also sent."""
+    import asyncio
+
+    from monitor.pipeline import Pipeline, utcnow
+    from monitor.records import fact_to_json
+    from monitor.store import Store
+
     config = ctx.config()
     store = Store.open(config.database_url())
     pipeline = Pipeline(config, store)
@@ -217,6 +233,10 @@ def _checked_config(ctx: Context) -> Config:
 def notify_test(ctx: Context, channel: str, kinds: tuple[str, ...]) -> None:
     """Send CHANNEL a sample alert of each kind, rendered exactly as that channel gets real
     ones (its style and templates), and say which were accepted; exit 1 if any was not."""
+    from monitor.alert.deliver import send
+    from monitor.alert.render import render_for
+    from monitor.alert.samples import notify_test_samples
+
     config = ctx.config()
     try:
         target = config.channel(channel)
@@ -252,16 +272,32 @@ def notify_test(ctx: Context, channel: str, kinds: tuple[str, ...]) -> None:
     "--serve", is_flag=True, help="Keep serving the web view after the story, until Ctrl-C."
 )
 @click.option("--port", default=8787, show_default=True, help="Port of the web view on 127.0.0.1.")
-def demo(pause: float, seeds: Path | None, serve: bool, port: int) -> None:
+@click.option(
+    "--keep",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Leave the database and its configuration in this folder, for `monitor --config "
+    "DIR/monitor.toml facts` (stories, alerts...).",
+)
+def demo(pause: float, seeds: Path | None, serve: bool, port: int, keep: Path | None) -> None:
     """Watch a story unfold offline: serve seeds/ snapshots on 127.0.0.1 and let the daemon
     poll them step by step, printing alerts as they fire. The web view (entities, stories,
     alerts, feeds) is served meanwhile on 127.0.0.1, and with --serve afterwards too."""
-    from monitor.demo import run_demo
+    import asyncio
 
-    asyncio.run(run_demo(seeds, pause=pause, echo=click.echo, serve=serve, port=port))
+    from monitor.demo import find_story, prepare_keep, run_demo
+
+    try:
+        story = find_story(seeds)
+        folder = prepare_keep(keep) if keep is not None else None
+    except (FileNotFoundError, FileExistsError) as exc:
+        raise click.ClickException(str(exc)) from None
+    asyncio.run(run_demo(story, pause=pause, echo=click.echo, serve=serve, port=port, keep=folder))
 
 
 def _print_alert(alert: Alert) -> None:
+    from monitor.alert.render import render_console
+
     click.echo(render_console(alert) + "\n")
 
 

@@ -15,22 +15,17 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from typing import Literal, TextIO
+from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
 import structlog
 from structlog.typing import EventDict, Processor, WrappedLogger
 
 from monitor.alert.redact import redact as redact_channel
+from monitor.logs_deferred import LogFormat, LogLevel, ours, set_levels
 from monitor.urlsecrets import redact
 
-LogFormat = Literal["logfmt", "json"]
-LogLevel = Literal["debug", "info", "warning", "error"]
 KEY_ORDER = ["ts", "level", "logger", "event"]
-# Below debug, libraries that log a line per request, job run or migration step say only what
-# matters. APScheduler warns each time a tick is skipped because the previous round is still
-# running, which is normal for long rounds; job failures are logged by the daemon itself.
-QUIET = {"httpx": logging.WARNING, "alembic": logging.WARNING, "apscheduler": logging.ERROR}
 MIN_CLUE = 4  # shorter words of a URL ("rss", "en") are everywhere; its secrets are longer
 PRIORITY = {"debug": 7, "info": 6, "warning": 4, "error": 3, "critical": 2, "exception": 3}
 
@@ -146,6 +141,8 @@ class _MonitorHandler(logging.StreamHandler):  # type: ignore[type-arg]
     an explicit stream it writes to whatever `sys.stderr` is when a line is written, as the
     stdlib's last-resort handler does, so a swapped and closed stderr is never written to."""
 
+    monitor_handler = True
+
     def __init__(self, stream: TextIO | None) -> None:
         super().__init__(stream)
         self.fixed = stream
@@ -167,6 +164,18 @@ def configure(
     journald: bool | None = None,
 ) -> None:
     """Send every log event of the process to `stream` (stderr) as one line each."""
+    handler = build_handler(fmt, stream=stream, journald=journald)
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if ours(h)]:
+        root.removeHandler(old)
+    root.addHandler(handler)
+    set_levels(level)
+
+
+def build_handler(
+    fmt: LogFormat, *, stream: TextIO | None = None, journald: bool | None = None
+) -> logging.Handler:
+    """The handler `configure` installs: one line per event in `fmt`, secrets masked."""
     out = sys.stderr if stream is None else stream
     if journald is None:
         journald = writes_to_journal(out, os.environ)
@@ -177,14 +186,7 @@ def configure(
             processors=[*_finishing(journald), LineRenderer(fmt, journald=journald)],
         )
     )
-    root = logging.getLogger()
-    for old in [h for h in root.handlers if isinstance(h, _MonitorHandler)]:
-        root.removeHandler(old)
-    root.addHandler(handler)
-    root.setLevel(level.upper())
-    for name, quiet in QUIET.items():
-        logging.getLogger(name).setLevel(logging.DEBUG if level == "debug" else quiet)
-    logging.captureWarnings(True)
+    return handler
 
 
 def _configure_structlog() -> None:

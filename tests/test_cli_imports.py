@@ -1,0 +1,113 @@
+"""The command line starts without the heavy libraries: they are imported by the commands that
+use them (benchmarks/bench_startup.py measures what this buys). Each check runs in a fresh
+interpreter, since this test process has long imported everything."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+STORY = REPO / "seeds" / "panjshir"
+# What `import monitor.cli` must not load: the science stack under datasketch and spaCy, the
+# article extractor, the alert sender, the migrations, the web server.
+HEAVY = (
+    "scipy",
+    "spacy",
+    "trafilatura",
+    "apprise",
+    "alembic",
+    "aiohttp",
+    "datasketch",
+    "numpy",
+)
+# What the read-only views need neither: the log renderer (until a line is logged), httpx and
+# the feed parsers.
+NOT_FOR_VIEWS = (*HEAVY, "structlog", "httpx", "feedparser", "lxml")
+
+pytestmark = pytest.mark.sqlite_only("the import checks are the same on every backend")
+
+
+def loaded_after(code: str) -> list[str]:
+    """The top-level packages a fresh interpreter has imported after running `code`."""
+    listing = "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    probe = f"{code}\nimport json, sys\n{listing}"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    loaded: list[str] = json.loads(done.stdout.splitlines()[-1])
+    return loaded
+
+
+def test_importing_the_command_line_loads_no_heavy_library() -> None:
+    loaded = loaded_after("import monitor.cli")
+    assert [name for name in HEAVY if name in loaded] == []
+    assert "sqlalchemy" not in loaded and "pydantic" not in loaded  # --help needs neither
+
+
+@pytest.fixture(scope="module")
+def replayed_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A configuration whose database holds the Panjshir story (replayed once)."""
+    folder = tmp_path_factory.mktemp("replayed")
+    config = folder / "monitor.toml"
+    config.write_text(
+        f'[storage]\nurl = "sqlite:///{folder / "monitor.sqlite3"}"\n\n'
+        + (STORY / "watchlist.toml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    replay = [
+        sys.executable,
+        "-m",
+        "monitor",
+        "--config",
+        str(config),
+        "replay",
+        str(STORY / "timeline"),
+    ]
+    done = subprocess.run(replay, cwd=REPO, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return config
+
+
+@pytest.mark.parametrize(
+    "command", [["status"], ["feeds"], ["facts"], ["alerts"], ["stories"], ["facts", "--json"]]
+)
+def test_a_view_command_loads_neither_the_heavy_libraries_nor_the_log_renderer(
+    replayed_config: Path, command: list[str]
+) -> None:
+    run = (
+        "import contextlib, io\n"
+        "from monitor.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    main({['--config', str(replayed_config), *command]!r}, standalone_mode=False)\n"
+        "assert out.getvalue().strip(), 'the command printed nothing'\n"
+    )
+    loaded = loaded_after(run)
+    assert [name for name in NOT_FOR_VIEWS if name in loaded] == []
+
+
+def test_the_first_logged_line_is_rendered_as_the_configured_logs_render_it() -> None:
+    emit = (
+        "import logging\n"
+        "logging.getLogger('apscheduler').warning('quiet below error')\n"
+        "logging.getLogger('monitor.x').info('below the level')\n"
+        "logging.getLogger('monitor.x').warning('disk %s', 'full')\n"
+    )
+    lines = []
+    for configure in (
+        "from monitor.logs_deferred import configure_deferred as configure",
+        "from monitor.logs import configure",
+    ):
+        code = f"{configure}\nconfigure('warning', 'json')\n{emit}"
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        [line] = done.stderr.splitlines()
+        lines.append({k: v for k, v in json.loads(line).items() if k != "ts"})
+    assert lines[0] == lines[1] == {"level": "warning", "logger": "monitor.x", "event": "disk full"}
