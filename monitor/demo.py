@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import shlex
 import signal
+import sys
 import tempfile
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import AbstractContextManager, asynccontextmanager, contextmanager, nullcontext
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,11 +26,13 @@ from monitor.alert.render import render_console
 from monitor.config import Config, FeedConfig, load_config
 from monitor.config_service import PollingConfig, StorageConfig
 from monitor.daemon import Daemon
-from monitor.records import Alert
+from monitor.records import Alert, fact_entities
 from monitor.store.facts import CurrentFact
 
 DEFAULT_STORY = "panjshir"
 DEMO_PORT = 8787  # the [http] default; any free port when it is taken
+KEPT_CONFIG = "monitor.toml"
+KEPT_DATABASE = "monitor.sqlite3"
 
 
 class Timeline:
@@ -122,10 +126,40 @@ def demo_config(story: Path, base_url: str, outlets: list[str], data_dir: Path) 
     return watchlist.model_copy(
         update={
             "feeds": feeds,
-            "storage": StorageConfig(data_dir=str(data_dir)),
+            "storage": StorageConfig(url=f"sqlite:///{data_dir / KEPT_DATABASE}"),
             "polling": PollingConfig(allow_private=True, timeout_seconds=10),
         }
     )
+
+
+def prepare_keep(folder: Path) -> Path:
+    """The folder `--keep` leaves the database and its configuration in, created if needed;
+    one that already holds a demo's files is refused (their state would change the story)."""
+    folder = folder.expanduser().resolve()
+    taken = [name for name in (KEPT_CONFIG, KEPT_DATABASE) if (folder / name).exists()]
+    if taken:
+        raise FileExistsError(
+            f"{folder} already holds {' and '.join(taken)} from an earlier demo: "
+            "remove them or keep this demo in another folder"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def write_kept_config(story: Path, folder: Path) -> Path:
+    """The story's watchlist with the kept database as its store: the configuration the view
+    commands (`monitor --config FOLDER/monitor.toml facts`) read the demo's findings with."""
+    path = folder / KEPT_CONFIG
+    watchlist = (story / "watchlist.toml").read_text(encoding="utf-8")
+    path.write_text(
+        f"# Written by `monitor demo --keep`: the watchlist of {story}, and the database the\n"
+        "# demo filled. Its feeds were served on 127.0.0.1 while the demo ran and are gone;\n"
+        f"# replay the snapshots with `monitor --config {shlex.quote(str(path))} replay "
+        f"{shlex.quote(str(story.resolve() / 'timeline'))}`.\n\n"
+        f'[storage]\nurl = "sqlite:///{folder / KEPT_DATABASE}"\n\n{watchlist}',
+        encoding="utf-8",
+    )
+    return path
 
 
 @asynccontextmanager
@@ -169,17 +203,23 @@ async def run_demo(
     echo: Callable[[str], None],
     serve: bool = False,
     port: int = DEMO_PORT,
+    keep: Path | None = None,
 ) -> None:
-    """Tell the story; the web view is up meanwhile and, with `serve`, after it until Ctrl-C."""
+    """Tell the story; the web view is up meanwhile and, with `serve`, after it until Ctrl-C.
+    With `keep` (a folder from `prepare_keep`), the database and its configuration stay there."""
     story = find_story(story)
     timeline = Timeline(story / "timeline")
+    kept_config = write_kept_config(story, keep) if keep is not None else None
 
     def show(alert: Alert) -> None:
         echo(render_console(alert))
         echo("")
 
+    data_dir: AbstractContextManager[str] = (
+        nullcontext(str(keep)) if keep else tempfile.TemporaryDirectory(prefix="monitor-demo-")
+    )
     with (
-        tempfile.TemporaryDirectory(prefix="monitor-demo-") as tmp,
+        data_dir as tmp,
         serve_timeline(timeline) as url,
     ):
         config = demo_config(story, url, timeline.outlets, Path(tmp))
@@ -212,8 +252,10 @@ async def run_demo(
                 await until_interrupted()
             else:
                 echo(
-                    f"\nThe web view ({page}) stops with the demo; `monitor demo --serve` keeps it."
+                    f"\nThe web view ({page}) stops with the demo; "
+                    f"`{invoked_as()} demo --serve` keeps it."
                 )
+    _print_next_steps(kept_config, config, facts, echo)
 
 
 def _print_facts(facts: list[CurrentFact], echo: Callable[[str], None]) -> None:
@@ -221,4 +263,33 @@ def _print_facts(facts: list[CurrentFact], echo: Callable[[str], None]) -> None:
     for current in facts:
         backed = f"; {current.sources} independent sources" if current.sources > 1 else ""
         echo(f"  - {describe(current.fact.value)} ({source(current.fact)}{backed})")
-    echo("\nA fact's whole timeline: monitor facts history ENTITY (after a replay into a store).")
+
+
+def _print_next_steps(
+    kept_config: Path | None, config: Config, facts: list[CurrentFact], echo: Callable[[str], None]
+) -> None:
+    """Commands that work exactly as printed, from the folder the demo was started in."""
+    program = invoked_as()
+    if kept_config is None:
+        echo(
+            "\nThe demo's database goes when it ends; to explore it afterwards with `facts`,"
+            f" `stories` and `alerts`, keep it:\n  {program} demo --keep monitor-demo"
+        )
+        return
+    base = f"{program} --config {shlex.quote(str(kept_config))}"
+    configured = {entity.name for entity in config.entities}
+    entities = [e for c in facts for e in fact_entities(c.fact.value) if e in configured]
+    steps = ["facts", "stories", "alerts"]
+    if entities:
+        steps.insert(1, f"facts history {shlex.quote(entities[0])}")
+    echo(f"\nThe database and its configuration are kept in {kept_config.parent}; explore them:")
+    for step in steps:
+        echo(f"  {base} {step}")
+
+
+def invoked_as() -> str:
+    """How to run this same `monitor` again, as a shell word: the path it was started by
+    (`.venv/bin/monitor` under `make demo`), else `python -m monitor` with this Python."""
+    if Path(sys.argv[0]).name == "monitor":
+        return shlex.quote(sys.argv[0])
+    return f"{shlex.quote(sys.executable)} -m monitor"
