@@ -70,9 +70,29 @@ def extract_claims(
         pronouns = pronoun_substitutions([(s.original, s.name) for s in sentence.substitutions])
         found = [c for x in extractors for c in x(sentence.text, entities, year=year)]
         found += _new_facts(frame_claims(parse, entities, wanted, year), found)
-        found = _as_written(review(found, parse, entities, pronouns), sentence)
+        found = _as_written(_fates_keep_office(review(found, parse, entities, pronouns)), sentence)
         claims.extend(c for c in found if c not in claims)
     return _without_underspecified(claims)
+
+
+_FATES = frozenset({"killed", "fled", "located"})
+
+
+def _fates_keep_office(found: list[Claim]) -> list[Claim]:
+    """A fate keeps the office the same sentence gives the person ("Hezbollah leader X was
+    killed": killed, role leader, organization Hezbollah), when it gives exactly one."""
+    offices: dict[str, list[Leadership]] = {}
+    for c in found:
+        if isinstance(c.value, Leadership) and c.value.status not in _FATES and c.value.role:
+            offices.setdefault(c.value.subject, []).append(c.value)
+    out = []
+    for c in found:
+        v = c.value
+        held = offices.get(v.subject, []) if isinstance(v, Leadership) else []
+        if isinstance(v, Leadership) and v.status in _FATES and v.role is None and len(held) == 1:
+            c = replace(c, value=replace(v, role=held[0].role, organization=held[0].organization))
+        out.append(c)
+    return out
 
 
 def _new_facts(framed: list[Claim], found: list[Claim]) -> list[Claim]:

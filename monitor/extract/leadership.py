@@ -180,6 +180,9 @@ def _asides(hits: list[Hit]) -> list[Hit]:
 
 
 # A nationality adjective opening an office names the state it belongs to, not part of it.
+# Offices of a state or a province are offices even as a bare title ("President X", "PM X");
+# a rank ("General X") or a bare "commander X" is not.
+_STATE_OFFICE = re.compile(r"president|premier|pm|chancellor|governor|mayor|king|emir", re.I)
 _DEMONYM_OFFICE = re.compile(r"(?-i:[A-Z][a-z]+(?:i|ian|ese|ish|ean|can))\s+(?=\S)")
 
 
@@ -208,7 +211,8 @@ def _premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
             # A bare title ("General X", "commander X") is no office; "army chief X" is, and so
             # is one with a possessor ("the militia's leader, X"), whoever that is.
             bare = org is None and not poss and not national
-            if bare and not is_status_role(role) and len(role.split()) < 2:
+            one_word = len(role.split()) < 2 and not is_status_role(role)
+            if bare and one_word and not _STATE_OFFICE.fullmatch(role):
                 return []
         status: LeadershipStatus = "declared" if is_self_declared(role) else "claimed"
         return [Hit(p, status, clean_role(role), org, m.start())]

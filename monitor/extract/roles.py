@@ -86,7 +86,10 @@ def clean_role(role: str | None) -> str | None:
     words = [w for w in role.lower().split() if w not in _DESCRIPTIVE and not _AGE.fullmatch(w)]
     if len(words) > 1 and words[0] in _ORGANIZATION_KINDS:
         words = words[1:]
-    return " ".join(words) or None
+    return " ".join(_SPELLED_OUT.get(w, w) for w in words) or None
+
+
+_SPELLED_OUT = {"pm": "prime minister"}
 
 
 def acronym_owner(role: str) -> tuple[str | None, str]:

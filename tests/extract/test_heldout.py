@@ -429,7 +429,10 @@ ROWS: list[Row] = [
     Row(
         "Nazari, who served as first vice president until the government collapsed, has since"
         " proclaimed himself acting president and is believed to be in the Panjshir valley.",
-        (ld(NAZARI, "declared", "acting president"), ld(NAZARI, "located", at="Panjshir")),
+        (
+            ld(NAZARI, "declared", "acting president"),
+            ld(NAZARI, "located", "acting president", None, at="Panjshir"),
+        ),
         None,
         True,
     ),
@@ -448,7 +451,10 @@ ROWS: list[Row] = [
     Row(
         "Khalid al-Amin, the self-declared emir of the al-Nur Front, is rumoured to have been"
         " killed in an airstrike near Mopti.",
-        (ld(AMIN, "declared", "self-declared emir", NUR), ld(AMIN, "killed")),
+        (
+            ld(AMIN, "declared", "self-declared emir", NUR),
+            ld(AMIN, "killed", "self-declared emir", NUR),
+        ),
         None,
         True,
     ),
@@ -464,7 +470,10 @@ ROWS: list[Row] = [
     Row(
         "KPM commander Tomas Ruvuga, who was wounded in last week’s fighting, has fled to Uganda,"
         " two of his aides said.",
-        (ld(RUVUGA, "claimed", "commander", KPM), ld(RUVUGA, "fled", at="Uganda")),
+        (
+            ld(RUVUGA, "claimed", "commander", KPM),
+            ld(RUVUGA, "fled", "commander", KPM, at="Uganda"),
+        ),
         "two of his aides",
     ),
     Row(
@@ -475,14 +484,17 @@ ROWS: list[Row] = [
     ),
     Row(
         "Yusuf Abakar, the RSF commander, is said to be in Nyala.",
-        (ld(ABAKAR, "claimed", "commander", RSF), ld(ABAKAR, "located", at="Nyala")),
+        (
+            ld(ABAKAR, "claimed", "commander", RSF),
+            ld(ABAKAR, "located", "commander", RSF, at="Nyala"),
+        ),
         None,
         True,
     ),
     Row(
         "Idris Koné, who leads the SLM, was seen in Bamako on Sunday and is expected to meet"
         " mediators.",
-        (ld(KONE, "claimed", "leader", SLM), ld(KONE, "located")),
+        (ld(KONE, "claimed", "leader", SLM), ld(KONE, "located", "leader", SLM)),
     ),
     Row(
         "Hamid Rostami, 32, the son of a slain guerrilla commander, leads the NRF from the Panjshir"
@@ -501,7 +513,10 @@ ROWS: list[Row] = [
         "Saif Noorzai, the Taliban’s deputy spokesman, told reporters in Kabul that the NRF had"
         " been defeated.",
         # "told reporters in Kabul" is a present whereabouts (tests/labelled/README.md).
-        (ld(NOORZAI, "claimed", "deputy spokesman", TAL), ld(NOORZAI, "located", None, None)),
+        (
+            ld(NOORZAI, "claimed", "deputy spokesman", TAL),
+            ld(NOORZAI, "located", "deputy spokesman", TAL),
+        ),
         "Saif Noorzai",
     ),
     Row("Former KPM commander Tomas Ruvuga spoke to reporters in Kampala.", ()),
@@ -571,7 +586,7 @@ ROWS: list[Row] = [
     ),
     Row(
         "Zadran, the movement’s reclusive leader, is said to be living in Kandahar.",
-        (ld(ZADRAN, "claimed", "leader"), ld(ZADRAN, "located", at="Kandahar")),
+        (ld(ZADRAN, "claimed", "leader"), ld(ZADRAN, "located", "leader", None, at="Kandahar")),
         None,
         True,
     ),
@@ -583,7 +598,7 @@ ROWS: list[Row] = [
     Row(
         "The al-Nur Front confirmed that its leader, Khalid al-Amin, had been killed in a French"
         " strike.",
-        (ld(AMIN, "claimed", "leader", NUR), ld(AMIN, "killed")),
+        (ld(AMIN, "claimed", "leader", NUR), ld(AMIN, "killed", "leader", NUR)),
         "the al-Nur Front",
     ),
     Row(
@@ -627,12 +642,15 @@ ROWS: list[Row] = [
         "KINSHASA, June 2 (Reuters) - Congolese officials said on Thursday that KPM leader Tomas"
         " Ruvuga had been killed in clashes with the army in North Kivu, a claim the group"
         " rejected.",
-        (ld(RUVUGA, "claimed", "leader", KPM), ld(RUVUGA, "killed")),
+        (ld(RUVUGA, "claimed", "leader", KPM), ld(RUVUGA, "killed", "leader", KPM)),
         "Congolese officials",
     ),
     Row(
         "Abakar, the RSF’s second-in-command, has been killed, Sudan’s army chief claimed.",
-        (ld(ABAKAR, "claimed", "second-in-command", RSF), ld(ABAKAR, "killed")),
+        (
+            ld(ABAKAR, "claimed", "second-in-command", RSF),
+            ld(ABAKAR, "killed", "second-in-command", RSF),
+        ),
         "Sudan’s army chief",
     ),
     Row(
@@ -720,7 +738,7 @@ FRESH: list[Row] = [
     Row(
         "Khalid al-Amin, who has led the al-Nur Front since 2017, was killed in a drone strike,"
         " the group said.",
-        (ld(AMIN, "claimed", "leader", NUR), ld(AMIN, "killed")),
+        (ld(AMIN, "claimed", "leader", NUR), ld(AMIN, "killed", "leader", NUR)),
         "the group",
     ),
     Row("Abakar’s whereabouts remain unknown.", ()),
@@ -730,7 +748,10 @@ FRESH: list[Row] = [
     ),
     Row(
         "Ruvuga, the KPM’s self-styled general, is now believed to be hiding in Uganda.",
-        (ld(RUVUGA, "declared", "self-styled general", KPM), ld(RUVUGA, "located", at="Uganda")),
+        (
+            ld(RUVUGA, "declared", "self-styled general", KPM),
+            ld(RUVUGA, "located", "self-styled general", KPM, at="Uganda"),
+        ),
         None,
         True,
     ),

@@ -166,7 +166,7 @@ LEADERSHIP: list[tuple[str, list[FactValue]]] = [
         "The militia's leader, Ilse Varga, was reported to have been "
         "killed, but a spokesman said she was alive and well.",
         [
-            _lead("Ilse Varga", "killed"),
+            _lead("Ilse Varga", "killed", "leader"),
             _lead("Ilse Varga", "claimed", "leader"),
             _lead("Ilse Varga", "denied"),
         ],

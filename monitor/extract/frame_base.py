@@ -1,0 +1,151 @@
+"""What every verb frame shares: a parsed sentence with its configured mentions by the token
+that heads each, and the tests of whether a verb tells something that happened.
+
+A frame (`frame_control`, `frames`) reads a sentence's grammar where the kind extractors'
+vocabularies do not reach, and yields a fact only for configured entities and only when its verb
+is not negated, intended, failed, foretold or a condition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from monitor.extract.grammar import (
+    is_modal,
+    is_negated,
+    is_not_done,
+    is_perfect,
+    phrase_head,
+    reporting_verb,
+    subject,
+    tokens_at,
+)
+from monitor.extract.mentions import find_mentions
+from monitor.records import EntityRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One parsed sentence with its configured mentions, by the token that heads each."""
+
+    span: Span
+    text: str
+    entities: Sequence[EntityRef]
+    year: int | None
+    heads: dict[int, EntityRef]
+
+    def entity(self, token: Token | None, kind: str) -> EntityRef | None:
+        """The configured entity of `kind` that the noun phrase of `token` names: itself, a
+        name inside it ("RSF fighters"), or, for a place, the name a place noun introduces
+        ("the town of Bara", "Bara city"; not "El Fasher's market" or "Lashio command")."""
+        if token is None:
+            return None
+        for t in (token, *inner(token, kind)):
+            found = self.heads.get(t.i)
+            if found is not None and found.kind == kind:
+                return found
+        return None
+
+
+# Nouns that name a place by the name they introduce: "the town of Bara", "Bara city".
+PLACE_NOUNS = frozenset(
+    """town city village district province region state capital valley area county
+    municipality governorate township settlement port oblast""".split()
+)
+
+
+def inner(token: Token, kind: str) -> Iterator[Token]:
+    if kind == "place" and token.lemma_.lower() not in PLACE_NOUNS:
+        return
+    for child in token.children:
+        if child.dep_ in ("compound", "poss", "nmod", "amod", "appos"):
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def parsed(span: Span, entities: Sequence[EntityRef], year: int | None) -> Parsed:
+    heads: dict[int, EntityRef] = {}
+    for m in find_mentions(span.text, entities):
+        head = phrase_head(tokens_at(span, m.start, m.end))
+        if head is not None:
+            heads[head.i] = m.entity
+    return Parsed(span, span.text, entities, year, heads)
+
+
+def happened(verb: Token) -> bool:
+    """Not negated, not intended or failed, not foretold, not a condition ("until they take
+    Sittwe", "if Goma falls"), nor a clause of a verb that is foretold ("would fight until")."""
+    if is_negated(verb) or is_not_done(verb):
+        return False
+    node = verb
+    while True:
+        if is_modal(node) and not is_perfect(node):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
+            return False
+        if node.dep_ != "advcl" or node.head.i == node.i:
+            return True
+        node = node.head
+
+
+_CONDITIONS = frozenset("until unless if once lest".split())
+
+
+def passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += with_conjuncts(child)
+    return out
+
+
+def child(verb: Token, *deps: str) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
+def prep_object(verb: Token, *words: str) -> Token | None:
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in words:
+            obj = child(prep, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def clause_of(verb: Token) -> Token:
+    """The verb of the nearest finite clause above a verb form without a subject of its own
+    ("a day after taking Dessie" belongs to "they had captured Kombolcha"), else `verb`."""
+    if verb.tag_ not in ("VBG", "VB") or subject(verb) is not None:
+        return verb
+    node = verb
+    while node.head.i != node.i and node.dep_ not in ("relcl", "acl", "ccomp"):
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return verb
+
+
+def predicative(verb: Token) -> bool:
+    """A verb whose object is described, not taken: "holds X responsible"."""
+    if any(
+        c.dep_ in ("oprd", "acomp") or (c.dep_ in ("xcomp", "ccomp") and c.pos_ == "ADJ")
+        for c in verb.children
+    ):
+        return True
+    obj = child(verb, "dobj")  # the parser may hang the adjective on the object instead
+    return obj is not None and any(c.dep_ == "amod" and c.i > obj.i for c in obj.children)
+
+
+def speaker_of(verb: Token) -> Token | None:
+    said = reporting_verb(verb)
+    return subject(said) if said is not None else None

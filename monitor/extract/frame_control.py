@@ -1,0 +1,197 @@
+"""Who captured, holds or surrounds which place, read from the parse.
+
+Verbs: the active ("the RSF seized Bara"), the passive with its agent ("Sennar has been
+occupied by the RSF"), "fell to", a capture in a clause of its own ("after the RSF captured
+Bara, ..."), and the noun that carries the verb ("took full control of", "is in control of",
+"under the control of"). Nouns: "the capture of Shusha", "the RSF's seizure of Bara", "the
+fall of Aleppo to the rebels", "the RSF siege of El Fasher". A list of places gives one fact
+per place ("seized Bara, Um Sumeima and Khuwei", "the Assilan, Bayhan and Ain districts").
+
+The side that says its own capture claims it (`claims_captured`); a pronoun taker ("the TDF
+said they had captured") is the speaker's side; a taker we do not follow gives nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from monitor.extract.attribution import is_hedged
+from monitor.extract.frame_base import (
+    Parsed,
+    child,
+    clause_of,
+    happened,
+    passive,
+    predicative,
+    prep_object,
+    speaker_of,
+    with_conjuncts,
+)
+from monitor.extract.grammar import (
+    SPEECH_LEMMAS,
+    claimant_of,
+    is_doubted,
+    noun_head,
+    phrase,
+    subject,
+)
+from monitor.extract.history import CONTROL_ERA, CONTROL_YEAR, is_past
+from monitor.records import Claim, ControlStatus, EntityRef, TerritorialControl
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_VERBS: dict[str, ControlStatus] = {
+    **dict.fromkeys("capture seize take overrun occupy storm fall conquer".split(), "captured"),
+    **dict.fromkeys("retake recapture regain".split(), "retaken"),
+    **dict.fromkeys("surround encircle besiege".split(), "surrounded"),
+    **dict.fromkeys("control hold".split(), "holds"),
+}
+# "took control of X" / "has control of X": the noun "control" carries the frame.
+_CONTROL_NOUN_VERBS: dict[str, ControlStatus] = {
+    **dict.fromkeys("take seize gain assume wrest".split(), "captured"),
+    **dict.fromkeys("have maintain retain keep".split(), "holds"),
+}
+_NOUNS: dict[str, ControlStatus] = {
+    **dict.fromkeys("capture seizure takeover fall conquest".split(), "captured"),
+    **dict.fromkeys("recapture".split(), "retaken"),
+    **dict.fromkeys("siege encirclement".split(), "surrounded"),
+}
+_BACKGROUND = frozenset("since after before following until during".split())
+# Verbs whose object is an event that did not happen: "prevented the fall of X".
+_AVERTING = frozenset("prevent avert stop halt block resist deny fear thwart repel".split())
+
+
+def _places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
+    """The configured places a noun phrase names, one per item of a list."""
+    if token is None:
+        return
+    for item in with_conjuncts(token):
+        head = noun_head(item)
+        place = s.entity(head, "place")
+        if place is not None:
+            yield place
+            yield from _listed_inside(s, head)
+
+
+def _listed_inside(s: Parsed, head: Token) -> Iterator[EntityRef]:
+    """The further names of a list inside one noun phrase: "the towns of Dessie and
+    Kombolcha", "the Assilan, Bayhan and Ain districts"."""
+    for name in head.children:
+        if name.dep_ in ("compound", "pobj") or (name.dep_ == "prep" and name.lower_ == "of"):
+            targets = (
+                [g for g in name.children if g.dep_ == "pobj"] if name.dep_ == "prep" else [name]
+            )
+            for target in targets:
+                for other in with_conjuncts(target)[1:]:
+                    found = s.heads.get(other.i)
+                    if found is not None and found.kind == "place":
+                        yield found
+
+
+def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
+    """The place phrase, the taker and the status a control verb states."""
+    lemma = verb.lemma_
+    if lemma in _CONTROL_NOUN_VERBS:
+        noun = child(verb, "dobj")
+        if noun is not None and noun.lower_ == "control":
+            return prep_object(noun, "of"), child(verb, "nsubj"), _CONTROL_NOUN_VERBS[lemma]
+    if lemma in ("be", "remain", "stay") and (held := _in_control(verb)) is not None:
+        return held, child(verb, "nsubj"), "holds"
+    if lemma not in _VERBS or (lemma == "take" and child(verb, "dobj") is None):
+        return None
+    if predicative(verb):
+        return None  # "holds Goma responsible"
+    if lemma == "fall":
+        return child(verb, "nsubj"), prep_object(verb, "to"), _VERBS[lemma]
+    if passive(verb):
+        return child(verb, "nsubjpass"), prep_object(verb, "by"), _VERBS[lemma]
+    return child(verb, "dobj"), child(verb, "nsubj"), _VERBS[lemma]
+
+
+def _in_control(verb: Token) -> Token | None:
+    """ "X is (firmly) in control of Y": Y."""
+    control = prep_object(verb, "in")
+    if control is None or control.lower_ != "control":
+        return None
+    return prep_object(control, "of")
+
+
+def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[EntityRef | None, bool]:
+    """The configured group that takes or holds, and whether anyone is named at all."""
+    clause = clause_of(verb)
+    token = given if given is not None else subject(clause)
+    if token is not None and token.pos_ == "PRON":
+        token = speaker_of(clause)  # "the TDF said they had captured": the speaker's side
+    if token is None:
+        return None, False
+    return s.entity(noun_head(token), "group"), True
+
+
+def _source(verb: Token) -> tuple[str | None, Token | None]:
+    """Who tells it: the speaker of the clause, or the subject of a speech verb whose object
+    the event is ("Aliyev announced the capture of Shusha")."""
+    if verb.lemma_ in SPEECH_LEMMAS and (who := subject(verb)) is not None:
+        return (phrase(who) if who.pos_ != "PRON" else None), who
+    clause = clause_of(verb)
+    return claimant_of(clause), speaker_of(clause)
+
+
+def _claim(
+    s: Parsed, verb: Token, place: EntityRef, taker: EntityRef | None, status: ControlStatus
+) -> Claim:
+    claimed_by, speaker = _source(verb)
+    if taker is not None and status == "captured" and s.entity(speaker, "group") == taker:
+        status = "claims_captured"
+    value = TerritorialControl(place.name, taker.name if taker else None, status)
+    return Claim(value, s.text, claimed_by, is_hedged(s.text) or is_doubted(verb))
+
+
+def _verb_frames(s: Parsed) -> Iterator[Claim]:
+    for verb in s.span:
+        parts = _verb_parts(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if parts is None or not happened(verb):
+            continue
+        place_phrase, given, status = parts
+        taker, named = _taker(s, verb, given)
+        if taker is None and (named or status != "captured"):
+            continue  # an actor we do not follow, or a hold or siege without its holder
+        for place in _places(s, place_phrase):
+            yield _claim(s, verb, place, taker, status)
+
+
+def _noun_taker(s: Parsed, noun: Token) -> tuple[EntityRef | None, bool]:
+    """ "the RSF's seizure", "the RSF siege", "the capture of X by Y", "the fall of X to Y"."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            found = s.entity(noun_head(c), "group")
+            if found is not None:
+                return found, True
+    agent = prep_object(noun, "to" if noun.lemma_ == "fall" else "by")
+    if agent is None:
+        return None, False
+    return s.entity(noun_head(agent), "group"), True
+
+
+def _noun_frames(s: Parsed) -> Iterator[Claim]:
+    for noun in s.span:
+        status = _NOUNS.get(noun.lemma_) if noun.pos_ == "NOUN" else None
+        if status is None:
+            continue
+        if noun.head.dep_ == "prep" and noun.head.lower_ in _BACKGROUND:
+            continue  # "since the fall of Kabul": the setting of the news, not the news
+        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+        if verb is not None and (not happened(verb) or verb.lemma_ in _AVERTING):
+            continue
+        taker, _ = _noun_taker(s, noun)
+        if taker is None:
+            continue  # "the fall of X" with nobody's name to it tells nothing new
+        for place in _places(s, prep_object(noun, "of")):
+            yield _claim(s, verb if verb is not None else noun, place, taker, status)
+
+
+def control_frames(s: Parsed) -> list[Claim]:
+    if s.year is not None and is_past(s.text, s.year, CONTROL_ERA, CONTROL_YEAR):
+        return []
+    return [*_verb_frames(s), *_noun_frames(s)]
