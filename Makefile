@@ -80,12 +80,14 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_scale $(SCALE_ARGS)
 	$(BIN)/python -m benchmarks.bench_growth $(GROWTH_ARGS)
 	$(BIN)/python -m benchmarks.bench_http
+	$(BIN)/python -m benchmarks.bench_extract
 
 bench-quick: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_polling --feeds 200 --rounds 2
 	$(BIN)/python -m benchmarks.bench_scale --feeds 1000
 	$(BIN)/python -m benchmarks.bench_growth --sizes 0 10000 100000 --feeds 20
 	$(BIN)/python -m benchmarks.bench_http --feeds 100
+	$(BIN)/python -m benchmarks.bench_extract --articles 10 --repeats 2
 
 # Precision and recall per fact kind on the labelled corpus and on the held-out one
 # (tests/labelled/README.md, tests/labelled/heldout/README.md).

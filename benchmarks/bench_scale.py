@@ -1,6 +1,7 @@
 """One round over many feeds in steady state, the daemon alone in its own process:
 
     .venv/bin/python -m benchmarks.bench_scale [--feeds 10000] [--changed-share 0.05]
+                                               [--match both|story|none]
 
 The farm (benchmarks/farm.py) serves the feeds from its own process. The store is seeded by
 SQL as if every feed had been read once (ETag, Last-Modified and body hash of each feed, the
@@ -14,6 +15,12 @@ process, Python, libraries and its configuration included).
 
 "Share of one core" is the round's CPU divided by the polling interval (5 minutes by default):
 the average load of checking every feed once per interval.
+
+The round runs twice from the same seeded store (a copy) and the same farm state: once with the
+Panjshir watch, which matches the farm's items about that story, so that entries are extracted
+and the spaCy model is loaded in the daemon's process (`--match story`); once with a watch that
+matches nothing in the farm (`--match none`), where nothing of spaCy may be imported. The child
+reports whether spaCy was imported and how many pipelines it loaded.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import contextlib
 import json
 import os
 import resource
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -33,10 +41,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from benchmarks.bench_polling import ROOT, FarmProcess, bench_config
-from monitor.config import Config
+from monitor.config import Config, WatchConfig
 from monitor.config_service import PollingConfig
 from monitor.daemon import Daemon
 from monitor.pipeline import Pipeline, utcnow
@@ -44,6 +52,8 @@ from monitor.store import Store
 from monitor.store.models import Article, Feed
 
 CHUNK = 20_000
+# A watch on a story the farm never tells: every entry is scanned and none matches.
+UNMATCHED = WatchConfig(name="elsewhere", terms=("Zaporizhzhia", "Kherson"))
 
 
 def seed(config: Config, state: Sequence[dict[str, Any]], names: Sequence[str]) -> int:
@@ -136,7 +146,18 @@ async def one_round(config: Config) -> dict[str, Any]:
         "system_s": done.ru_stime - opened.ru_stime,
         "rss_before_open_mb": rss_before,
         "peak_rss_mb": peak_rss_mb(),
+        "spacy_imported": "spacy" in sys.modules,
+        "models_loaded": models_loaded(),
     }
+
+
+def models_loaded() -> int:
+    """The spaCy pipelines this process loaded (`extract.nlp` loads each once, lazily)."""
+    if "monitor.extract.nlp" not in sys.modules:
+        return 0
+    from monitor.extract import nlp
+
+    return nlp._load.cache_info().currsize
 
 
 def _cpu(usage: resource.struct_rusage) -> float:
@@ -164,56 +185,109 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         state = farm.control.get("/_state").json()["feeds"]
         articles = seed(config, state, [f.name for f in farm.feeds])
         changed, new_items = farm.advance(args.changed_share)
-        config_path = Path(tmp) / "config.json"
-        config_path.write_text(config.model_dump_json())
-        _progress(f"{articles} known entries seeded; one round in the daemon's own process")
-        farm_cpu = farm.cpu()
-        child = subprocess.run(
-            [sys.executable, "-m", "benchmarks.bench_scale", "--child", str(config_path)],
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if child.returncode != 0:
-            raise RuntimeError(f"the daemon's round failed:\n{child.stderr[-4000:]}")
-        daemon = json.loads(child.stdout.strip().splitlines()[-1])
-        daemon["farm_cpu_s"] = farm.cpu() - farm_cpu
+        rounds: dict[str, dict[str, Any]] = {}
+        for match in ("story", "none") if args.match == "both" else (args.match,):
+            round_config = _variant(config, match, Path(tmp) / match)
+            _progress(
+                f"{articles} known entries seeded; one round in the daemon's own process, "
+                f"watch matching {'the story' if match == 'story' else 'nothing'}"
+            )
+            farm_cpu = farm.cpu()
+            rounds[match] = _child_round(round_config, Path(tmp) / match / "config.json")
+            rounds[match]["farm_cpu_s"] = farm.cpu() - farm_cpu
+            rounds[match]["matched_entries"] = _matched(round_config)
     return {
         "feeds": args.feeds,
         "changed_feeds": len(changed),
         "new_items": new_items,
         "seeded_entries": articles,
         "interval_s": args.interval,
-        "daemon": daemon,
-        "core_share": daemon["cpu_s"] / args.interval,
+        "rounds": rounds,
         "seconds": time.perf_counter() - started,
     }
 
 
+def _variant(config: Config, match: str, data_dir: Path) -> Config:
+    """The configuration of one round, on its own copy of the seeded store: the story's watch,
+    or one that matches nothing."""
+    data_dir.mkdir()
+    variant = config.model_copy(
+        update={
+            "storage": config.storage.model_copy(update={"data_dir": str(data_dir)}),
+            "base_dir": data_dir,
+            **({} if match == "story" else {"watches": (UNMATCHED,)}),
+        }
+    )
+    source = config.storage.data_path(config.base_dir) / "monitor.sqlite3"
+    with (
+        contextlib.closing(sqlite3.connect(source)) as old,
+        contextlib.closing(sqlite3.connect(data_dir / "monitor.sqlite3")) as new,
+    ):
+        old.backup(new)
+    return variant
+
+
+def _child_round(config: Config, config_path: Path) -> dict[str, Any]:
+    config_path.write_text(config.model_dump_json())
+    child = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_scale", "--child", str(config_path)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if child.returncode != 0:
+        raise RuntimeError(f"the daemon's round failed:\n{child.stderr[-4000:]}")
+    result: dict[str, Any] = json.loads(child.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _matched(config: Config) -> int:
+    store = Store.open(config.database_url())
+    try:
+        with store.session() as session:
+            return int(session.scalar(select(func.count()).where(Article.matched)) or 0)
+    finally:
+        store.close()
+
+
 def render(report: dict[str, Any]) -> Iterator[str]:
-    d = report["daemon"]
-    statuses = ", ".join(f"{n} {k}" for k, n in sorted(d["statuses"].items()))
     yield (
         f"Scale: one round over {report['feeds']:,} feeds, {report['changed_feeds']} changed "
         f"({report['new_items']} new items), store seeded with {report['seeded_entries']:,} "
         "known entries; the daemon in its own process"
     )
-    yield f"  answers: {statuses}; {d['new_entries']} new entries"
+    for match, d in report["rounds"].items():
+        yield from _render_round(match, d, report["interval_s"])
+
+
+def _render_round(match: str, d: dict[str, Any], interval_s: float) -> Iterator[str]:
+    statuses = ", ".join(f"{n} {k}" for k, n in sorted(d["statuses"].items()))
+    watch = "the story's watch" if match == "story" else "a watch that matches nothing"
+    spacy = (
+        f"spaCy imported, {d['models_loaded']} pipeline(s) loaded"
+        if d["spacy_imported"]
+        else "spaCy never imported"
+    )
+    yield f"  with {watch}: {d['matched_entries']} entries matched; {spacy}"
+    yield f"    answers: {statuses}; {d['new_entries']} new entries"
     yield (
-        f"  wall {d['wall_s']:.1f} s, CPU {d['cpu_s']:.1f} s (user {d['user_s']:.1f}, system "
+        f"    wall {d['wall_s']:.1f} s, CPU {d['cpu_s']:.1f} s (user {d['user_s']:.1f}, system "
         f"{d['system_s']:.1f}); {d['cpu_s'] / max(1, d['feeds']) * 1000:.2f} ms CPU per feed; "
         f"farm CPU {d['farm_cpu_s']:.1f} s"
     )
+    target = 350 if match == "story" else 300
+    verdict = "met" if d["peak_rss_mb"] <= target else "missed"
     yield (
-        f"  peak RSS of the daemon process {d['peak_rss_mb']:.0f} MB "
+        f"    peak RSS of the daemon process {d['peak_rss_mb']:.0f} MB "
         f"({d['rss_before_open_mb']:.0f} MB before the round: imports and the configuration of "
-        "every feed; target under 300 MB)"
+        f"every feed); target <= {target} MB: {verdict}"
     )
+    share = d["cpu_s"] / interval_s
     yield (
-        f"  share of one core at a {report['interval_s'] / 60:g}-minute interval: "
-        f"{report['core_share']:.1%} (target under 10%)"
+        f"    share of one core at a {interval_s / 60:g}-minute interval: "
+        f"{share:.1%} (target under 10%)"
     )
 
 
@@ -229,6 +303,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--hosts", type=int, default=20, help="loopback addresses (20)")
     parser.add_argument("--interval", type=float, default=300.0, help="polling interval, s")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--match",
+        choices=("both", "story", "none"),
+        default="both",
+        help="round with the story's watch, with a watch matching nothing, or both (both)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
