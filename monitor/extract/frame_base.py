@@ -80,8 +80,9 @@ def parsed(span: Span, entities: Sequence[EntityRef], year: int | None) -> Parse
 
 def happened(verb: Token) -> bool:
     """Not negated, not intended or failed, not foretold, not a condition ("until they take
-    Sittwe", "if Goma falls"), nor a clause of a verb that is foretold ("would fight until")."""
-    if is_negated(verb) or is_not_done(verb):
+    Sittwe", "if Goma falls"), nor a clause of a verb that is foretold ("would fight until"),
+    nor the aim of an effort ("efforts to seize Marib", "to prevent the AA from taking")."""
+    if is_negated(verb) or is_not_done(verb) or _aimed_at(verb):
         return False
     node = verb
     while True:
@@ -95,6 +96,21 @@ def happened(verb: Token) -> bool:
 
 
 _CONDITIONS = frozenset("until unless if once lest".split())
+# Nouns and verbs whose complement is an aim, not an event: "an attempt to capture", "a bid
+# to take", "prevented the AA from taking".
+_AIMS = frozenset(
+    """effort attempt bid plan push drive campaign threat aim goal hope intention quest
+    ambition ability capacity readiness prevent avert stop halt block thwart repel""".split()
+)
+
+
+def _aimed_at(verb: Token) -> bool:
+    node = verb
+    while node.dep_ in ("acl", "xcomp", "pcomp", "prep", "advcl", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_ in _AIMS:
+            return True
+    return False
 
 
 def passive(verb: Token) -> bool:
@@ -123,14 +139,14 @@ def prep_object(verb: Token, *words: str) -> Token | None:
 
 
 def clause_of(verb: Token) -> Token:
-    """The verb of the nearest finite clause above a verb form without a subject of its own
-    ("a day after taking Dessie" belongs to "they had captured Kombolcha"), else `verb`."""
-    if verb.tag_ not in ("VBG", "VB") or subject(verb) is not None:
+    """The verb of the nearest clause with a subject above a verb form without one ("a day
+    after taking Dessie" belongs to "they had captured Kombolcha"), else `verb`."""
+    if verb.tag_ not in ("VBG", "VB", "VBN") or subject(verb) is not None:
         return verb
     node = verb
     while node.head.i != node.i and node.dep_ not in ("relcl", "acl", "ccomp"):
         node = node.head
-        if node.pos_ in ("VERB", "AUX"):
+        if node.pos_ in ("VERB", "AUX") and subject(node) is not None:
             return node
     return verb
 

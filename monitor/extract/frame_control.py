@@ -124,6 +124,8 @@ def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[EntityRef | Non
     token = given if given is not None else subject(clause)
     if token is not None and token.pos_ == "PRON":
         token = speaker_of(clause)  # "the TDF said they had captured": the speaker's side
+        if token is None:
+            return None, True  # "they captured ...": somebody, but not one we can name
     if token is None:
         return None, False
     return s.entity(noun_head(token), "group"), True

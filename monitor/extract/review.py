@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from monitor.extract.counts import not_a_force, only_in_dates
 from monitor.extract.grammar import (
     SPEECH_LEMMAS,
     according_to,
@@ -210,6 +211,8 @@ def review(
     """The claims the parse of their sentence bears out, with their claimants made whole."""
     kept: list[Claim] = []
     for claim in claims:
+        if _miscounted(span, claim.value):
+            continue
         verbs = fact_verbs(span, claim.value, entities)
         if _is_positive(claim.value) and _denied_by_verb(verbs, claim.value):
             continue
@@ -220,6 +223,13 @@ def review(
         value = _placed(claim.value, span, verbs, entities)
         kept.append(replace(claim, value=value, claimed_by=who, hedged=hedged))
     return kept
+
+
+def _miscounted(span: Span, value: FactValue) -> bool:
+    """A figure that is a date, or a force size that is a loss or a handful of people."""
+    if isinstance(value, ForceSize) and not_a_force(span, value):
+        return True
+    return isinstance(value, ForceSize | Casualties) and only_in_dates(span.text, value)
 
 
 def _placed(

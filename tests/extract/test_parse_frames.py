@@ -7,7 +7,14 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract_claims
-from monitor.records import EntityRef, FactValue, ForceSize, Leadership, TerritorialControl
+from monitor.records import (
+    Casualties,
+    EntityRef,
+    FactValue,
+    ForceSize,
+    Leadership,
+    TerritorialControl,
+)
 
 RSF = "Rapid Support Forces"
 SAF = "Sudanese Armed Forces"
@@ -104,3 +111,22 @@ def test_an_arrival_locates_a_person() -> None:
     assert values("Hemedti arrived in Bara on Tuesday.", Leadership) == [
         Leadership("Mohamed Hamdan Dagalo", None, None, "located", "Bara")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-06 RSF forces advanced towards the crossing.",  # a date is no count
+        "Port Sudan, Nov 18 The RSF forces said the road was open.",
+        "The army said 150 fighters of the RSF were killed in a battle.",  # losses
+        "The army said it had killed at least 84 RSF fighters and 47 militiamen.",
+        "Two men who said they were RSF fighters gave up their weapons.",  # a handful
+    ],
+)
+def test_a_date_a_loss_or_a_handful_is_no_force_size(text: str) -> None:
+    assert values(text, ForceSize) == []
+
+
+def test_a_loss_is_still_a_casualty_count() -> None:
+    found = values("The army said 150 fighters of the RSF were killed in a battle.", Casualties)
+    assert [(v.subject, v.killed_min) for v in found if isinstance(v, Casualties)] == [(RSF, 150)]

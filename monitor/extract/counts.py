@@ -1,0 +1,99 @@
+"""Is a count what it seems? Counts checked against the parse of their sentence.
+
+A figure read as a force size or a casualty count must be a count of people in the sentence's
+grammar, not a piece of a date ("2024-05-06", "Nov 18", a dateline), and a force size must
+not be people who were killed, wounded or captured ("killed 47 Malian soldiers", "150 fighters
+of the RSF were killed", "shootings of six soldiers"): those are losses, which the casualty
+extractor reads. A handful of men ("two men who identified themselves as soldiers", "one of
+the deadliest groups") is no group's strength.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from monitor.records import Casualties, FactValue, ForceSize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "Nov", "November"
+_DATES = re.compile(
+    rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|"
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|"
+    rf"\b\d{{1,2}}:\d{{2}}\b",
+    re.I,
+)
+# Verbs and nouns of losses: a count they take is a casualty count, never a force size.
+_LOSS_LEMMAS = frozenset(
+    """kill wound injure die capture detain eliminate lose execute shoot arrest surrender
+    slay massacre murder behead neutralize neutralise""".split()
+)
+_LOSS_NOUNS = frozenset(
+    """killing shooting death execution loss casualty massacre capture surrender arrest
+    murder""".split()
+)
+_SMALLEST_FORCE = 10
+
+
+def _figures(value: FactValue) -> list[int]:
+    if isinstance(value, ForceSize):
+        bounds = [value.min, value.max]
+    elif isinstance(value, Casualties):
+        bounds = [
+            value.killed_min,
+            value.killed_max,
+            value.wounded_min,
+            value.wounded_max,
+            value.captured_min,
+            value.captured_max,
+        ]
+    else:
+        return []
+    return [b for b in bounds if b is not None]
+
+
+def _written(figure: int) -> re.Pattern[str]:
+    """The digits of a figure as text may write them: 27135, 27,135 or 27 135."""
+    digits = str(figure)
+    grouped = f"{figure:,}"
+    return re.compile(
+        rf"(?<![\d,.]){re.escape(digits)}(?![\d])|(?<![\d,.]){re.escape(grouped)}(?![\d])"
+    )
+
+
+def only_in_dates(sentence: str, value: FactValue) -> bool:
+    """Every figure of the fact that the sentence writes in digits stands inside a date."""
+    masked = _DATES.sub(lambda m: "#" * len(m.group(0)), sentence)
+    written = [f for f in _figures(value) if _written(f).search(sentence)]
+    return bool(written) and all(not _written(f).search(masked) for f in written)
+
+
+def _unit_tokens(span: Span, value: ForceSize) -> list[Token]:
+    """The nouns of the sentence that carry one of the fact's figures as their number."""
+    figures = {str(f) for f in _figures(value)} | {f"{f:,}" for f in _figures(value)}
+    found = []
+    for token in span:
+        if token.like_num and token.text in figures and token.dep_ in ("nummod", "quantmod"):
+            found.append(token.head)
+    return found
+
+
+def _is_loss(noun: Token) -> bool:
+    """The noun is what a verb or noun of losses takes: its object, its passive subject, or
+    the object of its "of"."""
+    head = noun.head
+    if head.lemma_ in _LOSS_LEMMAS and noun.dep_ in ("dobj", "nsubjpass", "nsubj", "conj"):
+        return True
+    if noun.dep_ == "conj" or (noun.dep_ == "pobj" and head.lower_ == "including"):
+        return _is_loss(head if noun.dep_ == "conj" else head.head)
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in _LOSS_NOUNS
+
+
+def not_a_force(span: Span, value: ForceSize) -> bool:
+    """A force size the parse shows to be a loss, a date, or a handful of people."""
+    if value.max is not None and value.max < _SMALLEST_FORCE:
+        return True
+    nouns = _unit_tokens(span, value)
+    return bool(nouns) and all(_is_loss(n) for n in nouns)
