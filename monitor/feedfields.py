@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from monitor.feeddates import entry_date
-from monitor.feedtext import clip, fold, html_to_text
+from monitor.feedtext import clip, fold, html_to_text, plain_text
 from monitor.records import Entry
 
 MAX_TITLE = 1_000
@@ -30,11 +30,11 @@ def make_entry(raw: Any, feed: str, outlet: str, base: str, fetched_at: datetime
     like the `<item />` that some feeds nest inside their items)."""
     title = field_text(raw, "title", MAX_TITLE)
     link = entry_link(raw, base)
-    summary = field_text(raw, "summary", MAX_SUMMARY)
-    contents = (_text(c.get("value", ""), c, MAX_CONTENT) for c in raw.get("content", []))
+    summary = field_text(raw, "summary", MAX_SUMMARY, body=True)
+    contents = (_text(c.get("value", ""), c, MAX_CONTENT, True) for c in raw.get("content", []))
     content = clip("\n\n".join(t for t in contents if t), MAX_CONTENT)
-    if content == summary:
-        summary = ""
+    if content == summary or content.split() == summary.split():
+        summary = ""  # the same words, laid out differently (a description and its HTML)
     if not (title or link or summary or content):
         return None
     return Entry(
@@ -50,9 +50,12 @@ def make_entry(raw: Any, feed: str, outlet: str, base: str, fetched_at: datetime
     )
 
 
-def field_text(raw: Any, key: str, limit: int) -> str:
+def field_text(raw: Any, key: str, limit: int, *, body: bool = False) -> str:
+    """A field as plain text; a `body` (summary, content) also loses its page furniture."""
     value = dict.get(raw, key)
-    return _text(value, dict.get(raw, f"{key}_detail"), limit) if isinstance(value, str) else ""
+    if not isinstance(value, str):
+        return ""
+    return _text(value, dict.get(raw, f"{key}_detail"), limit, body)
 
 
 def entry_link(raw: Any, base: str) -> str:
@@ -106,7 +109,8 @@ def _authors(raw: Any) -> tuple[str, ...]:
     return tuple(n for n in names if n)[:MAX_AUTHORS]
 
 
-def _text(value: str, detail: Any, limit: int) -> str:
+def _text(value: str, detail: Any, limit: int, body: bool) -> str:
     """Plain text from a feed field; markup is parsed only when the feed says it is markup."""
     kind = (detail or {}).get("type", "text/html")
-    return html_to_text(value, limit) if "html" in kind else clip(fold(value[: limit * 2]), limit)
+    read = html_to_text if "html" in kind else plain_text
+    return read(value, limit, keep_furniture=not body)

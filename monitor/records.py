@@ -86,13 +86,22 @@ class Entry:
 
     @property
     def text(self) -> str:
-        """Title, summary and content as one text, without repeating a summary the content holds."""
+        """Title, summary and content as one text, without repeating a summary the content holds
+        (with its line breaks laid out differently: a plain-text description and the HTML
+        content of the same words)."""
         parts = [self.title]
-        if self.summary and self.summary not in self.content:
+        if self.summary and self.summary not in self.content and not _within(
+            self.summary, self.content
+        ):
             parts.append(self.summary)
         if self.content:
             parts.append(self.content)
         return "\n\n".join(p for p in parts if p)
+
+
+def _within(part: str, whole: str) -> bool:
+    """Whether `part` occurs in `whole` when white space is not counted."""
+    return " ".join(part.split()) in " ".join(whole.split())
 
 
 @dataclass(frozen=True, slots=True)

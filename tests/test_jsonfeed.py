@@ -86,7 +86,7 @@ def test_version_1_0_fields_author_external_url_numeric_id_and_plain_text() -> N
     assert first.url == "https://wire.example.com/world/resistance", "resolved against the feed"
     assert first.title == "Resistance <holds> the valley", "titles are plain text, not HTML"
     assert first.summary == "Short summary."
-    assert first.content == "Fighters held\nthe valley on Thursday."
+    assert first.content == "Fighters held\n\nthe valley on Thursday.", "a blank line is kept"
     assert first.published == datetime(2021, 8, 26, 5, 45, tzinfo=UTC)
     assert first.authors == ("Desk editor",), "the feed's author stands for its items'"
     assert second.url == "https://cdn.example/b.mp3"

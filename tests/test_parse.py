@@ -94,7 +94,7 @@ def test_html_becomes_plain_text_with_block_breaks() -> None:
     markup = (
         "<p>Fighters <b>gathered</b> &amp; waited.</p><p>Second&nbsp;para</p><script>x()</script>"
     )
-    assert html_to_text(markup) == "Fighters gathered & waited.\nSecond para"
+    assert html_to_text(markup) == "Fighters gathered & waited.\n\nSecond para"
 
 
 def test_our_own_feed_round_trips() -> None:

@@ -119,7 +119,7 @@ def test_the_fast_path_reads_what_a_user_sees() -> None:
     first, second = parsed.entries
     assert parsed.title == "Kabul Wire" and parsed.ttl_seconds == 1800
     assert first.url == "https://kabul.example/a/1?utm_source=rss&x=1"
-    assert first.summary == "Fighters & elders met.\nTalks went on."
+    assert first.summary == "Fighters & elders met.\n\nTalks went on."
     assert first.authors == ("Desk",)
     assert first.published == datetime(2021, 9, 6, 8, 0, tzinfo=UTC)
     assert second.title == "Café reopens"  # UTF-8 read as Latin-1, repaired
@@ -158,10 +158,11 @@ def test_the_fast_path_gives_feedparsers_records_on_the_whole_corpus() -> None:
     assert len(taken) >= 5, f"the fast path took only {taken}: the comparison proves little"
 
 
-def test_folding_white_space_keeps_single_spaces_and_joins_the_rest() -> None:
+def test_folding_white_space_keeps_single_spaces_lines_and_one_blank_line() -> None:
     text = " A\u00a0b\t\tc  d\u3000\u3000e \u2003f\n\n \n  g\u202fh \u200b "
-    assert fold(text) == "A b c d e f\ng h"
+    assert fold(text) == "A b c d e f\n\ng h"
     assert fold("one two three") == "one two three"
     assert (
-        fold("line one\r\n\r\n  line\u2028two \x85\n\x0bthree") == "line one\nline\u2028two\nthree"
+        fold("line one\r\n\r\n  line\u2028two \x85\n\x0bthree")
+        == "line one\n\nline\u2028two\nthree"
     )

@@ -1,0 +1,199 @@
+"""Page furniture: what a feed item or an article page carries besides its story.
+
+The extractors read every sentence they are given, so whatever is not the story turns into
+facts: a gallery's counter or date became "2,021 fighters", a caption's place and date were read
+as where and when a capture happened, a byline's name as a person in the story, a "Related"
+headline as a second story's claim. What is removed here is removed before anything reads it.
+
+Structure first, for HTML (`prune`), because markup says most plainly what a part is:
+- `DROP_TAGS`: elements that are never prose (script, style, embedded objects), or that hold
+  pictures and their captions (figure, figcaption, picture), side matter (aside), navigation
+  (nav), a page's or item's footer (footer) and controls (form, button, select). A figure that
+  holds more than a picture (a table or a quotation, which WordPress wraps in figures, or the
+  paragraphs of a slideshow article's slides) keeps that and loses only its caption.
+- `FURNITURE_CLASSES`: elements whose class or id names a gallery, related links, a share bar,
+  a byline, a caption or credit, a newsletter or promotion, or an advertisement. Names are cut
+  into words ("wp-block-gallery", "relatedPosts", "share_bar") and a word that starts with one
+  of these marks the element; `EXACT_CLASSES` are too short to match as a start ("ad").
+  An element that holds most of the text is a wrapper whose name merely mentions such a thing
+  (`<div class="post has-gallery">`), and it stays.
+- Link-only lists: a list whose every item is a link is a "related stories" or "more from"
+  list, whatever its class says.
+
+Line rules second, for any text (HTML after the structure pass, plain-text fields, the main text
+of a page): a line (a paragraph, a heading, a list item) that is wholly one of these goes. They
+only look at short lines, so prose that happens to start like one ("By now, ...") is kept:
+- bylines ("By Jane Doe", "By JANE DOE and John Roe, Reuters", "By Jane Doe in Kabul");
+- a wire story's production credits ("Reporting by ...; Editing by ...", "(Additional
+  reporting by ...)"), also when they close the last paragraph;
+- picture credits and captions that end in one ("Photo: ...", "Image credit: ...",
+  "(AFP/Getty Images)", "... Tuesday, Nov. 7. (AP Photo/Jane Doe)", "AGENCY/Jane Doe");
+- prompts to read, watch or share something else ("Read more: ...", "Related:", "See also",
+  "Continue reading...", "Share this", "Advertisement", WordPress's "The post ... appeared
+  first on ...");
+- gallery counters ("Photo 3 of 12", "1/12", "2,021 photos", "View gallery");
+- newsletter and cookie prompts ("Sign up for our daily newsletter", "We use cookies ...").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
+
+DROP_TAGS = (
+    "script,style,noscript,template,iframe,object,embed,svg,canvas,video,audio,"
+    "figure,figcaption,picture,aside,nav,footer,form,button,select"
+)
+FURNITURE_CLASSES = (
+    "gallery",
+    "slideshow",
+    "carousel",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "byline",
+    "caption",
+    "credit",
+    "newsletter",
+    "subscribe",
+    "promo",
+    "advert",
+    "sponsor",
+    "cookie",
+)
+# What a figure holds besides a picture, and keeps: WordPress wraps tables and quotations in
+# figures, and slideshow articles put their text in the slides.
+_FIGURE_MATTER = "table,blockquote,p"
+EXACT_CLASSES = frozenset({"ad", "ads"})
+MAX_WRAPPER_SHARE = 0.5  # a named element with more of the text than this is a wrapper
+MAX_LINE = 300  # longer lines are prose, whatever they start with
+
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_FURNITURE_WORD = re.compile("|".join(FURNITURE_CLASSES))
+_MAY_NAME_FURNITURE = re.compile("|".join(FURNITURE_CLASSES) + r"|(?<![a-z])ads?(?![a-z])")
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|di|van|von|der|den|al|el|bin|ibn|la|le))*"
+_BYLINE = (
+    rf"(?i:by|words by|written by|story by|text by)\s+{_NAME}"
+    rf"(?:\s*(?:,|(?i:and)|&)\s*{_NAME})*"
+    rf"(?:\s+(?i:in)\s+{_NAME})?(?:\s*[,|–—-]\s*[A-Z][\w .&'’-]{{0,40}})?"
+)
+_PRODUCTION = (
+    r"(?i:\(?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|produced|"
+    r"graphics?|research|translation|translated)\s+by\s+)[A-Z].*"
+)
+_CREDIT_TAIL = (
+    r"(?:\((?=[^()]*\b(?:Photos?|Images?|Pictures?|Getty|Pool|Photograph)\b)[^()]{2,80}\)"
+    r"|\bvia Getty Images|[A-Z]{2,}(?:[ -][A-Z]{2,})?/[A-Z][a-z'’.-]+(?:\s[A-Z][a-z'’.-]+){1,3})"
+)
+_CREDIT = (
+    r"(?i:(?:photo(?:graph)?s?|image|picture|pic|video|illustration|graphic|footage|credit)"
+    r"(?:\s+credits?)?\s*(?:by\b|via\b|courtesy\b|:).*)"
+    rf"|.{{0,{MAX_LINE}}}{_CREDIT_TAIL}\s*\.?"
+)
+_PROMPT = (
+    r"(?i:[»>›•|]?\s*(?:read more|read next|read also|also read|read the full (?:story|article)|"
+    r"continue reading|keep reading|full story|related|see also|more|watch|listen|recommended|"
+    r"further reading|most read|more on this(?: story| topic)?|you (?:may|might) also like)"
+    r"(?:\s+(?:stories|articles|coverage|content|posts|links|reading|news|videos?))?"
+    r"(?:\s*[:|»>›–—-]\s*.*|[\s.…:»>›-]*)"
+    r"|share(?: this)?(?: (?:article|story|post|page))?(?: (?:on|via) \w+)?[\s:.]*"
+    r"|(?:advertisement|sponsored(?: content)?|click here\b.*)"
+    r"|.{0,100}\b(?:click here|read more|continue reading)[\s.…:»>›\]]*"
+    r"|the post .+ appeared first on .+)"
+)
+_GALLERY = (
+    r"(?i:(?:(?:photo|image|picture|slide|item)s?\s*)?\d{1,4}\s*(?:of|/)\s*\d{1,4}"
+    r"|(?:(?:view|see|open|launch|browse|show)\s+)?(?:all\s+)?(?:the\s+)?"
+    r"(?:(?:photo\s+)?gallery|slideshow)?[\s:(]*[\d,.]+\s+(?:photos|images|pictures|slides)\)?"
+    r"|(?:(?:view|see|open|launch|browse|enlarge|expand|show)\s+)?(?:the\s+)?(?:full\s+|all\s+)?"
+    r"(?:photo\s+|image\s+)?(?:gallery|slideshow|image|photo)s?)"
+)
+_PROMOTION = (
+    r"(?i:(?:sign up|subscribe|get|join|receive|enter your e-?mail)\b.*"
+    r"\b(?:newsletters?|inbox|e-?mails?|updates|alerts)\b.*"
+    r"|.*\b(?:we|this (?:site|website)|our (?:site|website)) uses? cookies\b.*"
+    r"|(?:accept|manage) (?:all )?cookies.*|cookie (?:settings|policy|preferences)"
+    r"|follow us on .*)"
+)
+_FURNITURE_LINE = re.compile(
+    rf"(?:{_BYLINE}|{_PRODUCTION}|{_CREDIT}|{_PROMPT}|{_GALLERY}|{_PROMOTION})\s*"
+)
+# Production credits closing the last paragraph: "... on Monday. (Reporting by ...)"
+_PRODUCTION_TAIL = re.compile(r"\s*\((?i:(?:additional\s+)?reporting by\b)[^()]*\)\s*$")
+
+
+def is_furniture_line(line: str) -> bool:
+    """Whether a whole line (stripped) is furniture by the line rules above."""
+    return len(line) <= MAX_LINE and _FURNITURE_LINE.fullmatch(line) is not None
+
+
+def drop_furniture_lines(text: str) -> str:
+    """`text` without its furniture lines; paragraphs (blank-line separated) keep their breaks."""
+    if not text:
+        return text
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        lines = [_clean_line(line) for line in paragraph.split("\n")]
+        kept = "\n".join(line for line in lines if line)
+        if kept:
+            paragraphs.append(kept)
+    return "\n\n".join(paragraphs)
+
+
+def _clean_line(line: str) -> str:
+    if is_furniture_line(line):
+        return ""
+    if line.endswith(")") and "eporting by" in line:
+        return _PRODUCTION_TAIL.sub("", line)
+    return line
+
+
+def prune(root: LexborNode) -> None:
+    """Remove the furniture that the markup names (see the module's docstring) from `root`."""
+    for node in root.css(DROP_TAGS):
+        if node.tag == "figure":
+            for caption in node.css("figcaption"):
+                caption.decompose()
+            if node.css_first(_FIGURE_MATTER) is not None:
+                continue
+        node.decompose()
+    named = [node for node in root.css("[class],[id]") if _names_furniture(node)]
+    if named:
+        whole = len(root.text(strip=True)) or 1
+        for node in named:
+            if len(node.text(strip=True)) <= MAX_WRAPPER_SHARE * whole:
+                node.decompose()
+    for listing in root.css("ul,ol"):
+        if _links_only(listing):
+            listing.decompose()
+
+
+def _names_furniture(node: LexborNode) -> bool:
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    if not _MAY_NAME_FURNITURE.search(names.lower()):
+        return False  # the common case, without cutting names into words
+    words = [word.lower() for word in _WORDS.findall(names)]
+    return any(w in EXACT_CLASSES or _FURNITURE_WORD.match(w) for w in words)
+
+
+def _links_only(listing: LexborNode) -> bool:
+    """Whether every item of a list is nothing but links (a "related"/"more from" list)."""
+    items = listing.css("li")
+    if not items:
+        return False
+    for item in items:
+        text = _letters(item.text())
+        linked = "".join(_letters(a.text()) for a in item.css("a"))
+        if not text or text != linked:
+            return False
+    return True
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
