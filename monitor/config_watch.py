@@ -13,6 +13,7 @@ from monitor.alert import policy as channel_policy
 from monitor.alert.render_style import Format, StyleSetting
 from monitor.config_service import ConfigModel
 from monitor.config_url import http_url_problem
+from monitor.diff import ControlRule, LeadershipNews, Significance
 from monitor.records import FACT_KINDS, EntityRef, FactKind, Severity
 
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -66,6 +67,29 @@ class RouteConfig(ConfigModel):
         return value
 
 
+class SignificanceConfig(ConfigModel):
+    """When a different value is a change worth an alert, per kind of fact (monitor/diff.py
+    `Significance`): set in [alerts.significance], and per watch in [watches.significance],
+    whose keys replace those of [alerts.significance] one by one."""
+
+    force_size_percent: float = Field(10.0, gt=0, le=1000)
+    casualties_percent: float = Field(10.0, gt=0, le=1000)
+    control: ControlRule = "holder"
+    leadership: tuple[LeadershipNews, ...] = ("office", "fate")
+
+    def over(self, base: SignificanceConfig) -> SignificanceConfig:
+        """These settings where the file sets them, `base`'s elsewhere."""
+        return base.model_copy(update={k: getattr(self, k) for k in self.model_fields_set})
+
+    def rule(self) -> Significance:
+        return Significance(
+            self.force_size_percent,
+            self.casualties_percent,
+            self.control,
+            frozenset(self.leadership),
+        )
+
+
 class WatchConfig(ConfigModel):
     name: str = Field(pattern=NAME_PATTERN)
     entities: tuple[str, ...] = ()
@@ -77,6 +101,7 @@ class WatchConfig(ConfigModel):
     new_articles: bool = True
     channels: tuple[str, ...] = ()  # every alert of the watch goes here
     routes: tuple[RouteConfig, ...] = ()  # and each route's alerts to its channels
+    significance: SignificanceConfig | None = None  # over [alerts.significance], key by key
 
     @model_validator(mode="after")
     def _something_to_match(self) -> WatchConfig:
@@ -153,6 +178,7 @@ class AlertsConfig(ConfigModel):
     config file, that override the built-in ones file by file (monitor/alert/templates.py)."""
 
     templates: str | None = None
+    significance: SignificanceConfig = SignificanceConfig()
 
 
 def config_relative(value: str, base_dir: Path) -> Path:

@@ -1,24 +1,35 @@
-"""Diff stage: compare new facts with what was known and decide what changed.
+"""Diff stage: compare an article's facts with what was known and decide what changed.
 
-Pure functions. A fact is identified by its key (kind and subject: whose force size, which
-person's fate, which place); its value is everything else. For each new fact the diff decides:
+Pure functions. A fact is identified by its key (kind and subject, and what else makes it the
+same fact: a casualty count's incident or running total, a person's office or fate); its value
+is everything else. An article is read as one account: for each key, only its final word (the
+last fact it gives under the key) is compared with what was known before it, so one article
+raises at most one change per key. Earlier words under the same key are kept as history
+(`corroborated` when they say the same, `superseded` when the final word replaces them), unless
+the article itself sets two sides against each other (a report and the denial of it): then the
+final word is `contested` against the earlier one, both quoted from the article.
 
 - new: nothing was known under this key;
-- corroborated: the same value again, or a number that moved by less than 10% or stays inside
-  the known range (news prose rounds and hedges: "about 9,000" after "9,000" is no news);
-- changed: a different value, with before and after;
+- corroborated: the same value again, or a different one that is not significant (see
+  `Significance`: news prose rounds and hedges, "about 9,000" after "9,000" is no news);
+- changed: a significant difference, with before and after;
 - contested: a claim incompatible with the known one from the other side (a capture the
-  defender denies, a flight the person denies, two sides' different numbers);
-- superseded: a report older than what is known (a late copy of old news) is history.
+  defender denies, a flight the person denies, two sides' different numbers), or a single
+  hedged or unattributed report against a fact that independent sources back;
+- superseded: a report older than what is known (a late copy of old news) is history, and so is
+  an article's earlier word that its final word replaces.
 
 What is worth an alert is decided here too, so the rest of the pipeline never reasons about
 facts. `side` tells who stands behind a claim (an entity named in `claimed_by`), injected so
-the diff stays a pure function.
+the diff stays a pure function; `sources` tells how many independent stories back each known
+fact.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
 
 from monitor.records import (
     Casualties,
@@ -32,11 +43,40 @@ from monitor.records import (
 )
 
 ALERTING_CHANGES = frozenset({"new", "changed", "contested", "retracted"})
-SIGNIFICANT = 0.10  # a number must move by at least 10% to be a change
+# The changes whose fact becomes the one later reports are compared with: corroboration does not
+# move it (so that small steps cannot creep past the threshold) and neither does old news.
+REFERENCE_CHANGES = frozenset({"new", "changed", "contested"})
 
 SideOf = Callable[[Fact], str | None]
+ControlRule = Literal["holder", "status"]
+LeadershipNews = Literal["office", "fate", "place"]
 _DENIALS = frozenset({"denied", "denies_captured", "holds"})
 _TAKEN = frozenset({"captured", "claims_captured", "retaken"})
+_HELD = frozenset({"holds", "denies_captured"})
+_FATES_AGAINST_PRESENCE = ({"fled", "located"}, {"killed", "located"})
+
+
+@dataclass(frozen=True, slots=True)
+class Significance:
+    """When a different value is news, per kind of fact (README, "Significance").
+
+    - force size / casualties: the figure's midpoint moves by more than the percentage, or the
+      figure leaves the old range (widened by the percentage);
+    - control ("holder"): a change of holder, or a new claim against the holder (a place held
+      is claimed captured, a captured place is said to be held); "status": any other status;
+    - leadership: which facts about a person are news at all: a new office, a fate (killed,
+      fled, located, a denial); with "place", a fate at another place is a change too.
+    """
+
+    force_size_percent: float = 10.0
+    casualties_percent: float = 10.0
+    control: ControlRule = "holder"
+    leadership: frozenset[LeadershipNews] = field(
+        default_factory=lambda: frozenset[LeadershipNews]({"office", "fate"})
+    )
+
+
+DEFAULT_SIGNIFICANCE = Significance()
 
 
 def _nobody(_fact: Fact) -> str | None:
@@ -44,48 +84,115 @@ def _nobody(_fact: Fact) -> str | None:
 
 
 def diff_facts(
-    known: Mapping[tuple[str, ...], Fact], new: Sequence[Fact], side: SideOf = _nobody
+    known: Mapping[tuple[str, ...], Fact],
+    new: Sequence[Fact],
+    side: SideOf = _nobody,
+    significance: Significance = DEFAULT_SIGNIFICANCE,
+    sources: Mapping[tuple[str, ...], int] | None = None,
 ) -> list[Change]:
-    """One Change per new fact, in order. Later facts in `new` are compared with earlier ones,
-    so the same value twice in one batch is new once and corroborated after."""
-    current = dict(known)
+    """One Change per fact of one article, in order (see the module docstring): the final word
+    on each key is compared with `known`, the earlier words with the final one."""
+    final_at = {fact.key: index for index, fact in enumerate(new)}
     changes = []
-    for fact in new:
-        before = current.get(fact.key)
-        kind = compare(before, fact, side)
-        changes.append(Change(kind, fact, before))
-        if kind != "superseded":
-            current[fact.key] = fact
+    for index, fact in enumerate(new):
+        final = new[final_at[fact.key]]
+        if index != final_at[fact.key]:
+            same = same_meaning(fact.value, final.value, significance)
+            changes.append(Change("corroborated" if same else "superseded", fact))
+            continue
+        earlier = [f for f in new[:index] if f.key == fact.key]
+        backing = (sources or {}).get(fact.key, 1)
+        changes.append(final_word(known.get(fact.key), earlier, fact, side, significance, backing))
     return changes
 
 
-def compare(before: Fact | None, after: Fact, side: SideOf = _nobody) -> ChangeKind:
+def final_word(
+    known: Fact | None,
+    earlier: Sequence[Fact],
+    final: Fact,
+    side: SideOf = _nobody,
+    significance: Significance = DEFAULT_SIGNIFICANCE,
+    sources: int = 1,
+) -> Change:
+    """The change an article's final word on a key makes: contested against a claim the same
+    article sets against it (another sentence), else compared with what was known."""
+    rivals = [
+        fact
+        for fact in earlier
+        if fact.evidence.quote != final.evidence.quote
+        and not same_meaning(fact.value, final.value, significance)
+        and incompatible(fact, final, side)
+    ]
+    if rivals:
+        return Change("contested", final, rivals[-1])
+    return Change(compare(known, final, side, significance, sources), final, known)
+
+
+def compare(
+    before: Fact | None,
+    after: Fact,
+    side: SideOf = _nobody,
+    significance: Significance = DEFAULT_SIGNIFICANCE,
+    sources: int = 1,
+) -> ChangeKind:
     if before is None:
         return "new"
     if after.evidence.published < before.evidence.published:
         return "superseded"
-    if same_meaning(before.value, after.value):
+    if before.evidence.quote == after.evidence.quote:  # one sentence, read again
+        return "corroborated"
+    if same_meaning(before.value, after.value, significance):
         return "corroborated"
     if incompatible(before, after, side):
         return "contested"
+    if sources > 1 and (after.evidence.hedged or not after.evidence.claimed_by):
+        return "contested"  # one weak report does not overturn what several sources say
     return "changed"
 
 
-def same_meaning(a: FactValue, b: FactValue) -> bool:
+def same_meaning(
+    a: FactValue, b: FactValue, significance: Significance = DEFAULT_SIGNIFICANCE
+) -> bool:
     """Whether two values say the same thing, allowing for rounding and hedging of numbers."""
     if isinstance(a, ForceSize) and isinstance(b, ForceSize):
-        return _close(a.min, a.max, b.min, b.max)
+        return _close(a.min, a.max, b.min, b.max, significance.force_size_percent / 100)
     if isinstance(a, Casualties) and isinstance(b, Casualties):
+        share = significance.casualties_percent / 100
         # a count one report gives and the other does not mention is no disagreement
         return all(
-            _close(*pair)
+            _close(*pair, share)
             for pair in _reported_by_both(
                 (a.killed_min, a.killed_max, b.killed_min, b.killed_max),
                 (a.wounded_min, a.wounded_max, b.wounded_min, b.wounded_max),
                 (a.captured_min, a.captured_max, b.captured_min, b.captured_max),
             )
         )
+    if isinstance(a, TerritorialControl) and isinstance(b, TerritorialControl):
+        if significance.control == "status":
+            return a.comparable == b.comparable
+        return _same_holding(a, b)
+    if isinstance(a, Leadership) and isinstance(b, Leadership):
+        if a.comparable != b.comparable:
+            return False
+        return "place" not in significance.leadership or _same_place(a.location, b.location)
     return a.comparable == b.comparable
+
+
+def _same_holding(a: TerritorialControl, b: TerritorialControl) -> bool:
+    """Who holds the place, or claims to, is unchanged (an unnamed controller matches any)."""
+    if _standing(a) != _standing(b):
+        return False
+    return a.controller is None or b.controller is None or a.controller == b.controller
+
+
+def _standing(value: TerritorialControl) -> str:
+    if value.status in _TAKEN:
+        return "taken"
+    return "held" if value.status in _HELD else value.status
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.casefold() == b.casefold()
 
 
 Bounds = tuple[int | None, int | None, int | None, int | None]
@@ -96,15 +203,18 @@ def _reported_by_both(*pairs: Bounds) -> list[Bounds]:
 
 
 def incompatible(before: Fact, after: Fact, side: SideOf) -> bool:
-    """Two claims that cannot both be true, made by different sides (or one denying the other)."""
+    """Two claims that cannot both be true, made by different sides (or one denying the other,
+    or the person himself answering an unattributed report about him)."""
     a, b = before.value, after.value
     if isinstance(a, Leadership) and isinstance(b, Leadership):
         statuses = {a.status, b.status}
         if "denied" in statuses:  # a denial answers a report of flight or death
             return bool(statuses & {"fled", "killed"})
-        if statuses in ({"fled", "located"}, {"killed", "located"}):
+        if statuses in _FATES_AGAINST_PRESENCE:
             sides = side(before), side(after)
-            return None not in sides and sides[0] != sides[1]
+            if None not in sides:
+                return sides[0] != sides[1]
+            return a.subject in sides
         return False
     if isinstance(a, TerritorialControl) and isinstance(b, TerritorialControl):
         if a.status == "contested" or b.status == "contested":
@@ -116,31 +226,49 @@ def incompatible(before: Fact, after: Fact, side: SideOf) -> bool:
     return None not in sides and sides[0] != sides[1]
 
 
-def _close(a_min: int | None, a_max: int | None, b_min: int | None, b_max: int | None) -> bool:
-    """Inside the known range, or a midpoint within 10% of the known one."""
+def _close(
+    a_min: int | None,
+    a_max: int | None,
+    b_min: int | None,
+    b_max: int | None,
+    share: float,
+) -> bool:
+    """Not significant: a midpoint that moved by at most `share` of the known one, inside the
+    known range widened by `share` (an open bound: see `_within_bound`)."""
     if (a_min, a_max) == (b_min, b_max):
         return True
     if None in (a_min, a_max) and (a_min, a_max) != (None, None):
-        return _within_bound(a_min, a_max, b_min, b_max)
+        return _within_bound(a_min, a_max, b_min, b_max, share)
     if a_min is None or a_max is None or b_min is None or b_max is None:
         return False
-    if a_min <= b_min and b_max <= a_max:
-        return True
     known, new = (a_min + a_max) / 2, (b_min + b_max) / 2
-    return abs(new - known) < SIGNIFICANT * max(known, 1)
+    moved = abs(new - known) > share * max(known, 1)
+    left = b_min < (1 - share) * a_min or b_max > (1 + share) * a_max
+    return not moved and not left
 
 
 def _within_bound(
-    a_min: int | None, a_max: int | None, b_min: int | None, b_max: int | None
+    a_min: int | None, a_max: int | None, b_min: int | None, b_max: int | None, share: float
 ) -> bool:
     """A known bound ("at most 2,500") is corroborated by a figure that respects it closely."""
     if a_max is not None and b_max is not None and b_min is not None:
-        return b_max <= a_max and b_min >= (1 - SIGNIFICANT) * a_max
+        return b_max <= a_max and b_min >= (1 - share) * a_max
     if a_min is not None and b_min is not None and b_max is not None:
-        return b_min >= a_min and b_max <= (1 + SIGNIFICANT) * a_min
+        return b_min >= a_min and b_max <= (1 + share) * a_min
     return False
 
 
-def worth_alert(change: Change) -> bool:
-    """New, changed and contested facts are news; corroboration and old news are history."""
-    return change.kind in ALERTING_CHANGES
+def news_of(value: FactValue) -> LeadershipNews | None:
+    """For a leadership fact: whether it is about an office or a fate (None for other kinds)."""
+    if not isinstance(value, Leadership):
+        return None
+    return "fate" if value.aspect == "fate" else "office"
+
+
+def worth_alert(change: Change, significance: Significance = DEFAULT_SIGNIFICANCE) -> bool:
+    """New, changed and contested facts are news, about a person only what `significance`
+    names; corroboration and old news are history."""
+    if change.kind not in ALERTING_CHANGES:
+        return False
+    news = news_of(change.after.value)
+    return news is None or news in significance.leadership

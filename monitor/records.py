@@ -247,7 +247,17 @@ class Casualties:
 
     @property
     def key(self) -> tuple[str, ...]:
-        return (self.kind, self.subject)
+        """Whose losses, and in what: a running total is its own fact; an incident is keyed by
+        its place (an incident the text places nowhere is keyed by its article's date too, see
+        `Fact.key`). A figure for another scope is another fact, never a change of this one."""
+        where = " ".join((self.location or "").casefold().split())
+        key = (self.kind, self.subject, self.scope)
+        return (*key, where) if where else key
+
+    @property
+    def dated(self) -> bool:
+        """An incident with no place: only its date tells it from other incidents."""
+        return self.scope == "incident" and not (self.location or "").strip()
 
     @property
     def comparable(self) -> tuple[object, ...]:
@@ -287,6 +297,10 @@ class Fact:
 
     @property
     def key(self) -> tuple[str, ...]:
+        """The value's key; a casualty count of an incident placed nowhere adds the date of
+        the article that reports it (one day's fighting is not the next day's)."""
+        if isinstance(self.value, Casualties) and self.value.dated:
+            return (*self.value.key, self.evidence.published.date().isoformat())
         return self.value.key
 
 
@@ -325,6 +339,7 @@ class Alert:
     severity: Severity = "normal"  # what routing (min severity, quiet-hours bypass) looks at
     fact_kind: FactKind | None = None  # for fact alerts: the kind of fact that changed
     entities: tuple[str, ...] = ()  # the entities the alert is about, for grouping digests
+    change: Change | None = None  # for fact alerts: the facts compared (alert JSON: before/after)
 
 
 _FACT_TYPES: dict[str, type[FactValue]] = {

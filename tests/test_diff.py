@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from monitor.diff import diff_facts, same_meaning, worth_alert
+from monitor.diff import (
+    DEFAULT_SIGNIFICANCE,
+    REFERENCE_CHANGES,
+    Significance,
+    diff_facts,
+    same_meaning,
+    worth_alert,
+)
 from monitor.records import (
     Casualties,
+    ControlStatus,
     Evidence,
     Fact,
     FactValue,
@@ -26,12 +35,29 @@ def fact(
     *,
     by: str | None = None,
     days: int = 0,
+    quote: str | None = None,
+    hedged: bool = False,
 ) -> Fact:
-    return Fact(value, Evidence("quote", url, "Outlet", WHEN + timedelta(days=days), WHEN, by))
+    when = WHEN + timedelta(days=days)
+    said = quote or f"{by or 'Someone'} said {value!r}."
+    return Fact(value, Evidence(said, url, "Outlet", when, WHEN, by, hedged))
 
 
-def kinds(*facts: Fact) -> list[str]:
-    return [c.kind for c in diff_facts({}, list(facts), side=lambda f: f.evidence.claimed_by)]
+def side(f: Fact) -> str | None:
+    return f.evidence.claimed_by
+
+
+def kinds(*facts: Fact, significance: Significance = DEFAULT_SIGNIFICANCE) -> list[str]:
+    """Each fact in an article of its own, one after the other, as the pipeline keeps them:
+    what a key's next report is compared with moves only on a new, changed or contested fact."""
+    known: dict[tuple[str, ...], Fact] = {}
+    found: list[str] = []
+    for one in facts:
+        [change] = diff_facts(known, [one], side, significance)
+        if change.kind in REFERENCE_CHANGES:
+            known[one.key] = one
+        found.append(change.kind)
+    return found
 
 
 NRF_2500 = fact(ForceSize("NRF", None, 2500, "at_most"))
@@ -48,8 +74,15 @@ def test_other_value_is_a_change_that_remembers_the_old_one() -> None:
     assert change.kind == "changed" and change.before == NRF_2500 and worth_alert(change)
 
 
-def test_facts_in_one_batch_are_compared_with_each_other() -> None:
+def test_reports_in_a_row_are_compared_with_the_last_change() -> None:
     assert kinds(NRF_2500, NRF_2500, NRF_9000) == ["new", "corroborated", "changed"]
+
+
+def test_small_steps_do_not_creep_past_the_threshold() -> None:
+    steps = [
+        fact(ForceSize("NRF", n, n, "approx"), days=d) for d, n in enumerate((1000, 1080, 1160))
+    ]
+    assert kinds(*steps) == ["new", "corroborated", "changed"]  # 1,160 is 16% above 1,000
 
 
 def test_facts_about_different_subjects_do_not_interfere() -> None:
@@ -62,7 +95,8 @@ def test_facts_about_different_subjects_do_not_interfere() -> None:
     [
         (ForceSize("N", 9000, 9000, "approx"), ForceSize("N", 9500, 9500, "approx"), True),  # 5.6%
         (ForceSize("N", 9000, 9000, "approx"), ForceSize("N", 10000, 10000, "exact"), False),
-        (ForceSize("N", 3000, 9999, "range"), ForceSize("N", 9000, 9000, "approx"), True),
+        (ForceSize("N", 3000, 9999, "range"), ForceSize("N", 9000, 9000, "approx"), False),
+        (ForceSize("N", 3000, 9999, "range"), ForceSize("N", 6000, 7000, "range"), True),
         (ForceSize("N", 6000, 9000, "range"), ForceSize("N", 2500, None, "at_least"), False),
         (ForceSize("N", None, 2500, "at_most"), ForceSize("N", 2400, 2400, "approx"), True),
         (ForceSize("N", None, 2500, "at_most"), ForceSize("N", 1000, 1000, "approx"), False),
@@ -95,9 +129,9 @@ def test_a_denied_flight_is_contested_and_so_is_the_claim_after_the_denial() -> 
 
 
 def test_two_sides_numbers_are_contested_one_sides_update_is_a_change() -> None:
-    theirs = fact(Casualties("Taliban", 350, 350, qualifier="approx"), by="NRF")
-    ours = fact(Casualties("Taliban", 20, 20), by="Taliban", days=1)
-    update = fact(Casualties("Taliban", 40, 40), by="Taliban", days=2)
+    theirs = fact(Casualties("Taliban", 350, 350, qualifier="approx", location="Bazarak"), by="NRF")
+    ours = fact(Casualties("Taliban", 20, 20, location="Bazarak"), by="Taliban", days=1)
+    update = fact(Casualties("Taliban", 40, 40, location="Bazarak"), by="Taliban", days=2)
     assert kinds(theirs, ours, update) == ["new", "contested", "changed"]
 
 
@@ -105,9 +139,9 @@ def test_a_late_copy_of_old_news_is_superseded_and_does_not_replace_what_is_know
     newer = fact(ForceSize("NRF", 9000, 9000, "approx"), days=5)
     older = fact(ForceSize("NRF", None, 2500, "at_most"), days=1)
     latest = fact(ForceSize("NRF", 9100, 9100, "approx"), days=6)
-    changes = diff_facts({}, [newer, older, latest])
-    assert [c.kind for c in changes] == ["new", "superseded", "corroborated"]
-    assert not worth_alert(changes[1])
+    assert kinds(newer, older, latest) == ["new", "superseded", "corroborated"]
+    [change] = diff_facts({newer.key: newer}, [older])
+    assert not worth_alert(change)
 
 
 def test_being_located_after_a_denial_is_more_news_not_a_contradiction() -> None:
@@ -121,3 +155,123 @@ def test_fled_against_located_is_contested_when_two_sides_say_it() -> None:
     here = fact(Leadership("Saleh", None, None, "located"), by="NRF", days=1)
     unsourced = fact(Leadership("Saleh", None, None, "fled"), days=2)
     assert kinds(fled, here, unsourced) == ["new", "contested", "changed"]
+
+
+# -- one article, one alert per key, on its final word ---------------------------------------
+
+
+def article(*facts: Fact) -> list[Fact]:
+    """Facts read from one article, in text order: same URL and date, each its own sentence."""
+    return [
+        Fact(f.value, replace(f.evidence, article_url="https://a.example/story", published=WHEN))
+        for f in facts
+    ]
+
+
+def test_an_article_that_flips_a_fate_raises_one_change_on_its_final_word() -> None:
+    known = fact(Leadership("Saleh", None, None, "located", "Panjshir"), by="Saleh", days=-3)
+    said = article(
+        fact(Leadership("Saleh", None, None, "killed"), quote="Reports said he was killed."),
+        fact(Leadership("Saleh", None, None, "denied"), by="Saleh", quote="He denied it."),
+        fact(Leadership("Saleh", None, None, "fled", "Tajikistan"), by="Taliban", quote="Fled."),
+    )
+    changes = diff_facts({known.key: known}, said, side)
+    alerting = [c for c in changes if worth_alert(c)]
+    assert len(alerting) == 1
+    [final] = alerting
+    assert final.after == said[-1] and final.after.evidence.quote == "Fled."
+    assert final.kind == "contested" and final.before == said[1]  # the denial it answers
+    assert [c.kind for c in changes[:2]] == ["superseded", "superseded"]  # history, no alert
+
+
+def test_an_article_compared_with_what_was_known_when_it_contests_nothing_of_its_own() -> None:
+    known = fact(ForceSize("NRF", None, 2500, "at_most"), days=-3)
+    said = article(
+        fact(ForceSize("NRF", 3000, 9999, "range"), quote="Several thousand, says the headline."),
+        fact(ForceSize("NRF", 9000, 9000, "approx"), by="spokesman", quote="About 9,000."),
+    )
+    changes = diff_facts({known.key: known}, said, side)
+    assert [c.kind for c in changes] == ["superseded", "changed"]
+    assert changes[1].before == known
+
+
+def test_the_same_sentence_is_never_both_sides_of_a_change() -> None:
+    one = "He denied that he had fled and said he was in the valley."
+    denied = fact(Leadership("Saleh", None, None, "denied"), by="Saleh", quote=one)
+    located = fact(Leadership("Saleh", None, None, "located", "Panjshir"), by="Saleh", quote=one)
+    [_, last] = diff_facts({}, article(denied, located), side)
+    assert last.kind == "new" and last.before is None
+    copy = fact(Leadership("Saleh", None, None, "fled"), quote=one, days=1)
+    [again] = diff_facts({located.key: located}, [copy], side)
+    assert again.kind == "corroborated"
+
+
+# -- what makes two facts the same fact ------------------------------------------------------
+
+
+def test_casualties_of_other_incidents_or_a_running_total_are_new_facts_never_changes() -> None:
+    here = fact(Casualties("Taliban", 600, 600, location="Bazarak"), by="NRF")
+    there = fact(Casualties("Taliban", 23, 23, location="Rukha"), by="NRF", days=1)
+    total = fact(Casualties("Taliban", 2000, 2000, scope="cumulative"), by="NRF", days=1)
+    same_place = fact(Casualties("Taliban", 800, 800, location="bazarak"), by="NRF", days=2)
+    assert kinds(here, there, total, same_place) == ["new", "new", "new", "changed"]
+
+
+def test_an_incident_placed_nowhere_is_the_days_incident() -> None:
+    monday = fact(Casualties("Taliban", 40, 40), by="NRF")
+    later = fact(Casualties("Taliban", 60, 60), by="NRF", days=1)
+    assert monday.key != later.key and monday.key[-1] == "2021-09-01"
+    assert kinds(monday, later) == ["new", "new"]
+
+
+# -- significance ----------------------------------------------------------------------------
+
+
+def test_a_weak_report_against_a_fact_with_independent_sources_is_contested() -> None:
+    held = fact(TerritorialControl("Panjshir", "NRF", "holds"), by="NRF")
+    rumour = fact(TerritorialControl("Panjshir", "Taliban", "surrounded"), days=1, hedged=True)
+    backed = diff_facts({held.key: held}, [rumour], side, sources={held.key: 2})
+    alone = diff_facts({held.key: held}, [rumour], side, sources={held.key: 1})
+    assert [backed[0].kind, alone[0].kind] == ["contested", "changed"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "holder", "status"),
+    [
+        (("Taliban", "captured"), ("Taliban", "claims_captured"), True, False),
+        (("NRF", "holds"), ("NRF", "denies_captured"), True, False),
+        (("Taliban", "surrounded"), ("Taliban", "claims_captured"), False, False),
+        (("NRF", "holds"), ("Taliban", "holds"), False, False),
+        (("Taliban", "claims_captured"), (None, "captured"), True, False),
+    ],
+)
+def test_control_changes_with_the_holder_or_a_claim_against_it(
+    before: tuple[str | None, ControlStatus],
+    after: tuple[str | None, ControlStatus],
+    holder: bool,
+    status: bool,
+) -> None:
+    a, b = TerritorialControl("P", *before), TerritorialControl("P", *after)
+    assert same_meaning(a, b, Significance(control="holder")) is holder
+    assert same_meaning(a, b, Significance(control="status")) is status
+
+
+def test_the_percentage_is_the_users() -> None:
+    nine, ten = ForceSize("N", 9000, 9000, "approx"), ForceSize("N", 10000, 10000, "approx")
+    assert not same_meaning(nine, ten)
+    assert same_meaning(nine, ten, Significance(force_size_percent=25))
+    few, more = Casualties("T", 100, 100), Casualties("T", 115, 115)
+    assert same_meaning(few, more, Significance(casualties_percent=20))
+
+
+def test_which_facts_about_a_person_are_news_is_the_users() -> None:
+    office = fact(Leadership("Saleh", "caretaker president", None, "declared"))
+    fate = fact(Leadership("Saleh", None, None, "fled", "Tajikistan"))
+    fates_only = Significance(leadership=frozenset({"fate"}))
+    [new_office], [new_fate] = diff_facts({}, [office]), diff_facts({}, [fate])
+    assert worth_alert(new_office) and not worth_alert(new_office, fates_only)
+    assert worth_alert(new_fate, fates_only)
+    elsewhere = fact(Leadership("Saleh", None, None, "fled", "Iran"), days=1)
+    with_place = Significance(leadership=frozenset({"fate", "place"}))
+    assert kinds(fate, elsewhere) == ["new", "corroborated"]
+    assert kinds(fate, elsewhere, significance=with_place) == ["new", "changed"]

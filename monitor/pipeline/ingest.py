@@ -26,7 +26,7 @@ from monitor.dedup import (
     shingles,
     story_keys,
 )
-from monitor.diff import diff_facts, worth_alert
+from monitor.diff import SideOf, Significance, diff_facts, worth_alert
 from monitor.extract import extract_claims
 from monitor.extract.mentions import find_mentions
 from monitor.logs import get_logger
@@ -66,6 +66,12 @@ class Ingestor:
         self.followed = {s.name: _followed_entities(s, self.entities) for s in specs}
         self.matcher = Matcher(specs, self.entities)
         self.policies = channel_policies(config)
+        base = config.alerts.significance
+        self.significance = base.rule()  # what the stored facts are recorded as
+        self.watch_significance = {
+            w.name: (w.significance.over(base) if w.significance else base).rule()
+            for w in config.watches
+        }
 
     def ingest(self, entries: Sequence[Entry], now: datetime, *, queue: bool) -> Ingested:
         """Process entries oldest first: how many were new, the alerts raised, and how many
@@ -200,9 +206,9 @@ class Ingestor:
             self.store.set_story(session, article_id, story_id)
         else:
             self.store.touch_story(session, story_id, now)
-        changes = self._facts(session, article_id, entry, matches, now, tally, story_id)
+        facts = self._facts(session, article_id, entry, matches, now, tally, story_id)
         story = Story(story_id, first)
-        self._raise(session, matches, entry, canonical, changes, now, queue, story, tally)
+        self._raise(session, matches, entry, canonical, facts, now, queue, story, tally)
 
     def _reexamine(
         self,
@@ -220,9 +226,9 @@ class Ingestor:
         self.store.update_article(session, article_id, entry, matches, text_hash)
         if not matches:
             return
-        changes = self._facts(session, article_id, entry, matches, now, tally)
+        facts = self._facts(session, article_id, entry, matches, now, tally)
         story = Story(None, new=False)
-        self._raise(session, matches, entry, canonical, changes, now, queue, story, tally)
+        self._raise(session, matches, entry, canonical, facts, now, queue, story, tally)
 
     def _story_of(self, session: Session, body: str, now: datetime) -> tuple[int | None, list[str]]:
         """The story a matched article joins (a near duplicate of a recent article), if any."""
@@ -243,7 +249,7 @@ class Ingestor:
         now: datetime,
         tally: Tally,
         story_id: int | None = None,
-    ) -> list[Change]:
+    ) -> ArticleFacts:
         """Read, diff and store the facts of one article. A claim that another copy of the same
         story already made is that copy's claim again: kept as corroboration, never compared
         afresh (a syndicated denial must not contest its own original once more)."""
@@ -254,13 +260,18 @@ class Ingestor:
         told = self.store.story_claims(session, story_id) if story_id is not None else set()
         repeats = [f for f in facts if claim_id(f) in told]
         fresh = [f for f in facts if claim_id(f) not in told]
-        known = self.store.latest_facts(session, {f.key for f in fresh})
-        changes = diff_facts(known, fresh, side=self._side)
-        changes += [Change("corroborated", f) for f in repeats]
-        for change in changes:
+        known = self.store.reference_facts(session, {f.key for f in fresh})
+        article = ArticleFacts(
+            {key: k.fact for key, k in known.items()},
+            {key: k.sources for key, k in known.items()},
+            fresh,
+            [Change("corroborated", f) for f in repeats],
+            self._side,
+        )
+        for change in article.changes(self.significance):
             self.store.add_fact(session, article_id, change.after, change.kind)
             tally.facts.append((change.after.kind, change.kind))
-        return changes
+        return article
 
     def _raise(
         self,
@@ -268,7 +279,7 @@ class Ingestor:
         matches: Sequence[Match],
         entry: Entry,
         canonical: str,
-        changes: Sequence[Change],
+        facts: ArticleFacts,
         now: datetime,
         queue: bool,
         story: Story,
@@ -277,7 +288,7 @@ class Ingestor:
         for match in matches:
             tally.matches.append(match.watch)
             watch = self.watches[match.watch]
-            for alert in self._alerts(watch, match, entry, canonical, changes, story):
+            for alert in self._alerts(watch, match, entry, canonical, facts, story):
                 alert_id = self.store.add_alert(session, alert, now, queue=queue)
                 if alert_id is not None:
                     if queue and self.policies:  # digest and quiet hours hold it from the start
@@ -290,19 +301,20 @@ class Ingestor:
         match: Match,
         entry: Entry,
         canonical: str,
-        changes: Sequence[Change],
+        facts: ArticleFacts,
         story: Story,
     ) -> list[Alert]:
         """The watch's alerts for one article, each routed to the channels the watch names for
-        its kind, fact kind and severity."""
+        its kind, fact kind and severity. The facts are weighed by the watch's significance."""
         alerts = []
         if watch.new_articles and story.new:
             alerts.append(article_alert(entry, watch.name, (), canonical, story.id, match.entities))
         follows = self.followed[watch.name]
-        for change in changes:
+        significance = self.watch_significance[watch.name]
+        for change in facts.changes(significance):
             value = change.after.value
             about = not follows or not follows.isdisjoint(fact_entities(value))
-            if worth_alert(change) and value.kind in watch.facts and about:
+            if worth_alert(change, significance) and value.kind in watch.facts and about:
                 alerts.append(fact_alert(change, watch.name, (), story.id))
         return [routed(watch, alert) for alert in alerts]
 
@@ -369,6 +381,22 @@ class Tally:
             metrics.matches.labels(watch).inc()
         for alert in self.alerts:
             metrics.alerts.labels(alert.kind).inc()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """The facts of one article and what was known before it: the changes they make depend on
+    the significance they are weighed with (the store's, or a watch's own)."""
+
+    known: dict[tuple[str, ...], Fact]
+    sources: dict[tuple[str, ...], int]
+    fresh: list[Fact]
+    repeats: list[Change]  # claims a copy of the same story made before: corroboration
+    side: SideOf
+
+    def changes(self, significance: Significance) -> list[Change]:
+        found = diff_facts(self.known, self.fresh, self.side, significance, self.sources)
+        return found + self.repeats
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,10 @@ from monitor.records import (
 from monitor.store.base import StoreBase
 from monitor.store.models import Article, ArticleMatch, FactRow, Feed
 
+# The changes whose fact later reports are compared with (monitor/diff.py REFERENCE_CHANGES).
+REFERENCE_CHANGES = frozenset({"new", "changed", "contested"})
+_BACKING_ROWS = 200  # corroborations counted back to a key's reference fact, at most
+
 
 def fact_key(key: tuple[str, ...]) -> str:
     return "|".join(key)
@@ -131,17 +135,31 @@ class FactQueries(StoreBase):
     def latest_facts(
         self, session: Session, keys: set[tuple[str, ...]]
     ) -> dict[tuple[str, ...], Fact]:
-        """The newest fact stored for each key (late reports of old news aside)."""
-        found: dict[tuple[str, ...], Fact] = {}
+        """For each key, the fact later reports are compared with (see `reference_facts`)."""
+        return {key: known.fact for key, known in self.reference_facts(session, keys).items()}
+
+    def reference_facts(
+        self, session: Session, keys: set[tuple[str, ...]]
+    ) -> dict[tuple[str, ...], KnownFact]:
+        """For each key, the newest fact recorded as new, changed or contested (what later
+        reports are compared with: corroborations do not move it, old news neither), with the
+        number of independent stories that back it (its own and those that corroborated it
+        since)."""
+        found: dict[tuple[str, ...], KnownFact] = {}
         for key in keys:
-            row = session.scalars(
-                select(FactRow)
+            rows = session.execute(
+                select(FactRow, Article.story_id)
+                .outerjoin(Article, Article.id == FactRow.article_id)
                 .where(FactRow.fact_key == fact_key(key), FactRow.change != "superseded")
                 .order_by(FactRow.observed_at.desc(), FactRow.id.desc())
-                .limit(1)
-            ).first()
-            if row is not None:
-                found[key] = fact_from_row(row)
+                .limit(_BACKING_ROWS)
+            )
+            stories: set[str] = set()
+            for row, story_id in rows:
+                stories.add(f"story:{story_id}" if story_id else f"url:{row.article_url}")
+                if row.change in REFERENCE_CHANGES:
+                    found[key] = KnownFact(fact_from_row(row), len(stories))
+                    break
         return found
 
     def add_fact(self, session: Session, article_id: int | None, fact: Fact, change: str) -> None:
@@ -212,6 +230,15 @@ class FactRecord:
         return (
             f"story:{self.story_id}" if self.story_id else f"url:{self.fact.evidence.article_url}"
         )
+
+
+@dataclass(frozen=True, slots=True)
+class KnownFact:
+    """The fact a key's next report is compared with, and how many independent stories back
+    it."""
+
+    fact: Fact
+    sources: int
 
 
 @dataclass(frozen=True, slots=True)
