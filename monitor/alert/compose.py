@@ -16,6 +16,7 @@ Every alert gets a severity (`severity_for`), which routes and quiet hours look 
 from __future__ import annotations
 
 import hashlib
+import re
 
 from monitor.health import HealthChange
 from monitor.records import (
@@ -85,7 +86,7 @@ def fact_alert(
         before = None
     ev = fact.evidence
     quotes = [Quote(ev.quote, ev.article_url, ev.outlet)]
-    if compared and prior is not None:
+    if compared and prior is not None and prior.evidence.quote != ev.quote:
         quotes.append(
             Quote(prior.evidence.quote, prior.evidence.article_url, prior.evidence.outlet)
         )
@@ -109,6 +110,7 @@ def fact_alert(
         severity=severity_for(kind, values),
         fact_kind=fact.kind,
         entities=fact_entities(fact.value),
+        change=change,
     )
 
 
@@ -159,8 +161,7 @@ def describe(value: FactValue) -> str:
             controller = value.controller or "unknown"
             return f"{value.place}: {value.status.replace('_', ' ')} ({controller})"
         case Casualties():
-            killed = _amount(value.killed_min, value.killed_max, value.qualifier)
-            return f"{value.subject}: {killed} killed"
+            return f"{value.subject}: {_losses(value)}"
 
 
 def headline(value: FactValue) -> str:
@@ -184,10 +185,10 @@ def describe_short(value: FactValue) -> str:
 
 
 _FATES = {
-    "killed": "reported killed",
-    "fled": "reported to have fled",
-    "located": "reported located",
-    "denied": "denies the reports about them",
+    "killed": ("reported killed", "reported killed in {}"),
+    "fled": ("reported to have fled", "reported to have fled to {}"),
+    "located": ("reported located", "reported in {}"),
+    "denied": ("reports denied", "reports denied ({})"),
 }
 _OFFICES = {
     "claimed": "is {}",
@@ -199,11 +200,44 @@ _OFFICES = {
 
 def _leadership(value: Leadership) -> str:
     if value.status in _FATES:
-        return _FATES[value.status]
+        bare, placed = _FATES[value.status]
+        return placed.format(value.location) if value.location else bare
     office = value.role or "leader"
+    if value.status == "declared":  # "declared self-declared ..." says it twice
+        office = _SELF_STYLED.sub("", office).strip() or "leader"
     if value.organization:
         office = f"{office} of {value.organization}"
     return _OFFICES.get(value.status, "{}").format(office)
+
+
+_SELF_STYLED = re.compile(r"^self-(declared|proclaimed|styled|appointed)\s+", re.I)
+_LOSSES = ("killed", "wounded", "captured")
+
+
+def _losses(value: Casualties) -> str:
+    """Every count the report gives ("about 350 killed, at least 40 captured"), where and
+    whether it is a running total."""
+    counts = []
+    for what in _LOSSES:
+        low, high = getattr(value, f"{what}_min"), getattr(value, f"{what}_max")
+        if (low, high) != (None, None):
+            counts.append(f"{_amount(low, high, _count_qualifier(low, high, value))} {what}")
+    text = ", ".join(counts) or "losses of unknown size"
+    if value.location:
+        text += f" in {value.location}"
+    return text + (" (running total)" if value.scope == "cumulative" else "")
+
+
+def _count_qualifier(low: int | None, high: int | None, value: Casualties) -> str:
+    """One count's own qualifier: the record's applies to its figures; an open bound says
+    "at least" or "at most"; two different bounds are a range."""
+    if high is None:
+        return "at_least"
+    if low is None:
+        return "at_most"
+    if low != high:
+        return "range"
+    return "exact" if value.qualifier == "range" else value.qualifier
 
 
 def _amount(low: int | None, high: int | None, qualifier: str, *, short: bool = False) -> str:
