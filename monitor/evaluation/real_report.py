@@ -2,7 +2,9 @@
 
 `python -m monitor.evaluation.real_report --texts DIR [--split dev|heldout] [--verbose]`
 prints one table per split (the held-out third apart from the development part), then says
-which articles had no text in DIR and which texts no longer hold a label's locator.
+which articles had no text in DIR and which texts no longer hold a label's locator; then
+replays each labelled story (`stories/`) through the daemon's ingest and counts its alerts
+(`--no-stories` skips that).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from monitor.evaluate import format_errors, format_table
 from monitor.evaluation.corpus import CorpusError
 from monitor.evaluation.real import REAL_SET, SPLITS, load_real_set, outlets, score_real
+from monitor.evaluation.story_report import format_outcome, format_totals, replay_stories
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -25,6 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", help="a spaCy pipeline other than the default")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
     parser.add_argument("--limit", type=int, default=15, help="errors shown per kind")
+    parser.add_argument("--no-stories", action="store_true", help="skip the story replays")
     args = parser.parse_args(argv)
     if not args.texts.is_dir():
         print(f"--texts {args.texts}: not a folder of article texts", file=sys.stderr)
@@ -52,6 +56,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if result.stale:
         print(f"\nlocators not found in their text ({len(result.stale)}):")
         print("\n".join(f"  {s}" for s in result.stale))
+    if not args.no_stories:
+        try:
+            stories = replay_stories(args.texts, args.labels)
+        except CorpusError as exc:
+            print(f"{args.labels}: {exc}", file=sys.stderr)
+            return 2
+        print("\n== stories replayed through ingest (alerts against labelled changes)")
+        print("\n".join(format_outcome(o, verbose=args.verbose) for o in stories))
+        print(format_totals(stories))
     return 0 if result.reports else 1
 
 

@@ -1,0 +1,77 @@
+"""The noise budget on real stories (issue 14), as `make eval-real` prints it: per story the
+labelled changes alerted, the false change alerts per article and the articles that alerted
+twice on one fact key; then the totals against the targets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from monitor.evaluation.real import REAL_SET
+from monitor.evaluation.stories import load_stories
+from monitor.evaluation.story_replay import StoryOutcome, brief, replay_story
+
+MIN_ALERTED = 0.80  # share of the labelled changes that must be alerted
+MAX_FALSE_PER_ARTICLE = 0.10  # one false change alert per ten articles
+MAX_DOUBLED = 0  # articles with two alerts on one fact key
+
+
+def replay_stories(texts: Path, root: Path = REAL_SET) -> list[StoryOutcome]:
+    return [replay_story(story, texts) for story in load_stories(root)]
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({part / whole:.0%})" if whole else f"{part}/{whole}"
+
+
+def _verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def format_outcome(outcome: StoryOutcome, *, verbose: bool = False) -> str:
+    read = len(outcome.articles)
+    same = sum(a.same_change for a in outcome.articles)
+    restated = sum(a.restated for a in outcome.articles)
+    unalerted = sum(a.read_unalerted for a in outcome.articles)
+    doubled = [a for a in outcome.articles if a.doubled]
+    lines = [
+        f"-- {outcome.name}: {read} articles replayed",
+        f"   changes alerted {_share(outcome.alerted, outcome.expected)},"
+        f" {same} of them with the labelled change type;"
+        f" of the {outcome.expected - outcome.alerted} missed, {unalerted} read but not alerted",
+        f"   false change alerts {outcome.false}"
+        f" ({outcome.false / read if read else 0:.2f} per article),"
+        f" {restated} of them on a labelled restatement",
+        f"   articles with two alerts on one fact key: {len(doubled)}"
+        + "".join(f"\n     {a.article}: {' / '.join(k)}" for a in doubled for k in a.doubled),
+    ]
+    if verbose:
+        for article in outcome.articles:
+            lines += [f"     {article.article} missed: {brief(c.value)}" for c in article.missed]
+            lines += [f"     {article.article} false: {text}" for text in article.false]
+    if outcome.missing:
+        lines.append(f"   missing texts, not replayed: {', '.join(outcome.missing)}")
+    lines += [f"   locator not found: {s}" for s in outcome.stale]
+    lines += [f"   not stored: {e}" for e in outcome.errors]
+    return "\n".join(lines)
+
+
+def format_totals(outcomes: Sequence[StoryOutcome]) -> str:
+    articles = sum(len(o.articles) for o in outcomes)
+    expected = sum(o.expected for o in outcomes)
+    alerted = sum(o.alerted for o in outcomes)
+    false = sum(o.false for o in outcomes)
+    doubled = sum(1 for o in outcomes for a in o.articles if a.doubled)
+    rate = false / articles if articles else 0.0
+    share = alerted / expected if expected else 1.0
+    return "\n".join(
+        [
+            f"-- all stories: {len(outcomes)} stories, {articles} articles replayed",
+            f"   changes alerted {_share(alerted, expected)}"
+            f"   target >= {MIN_ALERTED:.0%}: {_verdict(share >= MIN_ALERTED)}",
+            f"   false change alerts {false} ({rate:.2f} per article)"
+            f"   target <= {MAX_FALSE_PER_ARTICLE:.2f}: {_verdict(rate <= MAX_FALSE_PER_ARTICLE)}",
+            f"   articles with two alerts on one fact key {doubled}"
+            f"   target {MAX_DOUBLED}: {_verdict(doubled <= MAX_DOUBLED)}",
+        ]
+    )
