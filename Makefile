@@ -73,14 +73,15 @@ clean:
 
 # Every figure of the performance issue with its baselines (benchmarks/README.md): steady state
 # and ingest with stage shares (1,000 feeds), one round over 10,000 feeds, growth to 1,000,000
-# stored entries, the HTTP floor of a 304. About 4 minutes on 2 cores; `make bench-quick` runs
-# small sizes in about 1.
+# stored entries, the HTTP floor of a 304, the command line's start-up CPU. About 4 minutes on
+# 2 cores; `make bench-quick` runs small sizes in about 1.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_polling $(BENCH_ARGS)
 	$(BIN)/python -m benchmarks.bench_scale $(SCALE_ARGS)
 	$(BIN)/python -m benchmarks.bench_growth $(GROWTH_ARGS)
 	$(BIN)/python -m benchmarks.bench_http
 	$(BIN)/python -m benchmarks.bench_extract
+	$(BIN)/python -m benchmarks.bench_startup
 
 bench-quick: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_polling --feeds 200 --rounds 2
@@ -88,6 +89,7 @@ bench-quick: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_growth --sizes 0 10000 100000 --feeds 20
 	$(BIN)/python -m benchmarks.bench_http --feeds 100
 	$(BIN)/python -m benchmarks.bench_extract --articles 10 --repeats 2
+	$(BIN)/python -m benchmarks.bench_startup --runs 5
 
 # Precision and recall per fact kind on the labelled corpus and on the held-out one
 # (tests/labelled/README.md, tests/labelled/heldout/README.md).
