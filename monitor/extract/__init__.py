@@ -69,7 +69,8 @@ def extract_claims(
     for sentence, parse in _parsed(text, entities, model):
         pronouns = pronoun_substitutions([(s.original, s.name) for s in sentence.substitutions])
         found = [c for x in extractors for c in x(sentence.text, entities, year=year)]
-        found += _new_facts(frame_claims(parse, entities, wanted, year), found)
+        framed = frame_claims(parse, entities, wanted, year, sentence.original)
+        found += _new_facts(framed, found)
         found = _as_written(_fates_keep_office(review(found, parse, entities, pronouns)), sentence)
         claims.extend(c for c in found if c not in claims)
     return _without_underspecified(claims)

@@ -38,6 +38,7 @@ class Parsed:
     entities: Sequence[EntityRef]
     year: int | None
     heads: dict[int, EntityRef]
+    written: frozenset[str] = frozenset()  # entities the sentence names as written
 
     def entity(self, token: Token | None, kind: str) -> EntityRef | None:
         """The configured entity of `kind` that the noun phrase of `token` names: itself, a
@@ -59,23 +60,35 @@ PLACE_NOUNS = frozenset(
 )
 
 
+_MODIFIERS = frozenset("compound poss nmod amod appos npadvmod".split())
+
+
 def inner(token: Token, kind: str) -> Iterator[Token]:
+    """The tokens of a noun phrase that may name whose or which it is: its modifiers, and their
+    own modifiers ("Fano armed group fighters", "Syrian Arab Army soldiers"), and the object
+    of its "of" ("fighters of the RSF")."""
     if kind == "place" and token.lemma_.lower() not in PLACE_NOUNS:
         return
     for child in token.children:
-        if child.dep_ in ("compound", "poss", "nmod", "amod", "appos"):
+        if child.dep_ in _MODIFIERS:
             yield child
+            if kind != "place":  # "Kelso district villages" are villages, not Kelso
+                yield from (t for t in child.subtree if t is not child and t.dep_ in _MODIFIERS)
         elif child.dep_ == "prep" and child.lower_ == "of":
             yield from (g for g in child.children if g.dep_ == "pobj")
 
 
-def parsed(span: Span, entities: Sequence[EntityRef], year: int | None) -> Parsed:
+def parsed(
+    span: Span, entities: Sequence[EntityRef], year: int | None, written: str | None = None
+) -> Parsed:
+    """`written` is the sentence as written when references in it were resolved to names."""
     heads: dict[int, EntityRef] = {}
     for m in find_mentions(span.text, entities):
         head = phrase_head(tokens_at(span, m.start, m.end))
         if head is not None:
             heads[head.i] = m.entity
-    return Parsed(span, span.text, entities, year, heads)
+    names = {m.entity.name for m in find_mentions(written or span.text, entities)}
+    return Parsed(span, span.text, entities, year, heads, frozenset(names))
 
 
 def happened(verb: Token) -> bool:

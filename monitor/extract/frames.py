@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
 from monitor.extract.frame_base import Parsed, child, happened, parsed, passive, prep_object
+from monitor.extract.frame_casualties import casualty_frames
 from monitor.extract.frame_control import control_frames
 from monitor.extract.grammar import claimant_of, is_doubted, phrase, subject
 from monitor.extract.history import FORCE_ERA, FORCE_YEAR, is_past
@@ -103,17 +104,23 @@ _FRAMES = {
     "territorial_control": control_frames,
     "force_size": force_frames,
     "leadership": arrival_frames,
+    "casualties": casualty_frames,
 }
 
 
 def frame_claims(
-    span: Span, entities: Sequence[EntityRef], kinds: Sequence[FactKind], year: int | None
+    span: Span,
+    entities: Sequence[EntityRef],
+    kinds: Sequence[FactKind],
+    year: int | None,
+    written: str | None = None,
 ) -> list[Claim]:
-    """Every frame claim of the requested kinds in one parsed sentence."""
+    """Every frame claim of the requested kinds in one parsed sentence (`written`: the
+    sentence before its references were resolved, when they were)."""
     wanted = [_FRAMES[k] for k in kinds if k in _FRAMES]
     if not wanted:
         return []
-    s = parsed(span, entities, year)
+    s = parsed(span, entities, year, written)
     if not s.heads:
         return []
     return [claim for frame in wanted for claim in frame(s)]

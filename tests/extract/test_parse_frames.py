@@ -130,3 +130,21 @@ def test_a_date_a_loss_or_a_handful_is_no_force_size(text: str) -> None:
 def test_a_loss_is_still_a_casualty_count() -> None:
     found = values("The army said 150 fighters of the RSF were killed in a battle.", Casualties)
     assert [(v.subject, v.killed_min) for v in found if isinstance(v, Casualties)] == [(RSF, 150)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Army troops killed more than 300 RSF fighters near Bara.", [(RSF, 300, None)]),
+        ("Witnesses said 61 RSF paramilitary fighters were killed.", [(RSF, 61, 61)]),
+    ],
+)
+def test_losses_of_a_named_side(text: str, expected: list[tuple[str, int, int | None]]) -> None:
+    found = values(text, Casualties)
+    assert [
+        (v.subject, v.killed_min, v.killed_max) for v in found if isinstance(v, Casualties)
+    ] == (expected)
+
+
+def test_one_count_of_two_sides_is_no_fact() -> None:
+    assert values("At least 50 RSF fighters and army troops have been killed.", Casualties) == []

@@ -1,0 +1,97 @@
+"""Losses read from the parse: how many of a side's fighters a verb of losses takes.
+
+"Ethiopian troops killed more than 300 Fano fighters", "61 Syrian Arab Army soldiers were
+killed", "the militia had killed 602 federal soldiers and captured 98 troops": the count is
+the number of the noun that the verb takes (its object, or its subject in the passive, or the
+subject of "died"), and the side is the configured group that noun phrase names ("Fano
+fighters", "soldiers of the RSF"). The side that inflicts the losses is never their subject.
+Counts of one side in one sentence make one fact, each under its own field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from monitor.extract.attribution import is_hedged
+from monitor.extract.frame_base import Parsed, child, happened, passive, with_conjuncts
+from monitor.extract.grammar import claimant_of, is_doubted
+from monitor.extract.history import CASUALTY_ERA, DATED_YEAR, is_past
+from monitor.extract.numbers import find_amounts
+from monitor.extract.units import PLURALS, UNITS
+from monitor.records import Casualties, Claim, EntityRef, Qualifier
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Nouns of a side's people whose losses are counted: the units of force sizes, and the words
+# reports use for the other side's dead ("terrorists", "operatives").
+_PEOPLE = PLURALS | frozenset(UNITS) | frozenset("terrorists operatives members".split())
+_FIELDS = {
+    **dict.fromkeys("kill slay execute eliminate neutralize neutralise die".split(), "killed"),
+    **dict.fromkeys("wound injure".split(), "wounded"),
+    **dict.fromkeys("capture detain".split(), "captured"),
+}
+
+
+def _victims(verb: Token) -> list[Token]:
+    """The nouns a verb of losses takes: "killed N fighters", "N fighters were killed",
+    "N soldiers died"."""
+    if verb.lemma_ == "die":
+        found = child(verb, "nsubj")
+    elif passive(verb):
+        found = child(verb, "nsubjpass")
+    else:
+        found = child(verb, "dobj")
+    return with_conjuncts(found) if found is not None else []
+
+
+def _count(noun: Token) -> tuple[int | None, int | None, Qualifier] | None:
+    """The number a people noun carries ("at least 84 Wagner fighters")."""
+    numbers = [c for c in noun.children if c.dep_ in ("nummod", "quantmod")]
+    if not numbers or noun.lower_ not in _PEOPLE:
+        return None
+    first = min(t.i for n in numbers for t in n.subtree)
+    start = noun.doc[first].idx - noun.sent.start_char
+    end = noun.idx + len(noun.text) - noun.sent.start_char
+    amounts = find_amounts(noun.sent.text[start:end])
+    if not amounts:
+        return None
+    return amounts[-1].min, amounts[-1].max, amounts[-1].qualifier
+
+
+def _losses(
+    s: Parsed,
+) -> Iterator[tuple[EntityRef, str, Token, tuple[int | None, int | None, Qualifier]]]:
+    for verb in s.span:
+        field = _FIELDS.get(verb.lemma_) if verb.pos_ == "VERB" else None
+        if field is None or not happened(verb):
+            continue
+        for noun in _victims(verb):
+            side = s.entity(noun, "group")
+            counted = _count(noun)
+            if side is None or counted is None or side.name not in s.written:
+                continue  # a side only a resolved reference names is a guess for losses
+            if any(c.dep_ == "conj" and _count(c) is None for c in noun.children):
+                continue  # "50 Houthi rebels and government troops": one count of two sides
+            yield side, field, verb, counted
+
+
+def casualty_frames(s: Parsed) -> list[Claim]:
+    if s.year is not None and is_past(s.text, s.year, CASUALTY_ERA, DATED_YEAR):
+        return []
+    by_side: dict[str, dict[str, object]] = {}
+    verbs: dict[str, Token] = {}
+    for side, field, verb, (lo, hi, qualifier) in _losses(s):
+        counts = by_side.setdefault(side.name, {"qualifier": qualifier})
+        if f"{field}_min" in counts:
+            continue  # two counts of one kind for one side would have to be added up
+        counts[f"{field}_min"], counts[f"{field}_max"] = lo, hi
+        verbs.setdefault(side.name, verb)
+    claims = []
+    for name, counts in by_side.items():
+        verb = verbs[name]
+        value = Casualties(name, **counts)  # type: ignore[arg-type]
+        hedged = is_hedged(s.text) or is_doubted(verb)
+        claims.append(Claim(value, s.text, claimant_of(verb), hedged))
+    return claims
