@@ -129,7 +129,8 @@ def poll(ctx: Context, once: bool) -> None:
 @click.option(
     "--facts-json",
     is_flag=True,
-    help="Print the facts read during the replay (one JSON object each) instead of alerts.",
+    help="Print the facts read during the replay (one JSON object each, with the change the "
+    "diff made: new, changed, corroborated, contested, superseded) instead of alerts.",
 )
 @pass_ctx
 def replay(ctx: Context, paths: tuple[Path, ...], deliver: bool, facts_json: bool) -> None:
@@ -164,7 +165,8 @@ def replay(ctx: Context, paths: tuple[Path, ...], deliver: bool, facts_json: boo
     if facts_json:
         for record in store.facts():
             if record.fact.evidence.observed_at >= started:
-                click.echo(json.dumps(fact_to_json(record.fact), ensure_ascii=False))
+                data = {**fact_to_json(record.fact), "change": record.change}
+                click.echo(json.dumps(data, ensure_ascii=False))
     store.close()
     sys.exit(print_summary(reports, deliveries, queued))
 

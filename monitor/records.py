@@ -383,3 +383,38 @@ def fact_to_json(fact: Fact) -> dict[str, object]:
         "published": ev.published.isoformat(),
         "observed_at": ev.observed_at.isoformat(),
     }
+
+
+# The name an alert gives each change the diff makes (alert JSON `change`).
+ALERT_CHANGE_NAMES = {"new": "new_fact"}
+
+
+def fact_from_json(data: dict[str, object]) -> Fact:
+    """Rebuild a fact written by `fact_to_json`."""
+    kind = str(data["kind"])
+    fields = [name for name in _FACT_TYPES[kind].__dataclass_fields__ if name != "kind"]
+    evidence = Evidence(
+        quote=str(data["quote"]),
+        article_url=str(data["article_url"]),
+        outlet=str(data["outlet"]),
+        published=datetime.fromisoformat(str(data["published"])),
+        observed_at=datetime.fromisoformat(str(data["observed_at"])),
+        claimed_by=None if data["claimed_by"] is None else str(data["claimed_by"]),
+        hedged=bool(data["hedged"]),
+    )
+    return Fact(fact_value_from_fields(kind, {name: data[name] for name in fields}), evidence)
+
+
+def alert_facts_json(alert: Alert) -> dict[str, object]:
+    """The facts an alert compares, in the alert JSON contract: `change` (new_fact, changed,
+    contested, corroborated), `key`, `before` and `after` as facts (`fact_to_json`), null for
+    alerts about no fact; and the rendered lines `before_text`, `after_text`."""
+    change = alert.change
+    return {
+        "change": None if change is None else ALERT_CHANGE_NAMES.get(change.kind, change.kind),
+        "key": None if change is None else list(change.after.key),
+        "before": None if change is None or change.before is None else fact_to_json(change.before),
+        "after": None if change is None else fact_to_json(change.after),
+        "before_text": alert.before,
+        "after_text": alert.after,
+    }

@@ -25,7 +25,7 @@ from monitor.alert.templates import (
     default_templates,
     load_templates,
 )
-from monitor.records import Alert, Quote
+from monitor.records import Alert, Quote, alert_facts_json
 
 if TYPE_CHECKING:
     from monitor.config import ChannelConfig
@@ -130,7 +130,8 @@ def title(alert: Alert) -> str:
 
 def alert_json(alert: Alert, context: RenderContext = NO_CONTEXT) -> str:
     """The alert contract of DESIGN.md as JSON (what a json:// webhook receives as its
-    message). Values are the alert's own: JSON escaping makes any text safe to carry. The
+    message): for a fact alert, the facts it compares (`records.alert_facts_json`). Values are
+    the alert's own: JSON escaping makes any text safe to carry. The
     delivery `status` is not part of it: while a message is in flight it has none yet."""
     return json.dumps(
         {
@@ -139,8 +140,7 @@ def alert_json(alert: Alert, context: RenderContext = NO_CONTEXT) -> str:
             "watch": alert.watch,
             "title": alert.title,
             "body": alert.body,
-            "before": alert.before,
-            "after": alert.after,
+            **alert_facts_json(alert),
             "evidence": [
                 {"quote": q.text, "url": q.url, "outlet": q.outlet} for q in alert.evidence
             ],

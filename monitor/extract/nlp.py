@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from monitor.extract.attribute_rules import index_matches
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Span
@@ -59,7 +61,18 @@ def _load(name: str) -> Language:
         ) from exc
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {name!r} has no dependency parser")
+    _speed_up(nlp)
     return nlp
+
+
+def _speed_up(nlp: Language) -> None:
+    """The same annotations for less work: the attribute ruler's simple patterns are looked
+    up instead of matched one by one (`attribute_rules`)."""
+    from spacy.pipeline import AttributeRuler
+
+    for _, component in nlp.pipeline:
+        if isinstance(component, AttributeRuler):
+            index_matches(component)
 
 
 # A line break starts a new block unless the next line carries on the sentence (it starts with

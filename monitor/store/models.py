@@ -189,6 +189,8 @@ class AlertRow(Base):
     severity: Mapped[str] = mapped_column(String(20), default="normal")
     fact_kind: Mapped[str | None] = mapped_column(String(40))
     entities: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # For a fact alert: the change the diff made, and the facts it compared (fact JSON).
+    facts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class Delivery(Base):

@@ -10,7 +10,17 @@ from typing import Any, NamedTuple, cast
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from monitor.records import Alert, AlertKind, FactKind, Quote, Severity
+from monitor.records import (
+    Alert,
+    AlertKind,
+    Change,
+    FactKind,
+    Quote,
+    Severity,
+    alert_facts_json,
+    fact_from_json,
+    fact_to_json,
+)
 from monitor.store.base import StoreBase
 from monitor.store.models import AlertRow, Article, Delivery
 
@@ -54,8 +64,7 @@ class StoredAlert:
             "watch": a.watch,
             "title": a.title,
             "body": a.body,
-            "before": a.before,
-            "after": a.after,
+            **alert_facts_json(a),
             "evidence": [{"quote": q.text, "url": q.url, "outlet": q.outlet} for q in a.evidence],
             "channels": list(a.channels),
             "severity": a.severity,
@@ -115,6 +124,7 @@ class OutboxQueries(StoreBase):
             evidence=evidence,
             created_at=now,
             story_id=alert.story_id,
+            facts=_change_to_row(alert.change),
         )
         session.add(row)
         session.flush()
@@ -196,7 +206,24 @@ def alert_from_row(row: AlertRow) -> Alert:
         severity=cast(Severity, row.severity),
         fact_kind=cast(FactKind | None, row.fact_kind),
         entities=tuple(row.entities or ()),
+        change=_change_from_row(row.facts),
     )
+
+
+def _change_to_row(change: Change | None) -> dict[str, Any] | None:
+    if change is None:
+        return None
+    before = None if change.before is None else fact_to_json(change.before)
+    return {"change": change.kind, "before": before, "after": fact_to_json(change.after)}
+
+
+def _change_from_row(data: dict[str, Any] | None) -> Change | None:
+    """The change stored with a fact alert (None for other alerts, and for alerts stored
+    before migration 0009)."""
+    if not data:
+        return None
+    before = None if data["before"] is None else fact_from_json(data["before"])
+    return Change(data["change"], fact_from_json(data["after"]), before)
 
 
 def idempotency_key(dedup_key: str, channel: str) -> str:

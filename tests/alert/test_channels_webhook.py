@@ -49,7 +49,7 @@ def test_json_webhook_receives_the_alert_contract() -> None:
     assert payload["title"] == f"[panjshir] {CONTESTED.title}"
     alert = json.loads(payload["message"])
     assert alert["id"] == 9 and alert["kind"] == "contested" and alert["watch"] == "panjshir"
-    assert (alert["before"], alert["after"]) == (CONTESTED.before, CONTESTED.after)
+    assert (alert["before_text"], alert["after_text"]) == (CONTESTED.before, CONTESTED.after)
     assert alert["evidence"][0] == {
         "quote": CONTESTED.evidence[0].text,
         "url": "https://news.example.org/asia/bazarak-claim",
