@@ -1,7 +1,7 @@
 """The cost of extraction on a parse, one matched article of 1,000 words on one core:
 
     .venv/bin/python -m benchmarks.bench_extract [--articles 30] [--repeats 3] [--json]
-                                                 [--profile 15]
+                                                 [--options] [--profile 15]
 
 Articles are generated: the paragraphs of the labelled corpus (tests/labelled/articles), which
 we wrote ourselves, shuffled and drawn until the text reaches `--words` words (cut there and
@@ -21,6 +21,7 @@ Loading the model happens once per process and is excluded: it is measured on it
 (`import spacy` and `spacy.load`). The spaCy share is the CPU spent inside the pipeline's
 `pipe` (tokenizer and every component) during `extract_claims`; the rest is our code. Each
 component's cost is measured apart on the same texts. The target (issue 13) is 100 ms.
+`--options` measures ways to cut the cost (benchmarks/extract_options.py).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from benchmarks import extract_options
 from monitor.evaluation.corpus import load_entities
 from monitor.extract import EXTRACTORS, extract_claims, nlp
 from monitor.extract.coref import resolve_references
@@ -219,6 +221,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "components_ms": component_ms(model, articles),
         "target_ms": TARGET_MS,
     }
+    if args.options:
+        report["options"] = extract_options.measure(articles, entities, model, PipeClock, YEAR)
     if args.profile:
         report["profile"] = profile(articles, entities, args.profile)
     return report
@@ -275,6 +279,8 @@ def render(report: dict[str, Any]) -> Iterator[str]:
     yield f"  claims per article: regex alone {claims['regex']:.1f}, parse {claims['parse']:.1f}"
     verdict = "met" if parse <= report["target_ms"] else "missed"
     yield f"  target <= {report['target_ms']:.0f} ms per article on one core: {verdict}"
+    if "options" in report:
+        yield from extract_options.render(report["options"], report["articles"])
     if "profile" in report:
         yield report["profile"]
 
@@ -287,6 +293,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", default=nlp.DEFAULT_MODEL, help="spaCy pipeline")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--options", action="store_true", help="measure ways to cut the cost (extract_options)"
+    )
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile, top N")
     args = parser.parse_args(argv)
     report = run(args)

@@ -11,8 +11,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[2]
 STORY = REPO / "seeds" / "panjshir"
 # Run in the fresh interpreter: the replay, then what it imported and how many pipelines it
@@ -32,8 +30,6 @@ print(json.dumps(report))
 """
 # A watch on a story the Panjshir timeline never tells.
 UNMATCHED_WATCH = '[[watches]]\nname = "elsewhere"\nterms = ["Zaporizhzhia"]\n'
-
-pytestmark = pytest.mark.sqlite_only("what a process imports is the same on every backend")
 
 
 def replay_story(tmp_path: Path, watches: str | None) -> tuple[dict[str, Any], list[str]]:

@@ -1,0 +1,127 @@
+"""Ways to make parse + extraction cheaper, each measured on the articles of `bench_extract`
+(`--options`): the CPU of `extract_claims` per article with the option in force, the share of
+it spent in spaCy, and on how many articles the claims differ from those of the pipeline as
+loaded. Only an option that changes no claim can be taken as it is.
+
+- the attribute ruler's own matcher (spaCy's `Matcher` over all its patterns): how the
+  pipeline ran before `extract.attribute_rules` looked the simple patterns up;
+- `nlp.pipe` batch sizes (the pipeline parses an article's blocks in one call);
+- components left out: the lemmatizer; the attribute ruler with it (no coarse part of speech);
+  the tagger with both (tokens get no tag);
+- parsing only the blocks that name a configured entity (a name or an alias, any case).
+"""
+
+from __future__ import annotations
+
+import functools
+import statistics
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import TYPE_CHECKING, Any
+
+from monitor.extract import extract_claims, nlp
+from monitor.records import Claim, EntityRef
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+Variant = Callable[[], AbstractContextManager[object]]
+
+
+@contextmanager
+def spacy_attribute_matcher(model: Language) -> Iterator[None]:
+    ruler = model.get_pipe("attribute_ruler")
+    indexed = vars(ruler).pop("match", None)
+    try:
+        yield
+    finally:
+        if indexed is not None:
+            ruler.match = indexed  # type: ignore[attr-defined]
+
+
+@contextmanager
+def batch_size(model: Language, size: int) -> Iterator[None]:
+    before = model.batch_size
+    model.batch_size = size
+    try:
+        yield
+    finally:
+        model.batch_size = before
+
+
+@contextmanager
+def only_blocks_naming(entities: Sequence[EntityRef]) -> Iterator[None]:
+    names = [n.lower() for e in entities for n in (e.name, *e.aliases)]
+    every_block = nlp.blocks
+
+    def naming(text: str) -> list[str]:
+        return [b for b in every_block(text) if any(n in b.lower() for n in names)]
+
+    nlp.blocks = naming
+    try:
+        yield
+    finally:
+        nlp.blocks = every_block
+
+
+def variants(model: Language, entities: Sequence[EntityRef]) -> dict[str, Variant]:
+    def without(*names: str) -> Variant:
+        present = [n for n in names if n in model.pipe_names]
+        return lambda: model.select_pipes(disable=present)
+
+    return {
+        "as loaded": nullcontext,
+        "spaCy's own attribute-ruler matcher": lambda: spacy_attribute_matcher(model),
+        **{f"nlp.pipe batch_size {n}": functools.partial(batch_size, model, n) for n in (1, 8, 64)},
+        "without lemmatizer": without("lemmatizer"),
+        "without attribute_ruler, lemmatizer": without("attribute_ruler", "lemmatizer"),
+        "without tagger, attribute_ruler, lemmatizer": without(
+            "tagger", "attribute_ruler", "lemmatizer"
+        ),
+        "parse only blocks naming an entity": lambda: only_blocks_naming(entities),
+    }
+
+
+def measure(
+    articles: Sequence[str],
+    entities: Sequence[EntityRef],
+    model: Language,
+    clock_of: Callable[[Language], Any],
+    year: int,
+) -> list[dict[str, Any]]:
+    """Each variant's median CPU per article (ms), its spaCy share and the articles whose
+    claims differ from the pipeline's as loaded. `clock_of` gives a `PipeClock`."""
+    reference: list[list[Claim]] = []
+    rows = []
+    for name, variant in variants(model, entities).items():
+        with variant():
+            extract_claims(articles[0], entities, year=year)  # warm: caches of the variant
+            clock = clock_of(model)
+            times, claims = [], []
+            with clock.installed():
+                for text in articles:
+                    start = time.process_time()
+                    claims.append(extract_claims(text, entities, year=year))
+                    times.append((time.process_time() - start) * 1000)
+        reference = reference or claims
+        rows.append(
+            {
+                "option": name,
+                "ms": statistics.median(times),
+                "spacy_ms": sum(clock.seconds.values()) * 1000 / len(articles),
+                "differ": sum(a != b for a, b in zip(claims, reference, strict=True)),
+            }
+        )
+    return rows
+
+
+def render(rows: Sequence[dict[str, Any]], articles: int) -> Iterator[str]:
+    base = rows[0]["ms"]
+    yield f"  options, CPU per article of extract_claims (median of {articles}):"
+    for row in rows:
+        change = "same claims" if not row["differ"] else f"claims differ on {row['differ']}"
+        yield (
+            f"    {row['option']:<45} {row['ms']:6.1f} ms ({row['ms'] - base:+6.1f}), spaCy "
+            f"{row['spacy_ms']:5.1f} ms; {change}"
+        )
