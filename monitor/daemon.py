@@ -33,10 +33,12 @@ from monitor.lifecycle import (
     Health,
     JobFailed,
     Jobs,
+    drain,
     tick_problem,
 )
 from monitor.logs import get_logger, remember_urls
 from monitor.pipeline import Attempt, FeedReport, Pipeline, utcnow
+from monitor.pipeline.offloop import off_loop
 from monitor.records import Alert
 from monitor.schedule import build_scheduler
 from monitor.sdnotify import Notifier
@@ -83,6 +85,7 @@ class Daemon:
     scheduler: AsyncIOScheduler | None = field(init=False, default=None)
     stopping: bool = field(init=False, default=False)
     failing_ticks: FailingTicks | None = field(init=False, default=None)
+    stragglers: set[asyncio.Task[FeedReport]] = field(init=False, default_factory=set)
     _round_again: bool = field(init=False, default=False)
     _reloading: asyncio.Lock = field(init=False, default_factory=asyncio.Lock)
     _background: set[asyncio.Task[object]] = field(init=False, default_factory=set)
@@ -95,8 +98,11 @@ class Daemon:
         self.probe = DatabaseProbe(self.store.engine, PROBE_SECONDS)
 
     def _pipeline_for(self, config: Config) -> Pipeline:
-        """The stages wired for `config` (at start, and for each reload)."""
-        return Pipeline(config, self.store)
+        """The stages wired for `config` (at start, and for each reload). Checks still running
+        from a round are kept in one set whatever the configuration, for the shutdown."""
+        pipeline = Pipeline(config, self.store)
+        pipeline.poller.stragglers = self.stragglers
+        return pipeline
 
     @classmethod
     def open(cls, config: Config, on_alert: AlertSink = _ignore) -> Daemon:
@@ -116,25 +122,28 @@ class Daemon:
         """Check the due feeds (or every feed) once, then send what the outbox holds (up to
         `[delivery] batch_size` rows a channel: the delivery job sends the rest). The whole
         round uses the configuration in force when it began, even if a reload lands meanwhile."""
-        return (await self._round(all_feeds, until_empty=False)).reports
+        return (await self._round(all_feeds, until_empty=False, patience=None)).reports
 
     async def poll_once(self, *, all_feeds: bool = False) -> Round:
         """`poll_round` for a command that runs once: every delivery due is attempted, and
         what is still in the outbox afterwards is counted."""
-        done = await self._round(all_feeds, until_empty=True)
+        done = await self._round(all_feeds, until_empty=True, patience=None)
         counts = await asyncio.to_thread(self.store.delivery_counts)
         return replace(done, queued=counts.get("pending", 0) + counts.get("sending", 0))
 
-    async def _round(self, all_feeds: bool, *, until_empty: bool) -> Round:
+    async def _round(self, all_feeds: bool, *, until_empty: bool, patience: float | None) -> Round:
+        """One round; with `patience`, the fetches still running after it are left to end in
+        the background (see `Poller.poll_due`), their reports handled by `_late_report`."""
         assert self.client is not None, "use `async with Daemon(...)`"
         pipeline = self.pipeline
         if all_feeds:
-            self.store.make_all_due(utcnow())
-        reports = await pipeline.poll_due(self.client, utcnow())
+            await off_loop(self.store.make_all_due, utcnow())
+        late = self._late_report if patience is not None else None
+        reports = await pipeline.poll_due(self.client, utcnow(), patience=patience, late=late)
         for report in reports:
             for alert in report.alerts:
                 self.on_alert(alert)
-        pipeline.flush_digests(utcnow())
+        await off_loop(pipeline.flush_digests, utcnow())
         deliveries = await pipeline.deliver_due(utcnow(), until_empty=until_empty)
         return Round(reports, deliveries)
 
@@ -143,7 +152,7 @@ class Daemon:
 
     async def flush_digests(self) -> None:
         """Store the digests whose window has ended; the deliver job sends them."""
-        self.pipeline.flush_digests(utcnow())
+        await off_loop(self.pipeline.flush_digests, utcnow())
 
     async def prune(self) -> None:
         """Retention, in batches, in a worker thread: the loop keeps serving meanwhile."""
@@ -177,11 +186,13 @@ class Daemon:
         status line for `systemctl status`. A round that could not store what it fetched
         fails the tick, and the daemon is unhealthy until a later round stores its feeds
         (a round with nothing due changes nothing)."""
+        patience = self.config.polling.tick_seconds
         try:
-            reports = await self.poll_round()
+            reports = (await self._round(False, until_empty=False, patience=patience)).reports
             while self._round_again and not self.stopping:
                 self._round_again = False
-                reports = await self.poll_round()
+                again = await self._round(False, until_empty=False, patience=patience)
+                reports = again.reports
         except Exception as exc:
             if is_store_error(exc):
                 self._tick_failed(store_reason(exc))
@@ -194,6 +205,17 @@ class Daemon:
         if reports:
             self.failing_ticks = None
         metrics.tick_completed()
+
+    def _late_report(self, report: FeedReport) -> None:
+        """A check that ended after its round (a slow feed): its alerts are passed on like the
+        round's; a failure to store it makes the daemon unhealthy as a failed tick does, and a
+        check stored makes it healthy again, as a tick that stores its feeds does."""
+        for alert in report.alerts:
+            self.on_alert(alert)
+        if report.store_error:
+            self._tick_failed(f"1 feeds not stored: {report.store_error}")
+        else:
+            self.failing_ticks = None
 
     def _tick_failed(self, why: str) -> None:
         failing = self.failing_ticks
@@ -375,7 +397,9 @@ class Daemon:
         log.info("daemon_stopping", in_flight=in_flight, grace_seconds=grace)
         self.stopping = True
         scheduler.pause()  # no new job runs; shutdown() would cancel the running ones at once
+        started = time.monotonic()
         cancelled = await self.jobs.drain(grace)
+        cancelled += await drain(self.stragglers, grace - (time.monotonic() - started))
         scheduler.shutdown(wait=False)
         for task in [watchdog, *self._background]:
             if task is not None:

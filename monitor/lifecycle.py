@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -112,18 +112,24 @@ class Jobs:
     async def drain(self, grace_seconds: float) -> int:
         """Let the jobs in flight finish for up to `grace_seconds`, then cancel the rest and
         wait for them to unwind. Returns how many had to be cancelled."""
-        pending = set(self.running)
-        if pending:
-            _, pending = await asyncio.wait(pending, timeout=grace_seconds)
-        for task in pending:
-            task.cancel()
-        if pending:
-            await asyncio.wait(pending)
-        return len(pending)
+        return await drain(self.running, grace_seconds)
 
     def cancel_all(self) -> None:
         for task in self.running:
             task.cancel()
+
+
+async def drain(tasks: Iterable[asyncio.Task[Any]], grace_seconds: float) -> int:
+    """Let `tasks` finish for up to `grace_seconds`, then cancel the rest and wait for them to
+    unwind. Returns how many had to be cancelled."""
+    pending = set(tasks)
+    if pending:
+        _, pending = await asyncio.wait(pending, timeout=max(0.0, grace_seconds))
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.wait(pending)
+    return len(pending)
 
 
 def probe_database(engine: Engine, timeout_seconds: float) -> None:

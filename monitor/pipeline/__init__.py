@@ -17,7 +17,7 @@ from monitor.parse import parse_feed
 from monitor.pipeline.delivery import Attempt, Outbox
 from monitor.pipeline.digests import DigestJob
 from monitor.pipeline.ingest import Ingestor
-from monitor.pipeline.polling import FeedReport, Poller
+from monitor.pipeline.polling import FeedReport, LateReport, Poller
 from monitor.records import FetchResult
 from monitor.store import Store
 from monitor.store.errors import STORE_ERRORS
@@ -41,8 +41,15 @@ class Pipeline:
             now,
         )
 
-    async def poll_due(self, client: httpx.AsyncClient, now: datetime) -> list[FeedReport]:
-        return await self.poller.poll_due(client, now)
+    async def poll_due(
+        self,
+        client: httpx.AsyncClient,
+        now: datetime,
+        *,
+        patience: float | None = None,
+        late: LateReport | None = None,
+    ) -> list[FeedReport]:
+        return await self.poller.poll_due(client, now, patience=patience, late=late)
 
     async def deliver_due(self, now: datetime, *, until_empty: bool = False) -> list[Attempt]:
         return await self.outbox.deliver_due(now, until_empty=until_empty)

@@ -1,6 +1,7 @@
 """Deliver the outbox: claim due rows, send each through apprise, record what happened.
 
-Each channel has its own worker, and up to `[delivery] concurrency` workers run at once, so one
+Its database work runs on the store thread (`offloop`), as the poller's does. Each channel has
+its own worker, and up to `[delivery] concurrency` workers run at once, so one
 failing or hanging channel never blocks or repeats the others. A worker takes its channel's due
 rows one at a time (oldest first): it claims the row under a lease (so no other daemon sends it
 meanwhile), sends it, and records the outcome. After a failure that may heal it stops for this
@@ -25,6 +26,7 @@ from monitor.config_service import DeliveryConfig
 from monitor.instance import INSTANCE_ID
 from monitor.logs import get_logger
 from monitor.pipeline.digests import hold_due
+from monitor.pipeline.offloop import off_loop
 from monitor.store import ClaimedDelivery, Store
 from monitor.store.queue import Outcome
 
@@ -96,8 +98,8 @@ class Outbox:
                     if not until_empty or len(done) < settings.batch_size:
                         return
 
-        hold_due(self.store, self.config, now)  # digests, quiet hours, rate limits first
-        channels = self.store.due_channels(now)
+        await off_loop(hold_due, self.store, self.config, now)  # digests, quiet hours, rates
+        channels = await off_loop(self.store.due_channels, now)
         await asyncio.gather(*(worker(channel) for channel in channels))
         return attempts
 
@@ -106,7 +108,9 @@ class Outbox:
         done: list[Attempt] = []
         while len(done) < settings.batch_size:
             lease_until = self.clock() + timedelta(seconds=settings.lease_seconds)
-            claimed = self.store.claim_due(now, self.instance_id, lease_until, channel=channel)
+            claimed = await off_loop(
+                self.store.claim_due, now, self.instance_id, lease_until, channel=channel
+            )
             if not claimed:
                 break
             attempt = await self._attempt(claimed[0])
@@ -114,7 +118,7 @@ class Outbox:
                 continue
             done.append(attempt)
             if attempt.outcome == "retry" and attempt.retry_at is not None:
-                self.store.defer_channel(channel, attempt.retry_at)
+                await off_loop(self.store.defer_channel, channel, attempt.retry_at)
                 break
         return done
 
@@ -127,7 +131,7 @@ class Outbox:
         if row.attempts >= settings.max_attempts:
             number = row.attempts
             result = DeliveryResult(False, _cut_short(row.attempts), permanent=True)
-        elif not self.store.start_attempt(row.id, self.instance_id):
+        elif not await off_loop(self.store.start_attempt, row.id, self.instance_id):
             return None  # another instance took the row over meanwhile
         else:
             result = await self._send(row)
@@ -137,7 +141,8 @@ class Outbox:
             retry_at = None
         else:
             outcome, retry_at = plan_retry(settings, number, result, now, self.rng)
-        self.store.record_attempt(
+        await off_loop(
+            self.store.record_attempt,
             row.id,
             self.instance_id,
             outcome=outcome,
@@ -158,7 +163,9 @@ class Outbox:
         if channel.unusable_reason:  # secrets not in the environment: retried, then failed
             return DeliveryResult(False, channel.unusable_reason)
         # The story's outlets so far: the message can name those it does not quote.
-        stored = self.store.alert(row.alert_id) if row.alert.story_id is not None else None
+        stored = None
+        if row.alert.story_id is not None:
+            stored = await off_loop(self.store.alert, row.alert_id)
         context = RenderContext(row.alert_id, stored.outlets if stored else ())
         rendered = render_for(row.alert, channel, self.config.template_dir(channel), context)
         return await asyncio.to_thread(

@@ -112,12 +112,15 @@ def after_failed_check(
     base_interval: float,
     max_backoff: float,
     health: HealthPolicy,
+    known_at: datetime | None = None,
 ) -> Failure:
-    """A check failed: back off from the interval in force (or `base_interval`)."""
+    """A check failed: back off from the interval in force (or `base_interval`), counted from
+    `known_at`, when the failure became known (a fetch that timed out after 40 s is retried
+    40 s later than one refused at once), by default the start of the fetch."""
     now = result.fetched_at
     errors = state.error_count + 1
     next_at = next_check_after_error(
-        now,
+        known_at or now,
         state.poll_interval_seconds or base_interval,
         errors,
         max_backoff=max_backoff,

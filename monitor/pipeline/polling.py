@@ -1,30 +1,32 @@
-"""Polling: claim due feeds, fetch them (capped per host and overall), process each response,
-decide the next check and the feed's health. fetch -> parse -> (ingest)."""
+"""Polling: claim due feeds, fetch them (capped per origin and overall), process each response
+as it arrives, decide the next check and the feed's health. fetch -> parse -> (ingest).
+
+Database work and parsing run on the store thread (`offloop`), so that the event loop keeps
+every fetch's deadline whatever the database is doing."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
 import time
-from collections import defaultdict
-from collections.abc import Callable, Coroutine
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
 from monitor import metrics
 from monitor.alert.compose import health_alert
 from monitor.config import Config
-from monitor.fetch import fetch, redact
+from monitor.fetch import redact
 from monitor.fulltext import Fetcher, with_full_text
 from monitor.health import HealthChange, HealthPolicy
 from monitor.instance import INSTANCE_ID
 from monitor.logs import get_logger
-from monitor.parse import parse_feed
+from monitor.parse import ParsedFeed, parse_feed
+from monitor.pipeline.fetching import FeedFetcher
 from monitor.pipeline.ingest import Ingested, Ingestor
+from monitor.pipeline.offloop import BatchWriter, off_loop
 from monitor.pipeline.outcomes import (
     Checked,
     FeedReport,
@@ -45,6 +47,16 @@ FULL_TEXT_PER_CHECK = 20
 
 
 Claimed = tuple[FeedTarget, FeedState]
+LateReport = Callable[[FeedReport], None]
+
+
+@dataclass(frozen=True, slots=True)
+class NewBody:
+    """A document not read before, parsed: what the store thread hands back before the
+    article pages of a full-text feed are fetched."""
+
+    parsed: ParsedFeed
+    body_hash: str
 
 
 class Poller:
@@ -56,6 +68,9 @@ class Poller:
         self.store = store
         self.ingestor = ingestor
         self.feeds = {f.name: f for f in config.feeds}
+        self.fetcher = FeedFetcher(config.polling)
+        # Checks that outlasted their round's patience, still running (see `poll_due`).
+        self.stragglers: set[asyncio.Task[FeedReport]] = set()
         health = config.health
         self.health_policy = HealthPolicy(
             timedelta(seconds=health.failing_after_seconds),
@@ -63,47 +78,37 @@ class Poller:
             timedelta(seconds=health.silent_minimum_seconds),
         )
 
-    async def poll_due(self, client: httpx.AsyncClient, now: datetime) -> list[FeedReport]:
+    async def poll_due(
+        self,
+        client: httpx.AsyncClient,
+        now: datetime,
+        *,
+        patience: float | None = None,
+        late: LateReport | None = None,
+    ) -> list[FeedReport]:
         """Check every feed that is due at `now` and not leased to another instance. Feeds are
         claimed (leased to this instance) `claim_batch` at a time, so that several instances
-        share the due feeds and a batch is done well within its lease. Within a batch, fetching
-        is concurrent and the responses are processed in claim order (due time, then feed id)
-        as they arrive: the order in which facts are compared is the same on every run and the
-        same as `replay` over the same files. At most `per_host_concurrency` requests go to one
-        host at a time, so a slow host holds few of the `concurrency` slots."""
-        polling = self.config.polling
-        overall = asyncio.Semaphore(polling.concurrency)
-        per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
-            lambda: asyncio.Semaphore(polling.per_host_concurrency)
-        )
+        share the due feeds and a batch is done well within its lease. Within a batch, fetches
+        run concurrently and each response is processed as soon as it arrives: a slow feed
+        delays only itself. At most `per_host_concurrency` requests go to one origin at a time,
+        so a slow origin holds few of the `concurrency` slots.
 
-        async def fetch_one(target: FeedTarget) -> FetchResult:
-            async with per_host[_host(target.url)], overall:
-                sent_at = time.perf_counter()
-                result = await fetch(
-                    client,
-                    target,
-                    max_bytes=polling.max_body_bytes,
-                    deadline=polling.deadline,
-                )
-                metrics.fetch_seconds.observe(time.perf_counter() - sent_at)
-                return result
-
-        async def fetch_page(target: FeedTarget) -> FetchResult:
-            async with per_host[_host(target.url)]:
-                return await fetch(
-                    client,
-                    target,
-                    max_bytes=polling.max_body_bytes,
-                    deadline=polling.deadline,
-                )
-
+        With `patience`, a batch waits at most that many seconds for its slowest fetches: they
+        go on in the background, are processed when they end (their feeds stay leased), and
+        their reports go to `late`. The daemon's tick does this, so that a feed that drips or
+        hangs until its deadline does not hold back the next tick's feeds."""
+        writer: BatchWriter[UnchangedCheck] = BatchWriter(self.store.record_unchanged)
         reports: list[FeedReport] = []
         started = time.monotonic()
         while True:
-            claimed = self._claim_batch(now, timedelta(seconds=time.monotonic() - started))
-            reports += await self._poll_batch(claimed, fetch_one, fetch_page)
-            if len(claimed) < polling.claim_batch:  # nothing more was due
+            elapsed = timedelta(seconds=time.monotonic() - started)
+            claimed = await off_loop(self._claim_batch, now, elapsed)
+            tasks = [
+                asyncio.create_task(self._fetch_and_check(client, target, state, writer))
+                for target, state in claimed
+            ]
+            reports += await _settle(tasks, patience, late, self.stragglers)
+            if len(claimed) < self.config.polling.claim_batch:  # nothing more was due
                 return reports
 
     def _claim_batch(self, due_by: datetime, elapsed: timedelta) -> list[Claimed]:
@@ -121,64 +126,70 @@ class Poller:
         )
         return [(self._with_policy(s.target), s) for s in claimed]
 
-    async def _poll_batch(
+    async def _fetch_and_check(
         self,
-        claimed: list[Claimed],
-        fetch_one: Callable[[FeedTarget], Coroutine[Any, Any, FetchResult]],
-        fetch_page: Fetcher,
-    ) -> list[FeedReport]:
-        """Checks that found nothing new are written together when the batch ends, also when
-        it is cancelled (shutdown): what was decided is recorded, the rest is released."""
-        tasks = [asyncio.create_task(fetch_one(target)) for target, _state in claimed]
-        checked: list[Checked] = []
+        client: httpx.AsyncClient,
+        target: FeedTarget,
+        state: FeedState,
+        writer: BatchWriter[UnchangedCheck],
+    ) -> FeedReport:
+        """One feed: fetch, process, and count it. A check that found nothing new is written
+        with the others that end about the same time (one statement for a burst of 304s); if
+        that write fails, the feed keeps its lease (checked again when it runs out). Cancelled
+        (shutdown), the fetch stops at once, but a response already in hand is processed and
+        recorded before the cancellation goes on: what was decided is kept."""
+        started = time.monotonic()
+        result = await self.fetcher.feed(client, target)
+        took = timedelta(seconds=time.monotonic() - started)
+        processing = asyncio.ensure_future(
+            self._process_fetched(client, target, state, result, took, writer)
+        )
         try:
-            for (target, state), task in zip(claimed, tasks, strict=True):
-                checked.append(await self._check_safely(target, state, await task, fetch_page))
-        finally:  # cancelled mid-round (shutdown): no fetch is left running unobserved
-            for task in tasks:
-                task.cancel()
-            reports = self._settle(checked)
-            await asyncio.gather(*tasks, return_exceptions=True)
-        return reports
+            return await asyncio.shield(processing)
+        except asyncio.CancelledError:
+            await asyncio.wait([processing])
+            raise
+
+    async def _process_fetched(
+        self,
+        client: httpx.AsyncClient,
+        target: FeedTarget,
+        state: FeedState,
+        result: FetchResult,
+        took: timedelta,
+        writer: BatchWriter[UnchangedCheck],
+    ) -> FeedReport:
+        async def fetch_page(page: FeedTarget) -> FetchResult:
+            return await self.fetcher.page(client, page)
+
+        checked = await self._check_safely(target, state, result, fetch_page, took)
+        report = checked.report
+        if checked.unchanged is not None:
+            try:
+                await writer.add(checked.unchanged)
+            except Exception as exc:
+                report = _not_recorded(target.name, exc)
+        labels = metrics.fetch_labels(report.status, result.status, result.error, report.error)
+        if report.store_error:  # fetched and read, but the database refused it
+            labels = ("error", "store")
+        metrics.fetches.labels(*labels).inc()
+        return report
 
     async def _check_safely(
-        self, target: FeedTarget, state: FeedState, result: FetchResult, fetch_page: Fetcher
+        self,
+        target: FeedTarget,
+        state: FeedState,
+        result: FetchResult,
+        fetch_page: Fetcher,
+        took: timedelta,
     ) -> Checked:
         """A bug or a database hiccup while processing one feed must not stop the round. The
         feed keeps its claim lease, so it is retried when the lease runs out; nothing of the
         check was recorded, so its document is read again then."""
         try:
-            return await self._check(target, state, result, fetch_page)
+            return await self._check(target, state, result, fetch_page, took)
         except Exception as exc:
-            if not store_errors.is_store_error(exc):
-                log.exception("feed_process_failed", feed=target.name)
-                return Checked(result, _internal_error(target.name, exc))
-            why = store_errors.reason(exc)
-            log.warning("feed_process_failed", feed=target.name, error=why)
-            error = f"could not store the check: {why}"
-            return Checked(result, FeedReport(target.name, "error", error=error, store_error=why))
-
-    def _settle(self, checked: list[Checked]) -> list[FeedReport]:
-        """Write the batch's unchanged checks in one statement and count every check. If that
-        write fails, those feeds keep their leases (retried when the leases run out) and
-        report the error, as a failure to record one feed does."""
-        unchanged = [c.unchanged for c in checked if c.unchanged is not None]
-        failed: Exception | None = None
-        try:
-            self.store.record_unchanged(unchanged)
-        except Exception as exc:
-            log.exception("feed_process_failed", feeds=[u.name for u in unchanged])
-            failed = exc
-        reports = []
-        for check in checked:
-            report = check.report
-            if failed is not None and check.unchanged is not None:
-                report = _internal_error(report.feed, failed)
-            result = check.result
-            labels = metrics.fetch_labels(report.status, result.status, result.error, report.error)
-            metrics.fetches.labels(*labels).inc()
-            reports.append(report)
-        return reports
+            return Checked(result, _not_recorded(target.name, exc))
 
     def _with_policy(self, target: FeedTarget) -> FeedTarget:
         feed = self.feeds.get(target.name)
@@ -199,9 +210,10 @@ class Poller:
         """Everything after the fetch: record it, parse, ingest new entries, decide when to
         look again and whether the feed's health changed. With `fetch_page`, feeds configured
         with `full_text` get their new entries' article pages read."""
-        checked = await self._check(target, self.store.feed_state(target.name), result, fetch_page)
+        state = await off_loop(self.store.feed_state, target.name)
+        checked = await self._check(target, state, result, fetch_page)
         if checked.unchanged is not None:
-            self.store.record_unchanged([checked.unchanged])
+            await off_loop(self.store.record_unchanged, [checked.unchanged])
         return checked.report
 
     async def _check(
@@ -210,10 +222,28 @@ class Poller:
         state: FeedState,
         result: FetchResult,
         fetch_page: Fetcher | None,
+        took: timedelta = timedelta(0),
     ) -> Checked:
-        """`process` given the feed's state; an unchanged check is left for the caller to write."""
+        """`process` given the feed's state; an unchanged check is left for the caller to write.
+        Reading and storing run on the store thread; only a full-text feed's article pages are
+        fetched here, between the two."""
+        read = await off_loop(self._read, target, state, result, took)
+        if isinstance(read, Checked):
+            return read
+        entries = list(read.parsed.entries)
+        feed = self.feeds.get(target.name)
+        if feed is not None and feed.full_text and fetch_page is not None:
+            entries = await self._full_text(target, entries, fetch_page)
+        return await off_loop(self._store_new, target, state, result, read, entries)
+
+    def _read(
+        self, target: FeedTarget, state: FeedState, result: FetchResult, took: timedelta
+    ) -> Checked | NewBody:
+        """A failed fetch, a document already read, or one that does not parse is decided
+        (and, but for the unchanged row, recorded) here; a new document comes back parsed."""
         if result.error is not None:
-            return Checked(result, self._failed(target, state, result, result.error))
+            failed = self._failed(target, state, result, result.error, took=took)
+            return Checked(result, failed)
         if result.not_modified or result.body is None:
             return self._unchanged(state, result, "not_modified")
         body_hash = hashlib.sha256(result.body).hexdigest()
@@ -227,11 +257,20 @@ class Poller:
             content_type=result.content_type,
         )
         if parsed.error is not None:
-            return Checked(result, self._failed(target, state, result, parsed.error))
-        entries = list(parsed.entries)
-        feed = self.feeds.get(target.name)
-        if feed is not None and feed.full_text and fetch_page is not None:
-            entries = await self._full_text(target, entries, fetch_page)
+            return Checked(result, self._failed(target, state, result, parsed.error, took=took))
+        return NewBody(parsed, body_hash)
+
+    def _store_new(
+        self,
+        target: FeedTarget,
+        state: FeedState,
+        result: FetchResult,
+        read: NewBody,
+        entries: list[Entry],
+    ) -> Checked:
+        """Ingest a new document's entries, then record the check: as read only if every
+        entry was stored."""
+        parsed, body_hash = read.parsed, read.body_hash
         ingested = self.ingestor.ingest(entries, result.fetched_at, queue=True)
         if ingested.failed:
             return Checked(result, self._not_stored(target, state, result, ingested))
@@ -263,7 +302,7 @@ class Poller:
         self, target: FeedTarget, entries: list[Entry], fetch_page: Fetcher
     ) -> list[Entry]:
         """Only entries not seen before pay for a page fetch."""
-        unseen = self.store.unseen_guids(target.name, [e.guid for e in entries])
+        unseen = await off_loop(self.store.unseen_guids, target.name, [e.guid for e in entries])
         fresh = [e for e in entries if e.guid in unseen]
         read = await with_full_text(
             fresh, fetch_page, allow_private=target.allow_private, limit=FULL_TEXT_PER_CHECK
@@ -376,7 +415,10 @@ class Poller:
         error: str,
         *,
         new_entries: int = 0,
+        took: timedelta = timedelta(0),
     ) -> FeedReport:
+        """Record a failed check; `took` is how long the fetch ran, so that the retry counts
+        from its end."""
         error, now = redact(error, target.url), result.fetched_at
         failure = after_failed_check(
             state,
@@ -385,6 +427,7 @@ class Poller:
             self._interval_policy(state.name).base,
             self.config.polling.max_backoff_seconds,
             self.health_policy,
+            known_at=result.fetched_at + took,
         )
         change = failure.change
         alerts = self._health_alerts(state, change, now=now, since=failure.first_error_at)
@@ -423,9 +466,46 @@ class Poller:
         return (alert,)
 
 
-def _internal_error(feed: str, exc: Exception) -> FeedReport:
-    return FeedReport(feed, "error", error=f"internal error: {exc!r}")
+async def _settle(
+    tasks: list[asyncio.Task[FeedReport]],
+    patience: float | None,
+    late: LateReport | None,
+    stragglers: set[asyncio.Task[FeedReport]],
+) -> list[FeedReport]:
+    """The reports of a batch's checks, in claim order, once they are done (or `patience` has
+    run out: the others are kept in `stragglers` until they end, then report to `late`).
+    Cancelled (shutdown), no fetch is left running unobserved: each is cancelled, and what
+    was decided is recorded."""
+    if not tasks:
+        return []
+    try:
+        done, pending = await asyncio.wait(tasks, timeout=patience)
+    except asyncio.CancelledError:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+    for task in pending:
+        stragglers.add(task)
+        task.add_done_callback(stragglers.discard)
+        task.add_done_callback(_reporting_to(late))
+    return [task.result() for task in tasks if task in done]
 
 
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+def _reporting_to(late: LateReport | None) -> Callable[[asyncio.Task[FeedReport]], None]:
+    def report(task: asyncio.Task[FeedReport]) -> None:
+        if late is not None and not task.cancelled() and task.exception() is None:
+            late(task.result())
+
+    return report
+
+
+def _not_recorded(feed: str, exc: Exception) -> FeedReport:
+    """A check that could not be recorded: a database error in a few words, a bug with its
+    traceback in the log."""
+    if not store_errors.is_store_error(exc):
+        log.error("feed_process_failed", feed=feed, exc_info=exc)
+        return FeedReport(feed, "error", error=f"internal error: {exc!r}")
+    why = store_errors.reason(exc)
+    log.warning("feed_process_failed", feed=feed, error=why)
+    return FeedReport(feed, "error", error=f"could not store the check: {why}", store_error=why)
