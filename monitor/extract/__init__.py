@@ -20,6 +20,7 @@ from monitor.extract.leadership import extract_leadership
 from monitor.extract.nlp import DEFAULT_MODEL, parse_texts, sentences
 from monitor.extract.review import pronoun_substitutions, review
 from monitor.extract.text import split_sentences
+from monitor.extract.titles import trim_titles
 from monitor.records import (
     FACT_KINDS,
     Claim,
@@ -71,7 +72,8 @@ def extract_claims(
         found = [c for x in extractors for c in x(sentence.text, entities, year=year)]
         framed = frame_claims(parse, entities, wanted, year, sentence.original)
         found += _new_facts(framed, found)
-        found = _as_written(_fates_keep_office(review(found, parse, entities, pronouns)), sentence)
+        found = trim_titles(review(found, parse, entities, pronouns), parse, entities)
+        found = _as_written(_fates_keep_office(found), sentence)
         claims.extend(c for c in found if c not in claims)
     return _without_underspecified(claims)
 

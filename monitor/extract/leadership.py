@@ -57,7 +57,9 @@ _HEAD_OF_BEFORE = re.compile(
     re.I,
 )
 _FORMER_BEFORE = re.compile(
-    r"\b(?:former|ex|late|then|onetime|one-time|erstwhile)\b[\s-]+(?:\S+\s+){0,3}$", re.I
+    r"\b(?:former|ex|late|then|onetime|one-time|erstwhile|ousted|deposed|toppled|overthrown)\b"
+    r"[\s-]+(?:\S+\s+){0,3}$",
+    re.I,
 )
 _OBJECT: tuple[tuple[LeadershipStatus, re.Pattern[str]], ...] = (
     ("killed", re.compile(r"\b(?:killed|killing|assassinated|death\s+of|body\s+of)\s+$", re.I)),

@@ -84,6 +84,8 @@ def clean_role(role: str | None) -> str | None:
     if not role:
         return None
     words = [w for w in role.lower().split() if w not in _DESCRIPTIVE and not _AGE.fullmatch(w)]
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
     if len(words) > 1 and words[0] in _ORGANIZATION_KINDS:
         words = words[1:]
     return " ".join(_SPELLED_OUT.get(w, w) for w in words) or None

@@ -134,3 +134,28 @@ def test_a_count_keeps_its_incident() -> None:
 def test_a_running_total_is_cumulative() -> None:
     found = _casualties("At least 400 RSF fighters have been killed since April, the army says.")
     assert found == [(None, "cumulative")]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The talks began just hours after President Burhan flew to Port Sudan.", "president"),
+        ("The army led by army chief General Burhan held the city.", "chief"),
+    ],
+)
+def test_a_title_before_a_name_keeps_only_its_own_words(text: str, role: str) -> None:
+    roles = [
+        c.value.role
+        for c in claims(text)
+        if isinstance(c.value, Leadership) and c.value.status in ("claimed", "declared")
+    ]
+    assert role in roles and all(r == role for r in roles if r)
+
+
+def test_an_ousted_president_holds_no_office() -> None:
+    offices = [
+        c.value
+        for c in claims("Ousted Sudanese President Burhan fled.")
+        if isinstance(c.value, Leadership) and c.value.status == "claimed"
+    ]
+    assert offices == []

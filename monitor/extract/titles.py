@@ -1,0 +1,87 @@
+"""An office written as a title before a name, kept to the words the parse puts in the name's
+noun phrase.
+
+"hours after President Felix Tshisekedi" holds the office "president", not "hours after
+president"; "since President Vladimir Putin" neither; "army Chief General Abdel Fattah
+al-Burhan" holds "chief" (a rank is no office). Word windows before a name catch the words
+of the clause around it; the parse says which of them modify the name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from monitor.extract.grammar import phrase_head, tokens_at
+from monitor.extract.mentions import find_mentions
+from monitor.records import Claim, EntityRef, Leadership
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+RANKS = frozenset(
+    """general gen gen. lieutenant lt lt. colonel col col. major maj maj. captain capt
+    brigadier marshal sergeant sgt admiral commodore""".split()
+)
+_TITLE_LINKS = frozenset("compound amod nmod npadvmod poss".split())
+
+
+def _title_words(head: Token, first: int) -> list[str]:
+    """The words left of a name (its first token at `first`) that its noun phrase holds."""
+    inside = [
+        t
+        for c in head.children
+        if c.dep_ in _TITLE_LINKS and c.i < first
+        for t in c.subtree
+        if t.i < first
+    ]
+    if not inside:
+        return []
+    start = min(t.i for t in inside)  # as written: "self-declared" is one word, not three
+    return head.doc[start:first].text.lower().split()
+
+
+def _premodified(span: Span, person: str, entities: Sequence[EntityRef]) -> list[str] | None:
+    """The title words of the person's first mention that has any, or None."""
+    for m in find_mentions(span.text, entities):
+        if m.entity.name != person:
+            continue
+        tokens = tokens_at(span, m.start, m.end)
+        head = phrase_head(tokens)
+        if head is None or not tokens:
+            continue
+        words = _title_words(head, tokens[0].i)
+        if words:
+            return words
+    return None
+
+
+def _trimmed(role: str, title: list[str]) -> str | None:
+    """The longest end of `role` whose words the title holds, ranks dropped from its end."""
+    words = role.split()
+    while words and not all(w in title for w in words):
+        words = words[1:]
+    while words and words[-1] in RANKS:
+        words = words[:-1]
+    return " ".join(words) or None
+
+
+def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRef]) -> list[Claim]:
+    """Offices read from a title before a name, cut to the words of the name's noun phrase;
+    an office with no such word left is dropped."""
+    out = []
+    for claim in claims:
+        value = claim.value
+        if not isinstance(value, Leadership) or not value.role:
+            out.append(claim)
+            continue
+        title = _premodified(span, value.subject, entities)
+        last = value.role.split()[-1]
+        if title is None or last not in title:
+            out.append(claim)  # not told as a title before the name
+            continue
+        role = _trimmed(value.role, title)
+        if role is not None:
+            out.append(replace(claim, value=replace(value, role=role)))
+    return out
