@@ -71,7 +71,6 @@ class Drip:
         exchange.wait(DEADLINE)
 
 
-@pytest.mark.sqlite_only("reads the SQLite file from the server's thread mid-fetch")
 def test_poll_processes_healthy_feeds_while_slow_ones_are_still_in_flight(
     tmp_path: Path, feeds: FeedServer
 ) -> None:
