@@ -162,3 +162,11 @@ def test_facts_count_independent_sources_and_history_tells_the_timeline(replayed
     assert "National Resistance Front: at most 2,500 fighters" in history
     unknown = runner.invoke(main, ["--config", str(replayed), "facts", "history", "Nobody"])
     assert unknown.exit_code == 1 and "no entity named 'Nobody'" in unknown.output
+
+
+def test_the_readme_example_alert_is_the_demos_own_output(demo_output: str) -> None:
+    """The alert the README opens with is printed, line for line, by `monitor demo`."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```\n", 1)[1].split("```", 1)[0].strip()
+    assert example.startswith("ALERT [changed] panjshir: Force size changed:"), example
+    assert example in demo_output
