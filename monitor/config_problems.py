@@ -140,7 +140,6 @@ def _rendering_problems(
 ) -> Iterator[str]:
     """A `format` the channel's style cannot carry; templates that do not compile or that fail
     on the sample alerts (caught here, at start, rather than when such an alert is sent)."""
-    from monitor.alert.render import template_problems
     from monitor.alert.render_style import format_problem
 
     directories: dict[Path, str] = {}
@@ -158,6 +157,10 @@ def _rendering_problems(
             directories.setdefault(
                 config_relative(channel.templates, base_dir), f"{where}.templates"
             )
+    if not directories:
+        return
+    from monitor.alert.render import template_problems  # Jinja2: only for templates to check
+
     for directory, key in directories.items():
         for problem in template_problems(directory):
             yield f"{key}: {problem}"

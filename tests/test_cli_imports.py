@@ -111,3 +111,36 @@ def test_the_first_logged_line_is_rendered_as_the_configured_logs_render_it() ->
         [line] = done.stderr.splitlines()
         lines.append({k: v for k, v in json.loads(line).items() if k != "ts"})
     assert lines[0] == lines[1] == {"level": "warning", "logger": "monitor.x", "event": "disk full"}
+
+
+@pytest.mark.parametrize(
+    ("command", "collecting"),
+    [(["status"], False), (["facts"], False), (["prune", "--dry-run"], True)],
+)
+def test_the_cycle_collector_stays_paused_only_for_the_quick_views(
+    replayed_config: Path, command: list[str], collecting: bool
+) -> None:
+    """`console` pauses the collector while the command line starts; `main` turns it back on
+    for every command but the quick read-only views (a long `monitor run` must collect)."""
+    run = (
+        "import contextlib, gc, io\n"
+        "from monitor.cli import main\n"
+        "gc.disable()\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main({['--config', str(replayed_config), *command]!r}, standalone_mode=False)\n"
+        "print(gc.isenabled())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", run], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == [str(collecting)]
+
+
+def test_python_dash_m_monitor_runs_a_view(replayed_config: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "monitor", "--config", str(replayed_config), "status"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.startswith("monitor status at ")
