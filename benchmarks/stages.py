@@ -15,7 +15,7 @@ Stages:
 - dedup: URL canonicalisation, fingerprints, MinHash keys and shingles, and the store lookups
   they need (known GUIDs, copies, story keys, candidate stories).
 - extract: `extract_claims` (all four fact kinds).
-- diff: `diff_facts` and the store reads it needs (latest facts, the story's claims).
+- diff: `diff_facts` and the store reads it needs (the reference facts, the story's claims).
 - store: every other store call (feed state, articles, stories, facts, alerts), the commits
   that end their transactions, and what remains of `Ingestor.ingest` itself (composing alerts).
   `StageClock.top` names the functions that took most of a stage.
@@ -53,7 +53,7 @@ _STORE_STAGES = {
     "copy_of": "dedup",
     "find_story": "dedup",
     "add_story_keys": "dedup",
-    "latest_facts": "diff",
+    "reference_facts": "diff",
     "story_claims": "diff",
 }
 

@@ -132,12 +132,6 @@ class FactQueries(StoreBase):
         )
         return {claim_id(fact_from_row(row)) for row in rows}
 
-    def latest_facts(
-        self, session: Session, keys: set[tuple[str, ...]]
-    ) -> dict[tuple[str, ...], Fact]:
-        """For each key, the fact later reports are compared with (see `reference_facts`)."""
-        return {key: known.fact for key, known in self.reference_facts(session, keys).items()}
-
     def reference_facts(
         self, session: Session, keys: set[tuple[str, ...]]
     ) -> dict[tuple[str, ...], KnownFact]:
