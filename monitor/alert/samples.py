@@ -13,13 +13,31 @@ from datetime import UTC, datetime, timedelta
 
 from monitor.alert.digest import DigestItem, compose_digest
 from monitor.alert.policy import RateLimit
-from monitor.records import Alert, Quote
+from monitor.records import (
+    Alert,
+    Change,
+    Evidence,
+    Fact,
+    FactValue,
+    ForceSize,
+    Leadership,
+    Quote,
+    TerritorialControl,
+)
 
 _WATCH = "panjshir"
 _NRF = "National Resistance Front"
 _WIRE = "https://news.example.org/asia/panjshir-nrf-strength"
 _HERALD = "https://herald.example.net/2021/09/valley-defenders"
 _DARI = "https://dari.example.com/fa/panjshir/1400/06/fighting"
+_SEEN = datetime(2021, 9, 4, 6, 0, tzinfo=UTC)
+
+
+def _fact(value: FactValue, quote: Quote, by: str | None, days_ago: int = 0) -> Fact:
+    """A fact read from one of the sample quotes (a webhook's `before` or `after`)."""
+    when = _SEEN - timedelta(days=days_ago)
+    return Fact(value, Evidence(quote.text, quote.url, quote.outlet, when, when, by))
+
 
 CHANGED = Alert(
     kind="changed",
@@ -119,6 +137,45 @@ FEED_HEALTH = Alert(
     channels=(),
     before="healthy",
     after="failing",
+)
+
+# The facts each fact sample compares, as the pipeline attaches them (the alert JSON's `change`,
+# `key`, `before` and `after`), agreeing with the sample's text.
+CHANGED = replace(
+    CHANGED,
+    change=Change(
+        "changed",
+        _fact(ForceSize(_NRF, 9000, 9000, "approx"), CHANGED.evidence[0], "NRF spokesman"),
+        _fact(ForceSize(_NRF, None, 2500, "at_most"), CHANGED.evidence[1], None, days_ago=10),
+    ),
+)
+NEW_FACT = replace(
+    NEW_FACT,
+    change=Change(
+        "new",
+        _fact(
+            Leadership("Amrullah Saleh", "caretaker president", "Afghanistan", "declared"),
+            NEW_FACT.evidence[0],
+            "Amrullah Saleh",
+        ),
+    ),
+)
+CONTESTED = replace(
+    CONTESTED,
+    change=Change(
+        "contested",
+        _fact(
+            TerritorialControl("Bazarak", "Taliban", "captured"),
+            CONTESTED.evidence[0],
+            "Taliban spokesman",
+        ),
+        _fact(
+            TerritorialControl("Bazarak", _NRF, "holds"),
+            CONTESTED.evidence[1],
+            "NRF commander",
+            days_ago=1,
+        ),
+    ),
 )
 
 # Built by the digest composer itself, so templates are tried on the real digest layout.

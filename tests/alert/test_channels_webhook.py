@@ -50,6 +50,16 @@ def test_json_webhook_receives_the_alert_contract() -> None:
     alert = json.loads(payload["message"])
     assert alert["id"] == 9 and alert["kind"] == "contested" and alert["watch"] == "panjshir"
     assert (alert["before_text"], alert["after_text"]) == (CONTESTED.before, CONTESTED.after)
+    assert (alert["change"], alert["key"]) == ("contested", ["territorial_control", "Bazarak"])
+    assert (alert["before"]["status"], alert["before"]["controller"]) == (
+        "holds",
+        "National Resistance Front",
+    )
+    assert (alert["after"]["status"], alert["after"]["claimed_by"]) == (
+        "captured",
+        "Taliban spokesman",
+    )
+    assert alert["after"]["quote"] == CONTESTED.evidence[0].text
     assert alert["evidence"][0] == {
         "quote": CONTESTED.evidence[0].text,
         "url": "https://news.example.org/asia/bazarak-claim",
