@@ -25,9 +25,9 @@ HEAVY = (
     "datasketch",
     "numpy",
 )
-# What the read-only views need neither: the log renderer (until a line is logged), httpx and
-# the feed parsers.
-NOT_FOR_VIEWS = (*HEAVY, "structlog", "httpx", "feedparser", "lxml")
+# What the read-only views need neither: the log renderer (until a line is logged), the alert
+# templates (the console form needs none), httpx and the feed parsers.
+NOT_FOR_VIEWS = (*HEAVY, "structlog", "jinja2", "httpx", "feedparser", "lxml")
 
 pytestmark = pytest.mark.sqlite_only("the import checks are the same on every backend")
 

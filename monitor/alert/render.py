@@ -19,15 +19,12 @@ from monitor.alert.render_style import ChannelStyle, Format, StyleSetting, chann
 from monitor.alert.render_text import clip, gsm7, line
 from monitor.alert.render_view import RenderContext, alert_view
 from monitor.alert.samples import SAMPLES
-from monitor.alert.templates import (
-    TemplateProblem,
-    TemplateSet,
-    default_templates,
-    load_templates,
-)
 from monitor.records import Alert, Quote, alert_facts_json
 
+# The templates (Jinja2) are imported by the functions that render with them, so that printing
+# an alert on the console (`render_console`: `monitor alerts`, `poll`) does not load Jinja2.
 if TYPE_CHECKING:
+    from monitor.alert.templates import TemplateSet
     from monitor.config import ChannelConfig
 
 log = logging.getLogger("monitor.alert.render")
@@ -64,6 +61,8 @@ def render_for(
     """`alert` as the channel should receive it: in the channel's style (`channel.style`, or
     chosen from its URL), with the templates of `template_dir` over the built-in ones
     (`Config.template_dir(channel)`). Never raises for a template: see the module docstring."""
+    from monitor.alert.templates import TemplateProblem, default_templates, load_templates
+
     style = channel_style(channel.url, channel.style, channel.format)
     try:
         templates = load_templates(template_dir)
@@ -77,6 +76,8 @@ def render(alert: Alert, fmt: Format) -> Rendered:
     """`alert` in the body format `fmt`, with the built-in templates, for callers that know
     no channel: "html" is an email (HTML with its own text part), "text" and "markdown" a
     chat message."""
+    from monitor.alert.templates import default_templates
+
     if fmt not in _CHAT_TEMPLATES:
         raise ValueError(f"unknown format {fmt!r}; expected html, text or markdown")
     style = ChannelStyle("email", "html") if fmt == "html" else ChannelStyle("chat", fmt)
@@ -98,6 +99,8 @@ def render_style(
             alert.kind,
             exc,
         )
+        from monitor.alert.templates import default_templates
+
         return _render(alert, style, default_templates(), context)
 
 
@@ -158,6 +161,8 @@ def alert_json(alert: Alert, context: RenderContext = NO_CONTEXT) -> str:
 def template_problems(directory: Path | None) -> list[str]:
     """Everything wrong with the templates in `directory`: files that do not compile, and
     templates that fail on any sample alert in any style. Empty when they are fine."""
+    from monitor.alert.templates import TemplateProblem, load_templates
+
     try:
         templates = load_templates(directory)
     except TemplateProblem as problem:
