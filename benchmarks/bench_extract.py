@@ -1,7 +1,7 @@
 """The cost of extraction on a parse, one matched article of 1,000 words on one core:
 
     .venv/bin/python -m benchmarks.bench_extract [--articles 30] [--repeats 3] [--json]
-                                                 [--options] [--profile 15]
+                                                 [--previous REV] [--options] [--profile 15]
 
 Articles are generated: the paragraphs of the labelled corpus (tests/labelled/articles), which
 we wrote ourselves, shuffled and drawn until the text reaches `--words` words (cut there and
@@ -21,7 +21,9 @@ Loading the model happens once per process and is excluded: it is measured on it
 (`import spacy` and `spacy.load`). The spaCy share is the CPU spent inside the pipeline's
 `pipe` (tokenizer and every component) during `extract_claims`; the rest is our code. Each
 component's cost is measured apart on the same texts. The target (issue 13) is 100 ms.
-`--options` measures ways to cut the cost (benchmarks/extract_options.py).
+`--options` measures ways to cut the cost (benchmarks/extract_options.py). `extract_claims` as it
+was before the parse is timed too, on the same articles in a child interpreter
+(benchmarks/extract_previous.py; `--previous REV` names another revision).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from benchmarks import extract_options
+from benchmarks import extract_options, extract_previous
 from monitor.evaluation.corpus import load_entities
 from monitor.extract import EXTRACTORS, extract_claims, nlp
 from monitor.extract.coref import resolve_references
@@ -221,6 +223,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "components_ms": component_ms(model, articles),
         "target_ms": TARGET_MS,
     }
+    if args.previous:
+        report["previous"] = extract_previous.measure(
+            ROOT,
+            args.previous,
+            [warm_up, *articles],
+            CORPUS / "entities.json",
+            core=core,
+            repeats=args.repeats,
+            year=YEAR,
+        )
     if args.options:
         report["options"] = extract_options.measure(articles, entities, model, PipeClock, YEAR)
     if args.profile:
@@ -259,6 +271,7 @@ def render(report: dict[str, Any]) -> Iterator[str]:
     yield f"  regex extractors alone (the extractor before the parse): {regex:7.1f} ms"
     yield f"  parse + extraction (extract_claims):                      {parse:7.1f} ms"
     yield f"  ratio parse + extraction / regex alone: {parse / regex:.1f}x"
+    yield from _render_previous(report.get("previous"), parse)
     yield (
         f"  of the mean {mean:.1f} ms: spaCy pipeline {spacy:.1f} ms ({spacy / mean:.0%}), "
         f"our code {ours:.1f} ms ({ours / mean:.0%})"
@@ -285,6 +298,20 @@ def render(report: dict[str, Any]) -> Iterator[str]:
         yield report["profile"]
 
 
+def _render_previous(previous: dict[str, Any] | None, parse: float) -> Iterator[str]:
+    if previous is None:
+        return
+    revision = previous["revision"][:10]
+    if "error" in previous:
+        yield f"  extract_claims at {revision}: not measured ({previous['error']})"
+        return
+    yield (
+        f"  extract_claims at {revision} (the extractor before the parse, same articles, in a "
+        f"child): {previous['ms']:.1f} ms, {previous['claims_per_article']:.1f} claims per "
+        f"article; parse + extraction / it: {parse / previous['ms']:.1f}x"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--articles", type=int, default=30, help="generated articles (30)")
@@ -293,6 +320,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", default=nlp.DEFAULT_MODEL, help="spaCy pipeline")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--previous",
+        default=extract_previous.BEFORE_THE_PARSE,
+        metavar="REV",
+        help="also time extract_claims of this git revision ('' to skip; default: the last "
+        "before the parse)",
+    )
     parser.add_argument(
         "--options", action="store_true", help="measure ways to cut the cost (extract_options)"
     )
