@@ -100,9 +100,17 @@ def _fates_keep_office(found: list[Claim]) -> list[Claim]:
 
 def _new_facts(framed: list[Claim], found: list[Claim]) -> list[Claim]:
     """The frame claims about facts the kind extractors did not read in the sentence: where
-    both read one, the extractor's fuller reading (its roles, its statuses) stands."""
-    told = {c.value.key[:2] for c in found}
-    return [c for c in framed if c.value.key[:2] not in told]
+    both read one, the extractor's fuller reading (its roles, its statuses) stands. A place
+    may hold two facts ("took full control": captured, and holds)."""
+    told = {_told(c.value) for c in found}
+    return [c for c in framed if _told(c.value) not in told]
+
+
+def _told(value: FactValue) -> tuple[object, ...]:
+    if isinstance(value, TerritorialControl):
+        status = "captured" if value.status == "claims_captured" else value.status
+        return (*value.key, status)
+    return value.key[:2]
 
 
 def _parsed(text: str, entities: Sequence[EntityRef], model: str) -> list[tuple[Resolved, Span]]:

@@ -78,6 +78,45 @@ def inner(token: Token, kind: str) -> Iterator[Token]:
             yield from (g for g in child.children if g.dep_ == "pobj")
 
 
+# Clauses of their own inside a verb's subtree: their dates are theirs.
+_OTHER_CLAUSES = frozenset("advcl ccomp parataxis relcl acl conj".split())
+
+
+def era_text(verb: Token) -> str:
+    """The words that date a verb's clause: the clause itself, and what opens the sentence
+    before its subject ("In 2001, ..."). A "Soviet-era plant" in another clause of the
+    sentence does not make a capture history."""
+    words = [verb]
+    stack = [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES]
+    while stack:
+        node = stack.pop()
+        words.append(node)
+        stack += [c for c in node.children if c.dep_ not in _OTHER_CLAUSES]
+    root = verb.sent.root
+    opening = [
+        t
+        for c in root.children
+        if c.dep_ in ("prep", "npadvmod", "advmod") and c.i < root.i
+        for t in c.subtree
+    ]
+    tokens = sorted({t.i: t for t in (*words, *opening)}.values(), key=lambda t: t.i)
+    return " ".join(t.text for t in tokens)
+
+
+def side_of(s: Parsed, token: Token | None) -> EntityRef | None:
+    """The configured group a noun phrase stands for: a group it names, or the group of a
+    person it names ("Zelensky said", "Golani's forces")."""
+    if token is None:
+        return None
+    group = s.entity(token, "group")
+    if group is not None:
+        return group
+    person = s.entity(token, "person")
+    if person is None or person.affiliation is None:
+        return None
+    return next((e for e in s.entities if e.name == person.affiliation), None)
+
+
 def parsed(
     span: Span, entities: Sequence[EntityRef], year: int | None, written: str | None = None
 ) -> Parsed:
@@ -95,7 +134,7 @@ def happened(verb: Token) -> bool:
     """Not negated, not intended or failed, not foretold, not a condition ("until they take
     Sittwe", "if Goma falls"), nor a clause of a verb that is foretold ("would fight until"),
     nor the aim of an effort ("efforts to seize Marib", "to prevent the AA from taking")."""
-    if is_negated(verb) or is_not_done(verb) or _aimed_at(verb):
+    if is_negated(verb) or is_not_done(verb) or _aimed_at(verb) or _denied(verb):
         return False
     node = verb
     while True:
@@ -115,6 +154,28 @@ _AIMS = frozenset(
     """effort attempt bid plan push drive campaign threat aim goal hope intention quest
     ambition ability capacity readiness prevent avert stop halt block thwart repel""".split()
 )
+
+
+_DENIALS = frozenset("deny reject dismiss refute rebut disprove".split())
+_CLIMB = frozenset("ccomp xcomp conj pcomp pobj prep".split())
+
+
+def _denied(verb: Token) -> bool:
+    """A clause that somebody denies ("denied that Panjshir had fallen"): the extractors read
+    the denial itself; the frame must not read the claim it denies as told."""
+    node = verb
+    while (
+        node.dep_ in ("ccomp", "xcomp", "conj", "pcomp", "pobj", "prep") and node.head.i != node.i
+    ):
+        node = node.head
+        if node.lemma_ in _DENIALS or node.lemma_ in ("denial", "rejection"):
+            return True
+        if node.pos_ in ("VERB", "AUX") and is_negated(node) and node.lemma_ in _ADMITTING:
+            return True  # "did not confirm that ..."
+    return False
+
+
+_ADMITTING = frozenset("confirm say admit acknowledge concede announce".split())
 
 
 def _aimed_at(verb: Token) -> bool:

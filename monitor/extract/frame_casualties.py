@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
-from monitor.extract.frame_base import Parsed, child, happened, passive, with_conjuncts
+from monitor.extract.frame_base import (
+    Parsed,
+    child,
+    era_text,
+    happened,
+    passive,
+    with_conjuncts,
+)
 from monitor.extract.grammar import claimant_of, is_doubted
 from monitor.extract.history import CASUALTY_ERA, DATED_YEAR, is_past
 from monitor.extract.numbers import find_amounts
@@ -67,6 +74,8 @@ def _losses(
         field = _FIELDS.get(verb.lemma_) if verb.pos_ == "VERB" else None
         if field is None or not happened(verb):
             continue
+        if s.year is not None and is_past(era_text(verb), s.year, CASUALTY_ERA, DATED_YEAR):
+            continue
         for noun in _victims(verb):
             side = s.entity(noun, "group")
             counted = _count(noun)
@@ -78,8 +87,6 @@ def _losses(
 
 
 def casualty_frames(s: Parsed) -> list[Claim]:
-    if s.year is not None and is_past(s.text, s.year, CASUALTY_ERA, DATED_YEAR):
-        return []
     by_side: dict[str, dict[str, object]] = {}
     verbs: dict[str, Token] = {}
     for side, field, verb, (lo, hi, qualifier) in _losses(s):

@@ -21,10 +21,12 @@ from monitor.extract.frame_base import (
     Parsed,
     child,
     clause_of,
+    era_text,
     happened,
     passive,
     predicative,
     prep_object,
+    side_of,
     speaker_of,
     with_conjuncts,
 )
@@ -128,29 +130,29 @@ def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[EntityRef | Non
             return None, True  # "they captured ...": somebody, but not one we can name
     if token is None:
         return None, False
-    return s.entity(noun_head(token), "group"), True
+    return side_of(s, noun_head(token)), True
 
 
 def _source(verb: Token) -> tuple[str | None, Token | None]:
-    """Who tells it: the speaker of the clause, or the subject of a speech verb whose object
-    the event is ("Aliyev announced the capture of Shusha")."""
+    """Who tells it: the speaker of the verb's own clause, or the subject of a speech verb
+    whose object the event is ("Aliyev announced the capture of Shusha"). A verb form hung on
+    a report without a clause of its own (", a day after taking Dessie") is the narrator's."""
     if verb.lemma_ in SPEECH_LEMMAS and (who := subject(verb)) is not None:
         return (phrase(who) if who.pos_ != "PRON" else None), who
-    clause = clause_of(verb)
-    return claimant_of(clause), speaker_of(clause)
+    return claimant_of(verb), speaker_of(verb)
 
 
 def _claim(
     s: Parsed, verb: Token, place: EntityRef, taker: EntityRef | None, status: ControlStatus
 ) -> Claim:
     claimed_by, speaker = _source(verb)
-    if taker is not None and status == "captured" and s.entity(speaker, "group") == taker:
+    if taker is not None and status == "captured" and side_of(s, speaker) == taker:
         status = "claims_captured"
     value = TerritorialControl(place.name, taker.name if taker else None, status)
     return Claim(value, s.text, claimed_by, is_hedged(s.text) or is_doubted(verb))
 
 
-def _verb_frames(s: Parsed) -> Iterator[Claim]:
+def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
     for verb in s.span:
         parts = _verb_parts(verb) if verb.pos_ in ("VERB", "AUX") else None
         if parts is None or not happened(verb):
@@ -160,7 +162,7 @@ def _verb_frames(s: Parsed) -> Iterator[Claim]:
         if taker is None and (named or status != "captured"):
             continue  # an actor we do not follow, or a hold or siege without its holder
         for place in _places(s, place_phrase):
-            yield _claim(s, verb, place, taker, status)
+            yield _claim(s, verb, place, taker, status), verb
 
 
 def _noun_taker(s: Parsed, noun: Token) -> tuple[EntityRef | None, bool]:
@@ -176,7 +178,7 @@ def _noun_taker(s: Parsed, noun: Token) -> tuple[EntityRef | None, bool]:
     return s.entity(noun_head(agent), "group"), True
 
 
-def _noun_frames(s: Parsed) -> Iterator[Claim]:
+def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
     for noun in s.span:
         status = _NOUNS.get(noun.lemma_) if noun.pos_ == "NOUN" else None
         if status is None:
@@ -187,13 +189,18 @@ def _noun_frames(s: Parsed) -> Iterator[Claim]:
         if verb is not None and (not happened(verb) or verb.lemma_ in _AVERTING):
             continue
         taker, _ = _noun_taker(s, noun)
+        if taker is None and verb is not None and verb.lemma_ in SPEECH_LEMMAS:
+            taker = side_of(s, subject(verb))  # "Wagner chief claims capture of Bakhmut"
         if taker is None:
             continue  # "the fall of X" with nobody's name to it tells nothing new
+        told = verb if verb is not None else noun
         for place in _places(s, prep_object(noun, "of")):
-            yield _claim(s, verb if verb is not None else noun, place, taker, status)
+            yield _claim(s, told, place, taker, status), told
 
 
 def control_frames(s: Parsed) -> list[Claim]:
-    if s.year is not None and is_past(s.text, s.year, CONTROL_ERA, CONTROL_YEAR):
-        return []
-    return [*_verb_frames(s), *_noun_frames(s)]
+    return [c for c, verb in (*_verb_frames(s), *_noun_frames(s)) if not _history(s, verb)]
+
+
+def _history(s: Parsed, verb: Token) -> bool:
+    return s.year is not None and is_past(era_text(verb), s.year, CONTROL_ERA, CONTROL_YEAR)

@@ -13,7 +13,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
-from monitor.extract.frame_base import Parsed, child, happened, parsed, passive, prep_object
+from monitor.extract.frame_base import (
+    Parsed,
+    child,
+    era_text,
+    happened,
+    parsed,
+    passive,
+    prep_object,
+)
 from monitor.extract.frame_casualties import casualty_frames
 from monitor.extract.frame_control import control_frames
 from monitor.extract.grammar import claimant_of, is_doubted, phrase, subject
@@ -60,11 +68,11 @@ def _counted(noun: Token) -> tuple[int | None, int | None, str] | None:
 
 
 def force_frames(s: Parsed) -> list[Claim]:
-    if s.year is not None and is_past(s.text, s.year, FORCE_ERA, FORCE_YEAR):
-        return []
     claims = []
     for verb in s.span:
         if verb.lemma_ not in _FORCE_VERBS or not happened(verb) or passive(verb):
+            continue
+        if s.year is not None and is_past(era_text(verb), s.year, FORCE_ERA, FORCE_YEAR):
             continue
         noun = child(verb, "dobj")
         if noun is None or (noun.lower_ not in PLURALS and noun.lower_ not in UNITS):

@@ -141,7 +141,7 @@ def phrase(token: Token) -> str:
     """The noun phrase `token` heads, without relative clauses, asides and what follows a comma:
     "a senior U.S. official" from "a senior U.S. official, who asked not to be named,"."""
     inside = {token.i}
-    stack = [c for c in token.children if c.dep_ not in _PHRASE_CUT]
+    stack = [c for c in token.children if c.dep_ not in _PHRASE_CUT and not _dated(c)]
     while stack:
         node = stack.pop()
         inside.add(node.i)
@@ -155,6 +155,20 @@ def phrase(token: Token) -> str:
 
 
 _PHRASE_CUT = frozenset("relcl acl appos punct advcl cc conj".split())
+TIME_NOUNS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december week weeks month months year
+    years day days morning evening night time hours today yesterday""".split()
+)
+
+
+def is_time(token: Token) -> bool:
+    return token.lower_ in TIME_NOUNS or token.like_num
+
+
+def _dated(token: Token) -> bool:
+    """ "on Sunday", "in May" hung on a noun by the parser: when, not who."""
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" and is_time(c) for c in token.children)
 
 
 def according_to(span: Span) -> str | None:

@@ -81,9 +81,21 @@ _BLOCK_BREAK = re.compile(r"\s*\n\s*(?![a-z,;:)])")
 _SPACES = re.compile(r"\s+")
 
 
+# A wire dateline opening a paragraph: "MOSCOW/KYIV (Reuters) -", "PORT SUDAN, Nov 18 (Xinhua)
+# --", "BAMAKO, Mali (AP) —". Where the story was filed, not a word of the story: left
+# in, it becomes the subject of the first sentence ("MOSCOW ... Russia said").
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+)*"  # the place in capitals
+    r"(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"  # ", Mali" or ", Nov 18"
+    r"(?:\s*\([^)]{1,40}\))?"  # "(Reuters)"
+    r"(?:\s+-+|\s*[–—]+|\s*--)\s*(?=[A-Z\"“‘'])"  # a dash, then the story
+)
+
+
 def blocks(text: str) -> list[str]:
-    """The paragraphs and lines of `text` that no sentence crosses, whitespace collapsed."""
-    out = (_SPACES.sub(" ", b).strip() for b in _BLOCK_BREAK.split(text))
+    """The paragraphs and lines of `text` that no sentence crosses, whitespace collapsed and a
+    leading dateline dropped."""
+    out = (_DATELINE.sub("", _SPACES.sub(" ", b).strip()) for b in _BLOCK_BREAK.split(text))
     return [b for b in out if b]
 
 

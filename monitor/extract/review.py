@@ -23,6 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from monitor.extract.counts import not_a_force, only_in_dates
+from monitor.extract.frame_base import inner, parsed, side_of, speaker_of
 from monitor.extract.grammar import (
     SPEECH_LEMMAS,
     according_to,
@@ -120,6 +121,7 @@ def fact_verbs(span: Span, value: FactValue, entities: Sequence[EntityRef]) -> l
         if verb.lemma_ not in lemmas or verb.pos_ not in ("VERB", "AUX"):
             continue
         args = {noun_head(a).i for a in arguments(verb)}
+        args |= {t.i for a in arguments(verb) for t in inner(a, "place")}  # "the town of X"
         shared = subject(verb)  # "had not fled and remained in X": one subject, two verbs
         if shared is not None:
             args.add(noun_head(shared).i)
@@ -220,7 +222,7 @@ def review(
             continue
         who = _better_claimant(span, claim.claimed_by, claimant(span, verbs))
         hedged = claim.hedged or _doubted(verbs)
-        value = _placed(claim.value, span, verbs, entities)
+        value = _own_claim(_placed(claim.value, span, verbs, entities), span, verbs, entities)
         kept.append(replace(claim, value=value, claimed_by=who, hedged=hedged))
     return kept
 
@@ -230,6 +232,22 @@ def _miscounted(span: Span, value: FactValue) -> bool:
     if isinstance(value, ForceSize) and not_a_force(span, value):
         return True
     return isinstance(value, ForceSize | Casualties) and only_in_dates(span.text, value)
+
+
+def _own_claim(
+    value: FactValue, span: Span, verbs: Sequence[Token], entities: Sequence[EntityRef]
+) -> FactValue:
+    """A capture told by the capturing side itself, or by its leader, is that side's claim."""
+    if not isinstance(value, TerritorialControl) or value.status != "captured":
+        return value
+    if value.controller is None:
+        return value
+    s = parsed(span, entities, None)
+    for verb in verbs:
+        side = side_of(s, speaker_of(verb))
+        if side is not None and side.name == value.controller:
+            return replace(value, status="claims_captured")
+    return value
 
 
 def _placed(

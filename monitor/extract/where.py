@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from monitor.extract.grammar import phrase
+from monitor.extract.grammar import is_time, phrase
 from monitor.extract.mentions import find_mentions
 from monitor.records import CasualtyScope, EntityRef
 
@@ -42,20 +42,9 @@ def _prepositional_places(verb: Token, prepositions: frozenset[str]) -> list[Tok
         if prep.dep_ != "prep" or prep.lower_ not in prepositions:
             continue
         for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN") and not _is_time(obj):
+            if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN") and not is_time(obj):
                 found.append(obj)
     return found
-
-
-def _is_time(token: Token) -> bool:
-    return token.lower_ in _TIME_NOUNS or token.like_num
-
-
-_TIME_NOUNS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december week weeks month months year
-    years day days morning evening night time hours""".split()
-)
 
 
 def fate_location(verbs: Sequence[Token], status: str, entities: Sequence[EntityRef]) -> str | None:

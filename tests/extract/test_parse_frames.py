@@ -148,3 +148,37 @@ def test_losses_of_a_named_side(text: str, expected: list[tuple[str, int, int | 
 
 def test_one_count_of_two_sides_is_no_fact() -> None:
     assert values("At least 50 RSF fighters and army troops have been killed.", Casualties) == []
+
+
+def test_a_wire_dateline_is_not_the_subject() -> None:
+    from monitor.extract.nlp import blocks
+
+    assert blocks("KHARTOUM (Reuters) -The RSF said it had taken Bara.") == [
+        "The RSF said it had taken Bara."
+    ]
+    assert blocks("US-backed forces - the army said") == ["US-backed forces - the army said"]
+
+
+def test_an_era_in_another_clause_does_not_date_the_fact() -> None:
+    text = (
+        "The RSF said it had full control of the town of Bara, though the army said some "
+        "troops held out in a Soviet-era barracks."
+    )
+    assert TerritorialControl("Bara", RSF, "holds") in values(text, TerritorialControl)
+
+
+def test_a_leader_speaks_for_his_side() -> None:
+    text = "Hemedti said on Sunday that the RSF had captured the town of Bara."
+    assert values(text, TerritorialControl) == [TerritorialControl("Bara", RSF, "claims_captured")]
+
+
+def test_a_side_that_claims_a_capture_by_a_noun() -> None:
+    text = "The RSF claims complete capture of El Fasher."
+    assert values(text, TerritorialControl) == [
+        TerritorialControl("El Fasher", RSF, "claims_captured")
+    ]
+
+
+def test_a_denied_fall_is_no_capture() -> None:
+    found = values("The army denied that El Fasher had fallen to the RSF.", TerritorialControl)
+    assert all(isinstance(v, TerritorialControl) and v.status != "captured" for v in found)
