@@ -33,7 +33,7 @@ def make_entry(raw: Any, feed: str, outlet: str, base: str, fetched_at: datetime
     summary = field_text(raw, "summary", MAX_SUMMARY, body=True)
     contents = (_text(c.get("value", ""), c, MAX_CONTENT, True) for c in raw.get("content", []))
     content = clip("\n\n".join(t for t in contents if t), MAX_CONTENT)
-    if content == summary or content.split() == summary.split():
+    if content == summary or (content and summary and content.split() == summary.split()):
         summary = ""  # the same words, laid out differently (a description and its HTML)
     if not (title or link or summary or content):
         return None

@@ -43,9 +43,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
-DROP_TAGS = (
-    "script,style,noscript,template,iframe,object,embed,svg,canvas,video,audio,"
-    "figure,figcaption,picture,aside,nav,footer,form,button,select"
+NEVER_PROSE = ["script", "style", "noscript", "template", "iframe", "object"]
+DROP_TAGS = ",".join(NEVER_PROSE) + (
+    ",embed,svg,canvas,video,audio,figure,figcaption,picture,aside,nav,footer,form,button,select"
 )
 FURNITURE_CLASSES = (
     "gallery",
@@ -72,6 +72,8 @@ EXACT_CLASSES = frozenset({"ad", "ads"})
 MAX_WRAPPER_SHARE = 0.5  # a named element with more of the text than this is a wrapper
 MAX_LINE = 300  # longer lines are prose, whatever they start with
 
+_NOT_LETTERS = re.compile(r"[\W_]+")
+_DROPPED = frozenset(DROP_TAGS.split(","))
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _FURNITURE_WORD = re.compile("|".join(FURNITURE_CLASSES))
 _MAY_NAME_FURNITURE = re.compile("|".join(FURNITURE_CLASSES) + r"|(?<![a-z])ads?(?![a-z])")
@@ -86,14 +88,9 @@ _PRODUCTION = (
     r"(?i:\(?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|produced|"
     r"graphics?|research|translation|translated)\s+by\s+)[A-Z].*"
 )
-_CREDIT_TAIL = (
-    r"(?:\((?=[^()]*\b(?:Photos?|Images?|Pictures?|Getty|Pool|Photograph)\b)[^()]{2,80}\)"
-    r"|\bvia Getty Images|[A-Z]{2,}(?:[ -][A-Z]{2,})?/[A-Z][a-z'’.-]+(?:\s[A-Z][a-z'’.-]+){1,3})"
-)
 _CREDIT = (
     r"(?i:(?:photo(?:graph)?s?|image|picture|pic|video|illustration|graphic|footage|credit)"
     r"(?:\s+credits?)?\s*(?:by\b|via\b|courtesy\b|:).*)"
-    rf"|.{{0,{MAX_LINE}}}{_CREDIT_TAIL}\s*\.?"
 )
 _PROMPT = (
     r"(?i:[»>›•|]?\s*(?:read more|read next|read also|also read|read the full (?:story|article)|"
@@ -103,7 +100,6 @@ _PROMPT = (
     r"(?:\s*[:|»>›–—-]\s*.*|[\s.…:»>›-]*)"
     r"|share(?: this)?(?: (?:article|story|post|page))?(?: (?:on|via) \w+)?[\s:.]*"
     r"|(?:advertisement|sponsored(?: content)?|click here\b.*)"
-    r"|.{0,100}\b(?:click here|read more|continue reading)[\s.…:»>›\]]*"
     r"|the post .+ appeared first on .+)"
 )
 _GALLERY = (
@@ -116,20 +112,72 @@ _GALLERY = (
 _PROMOTION = (
     r"(?i:(?:sign up|subscribe|get|join|receive|enter your e-?mail)\b.*"
     r"\b(?:newsletters?|inbox|e-?mails?|updates|alerts)\b.*"
-    r"|.*\b(?:we|this (?:site|website)|our (?:site|website)) uses? cookies\b.*"
     r"|(?:accept|manage) (?:all )?cookies.*|cookie (?:settings|policy|preferences)"
     r"|follow us on .*)"
 )
-_FURNITURE_LINE = re.compile(
-    rf"(?:{_BYLINE}|{_PRODUCTION}|{_CREDIT}|{_PROMPT}|{_GALLERY}|{_PROMOTION})\s*"
+# A furniture line by how it starts; only lines starting with one of `_HEAD_STARTS` (lower
+# case) are tried, so that prose costs a prefix test rather than a dozen patterns.
+_HEAD = re.compile(rf"(?:{_BYLINE}|{_PRODUCTION}|{_CREDIT}|{_PROMPT}|{_GALLERY}|{_PROMOTION})\s*")
+_HEAD_STARTS = (
+    *"0123456789(»>›•|",
+    *"by words written story text reporting additional further writing editing compiled "
+    "produced graphic research translat photo image picture pic video illustration footage "
+    "credit read also continue keep full related see more watch listen recommended most share "
+    "advertisement sponsored click slide item view open launch browse show enlarge expand all "
+    "gallery sign subscribe get join receive enter accept manage cookie follow".split(),
+    "the post ",
+    "the gallery",
+    "the slideshow",
+    "the full ",
+    "you may",
+    "you might",
 )
+_HEAD_KEYS = frozenset(start[:2] for start in _HEAD_STARTS)  # a set lookup before the test
+# A caption by how it ends: with a picture credit.
+_CREDIT_TAIL = re.compile(
+    r"(?:\((?=[^()]*\b(?:Photos?|Images?|Pictures?|Getty|Pool|Photograph)\b)[^()]{2,80}\)"
+    r"|\bvia Getty Images|[A-Z]{2,}(?:[ -][A-Z]{2,})?/[A-Z][a-z'’.-]+(?:\s[A-Z][a-z'’.-]+){1,3})"
+    r"[\s.]*$"
+)
+MAX_PROMPT = 120  # "To read this article in full, please click here"
+_PROMPT_ENDS = ("click here", "read more", "continue reading")
+_COOKIES = re.compile(r"(?i:\b(?:we|this (?:site|website)|our (?:site|website)) uses? cookies\b)")
 # Production credits closing the last paragraph: "... on Monday. (Reporting by ...)"
 _PRODUCTION_TAIL = re.compile(r"\s*\((?i:(?:additional\s+)?reporting by\b)[^()]*\)\s*$")
 
 
 def is_furniture_line(line: str) -> bool:
     """Whether a whole line (stripped) is furniture by the line rules above."""
-    return len(line) <= MAX_LINE and _FURNITURE_LINE.fullmatch(line) is not None
+    return bool(line) and not clean_line(line)
+
+
+def clean_line(line: str) -> str:
+    """A line (stripped) without its furniture: empty if it is furniture by the line rules
+    above, else the line without production credits at its end. Cheap tests on the line's
+    first and last characters come before each pattern: this runs on every line of every
+    entry."""
+    if not line or len(line) > MAX_LINE:
+        return _without_production_tail(line)
+    head = line[:12].lower()
+    keyed = head[:2] in _HEAD_KEYS or head[:1] in _HEAD_KEYS
+    if keyed and head.startswith(_HEAD_STARTS) and _HEAD.fullmatch(line):
+        return ""
+    stem = line.rstrip(" .…:»>›]")
+    end = stem[-1:]
+    credited = end == ")" or end == "s" or "/" in stem[-60:]  # "(...)", "Images", "AGENCY/Jane"
+    if credited and _CREDIT_TAIL.search(stem[-120:]):
+        return ""
+    if len(line) <= MAX_PROMPT and end in ("e", "g", "E", "G") and _ends_with_prompt(stem):
+        return ""
+    if "ookie" in line and _COOKIES.search(line):
+        return ""
+    return _without_production_tail(line)
+
+
+def _without_production_tail(line: str) -> str:
+    if line.endswith(")") and "eporting by" in line:
+        return _PRODUCTION_TAIL.sub("", line)
+    return line
 
 
 def drop_furniture_lines(text: str) -> str:
@@ -138,39 +186,50 @@ def drop_furniture_lines(text: str) -> str:
         return text
     paragraphs = []
     for paragraph in text.split("\n\n"):
-        lines = [_clean_line(line) for line in paragraph.split("\n")]
-        kept = "\n".join(line for line in lines if line)
+        kept = "\n".join(filter(None, map(clean_line, paragraph.split("\n"))))
         if kept:
             paragraphs.append(kept)
     return "\n\n".join(paragraphs)
 
 
-def _clean_line(line: str) -> str:
-    if is_furniture_line(line):
-        return ""
-    if line.endswith(")") and "eporting by" in line:
-        return _PRODUCTION_TAIL.sub("", line)
-    return line
+def _ends_with_prompt(stem: str) -> bool:
+    """Whether a line (without its closing punctuation) asks to click or read on ("... [read
+    more]")."""
+    lowered = stem.lower()
+    for end in _PROMPT_ENDS:
+        if lowered.endswith(end):
+            start = len(lowered) - len(end)
+            return start == 0 or not lowered[start - 1].isalnum()
+    return False
 
 
 def prune(root: LexborNode) -> None:
     """Remove the furniture that the markup names (see the module's docstring) from `root`."""
-    for node in root.css(DROP_TAGS):
-        if node.tag == "figure":
-            for caption in node.css("figcaption"):
-                caption.decompose()
-            if node.css_first(_FIGURE_MATTER) is not None:
-                continue
-        node.decompose()
+    lists = []
+    for node in list(root.traverse()):  # one walk: lexbor's selector lists cost more
+        tag = node.tag
+        if tag in _DROPPED:
+            _drop_tagged(node)
+        elif tag == "ul" or tag == "ol":
+            lists.append(node)
     named = [node for node in root.css("[class],[id]") if _names_furniture(node)]
     if named:
         whole = len(root.text(strip=True)) or 1
         for node in named:
             if len(node.text(strip=True)) <= MAX_WRAPPER_SHARE * whole:
                 node.decompose()
-    for listing in root.css("ul,ol"):
+    for listing in lists:
         if _links_only(listing):
             listing.decompose()
+
+
+def _drop_tagged(node: LexborNode) -> None:
+    if node.tag == "figure":
+        for caption in node.css("figcaption"):
+            caption.decompose()
+        if node.css_first(_FIGURE_MATTER) is not None:
+            return
+    node.decompose()
 
 
 def _names_furniture(node: LexborNode) -> bool:
@@ -196,4 +255,4 @@ def _links_only(listing: LexborNode) -> bool:
 
 
 def _letters(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalnum())
+    return _NOT_LETTERS.sub("", text)
