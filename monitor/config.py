@@ -21,6 +21,7 @@ from monitor.config_service import (
     ConfigModel,
     DaemonConfig,
     DeliveryConfig,
+    ExtractConfig,
     HealthConfig,
     HttpConfig,
     LoggingConfig,
@@ -83,6 +84,7 @@ class Config(ConfigModel):
     retention: RetentionConfig = RetentionConfig()
     logging: LoggingConfig = LoggingConfig()
     daemon: DaemonConfig = DaemonConfig()
+    extract: ExtractConfig = ExtractConfig()
     base_dir: Path = Path()
 
     def entity_refs(self) -> tuple[EntityRef, ...]:

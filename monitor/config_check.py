@@ -38,6 +38,8 @@ def startup_problems(config: Config) -> list[str]:
     """`KEY: reason` lines that stop `poll` and `run`: no feeds, or a channel URL (whose
     secrets are all set) that apprise cannot use."""
     problems = [] if config.feeds else [NO_FEEDS]
+    if model := config.extract.model_problem(config.base_dir):
+        problems.append(model)
     if config.channels:
         from monitor.alert.deliver import check_url
 

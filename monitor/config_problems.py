@@ -114,6 +114,12 @@ def _watch_problems(
     valid_entities = [entity for _, entity in valid_items(doc, "entities", EntityConfig)]
     refs = tuple(entity.ref() for entity in valid_entities)
     entities = {n for _, item in _items(doc, "entities") if isinstance(n := item.get("name"), str)}
+    groups = {e.name for e in valid_entities if e.kind == "group"}
+    for i, entity in _items(doc, "entities"):
+        tie = entity.get("affiliation")
+        if isinstance(tie, str) and tie not in groups:
+            where = key_name(("entities", i), raw)
+            yield f"{where}.affiliation: no group in [[entities]] named {tie!r}"
     for i, watch in _items(doc, "watches"):
         where = key_name(("watches", i), raw)
         query = watch.get("query")

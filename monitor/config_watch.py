@@ -42,9 +42,20 @@ class EntityConfig(ConfigModel):
     # Names too common to find the entity by ("Saleh"): read as it only in an article that
     # names it in full and no one else by them (monitor/extract/coref_short.py).
     short_names: tuple[str, ...] = ()
+    # A person's group: the forces "he commands" are its forces (monitor/extract/frames.py),
+    # and what he says of a capture by it is its claim. Must name a configured group.
+    affiliation: str | None = Field(None, min_length=1)
+
+    @model_validator(mode="after")
+    def _affiliation_of_a_person(self) -> EntityConfig:
+        if self.affiliation is not None and self.kind != "person":
+            raise ValueError("affiliation: only a person has one (the group they belong to)")
+        return self
 
     def ref(self) -> EntityRef:
-        return EntityRef(self.name, self.kind, self.aliases, self.short_names)
+        return EntityRef(
+            self.name, self.kind, self.aliases, self.short_names, affiliation=self.affiliation
+        )
 
 
 RouteKind = Literal["new_article", "new_fact", "changed", "contested", "corroborated"]

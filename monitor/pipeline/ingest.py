@@ -58,6 +58,7 @@ class Ingestor:
     def __init__(self, config: Config, store: Store) -> None:
         self.store = store
         self.entities = config.entity_refs()
+        self.spacy_model = config.extract.spacy_model
         self.watches = {w.name: w for w in config.watches}
         specs = [
             WatchSpec(w.name, w.entities, w.terms, w.require, w.exclude, w.query)
@@ -254,7 +255,11 @@ class Ingestor:
         story already made is that copy's claim again: kept as corroboration, never compared
         afresh (a syndicated denial must not contest its own original once more)."""
         claims = extract_claims(
-            entry.text, self.entities, self._kinds(matches), year=entry.published.year
+            entry.text,
+            self.entities,
+            self._kinds(matches),
+            year=entry.published.year,
+            model=self.spacy_model,
         )
         facts = [_fact(claim, entry, now) for claim in claims]
         told = self.store.story_claims(session, story_id) if story_id is not None else set()
