@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 DEV_LOCK := requirements-dev.lock
 
-.PHONY: demo test lint typecheck unit unit-postgres install-check run check-config clean bench bench-quick eval lock
+.PHONY: demo test lint typecheck unit unit-postgres install-check run check-config clean bench bench-quick eval eval-real lock
 
 $(STAMP): pyproject.toml $(DEV_LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -95,3 +95,9 @@ bench-quick: $(STAMP)
 # (tests/labelled/README.md, tests/labelled/heldout/README.md).
 eval: $(STAMP)
 	$(BIN)/python -m monitor.evaluate $(EVAL_ARGS)
+
+# The same on real reporting (tests/realtext/README.md): the labels are in the repo, the texts
+# are not; TEXTS names the folder that holds them, one <id>.txt per article.
+eval-real: $(STAMP)
+	@test -n "$(TEXTS)" || { echo "usage: make eval-real TEXTS=DIR (tests/realtext/README.md)"; exit 2; }
+	$(BIN)/python -m monitor.evaluation.real_report --texts "$(TEXTS)" $(EVAL_ARGS)
