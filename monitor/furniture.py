@@ -82,7 +82,7 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|di|van|von|der|den|al|
 _BYLINE = (
     rf"(?i:by|words by|written by|story by|text by)\s+{_NAME}"
     rf"(?:\s*(?:,|(?i:and)|&)\s*{_NAME})*"
-    rf"(?:\s+(?i:in)\s+{_NAME})?(?:\s*[,|–—-]\s*[A-Z][\w .&'’-]{{0,40}})?"
+    rf"(?:\s+in\s+{_NAME})?(?:\s*[,|–—-]\s*[A-Z][\w .&'’-]{{0,40}})?"
 )
 _PRODUCTION = (
     r"(?i:\(?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|produced|"
@@ -158,7 +158,7 @@ def clean_line(line: str) -> str:
     entry."""
     if not line or len(line) > MAX_LINE:
         return _without_production_tail(line)
-    head = line[:12].lower()
+    head = line[:16].lower()
     keyed = head[:2] in _HEAD_KEYS or head[:1] in _HEAD_KEYS
     if keyed and head.startswith(_HEAD_STARTS) and _HEAD.fullmatch(line):
         return ""
