@@ -141,6 +141,7 @@ _CREDIT_TAIL = re.compile(
 )
 MAX_PROMPT = 120  # "To read this article in full, please click here"
 _PROMPT_ENDS = ("click here", "read more", "continue reading")
+_SET_OFF = "[(|»›>-–—….:"  # what sets a closing prompt off from the text before it
 _COOKIES = re.compile(r"(?i:\b(?:we|this (?:site|website)|our (?:site|website)) uses? cookies\b)")
 # Production credits closing the last paragraph: "... on Monday. (Reporting by ...)"
 _PRODUCTION_TAIL = re.compile(r"\s*\((?i:(?:additional\s+)?reporting by\b)[^()]*\)\s*$")
@@ -153,11 +154,11 @@ def is_furniture_line(line: str) -> bool:
 
 def clean_line(line: str) -> str:
     """A line (stripped) without its furniture: empty if it is furniture by the line rules
-    above, else the line without production credits at its end. Cheap tests on the line's
-    first and last characters come before each pattern: this runs on every line of every
-    entry."""
+    above, else the line without the prompt or the production credits that close it. Cheap
+    tests on the line's first and last characters come before each pattern: this runs on every
+    line of every entry."""
     if not line or len(line) > MAX_LINE:
-        return _without_production_tail(line)
+        return _without_tails(line)
     head = line[:16].lower()
     keyed = head[:2] in _HEAD_KEYS or head[:1] in _HEAD_KEYS
     if keyed and head.startswith(_HEAD_STARTS) and _HEAD.fullmatch(line):
@@ -167,14 +168,32 @@ def clean_line(line: str) -> str:
     credited = end == ")" or end == "s" or "/" in stem[-60:]  # "(...)", "Images", "AGENCY/Jane"
     if credited and _CREDIT_TAIL.search(stem[-120:]):
         return ""
-    if len(line) <= MAX_PROMPT and end in ("e", "g", "E", "G") and _ends_with_prompt(stem):
-        return ""
     if "ookie" in line and _COOKIES.search(line):
         return ""
-    return _without_production_tail(line)
+    return _without_tails(line)
 
 
-def _without_production_tail(line: str) -> str:
+def _without_tails(line: str) -> str:
+    """The line without what closes it but is not its text: a prompt to read on, set off from
+    the text ("I have only one... [read more]"), or production credits ("... (Reporting by
+    ...)"); empty when nothing else is left, or when the line is a short request to click
+    ("To read this article in full, please click here")."""
+    stem = line.rstrip(" .…:»>›])")
+    if stem[-1:] in ("e", "g", "E", "G"):
+        lowered = stem.lower()
+        for end in _PROMPT_ENDS:
+            if lowered.endswith(end):
+                start = len(stem) - len(end)
+                if start and stem[start - 1].isalnum():
+                    break  # "thread more"
+                before = stem[:start].rstrip()
+                if end == "click here":
+                    return "" if len(line) <= MAX_PROMPT else line
+                if not before:
+                    return ""
+                if before[-1] in _SET_OFF:
+                    return before.rstrip(" [(|»›>-–—")
+                break
     if line.endswith(")") and "eporting by" in line:
         return _PRODUCTION_TAIL.sub("", line)
     return line
@@ -190,17 +209,6 @@ def drop_furniture_lines(text: str) -> str:
         if kept:
             paragraphs.append(kept)
     return "\n\n".join(paragraphs)
-
-
-def _ends_with_prompt(stem: str) -> bool:
-    """Whether a line (without its closing punctuation) asks to click or read on ("... [read
-    more]")."""
-    lowered = stem.lower()
-    for end in _PROMPT_ENDS:
-        if lowered.endswith(end):
-            start = len(lowered) - len(end)
-            return start == 0 or not lowered[start - 1].isalnum()
-    return False
 
 
 def prune(root: LexborNode) -> None:

@@ -384,3 +384,17 @@ def test_poll_reads_no_fact_from_a_gallery_and_keeps_the_headline_apart(
         "Taliban close on Panjshir",
     ], "the headlines are sentences of their own"
     assert not any("1,500" in s or "2,021" in s or "2021" in s for s in said)
+
+
+def test_a_closing_prompt_goes_and_the_text_it_closes_stays() -> None:
+    teaser = (
+        "<p>Elders met in Bazarak on Sunday and spoke of the winter ahead... "
+        '<a href="/x">[read more]</a></p><p>Officials met on Monday. Read more &raquo;</p>'
+        "<p>He said he wanted to read more.</p>"
+        '<p>To read this article in full, please <a href="/x">click here</a></p>'
+    )
+
+    assert html_to_text(teaser) == (
+        "Elders met in Bazarak on Sunday and spoke of the winter ahead...\n\n"
+        "Officials met on Monday.\n\nHe said he wanted to read more."
+    )
