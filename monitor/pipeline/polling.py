@@ -103,6 +103,7 @@ class Poller:
         while True:
             elapsed = timedelta(seconds=time.monotonic() - started)
             claimed = await off_loop(self._claim_batch, now, elapsed)
+            writer.expect(len(claimed))
             tasks = [
                 asyncio.create_task(self._fetch_and_check(client, target, state, writer))
                 for target, state in claimed
@@ -141,6 +142,8 @@ class Poller:
         started = time.monotonic()
         result = await self.fetcher.feed(client, target)
         took = timedelta(seconds=time.monotonic() - started)
+        if (quick := self._quick(state, result)) is not None:
+            return await self._finish(target, result, quick, writer)
         processing = asyncio.ensure_future(
             self._process_fetched(client, target, state, result, took, writer)
         )
@@ -163,8 +166,20 @@ class Poller:
             return await self.fetcher.page(client, page)
 
         checked = await self._check_safely(target, state, result, fetch_page, took)
+        return await self._finish(target, result, checked, writer)
+
+    async def _finish(
+        self,
+        target: FeedTarget,
+        result: FetchResult,
+        checked: Checked,
+        writer: BatchWriter[UnchangedCheck],
+    ) -> FeedReport:
+        """Write an unchanged check's row with the others, and count the check."""
         report = checked.report
-        if checked.unchanged is not None:
+        if checked.unchanged is None:
+            writer.done_without_row()
+        else:
             try:
                 await writer.add(checked.unchanged)
             except Exception as exc:
@@ -211,7 +226,7 @@ class Poller:
         look again and whether the feed's health changed. With `fetch_page`, feeds configured
         with `full_text` get their new entries' article pages read."""
         state = await off_loop(self.store.feed_state, target.name)
-        checked = await self._check(target, state, result, fetch_page)
+        checked = self._quick(state, result) or await self._check(target, state, result, fetch_page)
         if checked.unchanged is not None:
             await off_loop(self.store.record_unchanged, [checked.unchanged])
         return checked.report
@@ -236,6 +251,14 @@ class Poller:
             entries = await self._full_text(target, entries, fetch_page)
         return await off_loop(self._store_new, target, state, result, read, entries)
 
+    def _quick(self, state: FeedState, result: FetchResult) -> Checked | None:
+        """A check that found nothing new and changes no health (most of a round: 304s) needs
+        no database until its row is written with others: it is decided on the loop."""
+        if result.error is not None or (status := _unchanged_status(state, result)) is None:
+            return None
+        success = self._success(state, result)
+        return None if success.change else _unchanged_row(state, result, status, success)
+
     def _read(
         self, target: FeedTarget, state: FeedState, result: FetchResult, took: timedelta
     ) -> Checked | NewBody:
@@ -244,11 +267,10 @@ class Poller:
         if result.error is not None:
             failed = self._failed(target, state, result, result.error, took=took)
             return Checked(result, failed)
-        if result.not_modified or result.body is None:
-            return self._unchanged(state, result, "not_modified")
+        if (status := _unchanged_status(state, result)) is not None:
+            return self._unchanged(state, result, status)
+        assert result.body is not None
         body_hash = hashlib.sha256(result.body).hexdigest()
-        if body_hash == state.body_hash:
-            return self._unchanged(state, result, "unchanged")
         parsed = parse_feed(
             result.body,
             feed=target.name,
@@ -317,21 +339,11 @@ class Poller:
         success = self._success(state, result)
         now = result.fetched_at
         alerts = self._health_alerts(state, success.change, now=now, since=now)
-        row = UnchangedCheck(
-            state.name,
-            checked_at=now,
-            status=result.status,
-            next_check_at=success.next_at,
-            poll_interval=success.interval,
-            health=success.health,
-            etag=result.etag,
-            last_modified=result.last_modified,
-        )
-        report = FeedReport(state.name, status, 0, alerts)
-        if success.change is not None:
-            self.store.record_unchanged([row])
-            return Checked(result, report)
-        return Checked(result, report, row)
+        checked = _unchanged_row(state, result, status, success)
+        if success.change is not None and checked.unchanged is not None:
+            self.store.record_unchanged([checked.unchanged])
+            return Checked(result, replace(checked.report, alerts=alerts))
+        return checked
 
     def _succeeded(
         self,
@@ -464,6 +476,30 @@ class Poller:
             return ()
         metrics.alerts.labels(alert.kind).inc()
         return (alert,)
+
+
+def _unchanged_status(state: FeedState, result: FetchResult) -> str | None:
+    """ "not_modified" (a 304), "unchanged" (the body read last time), or None: a new body."""
+    if result.not_modified or result.body is None:
+        return "not_modified"
+    if hashlib.sha256(result.body).hexdigest() == state.body_hash:
+        return "unchanged"
+    return None
+
+
+def _unchanged_row(state: FeedState, result: FetchResult, status: str, success: Success) -> Checked:
+    """A check that found nothing new, with the row it leaves for the batch's write."""
+    row = UnchangedCheck(
+        state.name,
+        checked_at=result.fetched_at,
+        status=result.status,
+        next_check_at=success.next_at,
+        poll_interval=success.interval,
+        health=success.health,
+        etag=result.etag,
+        last_modified=result.last_modified,
+    )
+    return Checked(result, FeedReport(state.name, status), row)
 
 
 async def _settle(
