@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
 from monitor.extract.frame_base import (
+    PLACE_NOUNS,
     Parsed,
     child,
     era_text,
@@ -24,7 +25,7 @@ from monitor.extract.frame_base import (
 )
 from monitor.extract.frame_casualties import casualty_frames
 from monitor.extract.frame_control import control_frames
-from monitor.extract.grammar import claimant_of, is_doubted, phrase, subject
+from monitor.extract.grammar import claimant_of, is_doubted, is_time, phrase, subject
 from monitor.extract.history import FORCE_ERA, FORCE_YEAR, is_past
 from monitor.extract.numbers import find_amounts
 from monitor.extract.units import PLURALS, UNITS
@@ -38,7 +39,7 @@ _FORCE_VERBS = frozenset(
     boast amass station count""".split()
 )
 _INCREMENTS = frozenset("more additional new fresh extra further reinforcement".split())
-_ARRIVAL_VERBS = frozenset({"arrive", "visit"})
+_ARRIVAL_VERBS = frozenset("arrive visit be remain stay hide".split())
 
 
 def _owner(s: Parsed, token: Token | None) -> EntityRef | None:
@@ -67,6 +68,36 @@ def _counted(noun: Token) -> tuple[int | None, int | None, str] | None:
     return a.min, a.max, a.qualifier
 
 
+def _is_unit(noun: Token) -> bool:
+    return noun.lower_ in PLURALS or noun.lower_ in UNITS
+
+
+def _numbering(verb: Token) -> tuple[int | None, int | None, str] | None:
+    """ "number in the hundreds", "number about 9,000", "total at least 5,000"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            target = child(c, "pobj")
+        elif c.dep_ in ("dobj", "npadvmod", "attr"):
+            target = c
+        else:
+            continue
+        if target is None or not any(_is_amount_word(t) for t in target.subtree):
+            continue
+        first = min(t.i for t in target.subtree)
+        last = max(t.i for t in target.subtree)
+        amounts = find_amounts(target.doc[first : last + 1].text)
+        if amounts:
+            return amounts[0].min, amounts[0].max, amounts[0].qualifier
+    return None
+
+
+_VAGUE_COUNTS = ("hundreds", "thousands", "dozens")
+
+
+def _is_amount_word(token: Token) -> bool:
+    return token.like_num or token.lower_ in _VAGUE_COUNTS
+
+
 def force_frames(s: Parsed) -> list[Claim]:
     claims = []
     for verb in s.span:
@@ -75,30 +106,59 @@ def force_frames(s: Parsed) -> list[Claim]:
         if s.year is not None and is_past(era_text(verb), s.year, FORCE_ERA, FORCE_YEAR):
             continue
         noun = child(verb, "dobj")
-        if noun is None or (noun.lower_ not in PLURALS and noun.lower_ not in UNITS):
+        counted = _counted(noun) if noun is not None and _is_unit(noun) else None
+        if counted is None and verb.lemma_ in ("number", "total", "count"):
+            counted, noun = _numbering(verb), verb  # "they number in the hundreds"
+        if counted is None or noun is None:
             continue
         owner_token = subject(verb)
         if owner_token is not None and any(c.dep_ == "conj" for c in owner_token.children):
             continue  # "X and Y together field 9,000": a joint count is neither one's size
         owner = _owner(s, owner_token)
-        amount = _counted(noun)
-        if owner is None or amount is None:
+        if owner is None:
             continue
-        lo, hi, qualifier = amount
-        value = ForceSize(owner.name, lo, hi, qualifier, noun.lower_)  # type: ignore[arg-type]
+        lo, hi, qualifier = counted
+        unit = noun.lower_ if _is_unit(noun) else "fighters"
+        value = ForceSize(owner.name, lo, hi, qualifier, unit)  # type: ignore[arg-type]
         hedged = is_hedged(s.text) or is_doubted(verb)
         claims.append(Claim(value, s.text, claimant_of(verb), hedged))
     return claims
 
 
+def _whereabouts(s: Parsed, verb: Token) -> Token | None:
+    """Where a person is said to be: "arrived in Y", "visited Y", "is (safe and) inside Y",
+    "remains in Y". Only a place: a configured one, a proper name, or a place noun ("the
+    country", "the valley"), never "in talks"."""
+    if verb.lemma_ == "visit":
+        found = child(verb, "dobj")
+    else:
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr"))]
+        heads += [c for h in heads[1:] for c in h.children if c.dep_ == "conj"]
+        found = next((o for h in heads if (o := prep_object(h, *_WHERE)) is not None), None)
+        if found is None:  # "safe and inside the country": the preposition is a conjunct
+            found = next(
+                (child(h, "pobj") for h in heads if h.lower_ in _WHERE and h.dep_ == "conj"),
+                None,
+            )
+    if found is None or is_time(found):
+        return None
+    if s.entity(found, "place") or found.pos_ == "PROPN" or found.lemma_ in _PLACE_WORDS:
+        return found
+    return None
+
+
+_WHERE = ("in", "inside", "at", "within")
+_PLACE_WORDS = PLACE_NOUNS | frozenset("country mountains capital headquarters".split())
+
+
 def arrival_frames(s: Parsed) -> list[Claim]:
-    """ "X arrived in Y", "X visited Y": a present whereabouts."""
+    """A present whereabouts: "X arrived in Y", "X visited Y", "X is in Y", "X remains in Y"."""
     claims = []
     for verb in s.span:
         if verb.lemma_ not in _ARRIVAL_VERBS or not happened(verb):
             continue
         person = s.entity(subject(verb), "person")
-        place = prep_object(verb, "in", "at") if verb.lemma_ == "arrive" else child(verb, "dobj")
+        place = _whereabouts(s, verb) if person is not None else None
         if person is None or place is None:
             continue
         where = s.entity(place, "place")

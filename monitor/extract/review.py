@@ -42,7 +42,12 @@ from monitor.extract.grammar import (
     tokens_at,
 )
 from monitor.extract.mentions import find_mentions
-from monitor.extract.where import casualty_scope, fate_location, incident_location
+from monitor.extract.where import (
+    casualty_scope,
+    fate_location,
+    incident_location,
+    not_a_whereabouts,
+)
 from monitor.records import (
     Casualties,
     Claim,
@@ -75,7 +80,7 @@ _FACT_LEMMAS: dict[str, frozenset[str]] = {
 _FATE_LEMMAS: dict[str, frozenset[str]] = {
     "killed": frozenset("kill die assassinate slay execute".split()),
     "fled": frozenset("flee escape leave".split()),
-    "located": frozenset("be remain stay hide arrive visit live appear return".split()),
+    "located": frozenset("be remain stay hide arrive visit live appear return see".split()),
 }
 _FATES = frozenset(_FATE_LEMMAS)
 _THIRD_PERSON = frozenset("he she him her".split())
@@ -220,6 +225,10 @@ def review(
             continue
         if _speaker_is_subject(verbs, claim, pronoun_names, entities):
             continue
+        value = claim.value
+        located = isinstance(value, Leadership) and value.status == "located"
+        if located and not_a_whereabouts(verbs, entities):
+            continue  # "is in talks", "is in his 30s"
         who = _better_claimant(span, claim.claimed_by, claimant(span, verbs))
         hedged = claim.hedged or _doubted(verbs)
         value = _own_claim(_placed(claim.value, span, verbs, entities), span, verbs, entities)

@@ -58,13 +58,27 @@ def _premodified(span: Span, person: str, entities: Sequence[EntityRef]) -> list
 
 
 def _trimmed(role: str, title: list[str]) -> str | None:
-    """The longest end of `role` whose words the title holds, ranks dropped from its end."""
+    """The longest end of `role` whose words the title holds, ranks dropped from its end, and
+    widened by the office words the title puts before it ("First Vice President X")."""
     words = role.split()
     while words and not all(w in title for w in words):
         words = words[1:]
     while words and words[-1] in RANKS:
         words = words[:-1]
+    if words and words[-1] in title:
+        at = title.index(words[-1]) - len(words) + 1
+        while at > 0 and title[at - 1] in OFFICE_WORDS and title[at - 1] not in words:
+            at -= 1
+            words.insert(0, title[at])
     return " ".join(words) or None
+
+
+# Words that make an office of their own with the title after them: "vice president" is not
+# "president", nor is "deputy commander" "commander".
+OFFICE_WORDS = frozenset(
+    """first second vice deputy acting interim prime chief supreme foreign defence defense
+    interior military political""".split()
+)
 
 
 def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRef]) -> list[Claim]:

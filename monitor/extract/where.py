@@ -22,6 +22,10 @@ _FATE_PREPOSITIONS = {
     "fled": frozenset("to into across toward towards for".split()),
     "located": frozenset("in at inside near within".split()),
 }
+PLACE_WORDS = frozenset(
+    """town city village district province region state capital valley area county country
+    municipality governorate township settlement port mountains headquarters border""".split()
+)
 _INCIDENT_PREPOSITIONS = frozenset("in at near around outside inside".split())
 # Words that make a count a running total rather than one incident.
 _TOTAL_PREPOSITIONS = frozenset({"since", "throughout"})
@@ -45,6 +49,29 @@ def _prepositional_places(verb: Token, prepositions: frozenset[str]) -> list[Tok
             if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN") and not is_time(obj):
                 found.append(obj)
     return found
+
+
+def is_place_like(token: Token, entities: Sequence[EntityRef]) -> bool:
+    """A configured place, a proper name, or a noun of places ("the valley", "the country"):
+    "is in Nyala" tells where; "is in talks" or "in his 30s" does not."""
+    if token.pos_ == "PROPN" or token.lemma_ in PLACE_WORDS:
+        return True
+    return any(m.entity.kind == "place" for m in find_mentions(phrase(token), entities))
+
+
+def not_a_whereabouts(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> bool:
+    """A "located" reading whose verb says "in" something that is no place."""
+    told = [p for v in verbs for p in _prepositional_places(v, _FATE_PREPOSITIONS["located"])]
+    if not told:
+        told = [
+            p
+            for v in verbs
+            for prep in v.children
+            if prep.dep_ == "prep" and prep.lower_ in _FATE_PREPOSITIONS["located"]
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+    return bool(told) and not any(is_place_like(t, entities) for p in told for t in p.subtree)
 
 
 def fate_location(verbs: Sequence[Token], status: str, entities: Sequence[EntityRef]) -> str | None:

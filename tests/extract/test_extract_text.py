@@ -149,7 +149,7 @@ def test_extract_claims_runs_requested_kinds() -> None:
     assert [c.value for c in claims] == [
         ForceSize("Kivu Defence Force", 1200, 1200, "approx", "fighters"),
         Leadership("Idris Tal", "commander", "Kivu Defence Force", "claimed"),
-        Leadership("Idris Tal", "commander", "Kivu Defence Force", "located"),
+        Leadership("Idris Tal", "commander", "Kivu Defence Force", "located", "Goma"),
     ]
     assert claims[0].claimed_by == "a spokesman"
     only_force = extract_claims(ARTICLE, entities, kinds=("force_size", "casualties"))

@@ -494,7 +494,7 @@ ROWS: list[Row] = [
     Row(
         "Idris Koné, who leads the SLM, was seen in Bamako on Sunday and is expected to meet"
         " mediators.",
-        (ld(KONE, "claimed", "leader", SLM), ld(KONE, "located", "leader", SLM)),
+        (ld(KONE, "claimed", "leader", SLM), ld(KONE, "located", "leader", SLM, at="Bamako")),
     ),
     Row(
         "Hamid Rostami, 32, the son of a slain guerrilla commander, leads the NRF from the Panjshir"
@@ -669,7 +669,7 @@ ROWS: list[Row] = [
     Row(
         "Ruvuga — who founded the KPM in 2012 and is said to command about 2,000 fighters — was"
         " last seen in Goma, according to a UN panel.",
-        (fs(KPM, 2000, 2000, "approx", "fighters"), ld(RUVUGA, "located")),
+        (fs(KPM, 2000, 2000, "approx", "fighters"), ld(RUVUGA, "located", at="Goma")),
         "a UN panel",
         True,
     ),

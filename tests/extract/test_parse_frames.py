@@ -182,3 +182,32 @@ def test_a_side_that_claims_a_capture_by_a_noun() -> None:
 def test_a_denied_fall_is_no_capture() -> None:
     found = values("The army denied that El Fasher had fallen to the RSF.", TerritorialControl)
     assert all(isinstance(v, TerritorialControl) and v.status != "captured" for v in found)
+
+
+def test_a_force_that_numbers_in_the_hundreds() -> None:
+    text = "RSF fighters in the city are thought to number in the hundreds, a resident said."
+    assert values(text, ForceSize) == [ForceSize(RSF, 200, 999, "range", "fighters")]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("An aide said Hemedti was safe and inside the country.", "the country"),
+        ("Hemedti remains in Bara, his aides say.", "Bara"),
+    ],
+)
+def test_a_whereabouts_is_a_place(text: str, where: str) -> None:
+    found = [v for v in values(text, Leadership) if isinstance(v, Leadership)]
+    assert [(v.status, v.location) for v in found] == [("located", where)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Hemedti is in talks with mediators.", "Hemedti is in his forties, aides say."]
+)
+def test_in_something_that_is_no_place_is_no_whereabouts(text: str) -> None:
+    assert values(text, Leadership) == []
+
+
+def test_an_office_keeps_the_words_that_make_it_another_office() -> None:
+    found = values("On Sunday, First Vice President Hemedti wrote on Twitter.", Leadership)
+    assert [v.role for v in found if isinstance(v, Leadership)] == ["first vice president"]
