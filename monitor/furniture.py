@@ -30,7 +30,7 @@ only look at short lines, so prose that happens to start like one ("By now, ..."
   "(AFP/Getty Images)", "... Tuesday, Nov. 7. (AP Photo/Jane Doe)", "AGENCY/Jane Doe");
 - prompts to read, watch or share something else ("Read more: ...", "Related:", "See also",
   "Continue reading...", "Share this", "Advertisement", WordPress's "The post ... appeared
-  first on ...");
+  first on ..."), and a prompt that closes a paragraph ("... [read more]") is cut from it;
 - gallery counters ("Photo 3 of 12", "1/12", "2,021 photos", "View gallery");
 - newsletter and cookie prompts ("Sign up for our daily newsletter", "We use cookies ...").
 """
