@@ -107,10 +107,14 @@ def _new_facts(framed: list[Claim], found: list[Claim]) -> list[Claim]:
 
 
 def _told(value: FactValue) -> tuple[object, ...]:
+    """What makes two readings of one sentence the same fact: a person's office and fate are
+    two; a place may hold a capture and a hold."""
     if isinstance(value, TerritorialControl):
         status = "captured" if value.status == "claims_captured" else value.status
-        return (*value.key, status)
-    return value.key[:2]
+        return (value.kind, value.place, status)
+    if isinstance(value, Leadership):
+        return (value.kind, value.subject, value.aspect)
+    return (value.kind, value.subject)
 
 
 def _parsed(text: str, entities: Sequence[EntityRef], model: str) -> list[tuple[Resolved, Span]]:

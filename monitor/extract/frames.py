@@ -26,7 +26,7 @@ from monitor.extract.frame_base import (
 from monitor.extract.frame_casualties import casualty_frames
 from monitor.extract.frame_control import control_frames
 from monitor.extract.grammar import claimant_of, is_doubted, is_time, phrase, subject
-from monitor.extract.history import FORCE_ERA, FORCE_YEAR, is_past
+from monitor.extract.history import FATE_ERA, FORCE_ERA, FORCE_YEAR, OFFICE_YEAR, is_past
 from monitor.extract.numbers import find_amounts
 from monitor.extract.units import PLURALS, UNITS
 from monitor.records import Claim, EntityRef, FactKind, ForceSize, Leadership
@@ -168,10 +168,43 @@ def arrival_frames(s: Parsed) -> list[Claim]:
     return claims
 
 
+_KILLING = frozenset("kill assassinate eliminate execute slay".split())
+
+
+def _the_person(s: Parsed, token: Token | None) -> EntityRef | None:
+    """The configured person a noun phrase is: the name itself, or the name set beside a
+    title ("its leader Hassan Nasrallah"); never a possessor ("X's bodyguard")."""
+    if token is None:
+        return None
+    for t in (token, *(c for c in token.children if c.dep_ in ("appos", "compound"))):
+        found = s.heads.get(t.i)
+        if found is not None and found.kind == "person":
+            return found
+    return None
+
+
+def killing_frames(s: Parsed) -> list[Claim]:
+    """A person a verb of killing takes as its object: "assassinating its leader X",
+    "Israel killed X in an air strike". The passive ("X was killed") is the kind
+    extractor's."""
+    claims = []
+    for verb in s.span:
+        if verb.lemma_ not in _KILLING or passive(verb) or not happened(verb):
+            continue
+        if s.year is not None and is_past(era_text(verb), s.year, FATE_ERA, OFFICE_YEAR):
+            continue
+        person = _the_person(s, child(verb, "dobj"))
+        if person is None:
+            continue
+        value = Leadership(person.name, None, None, "killed")
+        claims.append(Claim(value, s.text, claimant_of(verb), is_hedged(s.text)))
+    return claims
+
+
 _FRAMES = {
     "territorial_control": control_frames,
     "force_size": force_frames,
-    "leadership": arrival_frames,
+    "leadership": lambda s: [*arrival_frames(s), *killing_frames(s)],
     "casualties": casualty_frames,
 }
 

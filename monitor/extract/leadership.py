@@ -184,7 +184,11 @@ def _asides(hits: list[Hit]) -> list[Hit]:
 # A nationality adjective opening an office names the state it belongs to, not part of it.
 # Offices of a state or a province are offices even as a bare title ("President X", "PM X");
 # a rank ("General X") or a bare "commander X" is not.
-_STATE_OFFICE = re.compile(r"president|premier|pm|chancellor|governor|mayor|king|emir", re.I)
+_STATE_OFFICE = re.compile(
+    r"president|premier|pm|(?:prime\s+)?minister|chancellor|governor|mayor|king|emir|"
+    r"commander[\s-]in[\s-]chief|secretary[\s-]general",
+    re.I,
+)
 _DEMONYM_OFFICE = re.compile(r"(?-i:[A-Z][a-z]+(?:i|ian|ese|ish|ean|can))\s+(?=\S)")
 
 

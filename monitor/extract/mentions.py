@@ -32,7 +32,8 @@ _TITLES = frozenset(
     """mr mrs ms dr gen general commander cmdr president minister mullah maulvi mawlawi col
     colonel lt capt captain major sir prof professor marshal sgt sergeant chief leader governor
     gov sen senator rep king prince emir amir imam haji hajji qari sheikh vice deputy acting
-    interim caretaker former late warlord spokesman spokesperson envoy ambassador""".split()
+    interim caretaker former late warlord spokesman spokesperson envoy ambassador pm premier
+    prime commander-in-chief secretary-general""".split()
 )
 _SENTENCE_STARTERS = frozenset(
     """the a an but and yet so then later meanwhile however now yesterday today earlier also

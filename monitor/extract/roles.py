@@ -16,7 +16,8 @@ import re
 from monitor.extract.mentions import Mention
 
 HEADS = (
-    r"chief\s+of\s+(?:the\s+)?(?:general\s+|defen[cs]e\s+|army\s+|joint\s+)?staff|leader|head|chief|commander|commander-in-chief|second-in-command|president|"
+    r"chief\s+of\s+(?:the\s+)?(?:general\s+|defen[cs]e\s+|army\s+|joint\s+)?staff|leader|head|chief|"
+    r"commander[\s-]in[\s-]chief|commander|second-in-command|president|pm|"
     r"vice-president|premier|minister|governor|spokesman|spokeswoman|spokesperson|deputy|"
     r"emir|amir|caliph|sheikh|imam|mufti|general|chairman|chairwoman|chair|co-founder|founder|"
     r"mayor|envoy|ambassador|director|secretary|ruler|chancellor|king|queen|prince|speaker|"

@@ -211,3 +211,33 @@ def test_in_something_that_is_no_place_is_no_whereabouts(text: str) -> None:
 def test_an_office_keeps_the_words_that_make_it_another_office() -> None:
     found = values("On Sunday, First Vice President Hemedti wrote on Twitter.", Leadership)
     assert [v.role for v in found if isinstance(v, Leadership)] == ["first vice president"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fates"),
+    [
+        (
+            "Israeli jets struck Bara on Friday, killing RSF commander Hemedti, the army said.",
+            [("killed", "commander")],
+        ),
+        ("The army said its forces had killed Hemedti's bodyguard.", []),
+    ],
+)
+def test_a_person_a_verb_of_killing_takes(text: str, fates: list[tuple[str, str]]) -> None:
+    found = [v for v in values(text, Leadership) if isinstance(v, Leadership)]
+    assert [(v.status, v.role) for v in found if v.status == "killed"] == fates
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Sudan's Prime Minister Hemedti said on Saturday that the army had entered the city.",
+            "prime minister",
+        ),
+        ("PM Hemedti said a deadline to surrender had expired.", "prime minister"),
+        ("Sudanese Defence Minister Hemedti spoke on Sunday.", "defence minister"),
+    ],
+)
+def test_offices_of_state_before_a_name(text: str, role: str) -> None:
+    assert [v.role for v in values(text, Leadership) if isinstance(v, Leadership)] == [role]
