@@ -16,28 +16,25 @@ from datetime import datetime, timedelta
 import httpx
 
 from monitor import metrics
-from monitor.alert.compose import health_alert
 from monitor.config import Config
-from monitor.fetch import redact
 from monitor.fulltext import Fetcher, with_full_text
-from monitor.health import HealthChange, HealthPolicy
 from monitor.instance import INSTANCE_ID
 from monitor.logs import get_logger
 from monitor.parse import ParsedFeed, parse_feed
 from monitor.pipeline.fetching import FeedFetcher
-from monitor.pipeline.ingest import Ingested, Ingestor
+from monitor.pipeline.ingest import Ingestor
 from monitor.pipeline.offloop import BatchWriter, off_loop
-from monitor.pipeline.outcomes import (
-    Checked,
-    FeedReport,
-    Success,
-    after_failed_check,
-    after_successful_check,
+from monitor.pipeline.ordering import ClaimOrder
+from monitor.pipeline.outcomes import Checked, FeedReport
+from monitor.pipeline.recording import (
+    CheckRecorder,
+    not_recorded,
+    unchanged_row,
+    unchanged_status,
 )
-from monitor.records import Alert, Entry, FeedTarget, FetchResult
-from monitor.schedule import IntervalPolicy, publishing_rhythm
+from monitor.records import Entry, FeedTarget, FetchResult
+from monitor.schedule import publishing_rhythm
 from monitor.store import FeedState, Store
-from monitor.store import errors as store_errors
 from monitor.store.feeds import UnchangedCheck
 
 __all__ = ["FeedReport", "Poller"]
@@ -59,24 +56,18 @@ class NewBody:
     body_hash: str
 
 
-class Poller:
+class Poller(CheckRecorder):
+    """Rounds of checks: claim the due feeds, fetch them, process each answer as it comes."""
+
     def __init__(
         self, config: Config, store: Store, ingestor: Ingestor, instance_id: str = INSTANCE_ID
     ) -> None:
-        self.config = config
+        super().__init__(config, store)
         self.instance_id = instance_id  # whose name the feeds this poller claims are leased in
-        self.store = store
         self.ingestor = ingestor
-        self.feeds = {f.name: f for f in config.feeds}
         self.fetcher = FeedFetcher(config.polling)
         # Checks that outlasted their round's patience, still running (see `poll_due`).
         self.stragglers: set[asyncio.Task[FeedReport]] = set()
-        health = config.health
-        self.health_policy = HealthPolicy(
-            timedelta(seconds=health.failing_after_seconds),
-            health.silent_factor,
-            timedelta(seconds=health.silent_minimum_seconds),
-        )
 
     async def poll_due(
         self,
@@ -89,8 +80,9 @@ class Poller:
         """Check every feed that is due at `now` and not leased to another instance. Feeds are
         claimed (leased to this instance) `claim_batch` at a time, so that several instances
         share the due feeds and a batch is done well within its lease. Within a batch, fetches
-        run concurrently and each response is processed as soon as it arrives: a slow feed
-        delays only itself. At most `per_host_concurrency` requests go to one origin at a time,
+        run concurrently and each response is processed as soon as it arrives (new documents
+        in claim order when they arrive close together, see `ordering`): a slow feed delays
+        only itself. At most `per_host_concurrency` requests go to one origin at a time,
         so a slow origin holds few of the `concurrency` slots.
 
         With `patience`, a batch waits at most that many seconds for its slowest fetches: they
@@ -104,9 +96,12 @@ class Poller:
             elapsed = timedelta(seconds=time.monotonic() - started)
             claimed = await off_loop(self._claim_batch, now, elapsed)
             writer.expect(len(claimed))
+            order = ClaimOrder(len(claimed))
             tasks = [
-                asyncio.create_task(self._fetch_and_check(client, target, state, writer))
-                for target, state in claimed
+                asyncio.create_task(
+                    self._fetch_and_check(client, target, state, writer, (order, place))
+                )
+                for place, (target, state) in enumerate(claimed)
             ]
             reports += await _settle(tasks, patience, late, self.stragglers)
             if len(claimed) < self.config.polling.claim_batch:  # nothing more was due
@@ -133,25 +128,34 @@ class Poller:
         target: FeedTarget,
         state: FeedState,
         writer: BatchWriter[UnchangedCheck],
+        turn: tuple[ClaimOrder, int],
     ) -> FeedReport:
         """One feed: fetch, process, and count it. A check that found nothing new is written
-        with the others that end about the same time (one statement for a burst of 304s); if
-        that write fails, the feed keeps its lease (checked again when it runs out). Cancelled
-        (shutdown), the fetch stops at once, but a response already in hand is processed and
-        recorded before the cancellation goes on: what was decided is kept."""
-        started = time.monotonic()
-        result = await self.fetcher.feed(client, target)
-        took = timedelta(seconds=time.monotonic() - started)
-        if (quick := self._quick(state, result)) is not None:
-            return await self._finish(target, result, quick, writer)
-        processing = asyncio.ensure_future(
-            self._process_fetched(client, target, state, result, took, writer)
-        )
+        with the others that end about the same time (one statement for a batch of 304s); if
+        that write fails, the feed keeps its lease (checked again when it runs out). A new
+        document waits for its turn in claim order (see `ordering`). Cancelled (shutdown), the
+        fetch stops at once, but a response already in hand is processed and recorded before
+        the cancellation goes on: what was decided is kept."""
+        order, place = turn
         try:
-            return await asyncio.shield(processing)
-        except asyncio.CancelledError:
-            await asyncio.wait([processing])
-            raise
+            started = time.monotonic()
+            result = await self.fetcher.feed(client, target)
+            took = timedelta(seconds=time.monotonic() - started)
+            order.answered(place)
+            if (quick := self._quick(state, result)) is not None:
+                return await self._finish(target, result, quick, writer)
+            if result.error is None:
+                await order.turn(place)
+            processing = asyncio.ensure_future(
+                self._process_fetched(client, target, state, result, took, writer)
+            )
+            try:
+                return await asyncio.shield(processing)
+            except asyncio.CancelledError:
+                await asyncio.wait([processing])
+                raise
+        finally:
+            order.done(place)
 
     async def _process_fetched(
         self,
@@ -183,7 +187,7 @@ class Poller:
             try:
                 await writer.add(checked.unchanged)
             except Exception as exc:
-                report = _not_recorded(target.name, exc)
+                report = not_recorded(target.name, exc)
         labels = metrics.fetch_labels(report.status, result.status, result.error, report.error)
         if report.store_error:  # fetched and read, but the database refused it
             labels = ("error", "store")
@@ -204,7 +208,7 @@ class Poller:
         try:
             return await self._check(target, state, result, fetch_page, took)
         except Exception as exc:
-            return Checked(result, _not_recorded(target.name, exc))
+            return Checked(result, not_recorded(target.name, exc))
 
     def _with_policy(self, target: FeedTarget) -> FeedTarget:
         feed = self.feeds.get(target.name)
@@ -212,12 +216,6 @@ class Poller:
         if feed is not None and feed.allow_private is not None:
             allow = feed.allow_private
         return replace(target, allow_private=allow)
-
-    def _interval_policy(self, name: str) -> IntervalPolicy:
-        polling = self.config.polling
-        feed = self.feeds.get(name)
-        base = (feed.interval_seconds if feed else None) or polling.interval_seconds
-        return IntervalPolicy(base, polling.min_interval_seconds, polling.max_interval_seconds)
 
     async def process(
         self, target: FeedTarget, result: FetchResult, fetch_page: Fetcher | None = None
@@ -254,10 +252,10 @@ class Poller:
     def _quick(self, state: FeedState, result: FetchResult) -> Checked | None:
         """A check that found nothing new and changes no health (most of a round: 304s) needs
         no database until its row is written with others: it is decided on the loop."""
-        if result.error is not None or (status := _unchanged_status(state, result)) is None:
+        if result.error is not None or (status := unchanged_status(state, result)) is None:
             return None
         success = self._success(state, result)
-        return None if success.change else _unchanged_row(state, result, status, success)
+        return None if success.change else unchanged_row(state, result, status, success)
 
     def _read(
         self, target: FeedTarget, state: FeedState, result: FetchResult, took: timedelta
@@ -267,7 +265,7 @@ class Poller:
         if result.error is not None:
             failed = self._failed(target, state, result, result.error, took=took)
             return Checked(result, failed)
-        if (status := _unchanged_status(state, result)) is not None:
+        if (status := unchanged_status(state, result)) is not None:
             return self._unchanged(state, result, status)
         assert result.body is not None
         body_hash = hashlib.sha256(result.body).hexdigest()
@@ -332,175 +330,6 @@ class Poller:
         by_guid = {e.guid: e for e in read}
         return [by_guid.get(e.guid, e) for e in entries]
 
-    def _unchanged(self, state: FeedState, result: FetchResult, status: str) -> Checked:
-        """A check that found nothing new: its row is written with the batch's, unless its
-        health changed. Then the row is written at once, right after the alert, so that a crash
-        before the batch's write cannot make the same transition (and alert) happen twice."""
-        success = self._success(state, result)
-        now = result.fetched_at
-        alerts = self._health_alerts(state, success.change, now=now, since=now)
-        checked = _unchanged_row(state, result, status, success)
-        if success.change is not None and checked.unchanged is not None:
-            self.store.record_unchanged([checked.unchanged])
-            return Checked(result, replace(checked.report, alerts=alerts))
-        return checked
-
-    def _succeeded(
-        self,
-        state: FeedState,
-        result: FetchResult,
-        status: str,
-        *,
-        new: int,
-        rhythm: float | None,
-        ttl: int | None,
-        body_hash: str,
-        title: str | None,
-        notice: str | None = None,
-    ) -> FeedReport:
-        success = self._success(state, result, new=new, rhythm=rhythm, ttl=ttl, new_body=True)
-        now = result.fetched_at
-        alerts = self._health_alerts(state, success.change, now=now, since=now)
-        self.store.record_success(
-            state.name,
-            result,
-            success.next_at,
-            body_hash=body_hash,
-            title=title,
-            new_entries=new,
-            poll_interval=success.interval,
-            rhythm=success.rhythm,
-            ttl=success.ttl,
-            health=success.health,
-            notice=notice,
-        )
-        return FeedReport(state.name, status, new, alerts)
-
-    def _success(
-        self,
-        state: FeedState,
-        result: FetchResult,
-        *,
-        new: int = 0,
-        rhythm: float | None = None,
-        ttl: int | None = None,
-        new_body: bool = False,
-    ) -> Success:
-        return after_successful_check(
-            state,
-            result,
-            self._interval_policy(state.name),
-            self.health_policy,
-            new=new,
-            rhythm=rhythm,
-            ttl=ttl,
-            new_body=new_body,
-        )
-
-    def _not_stored(
-        self, target: FeedTarget, state: FeedState, result: FetchResult, ingested: Ingested
-    ) -> FeedReport:
-        """Some entries could not be stored: the check counts as failed, and neither the body
-        hash nor the cache validators are kept, so the same document is fetched and read
-        again at the next check (the entries already stored are then known, not new)."""
-        why = ingested.error or "unknown error"
-        error = f"could not store {ingested.failed} new entries: {why}"
-        try:
-            report = self._failed(target, state, result, error, new_entries=ingested.new)
-        except Exception as exc:  # the feed's row cannot be written either; its lease runs out
-            if not store_errors.is_store_error(exc):
-                raise
-            report = FeedReport(target.name, "error", error=error)
-        return replace(
-            report,
-            new_entries=ingested.new,
-            alerts=tuple(ingested.alerts) + report.alerts,
-            failed_entries=ingested.failed,
-            store_error=why,
-        )
-
-    def _failed(
-        self,
-        target: FeedTarget,
-        state: FeedState,
-        result: FetchResult,
-        error: str,
-        *,
-        new_entries: int = 0,
-        took: timedelta = timedelta(0),
-    ) -> FeedReport:
-        """Record a failed check; `took` is how long the fetch ran, so that the retry counts
-        from its end."""
-        error, now = redact(error, target.url), result.fetched_at
-        failure = after_failed_check(
-            state,
-            result,
-            error,
-            self._interval_policy(state.name).base,
-            self.config.polling.max_backoff_seconds,
-            self.health_policy,
-            known_at=result.fetched_at + took,
-        )
-        change = failure.change
-        alerts = self._health_alerts(state, change, now=now, since=failure.first_error_at)
-        self.store.record_failure(
-            target.name,
-            checked_at=now,
-            next_check_at=failure.next_at,
-            status=result.status,
-            error=error,
-            health=change.after if change else None,
-            new_entries=new_entries,
-        )
-        log.warning(
-            "feed_failed",
-            feed=target.name,
-            errors=failure.errors,
-            retry_at=failure.next_at.isoformat(timespec="seconds"),
-            error=error,
-        )
-        return FeedReport(target.name, "error", error=error, alerts=alerts)
-
-    def _health_alerts(
-        self, state: FeedState, change: HealthChange | None, *, now: datetime, since: datetime
-    ) -> tuple[Alert, ...]:
-        if change is None:
-            return ()
-        channels = self.config.health.channels
-        alert = health_alert(state.name, state.title, change, channels, since.isoformat())
-        emit = log.info if change.after == "healthy" else log.warning
-        emit("feed_health_changed", feed=state.name, health=change.after, reason=change.reason)
-        with self.store.session() as session:
-            stored = self.store.add_alert(session, alert, now, queue=True)
-        if stored is None:
-            return ()
-        metrics.alerts.labels(alert.kind).inc()
-        return (alert,)
-
-
-def _unchanged_status(state: FeedState, result: FetchResult) -> str | None:
-    """ "not_modified" (a 304), "unchanged" (the body read last time), or None: a new body."""
-    if result.not_modified or result.body is None:
-        return "not_modified"
-    if hashlib.sha256(result.body).hexdigest() == state.body_hash:
-        return "unchanged"
-    return None
-
-
-def _unchanged_row(state: FeedState, result: FetchResult, status: str, success: Success) -> Checked:
-    """A check that found nothing new, with the row it leaves for the batch's write."""
-    row = UnchangedCheck(
-        state.name,
-        checked_at=result.fetched_at,
-        status=result.status,
-        next_check_at=success.next_at,
-        poll_interval=success.interval,
-        health=success.health,
-        etag=result.etag,
-        last_modified=result.last_modified,
-    )
-    return Checked(result, FeedReport(state.name, status), row)
-
 
 async def _settle(
     tasks: list[asyncio.Task[FeedReport]],
@@ -534,14 +363,3 @@ def _reporting_to(late: LateReport | None) -> Callable[[asyncio.Task[FeedReport]
             late(task.result())
 
     return report
-
-
-def _not_recorded(feed: str, exc: Exception) -> FeedReport:
-    """A check that could not be recorded: a database error in a few words, a bug with its
-    traceback in the log."""
-    if not store_errors.is_store_error(exc):
-        log.error("feed_process_failed", feed=feed, exc_info=exc)
-        return FeedReport(feed, "error", error=f"internal error: {exc!r}")
-    why = store_errors.reason(exc)
-    log.warning("feed_process_failed", feed=feed, error=why)
-    return FeedReport(feed, "error", error=f"could not store the check: {why}", store_error=why)
