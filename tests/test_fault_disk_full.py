@@ -99,3 +99,22 @@ def test_entries_refused_by_a_full_database_are_read_again_once_there_is_room(
     [feed] = [json.loads(line) for line in run(config, "feeds", "--json").output.splitlines()]
     assert (feed["state"], feed["last_error"]) == ("healthy", None)
     assert feed["entries_seen"] == ENTRIES
+
+
+def test_replay_says_how_many_entries_a_full_database_refused(tmp_path: Path) -> None:
+    config = write_config(tmp_path, {})
+    snapshot = tmp_path / "markets.xml"
+    snapshot.write_text(rss("Markets", [market_report(n) for n in range(ENTRIES)]), "utf-8")
+    database = tmp_path / "data" / "monitor.sqlite3"
+    Store.open(f"sqlite:///{database}").close()
+
+    with database_cannot_grow_past(page_count(database) + 12):
+        full = run(config, "replay", str(snapshot))
+
+    assert full.exit_code == 1, full.output
+    not_stored = ENTRIES - len(stored_guids(database))
+    assert 0 < not_stored < ENTRIES
+    assert f"{not_stored} entries not stored (database or disk is full)" in full.output
+    again = run(config, "replay", str(snapshot))
+    assert again.exit_code == 0, again.output
+    assert stored_guids(database) == {f"market-{n}" for n in range(ENTRIES)}
