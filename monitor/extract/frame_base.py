@@ -23,7 +23,8 @@ from monitor.extract.grammar import (
     tokens_at,
 )
 from monitor.extract.mentions import find_mentions
-from monitor.records import EntityRef
+from monitor.extract.numbers import find_amounts
+from monitor.records import EntityRef, Qualifier
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -101,6 +102,25 @@ def era_text(verb: Token) -> str:
     ]
     tokens = sorted({t.i: t for t in (*words, *opening)}.values(), key=lambda t: t.i)
     return " ".join(t.text for t in tokens)
+
+
+Amount = tuple[int | None, int | None, Qualifier]
+
+
+def number_of(noun: Token) -> Amount | None:
+    """The amount the number phrase of a noun gives ("around 9,000 fighters", "at least 84
+    Wagner fighters"), read by `numbers.find_amounts` on the words from the number to the
+    noun; None when the noun carries no number."""
+    numbers = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or c.like_num]
+    if not numbers:
+        return None
+    first = min(t.i for n in numbers for t in n.subtree)
+    start = noun.doc[first].idx - noun.sent.start_char
+    end = noun.idx + len(noun.text) - noun.sent.start_char
+    amounts = find_amounts(noun.sent.text[start:end])
+    if not amounts:
+        return None
+    return amounts[-1].min, amounts[-1].max, amounts[-1].qualifier
 
 
 def side_of(s: Parsed, token: Token | None) -> EntityRef | None:

@@ -15,18 +15,19 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
 from monitor.extract.frame_base import (
+    Amount,
     Parsed,
     child,
     era_text,
     happened,
+    number_of,
     passive,
     with_conjuncts,
 )
 from monitor.extract.grammar import claimant_of, is_doubted
 from monitor.extract.history import CASUALTY_ERA, DATED_YEAR, is_past
-from monitor.extract.numbers import find_amounts
 from monitor.extract.units import PLURALS, UNITS
-from monitor.records import Casualties, Claim, EntityRef, Qualifier
+from monitor.records import Casualties, Claim, EntityRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -53,23 +54,14 @@ def _victims(verb: Token) -> list[Token]:
     return with_conjuncts(found) if found is not None else []
 
 
-def _count(noun: Token) -> tuple[int | None, int | None, Qualifier] | None:
+def _count(noun: Token) -> Amount | None:
     """The number a people noun carries ("at least 84 Wagner fighters")."""
-    numbers = [c for c in noun.children if c.dep_ in ("nummod", "quantmod")]
-    if not numbers or noun.lower_ not in _PEOPLE:
-        return None
-    first = min(t.i for n in numbers for t in n.subtree)
-    start = noun.doc[first].idx - noun.sent.start_char
-    end = noun.idx + len(noun.text) - noun.sent.start_char
-    amounts = find_amounts(noun.sent.text[start:end])
-    if not amounts:
-        return None
-    return amounts[-1].min, amounts[-1].max, amounts[-1].qualifier
+    return number_of(noun) if noun.lower_ in _PEOPLE else None
 
 
 def _losses(
     s: Parsed,
-) -> Iterator[tuple[EntityRef, str, Token, tuple[int | None, int | None, Qualifier]]]:
+) -> Iterator[tuple[EntityRef, str, Token, Amount]]:
     for verb in s.span:
         field = _FIELDS.get(verb.lemma_) if verb.pos_ == "VERB" else None
         if field is None or not happened(verb):

@@ -15,13 +15,16 @@ from typing import TYPE_CHECKING
 from monitor.extract.attribution import is_hedged
 from monitor.extract.frame_base import (
     PLACE_NOUNS,
+    Amount,
     Parsed,
     child,
     era_text,
     happened,
+    number_of,
     parsed,
     passive,
     prep_object,
+    side_of,
 )
 from monitor.extract.frame_casualties import casualty_frames
 from monitor.extract.frame_control import control_frames
@@ -42,37 +45,18 @@ _INCREMENTS = frozenset("more additional new fresh extra further reinforcement".
 _ARRIVAL_VERBS = frozenset("arrive visit be remain stay hide".split())
 
 
-def _owner(s: Parsed, token: Token | None) -> EntityRef | None:
-    """The group whose fighters these are: a group subject, or a person's configured group."""
-    group = s.entity(token, "group")
-    if group is not None:
-        return group
-    person = s.entity(token, "person")
-    if person is None or person.affiliation is None:
+def _counted(noun: Token) -> Amount | None:
+    """A unit noun's own number ("around 9,000 fighters"), never an increment ("3,000 more")."""
+    if any(c.lower_ in _INCREMENTS for c in noun.children):
         return None
-    return next((e for e in s.entities if e.name == person.affiliation), None)
-
-
-def _counted(noun: Token) -> tuple[int | None, int | None, str] | None:
-    """The amount a unit noun's own number phrase gives ("around 9,000 fighters")."""
-    numbers = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or c.like_num]
-    if not numbers or any(c.lower_ in _INCREMENTS for c in noun.children):
-        return None
-    first = min(t.i for n in numbers for t in n.subtree)
-    start = noun.doc[first].idx - noun.sent.start_char
-    end = noun.idx + len(noun.text) - noun.sent.start_char
-    amounts = find_amounts(noun.sent.text[start:end])
-    if not amounts:
-        return None
-    a = amounts[-1]
-    return a.min, a.max, a.qualifier
+    return number_of(noun)
 
 
 def _is_unit(noun: Token) -> bool:
     return noun.lower_ in PLURALS or noun.lower_ in UNITS
 
 
-def _numbering(verb: Token) -> tuple[int | None, int | None, str] | None:
+def _numbering(verb: Token) -> Amount | None:
     """ "number in the hundreds", "number about 9,000", "total at least 5,000"."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
@@ -114,12 +98,12 @@ def force_frames(s: Parsed) -> list[Claim]:
         owner_token = subject(verb)
         if owner_token is not None and any(c.dep_ == "conj" for c in owner_token.children):
             continue  # "X and Y together field 9,000": a joint count is neither one's size
-        owner = _owner(s, owner_token)
+        owner = side_of(s, owner_token)
         if owner is None:
             continue
         lo, hi, qualifier = counted
         unit = noun.lower_ if _is_unit(noun) else "fighters"
-        value = ForceSize(owner.name, lo, hi, qualifier, unit)  # type: ignore[arg-type]
+        value = ForceSize(owner.name, lo, hi, qualifier, unit)
         hedged = is_hedged(s.text) or is_doubted(verb)
         claims.append(Claim(value, s.text, claimant_of(verb), hedged))
     return claims
