@@ -197,8 +197,7 @@ def _unique(claims: Iterable[Claim]) -> list[Claim]:
     kept: list[Claim] = []
     for claim in claims:
         if not any(
-            same_identity(k.value, claim.value) and same_values(k.value, claim.value)
-            for k in kept
+            same_identity(k.value, claim.value) and same_values(k.value, claim.value) for k in kept
         ):
             kept.append(claim)
     return kept
