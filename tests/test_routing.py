@@ -251,7 +251,10 @@ url = "{mailto(smtp, "field")}"
     setup.deliver(setup.poll(FORCE, CLAIM, GROWTH))
 
     mail = by_recipient(smtp[2])
-    assert len(mail["desk"]) == 1 and "Leadership: Amrullah Saleh declared caretaker president" in mail["desk"][0]
+    assert (
+        len(mail["desk"]) == 1
+        and "Leadership: Amrullah Saleh declared caretaker president" in mail["desk"][0]
+    )
     assert len(mail["field"]) == 1 and "Force size changed" in mail["field"][0]
     assert "~9,000" in mail["field"][0] and "≤2,500" in mail["field"][0]
     # The watch's own channel still gets everything: 3 new stories and 3 fact alerts.
