@@ -90,8 +90,10 @@ class Entry:
         (with its line breaks laid out differently: a plain-text description and the HTML
         content of the same words)."""
         parts = [self.title]
-        if self.summary and self.summary not in self.content and not _within(
-            self.summary, self.content
+        if (
+            self.summary
+            and self.summary not in self.content
+            and not _within(self.summary, self.content)
         ):
             parts.append(self.summary)
         if self.content:
