@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class ConfigModel(BaseModel):
@@ -22,6 +22,13 @@ class StorageConfig(ConfigModel):
     url: str | None = None
     data_dir: str = "~/.local/share/monitor"
 
+    @field_validator("url")
+    @classmethod
+    def _sqlite_timeout_is_seconds(cls, url: str | None) -> str | None:
+        if url:
+            sqlite_busy_timeout(url)
+        return url
+
     def database_url(self, base: Path) -> str:
         """The SQLAlchemy URL: the configured one, or a SQLite file in the data directory."""
         if self.url:
@@ -31,6 +38,32 @@ class StorageConfig(ConfigModel):
     def data_path(self, base: Path) -> Path:
         path = Path(self.data_dir).expanduser()
         return path if path.is_absolute() else (base / path).resolve()
+
+
+DEFAULT_BUSY_TIMEOUT_SECONDS = 30.0
+
+
+def sqlite_busy_timeout(url: str) -> float:
+    """How long a connection to the SQLite database at `url` waits for a lock held by another
+    process before it fails with "database is locked": the URL's `timeout` (seconds, 0 or
+    more; SQLAlchemy hands it to `sqlite3.connect`), else 30 seconds. Read without SQLAlchemy,
+    so that loading the configuration stays fast."""
+    from urllib.parse import parse_qs, urlsplit
+
+    if not url.startswith("sqlite"):
+        return DEFAULT_BUSY_TIMEOUT_SECONDS
+    given = parse_qs(urlsplit(url).query, keep_blank_values=True).get("timeout")
+    if not given:
+        return DEFAULT_BUSY_TIMEOUT_SECONDS
+    try:
+        seconds = float(given[-1])
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise ValueError(
+            f"the SQLite URL's timeout={given[-1]!r} is not a number of seconds (0 or more)"
+        )
+    return seconds
 
 
 class PollingConfig(ConfigModel):

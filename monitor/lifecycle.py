@@ -139,12 +139,13 @@ def probe_database(engine: Engine, timeout_seconds: float) -> None:
         if conn.dialect.name != "sqlite":
             conn.exec_driver_sql("SELECT 1")
             return
+        usual = conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one()
         conn.exec_driver_sql(f"PRAGMA busy_timeout={int(timeout_seconds * 1000)}")
         try:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
             conn.exec_driver_sql("ROLLBACK")
         finally:
-            conn.exec_driver_sql("PRAGMA busy_timeout=30000")
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={int(usual)}")
 
 
 class DatabaseProbe:

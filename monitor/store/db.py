@@ -1,8 +1,10 @@
 """Engine creation and schema migrations.
 
 SQLite runs in WAL mode with a busy timeout so that the daemon and a CLI command reading the same
-file do not lock each other out. Migrations (Alembic) run on every start; they are a no-op when the
-schema is current.
+file do not lock each other out: a connection that meets the write lock held by another process
+waits up to 30 seconds, or the `timeout` of the URL (`sqlite:///monitor.sqlite3?timeout=5`, the
+spelling SQLAlchemy passes to `sqlite3.connect`), before it fails with "database is locked".
+Migrations (Alembic) run on every start; they are a no-op when the schema is current.
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+
+from monitor.config_service import sqlite_busy_timeout
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -23,6 +28,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 # pg_advisory_lock key held while migrating; any fixed number would do, this one is b"monitor".
 MIGRATION_LOCK_KEY = int.from_bytes(b"monitor", "big")
+WAL_RETRY_SECONDS = 0.1
 
 
 def create_db_engine(url: str) -> Engine:
@@ -31,25 +37,26 @@ def create_db_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        seconds = sqlite_busy_timeout(url)
+        engine = create_engine(url, connect_args={"timeout": seconds})
+        event.listen(engine, "connect", partial(_sqlite_pragmas, seconds))
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(busy_seconds: float, dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    _switch_to_wal(cursor)
+    _switch_to_wal(cursor, attempts=max(1, round(busy_seconds / WAL_RETRY_SECONDS)))
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={round(busy_seconds * 1000)}")
     cursor.close()
 
 
-def _switch_to_wal(cursor: sqlite3.Cursor, attempts: int = 300) -> None:
+def _switch_to_wal(cursor: sqlite3.Cursor, attempts: int) -> None:
     """Two processes opening a fresh file at once both try to switch it to WAL; SQLite refuses
     one at once (no busy wait: each holds the read lock the other needs to give up), so the
-    refused one tries again after a short pause, for up to about 30 seconds."""
+    refused one tries again after a short pause, for about as long as the busy timeout."""
     for attempt in range(attempts):
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
@@ -57,7 +64,7 @@ def _switch_to_wal(cursor: sqlite3.Cursor, attempts: int = 300) -> None:
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) or attempt == attempts - 1:
                 raise
-            time.sleep(0.1)
+            time.sleep(WAL_RETRY_SECONDS)
 
 
 def head_revision() -> str:
