@@ -50,7 +50,7 @@ def alerts(click_ctx: click.Context, as_json: bool, status: str | None, limit: i
     `monitor alerts retry ID` sends failed deliveries again."""
     if click_ctx.invoked_subcommand is not None:
         return
-    store = click_ctx.find_object(Context).store()  # type: ignore[union-attr]
+    store = click_ctx.find_object(Context).read_store()  # type: ignore[union-attr]
     try:
         for stored in store.alerts(status=status, limit=limit):
             if as_json:

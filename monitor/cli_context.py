@@ -16,6 +16,7 @@ import click
 if TYPE_CHECKING:
     from monitor.config import Config
     from monitor.store import Store
+    from monitor.store.readonly import ReadStore
 
 
 class Context:
@@ -41,6 +42,12 @@ class Context:
         from monitor.store import Store
 
         return Store.open(self.config().database_url())
+
+    def read_store(self) -> ReadStore:
+        """The store's read side (no ORM), for the views; migrated like `store`."""
+        from monitor.store.readonly import ReadStore
+
+        return ReadStore.open(self.config().database_url())
 
 
 pass_ctx = click.make_pass_decorator(Context)

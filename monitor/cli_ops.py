@@ -17,32 +17,51 @@ from monitor.cli_errors import explain
 
 if TYPE_CHECKING:
     from monitor.store import Store
+    from monitor.store.readonly import ReadStore
 
 NO_DATABASE = "no database yet (the daemon, `monitor poll` or `monitor replay` creates it)"
 
 
 @contextmanager
-def _opened(url: str, *, read_only: bool = False) -> Iterator[Store]:
-    """The store, or a one-line error naming the database (password hidden) if it fails.
-    `read_only` neither creates nor migrates anything: a reader beside a running daemon must
-    not take the write lock that a migration check takes."""
+def _explained(url: str) -> Iterator[None]:
+    """A database failure as a one-line error naming the database (password hidden)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from monitor.store import Store
-    from monitor.store.db import create_db_engine
-
-    store = None
     try:
-        if read_only and _missing_file(url):
-            raise click.ClickException(f"database {safe_url(url)}: {NO_DATABASE}")
-        store = Store(create_db_engine(url)) if read_only else Store.open(url)
-        if read_only and (problem := store.schema_problem()):
-            raise click.ClickException(f"database {safe_url(url)}: {problem}")
-        yield store
+        yield
     except SQLAlchemyError as exc:
         raise click.ClickException(explain(exc, url)) from None
-    finally:
-        if store is not None:
+
+
+@contextmanager
+def _opened(url: str) -> Iterator[Store]:
+    """The store, its schema brought up to date."""
+    from monitor.store import Store
+
+    with _explained(url):
+        store = Store.open(url)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+@contextmanager
+def _reading(url: str) -> Iterator[ReadStore]:
+    """The store's read side, neither created nor migrated: a reader beside a running daemon
+    must not take the write lock that a migration check takes."""
+    from monitor.store.db import create_db_engine
+    from monitor.store.readonly import ReadStore
+
+    with _explained(url):
+        if _missing_file(url):
+            raise click.ClickException(f"database {safe_url(url)}: {NO_DATABASE}")
+        store = ReadStore(create_db_engine(url))
+        try:
+            if problem := store.schema_problem():
+                raise click.ClickException(f"database {safe_url(url)}: {problem}")
+            yield store
+        finally:
             store.close()
 
 
@@ -71,7 +90,7 @@ def status(ctx: Context, as_json: bool) -> None:
     from monitor.status import collect, render_text, to_json
 
     url = ctx.config().database_url()
-    with _opened(url, read_only=True) as store:
+    with _reading(url) as store:
         report = collect(store, datetime.now(UTC), safe_url(url))
     click.echo(json.dumps(to_json(report), ensure_ascii=False) if as_json else render_text(report))
 

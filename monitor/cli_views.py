@@ -28,7 +28,7 @@ def feeds(ctx: Context, as_json: bool) -> None:
     """Each feed: healthy, backing off (recent errors), failing (errors for longer than
     [health] failing_after_seconds), silent (nothing new for far longer than its usual rhythm)
     or disabled; last success, next check, current interval, items seen, last error."""
-    store = ctx.store()
+    store = ctx.read_store()
     for f in store.feeds():
         if as_json:
             click.echo(json.dumps(_feed_json(f), ensure_ascii=False))
@@ -75,7 +75,7 @@ def facts(click_ctx: click.Context, as_json: bool, kind: str | None) -> None:
         return
     from monitor.alert.compose import describe, source
 
-    store = click_ctx.find_object(Context).store()  # type: ignore[union-attr]
+    store = click_ctx.find_object(Context).read_store()  # type: ignore[union-attr]
     for current in store.current_facts():
         fact = current.fact
         if kind and fact.kind != kind:
@@ -104,7 +104,7 @@ def facts_history(ctx: Context, entity: str, as_json: bool) -> None:
 
     config = ctx.config()
     name = _entity_name(config, entity)
-    store = ctx.store()
+    store = ctx.read_store()
     for record in store.facts():
         fact = record.fact
         if name not in fact_entities(fact.value):

@@ -12,7 +12,8 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from monitor.store import Activity, FeedState, Store
+    from monitor.store import Activity, FeedState
+    from monitor.store.readonly import ReadStore
 
 FEED_STATES = ("healthy", "backing off", "failing", "silent", "disabled", "file")
 # Outbox rows still to go out; `held` ones wait for quiet hours, a digest or a rate limit.
@@ -55,7 +56,7 @@ def start_of_day(now: datetime) -> datetime:
     return datetime.combine(now.date(), time(0), now.tzinfo)
 
 
-def collect(store: Store, now: datetime, database: str) -> Status:
+def collect(store: ReadStore, now: datetime, database: str) -> Status:
     """Read what the summary needs: a handful of aggregate queries."""
     feeds = store.feeds()
     return summarize(

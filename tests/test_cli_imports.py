@@ -28,20 +28,39 @@ HEAVY = (
 # What the read-only views need neither: the log renderer (until a line is logged), the alert
 # templates (the console form needs none), httpx and the feed parsers.
 NOT_FOR_VIEWS = (*HEAVY, "structlog", "jinja2", "httpx", "feedparser", "lxml")
+# What `status`, `feeds`, `facts` and `alerts` do without besides: the ORM and the classes mapped
+# with it (they query the tables with SQLAlchemy Core, monitor/store/readonly.py).
+NOT_FOR_QUICK_VIEWS = ("sqlalchemy.orm", "monitor.store.models", "monitor.store.store")
 
 pytestmark = pytest.mark.sqlite_only("the import checks are the same on every backend")
 
 
-def loaded_after(code: str) -> list[str]:
-    """The top-level packages a fresh interpreter has imported after running `code`."""
-    listing = "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
-    probe = f"{code}\nimport json, sys\n{listing}"
+def modules_after(code: str) -> list[str]:
+    """The modules a fresh interpreter has imported after running `code`."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
     done = subprocess.run(
         [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
     loaded: list[str] = json.loads(done.stdout.splitlines()[-1])
     return loaded
+
+
+def loaded_after(code: str) -> list[str]:
+    """The top-level packages a fresh interpreter has imported after running `code`."""
+    return sorted({name.split(".")[0] for name in modules_after(code)})
+
+
+def view_run(config: Path, command: list[str]) -> str:
+    """Code that runs a view command, its output captured, and checks that it printed."""
+    return (
+        "import contextlib, io\n"
+        "from monitor.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    main({['--config', str(config), *command]!r}, standalone_mode=False)\n"
+        "assert out.getvalue().strip(), 'the command printed nothing'\n"
+    )
 
 
 def test_importing_the_command_line_loads_no_heavy_library() -> None:
@@ -80,16 +99,17 @@ def replayed_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_view_command_loads_neither_the_heavy_libraries_nor_the_log_renderer(
     replayed_config: Path, command: list[str]
 ) -> None:
-    run = (
-        "import contextlib, io\n"
-        "from monitor.cli import main\n"
-        "out = io.StringIO()\n"
-        "with contextlib.redirect_stdout(out):\n"
-        f"    main({['--config', str(replayed_config), *command]!r}, standalone_mode=False)\n"
-        "assert out.getvalue().strip(), 'the command printed nothing'\n"
-    )
-    loaded = loaded_after(run)
+    loaded = loaded_after(view_run(replayed_config, command))
     assert [name for name in NOT_FOR_VIEWS if name in loaded] == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["status"], ["feeds"], ["facts"], ["alerts"], ["status", "--json"], ["alerts", "--json"]],
+)
+def test_the_quick_views_read_without_the_orm(replayed_config: Path, command: list[str]) -> None:
+    loaded = modules_after(view_run(replayed_config, command))
+    assert [name for name in NOT_FOR_QUICK_VIEWS if name in loaded] == []
 
 
 def test_the_first_logged_line_is_rendered_as_the_configured_logs_render_it() -> None:

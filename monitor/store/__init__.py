@@ -1,36 +1,44 @@
-"""Storage at the side of the pipeline: SQLAlchemy 2 over SQLite (default) or PostgreSQL."""
+"""Storage at the side of the pipeline: SQLAlchemy 2 over SQLite (default) or PostgreSQL.
+
+The names below are imported when first asked for (PEP 562), so that a read-only command can
+use monitor.store.tables and monitor.store.reading without loading the ORM that `Store` needs.
+"""
 
 from __future__ import annotations
 
-from monitor.store.base import open_engine
-from monitor.store.digests import DigestQueries
-from monitor.store.facts import FactQueries, claim_id
-from monitor.store.feeds import FeedQueries, FeedState
-from monitor.store.outbox import DeliveryState, OutboxQueries, StoredAlert
-from monitor.store.queue import ClaimedDelivery, QueueQueries
-from monitor.store.retention import Pruned, RetentionQueries
-from monitor.store.stats import Activity, StatsQueries
-from monitor.store.stories import StoredText, StoryQueries, StorySummary
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from monitor.store.facts import claim_id
+    from monitor.store.feeds import FeedState
+    from monitor.store.outbox import DeliveryState, StoredAlert
+    from monitor.store.queue import ClaimedDelivery
+    from monitor.store.retention import Pruned
+    from monitor.store.stats import Activity
+    from monitor.store.store import Store
+    from monitor.store.stories import StoredText, StorySummary
+
+# Where each name lives.
+_HOMES = {
+    "Activity": "stats",
+    "ClaimedDelivery": "queue",
+    "DeliveryState": "outbox",
+    "FeedState": "feeds",
+    "Pruned": "retention",
+    "Store": "store",
+    "StoredAlert": "outbox",
+    "StoredText": "stories",
+    "StorySummary": "stories",
+    "claim_id": "facts",
+}
 
 
-class Store(
-    DigestQueries,  # first: it extends OutboxQueries
-    FeedQueries,
-    FactQueries,
-    OutboxQueries,
-    QueueQueries,
-    StoryQueries,
-    RetentionQueries,
-    StatsQueries,
-):
-    """Everything the pipeline and the CLI ask of the database. Each method opens its own short
-    transaction, except those that take a `session`: the pipeline writes an article with its
-    matches, facts, alerts and outbox rows in one transaction, so all of it lands or none."""
-
-    @classmethod
-    def open(cls, url: str) -> Store:
-        """Connect and bring the schema up to date."""
-        return cls(open_engine(url))
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
 
 
 __all__ = [

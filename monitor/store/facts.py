@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Row, delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from monitor.records import (
     Entry,
-    Evidence,
     Fact,
     Match,
     fact_value_fields,
-    fact_value_from_fields,
 )
 from monitor.store.base import StoreBase
+from monitor.store.fact_reads import CurrentFact as CurrentFact
+from monitor.store.fact_reads import FactReads, fact_from_row, fact_key
+from monitor.store.fact_reads import FactRecord as FactRecord
 from monitor.store.models import Article, ArticleMatch, FactRow, Feed
 
 # The changes whose fact later reports are compared with (monitor/diff.py REFERENCE_CHANGES).
@@ -26,11 +26,7 @@ REFERENCE_CHANGES = frozenset({"new", "changed", "contested"})
 _BACKING_ROWS = 200  # corroborations counted back to a key's reference fact, at most
 
 
-def fact_key(key: tuple[str, ...]) -> str:
-    return "|".join(key)
-
-
-class FactQueries(StoreBase):
+class FactQueries(FactReads, StoreBase):
     def unseen_guids(self, feed: str, guids: Sequence[str]) -> set[str]:
         """Which of these GUIDs the feed has not delivered before."""
         with self.session() as s:
@@ -175,55 +171,11 @@ class FactQueries(StoreBase):
             )
         )
 
-    def facts(self, kind: str | None = None) -> list[FactRecord]:
-        """Every stored observation with the change it was recorded as, oldest first."""
-        with self.session() as s:
-            query = (
-                select(FactRow, func.coalesce(Article.story_id, FactRow.story_id))
-                .outerjoin(Article, Article.id == FactRow.article_id)
-                .order_by(FactRow.observed_at, FactRow.id)
-            )
-            if kind:
-                query = query.where(FactRow.kind == kind)
-            return [FactRecord(fact_from_row(r), r.change, story) for r, story in s.execute(query)]
-
-    def current_facts(self) -> list[CurrentFact]:
-        """The value in force for each key, with how many independent stories back it: copies
-        of one story count once, and a late report of old news does not replace the current
-        value."""
-        current: dict[str, CurrentFact] = {}
-        for record in self.facts():
-            key = fact_key(record.fact.key)
-            if record.change == "superseded":
-                continue
-            known = current.get(key)
-            if record.change == "corroborated" and known is not None:
-                stories = known.stories | {record.story_key}
-                current[key] = CurrentFact(known.fact, stories)
-            else:
-                current[key] = CurrentFact(record.fact, frozenset({record.story_key}))
-        return list(current.values())
-
 
 def claim_id(fact: Fact) -> str:
     """A claim's identity within a story: what it is about, what it says, who says it."""
     value = fact.value
     return repr((fact.key, value.comparable, fact.evidence.claimed_by))
-
-
-@dataclass(frozen=True, slots=True)
-class FactRecord:
-    """One observation of a fact: what the diff called it, and the story it came from."""
-
-    fact: Fact
-    change: str
-    story_id: int | None
-
-    @property
-    def story_key(self) -> str:
-        return (
-            f"story:{self.story_id}" if self.story_id else f"url:{self.fact.evidence.article_url}"
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,27 +185,3 @@ class KnownFact:
 
     fact: Fact
     sources: int
-
-
-@dataclass(frozen=True, slots=True)
-class CurrentFact:
-    fact: Fact
-    stories: frozenset[str]
-
-    @property
-    def sources(self) -> int:
-        return len(self.stories)
-
-
-def fact_from_row(row: FactRow | Row[Any]) -> Fact:
-    """A stored fact, from its ORM row or from a result row that selected the same columns."""
-    evidence = Evidence(
-        quote=row.quote,
-        article_url=row.article_url,
-        outlet=row.outlet,
-        published=row.published,
-        observed_at=row.observed_at,
-        claimed_by=row.claimed_by,
-        hedged=row.hedged,
-    )
-    return Fact(fact_value_from_fields(row.kind, dict(row.value)), evidence)

@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import (
     BindParameter,
     Executable,
-    Row,
     bindparam,
     case,
     func,
@@ -21,52 +20,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from monitor.records import FeedTarget, FetchResult
+from monitor.records import FetchResult
 from monitor.store.base import StoreBase
+from monitor.store.feed_reads import FeedReads, row_state
+from monitor.store.feed_reads import FeedState as FeedState
 from monitor.store.models import Feed
-
-
-@dataclass(frozen=True, slots=True)
-class FeedState:
-    """A feed's row as the CLI shows it, and as a claim hands it to the poller: everything
-    processing a check needs, so that it reads nothing more."""
-
-    name: str
-    url: str
-    title: str | None
-    enabled: bool
-    next_check_at: datetime
-    last_checked_at: datetime | None
-    last_success_at: datetime | None
-    last_status: int | None
-    last_error: str | None
-    error_count: int
-    entries_seen: int
-    interval_seconds: int
-    body_hash: str | None
-    poll_interval_seconds: int | None
-    rhythm_seconds: int | None
-    ttl_seconds: int | None
-    first_error_at: datetime | None
-    last_new_entry_at: datetime | None
-    health: str
-    claimed_by: str | None = None  # the instance checking the feed now, if any
-    lease_until: datetime | None = None
-    etag: str | None = None  # the cache validators the next request sends
-    last_modified: str | None = None
-
-    @property
-    def target(self) -> FeedTarget:
-        return FeedTarget(self.name, self.url, self.etag, self.last_modified)
-
-    @property
-    def state(self) -> str:
-        """What `monitor feeds` says: disabled, failing, silent, backing off or healthy."""
-        if not self.enabled:
-            return "file" if self.url.startswith("file:") else "disabled"
-        if self.health != "healthy":
-            return self.health
-        return "backing off" if self.error_count else "healthy"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +42,7 @@ class UnchangedCheck:
     last_modified: str | None = None
 
 
-class FeedQueries(StoreBase):
+class FeedQueries(FeedReads, StoreBase):
     def sync_feeds(self, feeds: Sequence[tuple[str, str, int, bool]], now: datetime) -> None:
         """Make the feeds table follow the configuration: (name, url, interval, enabled).
 
@@ -156,7 +114,7 @@ class FeedQueries(StoreBase):
         )
         with self.session() as s:
             rows = sorted(s.execute(claim).all(), key=lambda r: (r.next_check_at, r.id))
-        return [_state(r) for r in rows]
+        return [row_state(r) for r in rows]
 
     def release_feed_leases(self, instance_id: str) -> int:
         """Give up the feeds `instance_id` holds without having checked them (a clean shutdown),
@@ -271,14 +229,6 @@ class FeedQueries(StoreBase):
         with self.session() as s:
             return s.execute(select(Feed.error_count).where(Feed.name == name)).scalar_one()
 
-    def feeds(self) -> list[FeedState]:
-        with self.session() as s:
-            return [_state(f) for f in s.scalars(select(Feed).order_by(Feed.name))]
-
-    def feed_state(self, name: str) -> FeedState:
-        with self.session() as s:
-            return _state(s.execute(select(Feed).where(Feed.name == name)).scalar_one())
-
 
 def _insert_new(dialect: str, rows: list[dict[str, Any]]) -> Executable:
     """INSERT rows, skipping those whose name another instance inserted meanwhile."""
@@ -338,31 +288,3 @@ def _unchanged_params(check: UnchangedCheck) -> dict[str, Any]:
         "new_last_modified": check.last_modified,
         "interval": round(check.poll_interval),
     }
-
-
-def _state(f: Feed | Row[Any]) -> FeedState:
-    return FeedState(
-        name=f.name,
-        url=f.url,
-        title=f.title,
-        enabled=f.enabled,
-        next_check_at=f.next_check_at,
-        last_checked_at=f.last_checked_at,
-        last_success_at=f.last_success_at,
-        last_status=f.last_status,
-        last_error=f.last_error,
-        error_count=f.error_count,
-        entries_seen=f.entries_seen,
-        interval_seconds=f.interval_seconds,
-        body_hash=f.body_hash,
-        poll_interval_seconds=f.poll_interval_seconds,
-        rhythm_seconds=f.rhythm_seconds,
-        ttl_seconds=f.ttl_seconds,
-        first_error_at=f.first_error_at,
-        last_new_entry_at=f.last_new_entry_at,
-        health=f.health,
-        claimed_by=f.claimed_by,
-        lease_until=f.lease_until,
-        etag=f.etag,
-        last_modified=f.last_modified,
-    )

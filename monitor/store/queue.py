@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, or_, select, update
 
 from monitor.records import Alert
 from monitor.store.base import StoreBase
@@ -202,10 +202,3 @@ class QueueQueries(StoreBase):
                 .returning(Delivery.id, Delivery.alert_id, Delivery.channel)
             ).all()
             return sorted((r[0], r[1], r[2]) for r in rows)
-
-    def delivery_counts(self) -> dict[str, int]:
-        """How many outbox rows are in each state (pending, sending, sent, failed, digest,
-        digested...)."""
-        with self.session() as s:
-            query = select(Delivery.status, func.count()).group_by(Delivery.status)
-            return {status: int(count) for status, count in s.execute(query)}

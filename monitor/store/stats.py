@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, func, select, text
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import Column, Connection, case, func, select, text
 from sqlalchemy.sql import ColumnElement
 
-from monitor.store.base import StoreBase
 from monitor.store.db import current_revision, head_revision
-from monitor.store.models import AlertRow, Article, Delivery, FactRow, Feed, Story
+from monitor.store.reading import EngineBase
+from monitor.store.tables import alerts, articles, deliveries, facts, feeds, stories
 
 # Delivery rows that are done with, one way or another; the others are waiting to go out.
 FINAL_STATUSES = ("sent", "failed", "digested")
@@ -31,7 +30,7 @@ class Activity:
     sent: int = 0
 
 
-class StatsQueries(StoreBase):
+class StatsQueries(EngineBase):
     def ping(self) -> None:
         """Raise if the database does not answer."""
         with self.engine.connect() as connection:
@@ -54,43 +53,42 @@ class StatsQueries(StoreBase):
         return self.engine.dialect.name
 
     def activity_since(self, since: datetime) -> Activity:
-        with self.session() as s:
-            rows = s.execute(
-                select(FactRow.change, func.count())
-                .where(FactRow.observed_at >= since)
-                .group_by(FactRow.change)
+        with self.reading() as c:
+            rows = c.execute(
+                select(facts.c.change, func.count())
+                .where(facts.c.observed_at >= since)
+                .group_by(facts.c.change)
             )
-            facts = {change: int(n) for change, n in rows}
+            changes = {change: int(n) for change, n in rows}
+            sent = deliveries.c.status.in_(("sent", "digested")), deliveries.c.sent_at >= since
             return Activity(
                 since=since,
-                entries=_count(s, Article.id, Article.fetched_at >= since),
-                stories=_count(s, Story.id, Story.created_at >= since),
-                facts=facts,
-                alerts=_count(s, AlertRow.id, AlertRow.created_at >= since),
-                sent=_count(
-                    s,
-                    Delivery.id,
-                    Delivery.status.in_(("sent", "digested")),
-                    Delivery.sent_at >= since,
-                ),
+                entries=_count(c, articles.c.id, articles.c.fetched_at >= since),
+                stories=_count(c, stories.c.id, stories.c.created_at >= since),
+                facts=changes,
+                alerts=_count(c, alerts.c.id, alerts.c.created_at >= since),
+                sent=_count(c, deliveries.c.id, *sent),
             )
 
     def delivery_counts(self) -> dict[str, int]:
         """Outbox rows by state. A row waiting for a reason (quiet hours, a digest, a rate
         limit) counts as `held`, not under its status, so that `pending` is the real queue."""
-        held = (Delivery.status.not_in(FINAL_STATUSES)) & (
-            Delivery.held_reason.is_not(None) | (Delivery.status == "digest")
+        row_status = deliveries.c.status
+        held = row_status.not_in(FINAL_STATUSES) & (
+            deliveries.c.held_reason.is_not(None) | (row_status == "digest")
         )
-        state = case((held, "held"), else_=Delivery.status)
-        with self.session() as s:
-            rows = s.execute(select(state, func.count()).group_by(state))
+        state = case((held, "held"), else_=row_status)
+        with self.reading() as c:
+            rows = c.execute(select(state, func.count()).group_by(state))
             return {str(status): int(n) for status, n in rows}
 
     def last_feed_check(self) -> datetime | None:
         """When any instance last checked a feed: the database's view of the last tick."""
-        with self.session() as s:
-            return s.scalar(select(func.max(Feed.last_checked_at)))
+        latest = select(func.max(feeds.c.last_checked_at))
+        with self.reading() as c:
+            at: datetime | None = c.scalar(latest)
+        return at
 
 
-def _count(s: Session, column: InstrumentedAttribute[Any], *conditions: ColumnElement[bool]) -> int:
-    return int(s.scalar(select(func.count(column)).where(*conditions)) or 0)
+def _count(c: Connection, column: Column[Any], *conditions: ColumnElement[bool]) -> int:
+    return int(c.scalar(select(func.count(column)).where(*conditions)) or 0)
