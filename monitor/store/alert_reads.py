@@ -3,6 +3,8 @@ with SQLAlchemy Core (monitor/store/reading.py says why)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
@@ -110,12 +112,12 @@ class AlertReads(EngineBase):
             query = query.where(exists().where(of_alert, deliveries.c.status == status))
         with self.reading() as c:
             rows = c.execute(query).all()
-            return [_stored_alert(c, row) for row in reversed(rows)]
+            return _stored_alerts(c, rows[::-1])
 
     def alert(self, alert_id: int) -> StoredAlert | None:
         with self.reading() as c:
             row = c.execute(select(alerts).where(alerts.c.id == alert_id)).first()
-            return None if row is None else _stored_alert(c, row)
+            return None if row is None else _stored_alerts(c, [row])[0]
 
     def delivery_counts(self) -> dict[str, int]:
         """How many outbox rows are in each state (pending, sending, sent, failed, digest,
@@ -125,32 +127,50 @@ class AlertReads(EngineBase):
             return {status: int(count) for status, count in c.execute(query)}
 
 
-def _stored_alert(c: Connection, row: Row[Any]) -> StoredAlert:
-    states = c.execute(
-        select(
-            deliveries.c.channel,
-            deliveries.c.status,
-            deliveries.c.attempts,
-            deliveries.c.last_error,
-            deliveries.c.id,
-            deliveries.c.held_reason,
-            deliveries.c.next_attempt_at,
-            deliveries.c.digest_id,
+def _stored_alerts(c: Connection, rows: Sequence[Row[Any]]) -> list[StoredAlert]:
+    """The alerts of `rows`, in their order, each with its deliveries (by channel) and the
+    outlets of its story (in the order they carried it): a query per few hundred alerts
+    instead of two per alert."""
+    ids = [row.id for row in rows]
+    by_alert: dict[int, list[DeliveryState]] = defaultdict(list)
+    for part in _parts(ids):
+        for alert_id, *state in c.execute(_DELIVERY_STATES.where(deliveries.c.alert_id.in_(part))):
+            by_alert[alert_id].append(DeliveryState(*state))
+    outlets: dict[int, dict[str, None]] = defaultdict(dict)
+    for part in _parts(sorted({row.story_id for row in rows if row.story_id is not None})):
+        query = select(articles.c.story_id, articles.c.outlet).where(articles.c.story_id.in_(part))
+        for story_id, outlet in c.execute(query.order_by(articles.c.id)):
+            outlets[story_id][outlet] = None
+    return [
+        StoredAlert(
+            row.id,
+            alert_from_row(row),
+            row.created_at,
+            tuple(by_alert[row.id]),
+            tuple(outlets[row.story_id]) if row.story_id is not None else (),
         )
-        .where(deliveries.c.alert_id == row.id)
-        .order_by(deliveries.c.channel)
-    ).all()
-    outlets: tuple[str, ...] = ()
-    if row.story_id is not None:
-        query = select(articles.c.outlet).where(articles.c.story_id == row.story_id)
-        outlets = tuple(dict.fromkeys(c.scalars(query.order_by(articles.c.id))))
-    return StoredAlert(
-        row.id,
-        alert_from_row(row),
-        row.created_at,
-        tuple(DeliveryState(*d) for d in states),
-        outlets,
-    )
+        for row in rows
+    ]
+
+
+# Each alert's deliveries, by channel: the fields of DeliveryState after the alert's id.
+_DELIVERY_STATES = select(
+    deliveries.c.alert_id,
+    deliveries.c.channel,
+    deliveries.c.status,
+    deliveries.c.attempts,
+    deliveries.c.last_error,
+    deliveries.c.id,
+    deliveries.c.held_reason,
+    deliveries.c.next_attempt_at,
+    deliveries.c.digest_id,
+).order_by(deliveries.c.alert_id, deliveries.c.channel)
+_IDS_PER_QUERY = 500  # far below any database's limit on a statement's parameters
+
+
+def _parts(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        yield ids[start : start + _IDS_PER_QUERY]
 
 
 def alert_from_row(row: AlertRow | Row[Any]) -> Alert:
