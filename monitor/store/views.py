@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, Row, Text, cast, func, or_, select
 
 from monitor.records import Fact
 from monitor.store.base import StoreBase
-from monitor.store.facts import FactRecord, fact_from_row
+from monitor.store.fact_reads import FactRecord, fact_from_row
 from monitor.store.models import AlertRow, Article, ArticleMatch, Delivery, FactRow, Story
 
 
