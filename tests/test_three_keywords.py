@@ -9,6 +9,7 @@ Northern Alliance is the Northern Alliance's, never the National Resistance Fron
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -94,7 +95,11 @@ def config(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     """The configuration as a user runs it, with its data in this test's directory."""
     source: Path = request.param
     text = source.read_text(encoding="utf-8")
-    if "[storage]" not in text:
+    text = re.sub(r"^data_dir = .*$", "", text, flags=re.M)  # the test's database instead
+    if re.search(r"^\[storage\]$", text, re.M):
+        ours = f"[storage]\n{storage_toml(tmp_path)}"
+        text = re.sub(r"^\[storage\]$", ours, text, count=1, flags=re.M)
+    else:
         text = f"[storage]\n{storage_toml(tmp_path)}\n{text}"
     path = tmp_path / source.name
     path.write_text(text, encoding="utf-8")
