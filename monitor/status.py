@@ -63,7 +63,7 @@ def collect(store: ReadStore, now: datetime, database: str) -> Status:
         now,
         feeds,
         store.activity_since(start_of_day(now)),
-        store.delivery_counts(),
+        store.delivery_counts_with_held(),
         store.last_feed_check(),
         backend=store.backend,
         database=database,

@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy
+from delivery_support import START, queue
 from feed_server import FeedServer
 from helpers import BACKEND, rss, storage_toml, store_url, stored_rows, write_config
 from test_end_to_end import FIRST, run
 
 from monitor.store import Store
+from monitor.store.models import Delivery
 
 REPO = Path(__file__).resolve().parents[1]
 STORY = REPO / "seeds" / "panjshir"
@@ -183,3 +185,32 @@ def test_status_without_a_database_says_so_and_creates_nothing(tmp_path: Path) -
         assert sqlalchemy.inspect(engine).get_table_names() == []
     finally:
         engine.dispose()
+
+
+def test_a_held_delivery_shows_as_held_not_queued(tmp_path: Path) -> None:
+    """One delivery waiting for quiet hours, one pending: one held, one queued."""
+    config = write_config(tmp_path, {})
+    store = Store.open(store_url(tmp_path))
+    try:
+        held, _pending = queue(store, 2, ["email"])
+        with store.session() as s:
+            s.execute(
+                sqlalchemy.update(Delivery)
+                .where(Delivery.alert_id == held)
+                .values(held_reason="quiet hours", next_attempt_at=START + timedelta(hours=8))
+            )
+    finally:
+        store.close()
+
+    text = run(config, "status")
+    as_json = run(config, "status", "--json")
+
+    assert text.exit_code == 0, text.output
+    assert "outbox       1 queued, 1 held, 0 failed; 0 sent today" in text.output.splitlines()
+    outbox = json.loads(as_json.output)["outbox"]
+    assert outbox == {
+        "queue_depth": 1,
+        "held": 1,
+        "failed": 0,
+        "by_status": {"held": 1, "pending": 1},
+    }

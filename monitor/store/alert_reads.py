@@ -120,8 +120,8 @@ class AlertReads(EngineBase):
             return None if row is None else _stored_alerts(c, [row])[0]
 
     def delivery_counts(self) -> dict[str, int]:
-        """How many outbox rows are in each state (pending, sending, sent, failed, digest,
-        digested...)."""
+        """How many outbox rows have each status (pending, sending, sent, failed, digest,
+        digested...), held ones under their status: `delivery_counts_with_held` puts them apart."""
         query = select(deliveries.c.status, func.count()).group_by(deliveries.c.status)
         with self.reading() as c:
             return {status: int(count) for status, count in c.execute(query)}

@@ -12,7 +12,7 @@ from monitor.store.stats import StatsQueries
 
 
 class ReadStore(FeedReads, FactReads, AlertReads, StatsQueries):
-    """The store's read side. `delivery_counts` is AlertReads' (by status), as on `Store`."""
+    """The store's read side."""
 
     @classmethod
     def open(cls, url: str) -> ReadStore:

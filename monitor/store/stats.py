@@ -70,9 +70,10 @@ class StatsQueries(EngineBase):
                 sent=_count(c, deliveries.c.id, *sent),
             )
 
-    def delivery_counts(self) -> dict[str, int]:
+    def delivery_counts_with_held(self) -> dict[str, int]:
         """Outbox rows by state. A row waiting for a reason (quiet hours, a digest, a rate
-        limit) counts as `held`, not under its status, so that `pending` is the real queue."""
+        limit) counts as `held`, not under its status, so that `pending` is the real queue
+        (`delivery_counts` counts by the status column alone)."""
         row_status = deliveries.c.status
         held = row_status.not_in(FINAL_STATUSES) & (
             deliveries.c.held_reason.is_not(None) | (row_status == "digest")

@@ -44,7 +44,7 @@ class StoreCollector(Collector):
             feeds.add_metric([state.replace(" ", "_")], n)
         yield feeds
 
-        outbox = self.store.delivery_counts()
+        outbox = self.store.delivery_counts_with_held()
         deliveries = GaugeMetricFamily(
             "monitor_deliveries",
             "Outbox rows (one per alert and channel) by state; held rows wait for quiet hours, "
