@@ -24,6 +24,7 @@ from monitor.extract.grammar import (
 )
 from monitor.extract.mentions import find_mentions
 from monitor.extract.numbers import find_amounts
+from monitor.extract.where import PLACE_NOUNS
 from monitor.records import EntityRef, Qualifier
 
 if TYPE_CHECKING:
@@ -52,13 +53,6 @@ class Parsed:
             if found is not None and found.kind == kind:
                 return found
         return None
-
-
-# Nouns that name a place by the name they introduce: "the town of Bara", "Bara city".
-PLACE_NOUNS = frozenset(
-    """town city village district province region state capital valley area county
-    municipality governorate township settlement port oblast""".split()
-)
 
 
 _MODIFIERS = frozenset("compound poss nmod amod appos npadvmod".split())

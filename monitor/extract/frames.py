@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
 from monitor.extract.frame_base import (
-    PLACE_NOUNS,
     Amount,
     Parsed,
     child,
@@ -32,6 +31,7 @@ from monitor.extract.grammar import claimant_of, is_doubted, is_time, phrase, su
 from monitor.extract.history import FATE_ERA, FORCE_ERA, FORCE_YEAR, OFFICE_YEAR, is_past
 from monitor.extract.numbers import find_amounts
 from monitor.extract.units import PLURALS, UNITS
+from monitor.extract.where import is_place_like
 from monitor.records import Claim, EntityRef, FactKind, ForceSize, Leadership
 
 if TYPE_CHECKING:
@@ -126,13 +126,10 @@ def _whereabouts(s: Parsed, verb: Token) -> Token | None:
             )
     if found is None or is_time(found):
         return None
-    if s.entity(found, "place") or found.pos_ == "PROPN" or found.lemma_ in _PLACE_WORDS:
-        return found
-    return None
+    return found if is_place_like(found, s.entities) else None
 
 
 _WHERE = ("in", "inside", "at", "within")
-_PLACE_WORDS = PLACE_NOUNS | frozenset("country mountains capital headquarters".split())
 
 
 def arrival_frames(s: Parsed) -> list[Claim]:

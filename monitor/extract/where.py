@@ -22,10 +22,13 @@ _FATE_PREPOSITIONS = {
     "fled": frozenset("to into across toward towards for".split()),
     "located": frozenset("in at inside near within".split()),
 }
-PLACE_WORDS = frozenset(
-    """town city village district province region state capital valley area county country
-    municipality governorate township settlement port mountains headquarters border""".split()
+# Nouns that name a place by the name they introduce: "the town of Bara", "Bara city".
+PLACE_NOUNS = frozenset(
+    """town city village district province region state capital valley area county
+    municipality governorate township settlement port oblast""".split()
 )
+# Nouns that say where somebody is without a name: "inside the country", "in the mountains".
+PLACE_WORDS = PLACE_NOUNS | frozenset("country mountains headquarters border".split())
 _INCIDENT_PREPOSITIONS = frozenset("in at near around outside inside".split())
 # Words that make a count a running total rather than one incident.
 _TOTAL_PREPOSITIONS = frozenset({"since", "throughout"})
