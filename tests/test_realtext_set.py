@@ -122,3 +122,9 @@ def test_mentions_of_labels_exist_in_entities() -> None:
     for entities in load_real_set().entities.values():
         for entity in entities:
             assert find_mentions(f"Reports said {entity.name} was mentioned.", entities)
+
+
+def test_a_persons_affiliation_reaches_the_extractors() -> None:
+    """The set's entity files tie leaders to their groups, as a user's configuration would."""
+    tied = [e for ents in load_real_set().entities.values() for e in ents if e.affiliation]
+    assert tied and all(e.kind == "person" for e in tied)

@@ -80,7 +80,9 @@ def load_entities(path: Path) -> tuple[EntityRef, ...]:
         _require(item.get("kind") in ("person", "group", "place"), where, "kind")
         aliases = item.get("aliases", [])
         _require(isinstance(aliases, list), where, "aliases must be a list")
-        out.append(EntityRef(item["name"], item["kind"], tuple(aliases)))
+        affiliation = item.get("affiliation")
+        _require(affiliation is None or isinstance(affiliation, str), where, "affiliation")
+        out.append(EntityRef(item["name"], item["kind"], tuple(aliases), affiliation=affiliation))
     return tuple(out)
 
 
