@@ -7,7 +7,6 @@ every fetch's deadline whatever the database is doing."""
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -28,6 +27,7 @@ from monitor.pipeline.ordering import ClaimOrder
 from monitor.pipeline.outcomes import Checked, FeedReport
 from monitor.pipeline.recording import (
     CheckRecorder,
+    body_digest,
     not_recorded,
     unchanged_row,
     unchanged_status,
@@ -252,7 +252,9 @@ class Poller(CheckRecorder):
     def _quick(self, state: FeedState, result: FetchResult) -> Checked | None:
         """A check that found nothing new and changes no health (most of a round: 304s) needs
         no database until its row is written with others: it is decided on the loop."""
-        if result.error is not None or (status := unchanged_status(state, result)) is None:
+        if result.error is not None:
+            return None
+        if (status := unchanged_status(state, body_digest(result))) is None:
             return None
         success = self._success(state, result)
         return None if success.change else unchanged_row(state, result, status, success)
@@ -265,10 +267,10 @@ class Poller(CheckRecorder):
         if result.error is not None:
             failed = self._failed(target, state, result, result.error, took=took)
             return Checked(result, failed)
-        if (status := unchanged_status(state, result)) is not None:
+        body_hash = body_digest(result)
+        if (status := unchanged_status(state, body_hash)) is not None:
             return self._unchanged(state, result, status)
-        assert result.body is not None
-        body_hash = hashlib.sha256(result.body).hexdigest()
+        assert result.body is not None and body_hash is not None
         parsed = parse_feed(
             result.body,
             feed=target.name,

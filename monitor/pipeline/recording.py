@@ -198,13 +198,19 @@ class CheckRecorder:
         return (alert,)
 
 
-def unchanged_status(state: FeedState, result: FetchResult) -> str | None:
-    """ "not_modified" (a 304), "unchanged" (the body read last time), or None: a new body."""
+def body_digest(result: FetchResult) -> str | None:
+    """The SHA-256 of a fetched body, or None when there is none to read (a 304)."""
     if result.not_modified or result.body is None:
+        return None
+    return hashlib.sha256(result.body).hexdigest()
+
+
+def unchanged_status(state: FeedState, digest: str | None) -> str | None:
+    """ "not_modified" (a 304: no `digest`), "unchanged" (the body read last time), or None:
+    a new body."""
+    if digest is None:
         return "not_modified"
-    if hashlib.sha256(result.body).hexdigest() == state.body_hash:
-        return "unchanged"
-    return None
+    return "unchanged" if digest == state.body_hash else None
 
 
 def unchanged_row(state: FeedState, result: FetchResult, status: str, success: Success) -> Checked:
