@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from feed_server import FeedServer
 from helpers import Item, rss, store_url, stored_rows, write_config
-from hostile_server import Exchange, head, hostile_server, never_answer
+from hostile_server import Exchange, HostileServer, head, hostile_server, never_answer
 from loopback import serve_on_loopback
 from test_end_to_end import FIRST, run
 
@@ -71,21 +71,30 @@ class Drip:
         exchange.wait(DEADLINE)
 
 
+def slow_and_healthy(
+    tmp_path: Path, hostile: HostileServer, drip: Drip, feeds: FeedServer, **settings: object
+) -> Path:
+    """A configuration of a dripping feed and a hanging one (both cut off at DEADLINE, two
+    requests at a time to their origin) beside the healthy feeds, with `settings` added."""
+    urls = {"drip": hostile.route("/drip", drip), "hang": hostile.route("/hang", never_answer)}
+    urls |= {n: feeds.set(f"{n}.xml", rss(n, [quiet_item(n)])) for n in HEALTHY}
+    config = write_config(tmp_path, urls)
+    slow_polling(
+        config,
+        timeout_seconds=DEADLINE,
+        deadline_seconds=DEADLINE,
+        per_host_concurrency=2,
+        **settings,
+    )
+    return config
+
+
 def test_poll_processes_healthy_feeds_while_slow_ones_are_still_in_flight(
     tmp_path: Path, feeds: FeedServer
 ) -> None:
     drip = Drip(lambda: feed_rows(tmp_path))
     with hostile_server() as hostile:
-        urls = {"drip": hostile.route("/drip", drip), "hang": hostile.route("/hang", never_answer)}
-        urls |= {n: feeds.set(f"{n}.xml", rss(n, [quiet_item(n)])) for n in HEALTHY}
-        config = write_config(tmp_path, urls)
-        slow_polling(
-            config,
-            timeout_seconds=DEADLINE,
-            deadline_seconds=DEADLINE,
-            per_host_concurrency=2,
-            interval_seconds=10,
-        )
+        config = slow_and_healthy(tmp_path, hostile, drip, feeds, interval_seconds=10)
         result = run(config, "poll", "--once")
 
     assert result.exit_code == 0, result.output
@@ -105,17 +114,7 @@ def test_the_daemon_checks_healthy_feeds_again_while_a_slow_one_is_in_flight(
 ) -> None:
     drip = Drip(lambda: {n: len(feeds.hits(f"{n}.xml")) for n in HEALTHY})
     with hostile_server() as hostile:
-        urls = {"drip": hostile.route("/drip", drip), "hang": hostile.route("/hang", never_answer)}
-        urls |= {n: feeds.set(f"{n}.xml", rss(n, [quiet_item(n)])) for n in HEALTHY}
-        path = write_config(tmp_path, urls)
-        slow_polling(
-            path,
-            timeout_seconds=DEADLINE,
-            deadline_seconds=DEADLINE,
-            per_host_concurrency=2,
-            tick_seconds=0.2,
-        )
-        config = load_config(path)
+        config = load_config(slow_and_healthy(tmp_path, hostile, drip, feeds, tick_seconds=0.2))
 
         async def scenario() -> None:
             async with Daemon.open(config) as daemon:
