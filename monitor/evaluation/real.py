@@ -130,14 +130,20 @@ def load_real_set(root: Path = REAL_SET) -> RealSet:
     return RealSet(entities, articles)
 
 
-def _folded(text: str) -> str:
-    return _SPACES.sub(" ", text).casefold()
+def folded(text: str) -> str:
+    """Text compared without case or spacing."""
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def missing_locators(locators: Iterable[str], text: str) -> list[str]:
+    """The locators that `text` no longer holds (a page that changed since it was labelled)."""
+    page = folded(text)
+    return [loc for loc in locators if folded(loc) not in page]
 
 
 def stale_locators(article: RealArticle, text: str) -> list[str]:
     """The locators of an article that its text no longer holds."""
-    folded = _folded(text)
-    return [loc for loc in article.locators if _folded(loc) not in folded]
+    return missing_locators(article.locators, text)
 
 
 def score_real(

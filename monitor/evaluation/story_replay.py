@@ -14,7 +14,6 @@ some of them on a labelled restatement), and which fact keys got two alerts.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -22,11 +21,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from monitor.evaluation.real import folded, missing_locators
 from monitor.evaluation.scoring import same_identity, same_values
 from monitor.evaluation.stories import LabelledChange, LabelledStory, Restatement, published_at
 from monitor.records import Casualties, Change, Entry, FactValue, Leadership, fact_value_fields
 
-_SPACES = re.compile(r"\s+")
 _CHANGE_NAMES = {"new": "new_fact"}
 
 
@@ -66,14 +65,10 @@ class StoryOutcome:
         return sum(len(a.false) for a in self.articles)
 
 
-def _fold(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().casefold()
-
-
 def _same(a: object, b: object) -> bool:
     """Two field values alike, strings compared without case or spacing."""
     if isinstance(a, str) and isinstance(b, str):
-        return _fold(a) == _fold(b)
+        return folded(a) == folded(b)
     return a == b
 
 
@@ -145,6 +140,7 @@ def _config_document(story: LabelledStory, database: Path) -> dict[str, object]:
     entities = [
         {"name": e.name, "kind": e.kind, "aliases": list(e.aliases)}
         | ({"short_names": list(e.short_names)} if e.short_names else {})
+        | ({"affiliation": e.affiliation} if e.affiliation else {})
         for e in story.entities
     ]
     watch = {"name": story.name, "entities": [e.name for e in story.entities]}
@@ -162,10 +158,9 @@ def entry_for(text: str, url: str, outlet: str, published: datetime) -> Entry:
 
 
 def _stale(story: LabelledStory, article: str, text: str) -> list[str]:
-    folded = _fold(text)
     locators = [c.locator for c in story.changes if c.article == article]
     locators += [r.locator for r in story.restatements if r.article == article]
-    return [f"{article}: {loc!r}" for loc in locators if _fold(loc) not in folded]
+    return [f"{article}: {loc!r}" for loc in missing_locators(locators, text)]
 
 
 def replay_story(story: LabelledStory, texts: Path) -> StoryOutcome:
