@@ -3,7 +3,7 @@ it to the poller; read with SQLAlchemy Core (monitor/store/reading.py says why).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -71,29 +71,9 @@ class FeedReads(EngineBase):
 
 
 def row_state(f: Feed | Row[Any]) -> FeedState:
-    """A feed's state from its ORM object or from a result row of the feeds table."""
-    return FeedState(
-        name=f.name,
-        url=f.url,
-        title=f.title,
-        enabled=f.enabled,
-        next_check_at=f.next_check_at,
-        last_checked_at=f.last_checked_at,
-        last_success_at=f.last_success_at,
-        last_status=f.last_status,
-        last_error=f.last_error,
-        error_count=f.error_count,
-        entries_seen=f.entries_seen,
-        interval_seconds=f.interval_seconds,
-        body_hash=f.body_hash,
-        poll_interval_seconds=f.poll_interval_seconds,
-        rhythm_seconds=f.rhythm_seconds,
-        ttl_seconds=f.ttl_seconds,
-        first_error_at=f.first_error_at,
-        last_new_entry_at=f.last_new_entry_at,
-        health=f.health,
-        claimed_by=f.claimed_by,
-        lease_until=f.lease_until,
-        etag=f.etag,
-        last_modified=f.last_modified,
-    )
+    """A feed's state from its ORM object or from a result row of the feeds table (each field
+    of FeedState is the column of its name)."""
+    return FeedState(**{name: getattr(f, name) for name in _COLUMNS})
+
+
+_COLUMNS = tuple(field.name for field in fields(FeedState))
