@@ -56,16 +56,6 @@ def noun_head(token: Token) -> Token:
     return token
 
 
-def governing_verb(token: Token) -> Token | None:
-    """The verb whose clause holds `token`: the nearest verb or auxiliary above it."""
-    node = token
-    while node.head.i != node.i:
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return node if node.pos_ in ("VERB", "AUX") else None
-
-
 def arguments(verb: Token) -> Iterator[Token]:
     """The noun phrase heads a verb takes: subject, object, passive agent, prepositional objects
     ("fell to the Taliban", "fled to Tajikistan")."""
