@@ -67,13 +67,12 @@ def _where(exc: BaseException, database_url: str | None) -> tuple[str, str]:
 
 
 def _is_storage_error(exc: BaseException) -> bool:
-    from sqlite3 import Error as SqliteError
-
-    from sqlalchemy.exc import SQLAlchemyError
+    """A store error (monitor/store/errors.py), an OSError only when it is about storage."""
+    from monitor.store.errors import is_store_error
 
     if isinstance(exc, OSError):
         return exc.errno in STORAGE_ERRNOS
-    return isinstance(exc, SQLAlchemyError | SqliteError)
+    return is_store_error(exc)
 
 
 class StoreErrorsGroup(click.Group):
