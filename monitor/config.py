@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from monitor.config_problems import cross_problems, describe, key_name
+from monitor.config_problems import Where, cross_problems, describe, key_name
 from monitor.config_service import (
     ConfigModel,
     DaemonConfig,
@@ -151,9 +151,6 @@ class _EnvContext:
         self.raw = raw
         self.problems = problems
         self.missing_secrets: dict[int, list[str]] = {}
-
-
-Where = tuple[str | int, ...]
 
 
 def _expand(value: Any, environ: Mapping[str, str], where: Where, ctx: _EnvContext) -> Any:
