@@ -10,9 +10,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from monitor.store.alert_reads import DeliveryState, StoredAlert
     from monitor.store.facts import claim_id
-    from monitor.store.feeds import FeedState
-    from monitor.store.outbox import DeliveryState, StoredAlert
+    from monitor.store.feed_reads import FeedState
     from monitor.store.queue import ClaimedDelivery
     from monitor.store.retention import Pruned
     from monitor.store.stats import Activity
@@ -23,11 +23,11 @@ if TYPE_CHECKING:
 _HOMES = {
     "Activity": "stats",
     "ClaimedDelivery": "queue",
-    "DeliveryState": "outbox",
-    "FeedState": "feeds",
+    "DeliveryState": "alert_reads",
+    "FeedState": "feed_reads",
     "Pruned": "retention",
     "Store": "store",
-    "StoredAlert": "outbox",
+    "StoredAlert": "alert_reads",
     "StoredText": "stories",
     "StorySummary": "stories",
     "claim_id": "facts",

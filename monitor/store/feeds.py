@@ -22,8 +22,7 @@ from sqlalchemy.orm import Session
 
 from monitor.records import FetchResult
 from monitor.store.base import StoreBase
-from monitor.store.feed_reads import FeedReads, row_state
-from monitor.store.feed_reads import FeedState as FeedState
+from monitor.store.feed_reads import FeedReads, FeedState, row_state
 from monitor.store.models import Feed
 
 

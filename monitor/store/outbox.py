@@ -15,10 +15,7 @@ from monitor.records import (
     fact_to_json,
 )
 from monitor.store.alert_reads import AlertReads
-from monitor.store.alert_reads import DeliveryState as DeliveryState
-from monitor.store.alert_reads import StoredAlert as StoredAlert
 from monitor.store.alert_reads import alert_from_row as alert_from_row
-from monitor.store.alert_reads import overall_status as overall_status
 from monitor.store.base import StoreBase
 from monitor.store.models import AlertRow, Delivery
 
