@@ -103,7 +103,7 @@ def read_page(url: str, final: str, body: bytes, content_type: str | None) -> Di
 
 
 def feed_kind(body: bytes, content_type: str | None) -> str:
-    from monitor.jsonfeed import is_json
+    from monitor.parse.jsonfeed import is_json
 
     if is_json(body, content_type):
         return "JSON Feed"

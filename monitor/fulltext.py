@@ -6,7 +6,7 @@ missed paragraph costs less than navigation text or a "related stories" box read
 trafilatura hands its result over as HTML, so that headings, paragraphs and list items reach
 the extractors as the same blank lines and line breaks as a feed's HTML, and the furniture it
 kept (a byline, a credit line, a "Read more" prompt) goes by the same rules
-(`monitor.feedtext.html_to_text`).
+(`monitor.parse.text.html_to_text`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from dataclasses import replace
 
 import trafilatura
 
-from monitor.feedtext import html_to_text
 from monitor.logs import get_logger
+from monitor.parse.text import html_to_text
 from monitor.records import Entry, FeedTarget, FetchResult
 
 log = get_logger("monitor.fulltext")

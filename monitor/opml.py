@@ -4,7 +4,7 @@ as OPML 2.0 that those readers import.
 
 Reading uses lxml (already a dependency, unlike listparser, and it tells each outline's line for
 the report): declarations before the root (DOCTYPE, ENTITY) are removed first, as for feeds
-(`monitor.feedsafe.strip_declarations`), so nothing is ever expanded; no network, no huge-tree
+(`monitor.parse.safe.strip_declarations`), so nothing is ever expanded; no network, no huge-tree
 mode, and files above `MAX_OPML_BYTES` are refused. Broken files are read as far as they go
 (lxml's recover mode) after bare `&` in attribute values, the commonest fault of hand-edited
 lists, are escaped, so that `?a=1&b=2` is not silently cut to `?a=1=2`. Nested folders are
@@ -100,7 +100,7 @@ def read_opml(data: bytes) -> tuple[list[Outline], tuple[str, ...]]:
 def _without_declarations(data: bytes) -> bytes:
     """`data` without the declarations before its root element (so nothing can be expanded),
     with as many line breaks in their place, so that lines are counted as in the file."""
-    from monitor.feedsafe import strip_declarations
+    from monitor.parse.safe import strip_declarations
 
     stripped, _ = strip_declarations(data)
     root = _ROOT.search(stripped)

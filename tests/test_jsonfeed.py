@@ -14,8 +14,8 @@ from feed_server import FeedServer
 from helpers import Item, rss, write_config
 from test_end_to_end import FIRST, UNRELATED, run
 
-from monitor.feedfields import MAX_CONTENT
 from monitor.parse import Limits, parse_feed
+from monitor.parse.fields import MAX_CONTENT
 
 FETCHED = datetime(2021, 9, 2, tzinfo=UTC)
 URL = "https://wire.example.com/feed.json"

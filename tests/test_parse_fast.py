@@ -1,4 +1,4 @@
-"""The lxml fast path (monitor.feedfast) must give exactly feedparser's records wherever it
+"""The lxml fast path (monitor.parse.fast) must give exactly feedparser's records wherever it
 accepts a document, and hand everything else to feedparser."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 import pytest
 from shared_corpus import require_corpus
 
-from monitor.feedfast import fast_feed
-from monitor.feedsafe import prepare
-from monitor.feedscan import Limits
-from monitor.feedtext import fold
 from monitor.parse import ParsedFeed, parse_feed
+from monitor.parse.fast import fast_feed
+from monitor.parse.safe import prepare
+from monitor.parse.scan import Limits
+from monitor.parse.text import fold
 
 FETCHED = datetime(2026, 1, 1, tzinfo=UTC)
 URL = "https://publisher.example/feed"

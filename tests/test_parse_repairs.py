@@ -13,8 +13,8 @@ from helpers import Item, rss, store_url, stored_rows, write_config
 from test_end_to_end import FIRST, run
 from test_polling_hostile import feed_states
 
-from monitor.feedchars import drop_invalid_characters
 from monitor.parse import ParsedFeed, parse_feed
+from monitor.parse.chars import drop_invalid_characters
 
 FETCHED = datetime(2021, 9, 2, tzinfo=UTC)
 ITEMS = [

@@ -14,8 +14,8 @@ Why each step exists (measured on feedparser 6.0.14 with expat 2.5):
 - Those byte-level steps need an ASCII-compatible text, so UTF-16/32 and friends are first
   converted to UTF-8 with feedparser's own detector (the same decision it would take), except
   where that decision is a blind guess: a body that is not in the encoding it declares is read
-  as mostly-UTF-8 or as the encoding detected (`monitor.feedchars`), and a note says so.
-- The structural limits (attributes, depth, entry count) live in `monitor.feedscan`.
+  as mostly-UTF-8 or as the encoding detected (`monitor.parse.chars`), and a note says so.
+- The structural limits (attributes, depth, entry count) live in `monitor.parse.scan`.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from feedparser.encodings import (
     convert_to_utf8,
 )
 
-from monitor.feedchars import LAST_RESORTS, clean_declaration, detect_encoding, mostly_utf8
-from monitor.feedscan import Limits, scan_and_cap
+from monitor.parse.chars import LAST_RESORTS, clean_declaration, detect_encoding, mostly_utf8
+from monitor.parse.scan import Limits, scan_and_cap
 
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_UNZIPPED = 32 * 1024 * 1024

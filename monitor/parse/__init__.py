@@ -1,8 +1,9 @@
 """Parse stage: feed bytes -> frozen Entry records with plain text, aware UTC dates and
 absolute links. feedparser does the format work (RSS 0.9x/1.0/2.0, Atom, broken XML) on a body
-that `monitor.feedsafe` made safe first, except for plain RSS 2.0 and Atom documents that
-`monitor.feedfast` reads with lxml in its stead (the same records, five times faster), and
-JSON Feeds, which `monitor.jsonfeed` reads; selectolax turns the HTML left in fields into text.
+that `monitor.parse.safe` made safe first, except for plain RSS 2.0 and Atom documents that
+`monitor.parse.fast` reads with lxml in its stead (the same records, five times faster), and
+JSON Feeds, which `monitor.parse.jsonfeed` reads; selectolax turns the HTML left in fields into
+text.
 What had to be repaired or guessed on the way (a character reference to a forbidden code
 point, a wrong charset label) is in `notes`, and logged as `feed_repaired`.
 
@@ -17,15 +18,15 @@ from typing import Any
 
 import feedparser
 
-from monitor.feedchars import drop_invalid_characters
-from monitor.feedfast import fast_feed
-from monitor.feedfields import MAX_TITLE, absolute, field_text, make_entry, stable_key
-from monitor.feedsafe import GZIP_MAGIC, MAX_UNZIPPED, Prepared, gunzip, prepare
-from monitor.feedscan import Limits
-from monitor.feedtext import html_to_text
-from monitor.jsonfeed import is_json, read_json_feed
 from monitor.logs import get_logger
-from monitor.notfeed import problem
+from monitor.parse.chars import drop_invalid_characters
+from monitor.parse.fast import fast_feed
+from monitor.parse.fields import MAX_TITLE, absolute, field_text, make_entry, stable_key
+from monitor.parse.jsonfeed import is_json, read_json_feed
+from monitor.parse.notfeed import problem
+from monitor.parse.safe import GZIP_MAGIC, MAX_UNZIPPED, Prepared, gunzip, prepare
+from monitor.parse.scan import Limits
+from monitor.parse.text import html_to_text
 from monitor.records import Entry
 
 __all__ = [
@@ -68,7 +69,7 @@ def parse_feed(
     limits: Limits = DEFAULT_LIMITS,
     fast_path: bool = True,
 ) -> ParsedFeed:
-    """`fast_path=False` reads every document with feedparser (see `monitor.feedfast`)."""
+    """`fast_path=False` reads every document with feedparser (see `monitor.parse.fast`)."""
     try:
         parsed = _parse(body, feed, url, fetched_at, content_type, limits, fast_path)
     except Exception as exc:  # a parser bug on one hostile feed must not stop the others

@@ -1,5 +1,5 @@
 """JSON Feed 1.0 and 1.1 (jsonfeed.org/version/1.1) read into the shape feedparser gives for XML
-feeds (`{"feed": {...}, "entries": [...]}`), so that `monitor.feedfields.make_entry` turns its
+feeds (`{"feed": {...}, "entries": [...]}`), so that `monitor.parse.fields.make_entry` turns its
 items into the same Entry records, with the same caps on every field and the same dates.
 
 Mapping: `id` is the guid; `url` (else `external_url`) the link, else the first attachment;
@@ -24,8 +24,8 @@ from typing import Any
 
 from feedparser.datetimes import _parse_date
 
-from monitor.feedchars import without_invalid_characters
-from monitor.feeddates import parse_date_text
+from monitor.parse.chars import without_invalid_characters
+from monitor.parse.dates import parse_date_text
 
 MEDIA_TYPES = frozenset({"application/feed+json", "application/json"})
 VERSIONS = frozenset({"1", "1.0", "1.1"})

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from monitor.feeddates import parse_date_text
+from monitor.parse.dates import parse_date_text
 
 _TOKEN = re.compile(rb"<(?:(!\[CDATA\[)|(!--)|([?!])|(/?)([A-Za-z_:][-\w.:]*))")
 _TAG_BODY = re.compile(rb"""(?:[^<>"']++|"[^"<]*+"|'[^'<]*+')*+""")

@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-from monitor.feeddates import entry_date
-from monitor.feedtext import clip, fold, html_to_text, plain_text
+from monitor.parse.dates import entry_date
+from monitor.parse.text import clip, fold, html_to_text, plain_text
 from monitor.records import Entry
 
 MAX_TITLE = 1_000

@@ -1,7 +1,7 @@
 """A fast path for the plain feeds that make up most of the web: RSS 2.0 and Atom 1.0 documents
 that are well-formed XML and use only the common elements. lxml reads them about five times
 faster than feedparser; the result has the shape of feedparser's (the same keys, the same
-values), so `monitor.feedfields.make_entry` turns both into the same Entry records.
+values), so `monitor.parse.fields.make_entry` turns both into the same Entry records.
 
 Anything this module is not sure to read exactly as feedparser does is declined (None), and
 feedparser reads it: broken XML, other formats (RSS 0.9x/1.0, RDF), extension namespaces
@@ -10,7 +10,7 @@ plain-text fields that feedparser might take for HTML, e-mail addresses in autho
 tests/test_parse_fast.py checks on the whole shared corpus and on the benchmark farm that
 whatever this path accepts gives the same records as feedparser.
 
-The body comes from `monitor.feedsafe.prepare`: UTF-8, no DTD, within the size limits.
+The body comes from `monitor.parse.safe.prepare`: UTF-8, no DTD, within the size limits.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from monitor.feedfields import absolute
+from monitor.parse.fields import absolute
 from monitor.records import Entry
 
 _DECLARATION = re.compile(rb"\s*<\?xml[^>]*>")

@@ -5,8 +5,8 @@ the shape of the markup must survive: paragraph-level elements (p, div, headings
 blockquote, table...) become a blank line, the elements that end a line inside one (br, li, tr,
 dt, dd) a line break, and inside a block every run of white space, line breaks of the markup
 included, one space. Page furniture (galleries, captions, bylines, "related" lists, share bars)
-is dropped first by structure, then by line rules (`monitor.furniture`). Plain-text fields keep
-their own line breaks and lose only furniture lines.
+is dropped first by structure, then by line rules (`monitor.parse.furniture`). Plain-text fields
+keep their own line breaks and lose only furniture lines.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser
 
-from monitor.furniture import (
+from monitor.parse.furniture import (
     NEVER_PROSE,
     clean_line,
     drop_furniture_lines,
