@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Iterable
 
 from monitor.fetch import fetch, make_client
-from monitor.netguard import Resolver
+from monitor.fetch.netguard import Resolver
 from monitor.records import FeedTarget, FetchResult
 
 

@@ -12,7 +12,7 @@ from fetch_support import fake_resolver, get
 from hostile_server import HostileServer, hostile_server, redirect, reply
 
 from monitor.fetch import fetch, make_client
-from monitor.netguard import (
+from monitor.fetch.netguard import (
     STRICT,
     AddressPolicy,
     BlockedAddress,
@@ -20,8 +20,8 @@ from monitor.netguard import (
     classify,
     refusal,
 )
+from monitor.fetch.transport import GuardedBackend
 from monitor.records import FeedTarget, FetchResult
-from monitor.transport import GuardedBackend
 
 FEED = b"<rss/>"
 

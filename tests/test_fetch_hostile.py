@@ -24,7 +24,7 @@ from hostile_server import (
     then_hang,
 )
 
-from monitor import body as body_module
+from monitor.fetch import body as body_module
 from monitor.fetch import fetch, make_client
 from monitor.records import FeedTarget, FetchResult
 

@@ -5,9 +5,9 @@ outcome, good or bad, comes back as a FetchResult whose `error` says what went w
 secrets of every URL involved redacted, so that one broken or hostile feed cannot stop the others.
 
 Limits: `deadline` bounds the whole exchange (every redirect hop, every byte); `max_bytes` bounds
-the body after decompression (see monitor.body); `max_redirects` (on the client) bounds the hops,
-which are followed here, one by one, so that each is checked: http and https only, and the
-address guard (monitor.netguard, applied at connect time by monitor.transport).
+the body after decompression (see monitor.fetch.body); `max_redirects` (on the client) bounds the
+hops, which are followed here, one by one, so that each is checked: http and https only, and the
+address guard (monitor.fetch.netguard, applied at connect time by monitor.fetch.transport).
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from urllib.parse import urlsplit
 import httpx
 
 from monitor import __version__
-from monitor.body import ACCEPT_ENCODING, BodyError, read_body
-from monitor.freshness import parse_cache_lifetime, parse_retry_after
-from monitor.netguard import AddressPolicy, BlockedAddress, Resolver, address_policy
+from monitor.fetch.body import ACCEPT_ENCODING, BodyError, read_body
+from monitor.fetch.freshness import parse_cache_lifetime, parse_retry_after
+from monitor.fetch.netguard import AddressPolicy, BlockedAddress, Resolver, address_policy
+from monitor.fetch.transport import GuardedBackend, PolicyTransport
 from monitor.records import FeedTarget, FetchResult
-from monitor.transport import GuardedBackend, PolicyTransport
 from monitor.urlsecrets import install_log_redaction, redact
 
 __all__ = [

@@ -23,7 +23,7 @@ import httpcore
 import httpx
 from httpcore import AsyncNetworkBackend, AsyncNetworkStream
 
-from monitor.netguard import (
+from monitor.fetch.netguard import (
     AddressPolicy,
     BlockedAddress,
     Resolver,
