@@ -160,9 +160,9 @@ def explain(ctx: Context, target: str) -> None:
 
     TARGET is the URL of a stored article, a saved feed file (every entry is explained), or an
     article page URL, which is fetched and read like a full-text feed."""
+    from monitor.match.explain import explain as explain_match
+    from monitor.match.explain import format_explanation
     from monitor.pipeline import Pipeline
-    from monitor.query import explain as explain_match
-    from monitor.query import format_explanation
     from monitor.store import Store
 
     config = ctx.config()

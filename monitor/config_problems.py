@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from monitor.config_watch import ChannelConfig, EntityConfig, config_relative
-from monitor.query_lex import QueryError
-from monitor.query_parse import parse_query
+from monitor.match.lex import QueryError
+from monitor.match.parser import parse_query
 
 Where = tuple[str | int, ...]
 Model = TypeVar("Model", bound=BaseModel)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 
 from monitor.match import Matcher, WatchSpec, fold
-from monitor.query import QueryError
+from monitor.match.explain import QueryError
 from monitor.records import EntityRef, Entry
 
 ENTITIES = [

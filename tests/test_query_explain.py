@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from monitor.match import Matcher, WatchSpec
-from monitor.query import Explanation, Finding, explain, format_explanation
+from monitor.match.explain import Explanation, Finding, explain, format_explanation
 from monitor.records import EntityRef, Entry
 
 ENTITIES = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.query import And, Near, Not, Or, QueryError, Term, parse_query, render
+from monitor.match.explain import And, Near, Not, Or, QueryError, Term, parse_query, render
 from monitor.records import EntityRef
 
 B = Term("word", "b")

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from monitor.query_text import FieldText, fold, term_key
+from monitor.match.text import FieldText, fold, term_key
 
 PIECES = (
     "a", "B", "ß", "\ufb01", "e\u0301", "\u200c", "\u0130", "\u0640", "ي", "ك", "پ",

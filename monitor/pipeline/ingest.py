@@ -31,8 +31,8 @@ from monitor.extract import extract_claims
 from monitor.extract.mentions import find_mentions
 from monitor.logs import get_logger
 from monitor.match import Matcher, WatchSpec, compile_watch
+from monitor.match.syntax import positive_entities
 from monitor.pipeline.digests import channel_policies
-from monitor.query_ast import positive_entities
 from monitor.records import (
     Alert,
     Change,

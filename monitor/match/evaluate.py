@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from monitor.query_ast import And, Near, Node, Not, Or, Term, render
+from monitor.match.syntax import And, Near, Node, Not, Or, Term, render
 from monitor.records import Hit
 
 

@@ -1,12 +1,12 @@
 """Match stage: which watches an entry satisfies.
 
-Every watch is a query (monitor/query.py has the language; the simple `entities`, `terms`,
+Every watch is a query (monitor/match/explain.py has the language; the simple `entities`, `terms`,
 `require` and `exclude` lists compile into the same tree). Every term of every watch (words,
 phrases, wildcard prefixes, each name and alias of each entity) goes into one Aho-Corasick
 automaton over folded text, so an entry is scanned once per field whatever the number of terms.
 Only the watches that own a term that was found are then evaluated, over the found terms.
 Text and terms are folded alike: Unicode compatibility forms, case, accents, typographic quotes
-and dashes, Arabic/Persian letter variants, zero-width characters (monitor/query_text.py).
+and dashes, Arabic/Persian letter variants, zero-width characters (monitor/match/text.py).
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from monitor.query_ast import FIELDS, And, Node, Not, Or, Term, terms
-from monitor.query_eval import Found, Lookup, evaluate
-from monitor.query_lex import QueryError
-from monitor.query_parse import parse_query
-from monitor.query_text import FieldText, Located, fold, term_key
+from monitor.match.evaluate import Found, Lookup, evaluate
+from monitor.match.lex import QueryError
+from monitor.match.parser import parse_query
+from monitor.match.syntax import FIELDS, And, Node, Not, Or, Term, terms
+from monitor.match.text import FieldText, Located, fold, term_key
 from monitor.records import EntityRef, Entry, Hit, Match
 
 __all__ = ["FIELDS", "CompiledWatch", "Matcher", "Scan", "WatchSpec", "compile_watch", "fold"]

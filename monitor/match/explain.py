@@ -17,7 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from monitor.match import CompiledWatch, Matcher
-from monitor.query_ast import (
+from monitor.match.evaluate import Found, Lookup, blame, evaluate
+from monitor.match.lex import QueryError
+from monitor.match.parser import parse_query
+from monitor.match.syntax import (
     FIELDS,
     And,
     Near,
@@ -29,9 +32,6 @@ from monitor.query_ast import (
     render,
     terms,
 )
-from monitor.query_eval import Found, Lookup, blame, evaluate
-from monitor.query_lex import QueryError
-from monitor.query_parse import parse_query
 from monitor.records import Entry
 
 __all__ = [

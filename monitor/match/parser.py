@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NoReturn
 
-from monitor.query_ast import FIELDS, And, Field, Near, Node, Not, Or, Term
-from monitor.query_lex import QueryError, Token, tokenize
-from monitor.query_text import fold, term_key, words
+from monitor.match.lex import QueryError, Token, tokenize
+from monitor.match.syntax import FIELDS, And, Field, Near, Node, Not, Or, Term
+from monitor.match.text import fold, term_key, words
 from monitor.records import EntityRef
 
 MAX_DEPTH = 50
