@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 
 from monitor.config import Config, EntityConfig, FeedConfig, WatchConfig
-from monitor.config_service import StorageConfig
+from monitor.config.service import StorageConfig
 from monitor.dedup import canonical_url, story_keys
 from monitor.pipeline import Pipeline
 from monitor.pipeline.ingest import Ingestor

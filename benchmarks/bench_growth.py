@@ -32,7 +32,7 @@ from benchmarks.bench_polling import watchlist
 from benchmarks.farm import Farm
 from benchmarks.stages import STAGES, instrument
 from monitor.config import Config, FeedConfig
-from monitor.config_service import StorageConfig
+from monitor.config.service import StorageConfig
 from monitor.pipeline import Pipeline
 from monitor.records import FeedTarget, FetchResult
 from monitor.store import Store

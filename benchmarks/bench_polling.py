@@ -43,7 +43,7 @@ from benchmarks.ingest_figures import ingest_summary, lxml_cpu
 from benchmarks.polling_figures import Measure, RoundResult, peak_rss_kb, render, summarize
 from benchmarks.stages import instrument
 from monitor.config import Config, EntityConfig, FeedConfig, WatchConfig
-from monitor.config_service import PollingConfig, StorageConfig
+from monitor.config.service import PollingConfig, StorageConfig
 from monitor.daemon import Daemon
 from monitor.pipeline import utcnow
 from monitor.store import Store

@@ -199,7 +199,7 @@ def check_config(ctx: Context, offline: bool) -> None:
     """Validate the configuration, the channel URLs and their secrets, the data directory and
     the database (SQLite: PRAGMA quick_check; a server: a connection) without running
     anything; exit 2 on errors."""
-    from monitor.config_check import check
+    from monitor.config.check import check
 
     findings = check(ctx.config(), ctx.config_path, offline=offline)
     for finding in findings:
@@ -213,7 +213,7 @@ def _checked_config(ctx: Context) -> Config:
     """The configuration for `poll` and `run`: no feeds, or a channel URL apprise cannot use,
     is a configuration error (exit 2) before anything runs, never a silent no-op later. A
     channel whose secrets are not set is only warned about: its sends fail naming them."""
-    from monitor.config_check import missing_secret_warnings, startup_problems
+    from monitor.config.check import missing_secret_warnings, startup_problems
 
     config = ctx.config()
     if problems := startup_problems(config):

@@ -15,7 +15,7 @@ import click
 from monitor.cli_context import Context, pass_ctx
 
 if TYPE_CHECKING:
-    from monitor.config_service import PollingConfig
+    from monitor.config.service import PollingConfig
     from monitor.discover import FoundFeed
 
 MAX_REPORTED_XML_ERRORS = 5
@@ -153,7 +153,7 @@ def discover_feeds(ctx: Context, url: str, allow_private: bool) -> None:
     address guard, size cap, deadline and redirect limit ([polling] settings)."""
     import asyncio
 
-    from monitor.config_url import http_url_problem
+    from monitor.config.url import http_url_problem
     from monitor.discover import FetchLimits, discover
 
     if problem := http_url_problem(url):
@@ -177,7 +177,7 @@ def discover_feeds(ctx: Context, url: str, allow_private: bool) -> None:
 
 def _polling_settings(ctx: Context) -> PollingConfig:
     """The [polling] settings of the configuration when there is one, else the defaults."""
-    from monitor.config_service import PollingConfig
+    from monitor.config.service import PollingConfig
 
     if ctx.config_path.is_file():
         return ctx.config().polling

@@ -24,7 +24,7 @@ from pathlib import Path
 from monitor.alert.compose import describe, source
 from monitor.alert.render import render_console
 from monitor.config import Config, FeedConfig, load_config
-from monitor.config_service import PollingConfig, StorageConfig
+from monitor.config.service import PollingConfig, StorageConfig
 from monitor.daemon import Daemon
 from monitor.records import Alert, fact_entities
 from monitor.store.facts import CurrentFact

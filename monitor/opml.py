@@ -23,7 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from anyascii import anyascii
 
-from monitor.config_url import http_url_problem
+from monitor.config.url import http_url_problem
 
 MAX_OPML_BYTES = 10 * 1024 * 1024
 MAX_NAME = 40

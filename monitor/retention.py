@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from monitor.config_service import RetentionConfig
+from monitor.config.service import RetentionConfig
 from monitor.store.retention import BATCH, Batch, Pruned, RetentionQueries
 
 log = logging.getLogger("monitor.retention")

@@ -14,8 +14,8 @@ from smtp_server import smtp_server
 from monitor.logs import forget_urls
 
 TESTS = Path(__file__).resolve().parent
-# $MONITOR_DATA_DIR overrides the data_dir of every configuration (monitor/config.py): one set
-# in the developer's shell must not send the tests' databases there.
+# $MONITOR_DATA_DIR overrides the data_dir of every configuration (monitor/config/__init__.py): one
+# set in the developer's shell must not send the tests' databases there.
 os.environ.pop("MONITOR_DATA_DIR", None)
 
 # Modules whose tests never open a database (pure functions, parsing, fetching, rendering):

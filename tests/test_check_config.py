@@ -17,7 +17,7 @@ from helpers import BACKEND, store_url, write_config
 from postgres_support import SERVER
 from smtp_server import closed_port
 
-import monitor.config_check
+import monitor.config.check
 from monitor.cli import main
 from monitor.store import Store
 
@@ -176,7 +176,7 @@ def test_a_database_locked_by_another_process_is_named(
     sqlite_file: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config, database = sqlite_file
-    monkeypatch.setattr(monitor.config_check, "CHECK_SECONDS", 0.3)
+    monkeypatch.setattr(monitor.config.check, "CHECK_SECONDS", 0.3)
     holder = subprocess.Popen(
         [sys.executable, "-c", _HOLD_LOCK, str(database)],
         stdin=subprocess.PIPE,

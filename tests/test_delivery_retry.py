@@ -10,7 +10,7 @@ import pytest
 from monitor.alert.apprise_hooks import HttpAnswer
 from monitor.alert.deliver import DeliveryResult
 from monitor.alert.retry import MAX_RETRY_AFTER, backoff_delay, judge_http, retry_after_seconds
-from monitor.config_service import DeliveryConfig
+from monitor.config.service import DeliveryConfig
 from monitor.pipeline.delivery import plan_retry
 
 NOW = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)

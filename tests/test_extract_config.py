@@ -11,7 +11,7 @@ from helpers import write_config
 
 from monitor.cli import main
 from monitor.config import ConfigError, load_config
-from monitor.config_service import DEFAULT_SPACY_MODEL
+from monitor.config.service import DEFAULT_SPACY_MODEL
 from monitor.extract import extract_claims
 from monitor.extract.nlp import DEFAULT_MODEL, load
 from monitor.records import ForceSize

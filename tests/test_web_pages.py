@@ -24,7 +24,7 @@ from smtp_server import closed_port, smtp_server
 
 from monitor.cli import main
 from monitor.config import Config, load_config
-from monitor.config_service import StorageConfig
+from monitor.config.service import StorageConfig
 from monitor.daemon import Daemon
 from monitor.store import Store
 from monitor.store.views import facts_mentioning

@@ -22,7 +22,7 @@ from monitor.alert.deliver import DeliveryResult, send
 from monitor.alert.render import RenderContext, render_for
 from monitor.alert.retry import backoff_delay
 from monitor.config import Config
-from monitor.config_service import DeliveryConfig
+from monitor.config.service import DeliveryConfig
 from monitor.instance import INSTANCE_ID
 from monitor.logs import get_logger
 from monitor.pipeline.digests import hold_due

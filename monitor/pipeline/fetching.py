@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from monitor import metrics
-from monitor.config_service import PollingConfig
+from monitor.config.service import PollingConfig
 from monitor.fetch import fetch
 from monitor.records import FeedTarget, FetchResult
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 
-from monitor.config_service import sqlite_busy_timeout
+from monitor.config.service import sqlite_busy_timeout
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig

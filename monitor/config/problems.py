@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from monitor.config_watch import ChannelConfig, EntityConfig, config_relative
+from monitor.config.watch import ChannelConfig, EntityConfig, config_relative
 from monitor.match.lex import QueryError
 from monitor.match.parser import parse_query
 

@@ -1,6 +1,6 @@
 """The sections of the configuration that say what is watched and where alerts go (feeds,
 entities, watches, channels, alert templates), apart from how the service runs
-(monitor.config_service) and how the file is read (monitor.config)."""
+(monitor.config.service) and how the file is read (monitor.config)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from monitor.alert import policy as channel_policy
 from monitor.alert.render_style import Format, StyleSetting
-from monitor.config_service import ConfigModel
-from monitor.config_url import http_url_problem
+from monitor.config.service import ConfigModel
+from monitor.config.url import http_url_problem
 from monitor.diff import ControlRule, LeadershipNews, Significance
 from monitor.records import FACT_KINDS, EntityRef, FactKind, Severity
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from monitor.config_problems import Where, cross_problems, describe, key_name
-from monitor.config_service import (
+from monitor.config.problems import Where, cross_problems, describe, key_name
+from monitor.config.service import (
     ConfigModel,
     DaemonConfig,
     DeliveryConfig,
@@ -29,7 +29,7 @@ from monitor.config_service import (
     RetentionConfig,
     StorageConfig,
 )
-from monitor.config_watch import (
+from monitor.config.watch import (
     AlertsConfig,
     ChannelConfig,
     EntityConfig,
