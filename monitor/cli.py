@@ -71,7 +71,7 @@ def main(
       monitor run                   run the daemon in the foreground (Ctrl-C stops it)
       monitor demo                  see it work offline on a story from seeds/
     """
-    from monitor.logs_deferred import configure_deferred
+    from monitor.logs.levels import configure_deferred
 
     if ctx.invoked_subcommand not in QUICK_COMMANDS:
         gc.enable()

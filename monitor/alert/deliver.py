@@ -49,10 +49,10 @@ import apprise
 from apprise.plugins.email import NotifyEmail
 
 from monitor.alert.apprise_hooks import capture
-from monitor.alert.redact import SECRETS, guard_loggers, redact
 from monitor.alert.render import Rendered
 from monitor.alert.render_email import own_text_part
 from monitor.alert.retry import judge_http
+from monitor.redact.channels import SECRETS, guard_loggers, redact
 
 ERROR_CHARS = 300
 

@@ -27,7 +27,7 @@ from monitor.fetch.freshness import parse_cache_lifetime, parse_retry_after
 from monitor.fetch.netguard import AddressPolicy, BlockedAddress, Resolver, address_policy
 from monitor.fetch.transport import GuardedBackend, PolicyTransport
 from monitor.records import FeedTarget, FetchResult
-from monitor.urlsecrets import install_log_redaction, redact
+from monitor.redact.urls import install_log_redaction, redact
 
 __all__ = [
     "USER_AGENT",

@@ -20,6 +20,7 @@ from aiohttp import web
 
 from monitor.alert.compose import describe, source
 from monitor.config import Config
+from monitor.redact.urls import mask_url, redact
 from monitor.store import Store
 from monitor.store.facts import FactRecord
 from monitor.store.views import (
@@ -29,7 +30,6 @@ from monitor.store.views import (
     mentions_of,
     story_details,
 )
-from monitor.urlsecrets import mask_url, redact
 from monitor.web.links import safe_link
 from monitor.web.views import (
     delivery_state,

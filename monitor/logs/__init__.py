@@ -21,9 +21,9 @@ from urllib.parse import unquote, urlsplit
 import structlog
 from structlog.typing import EventDict, Processor, WrappedLogger
 
-from monitor.alert.redact import redact as redact_channel
-from monitor.logs_deferred import LogFormat, LogLevel, ours, set_levels
-from monitor.urlsecrets import redact
+from monitor.logs.levels import LogFormat, LogLevel, ours, set_levels
+from monitor.redact.channels import redact as redact_channel
+from monitor.redact.urls import redact
 
 KEY_ORDER = ["ts", "level", "logger", "event"]
 MIN_CLUE = 4  # shorter words of a URL ("rss", "en") are everywhere; its secrets are longer
