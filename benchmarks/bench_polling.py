@@ -44,8 +44,8 @@ from benchmarks.polling_figures import Measure, RoundResult, peak_rss_kb, render
 from benchmarks.stages import instrument
 from monitor.config import Config, EntityConfig, FeedConfig, WatchConfig
 from monitor.config.service import PollingConfig, StorageConfig
-from monitor.daemon import Daemon
 from monitor.pipeline import utcnow
+from monitor.service.daemon import Daemon
 from monitor.store import Store
 from monitor.store.models import Feed
 

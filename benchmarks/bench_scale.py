@@ -46,8 +46,8 @@ from sqlalchemy import func, insert, select, update
 from benchmarks.bench_polling import ROOT, FarmProcess, bench_config
 from monitor.config import Config, WatchConfig
 from monitor.config.service import PollingConfig
-from monitor.daemon import Daemon
 from monitor.pipeline import Pipeline, utcnow
+from monitor.service.daemon import Daemon
 from monitor.store import Store
 from monitor.store.models import Article, Feed
 

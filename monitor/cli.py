@@ -27,8 +27,8 @@ QUICK_COMMANDS = frozenset({"status", "feeds", "facts", "stories", "alerts"})
 # runs, so that `monitor --help` and the read-only views start at once (tests/test_cli_imports.py).
 if TYPE_CHECKING:
     from monitor.config import Config
-    from monitor.daemon import Round
     from monitor.records import Alert
+    from monitor.service.daemon import Round
 
 
 @click.group(
@@ -92,8 +92,8 @@ def run(ctx: Context) -> None:
     status and, while healthy, feeds the watchdog."""
     import asyncio
 
-    from monitor.daemon import Daemon
     from monitor.logs import configure as configure_logging
+    from monitor.service.daemon import Daemon
 
     config = _checked_config(ctx)
     flags = click.get_current_context().find_root().params
@@ -117,7 +117,7 @@ def poll(ctx: Context, once: bool) -> None:
     Without --once only the feeds whose check is due are checked."""
     import asyncio
 
-    from monitor.daemon import Daemon
+    from monitor.service.daemon import Daemon
 
     config = _checked_config(ctx)
 

@@ -103,7 +103,7 @@ def prune(ctx: Context, dry_run: bool) -> None:
     index keys and stories nothing else refers to) and empty the text of those older than
     raw_text_days. Facts, their evidence and alerts are kept. The daemon does this by itself
     every few hours; this command is for doing it now."""
-    from monitor import retention
+    from monitor.service import retention
 
     config = ctx.config()
     limits = retention.cutoffs(config.retention, datetime.now(UTC))

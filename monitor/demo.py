@@ -25,8 +25,8 @@ from monitor.alert.compose import describe, source
 from monitor.alert.render import render_console
 from monitor.config import Config, FeedConfig, load_config
 from monitor.config.service import PollingConfig, StorageConfig
-from monitor.daemon import Daemon
 from monitor.records import Alert, fact_entities
+from monitor.service.daemon import Daemon
 from monitor.store.facts import CurrentFact
 
 DEFAULT_STORY = "panjshir"

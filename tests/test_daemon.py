@@ -18,8 +18,8 @@ from test_end_to_end import FIRST, mail_url
 from test_signals import SECOND
 
 from monitor.config import load_config
-from monitor.daemon import Daemon
-from monitor.lifecycle import Jobs, tick_problem
+from monitor.service.daemon import Daemon
+from monitor.service.lifecycle import Jobs, tick_problem
 
 
 def wait_for(condition: object, seconds: float) -> bool:

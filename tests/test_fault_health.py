@@ -20,8 +20,8 @@ from test_end_to_end import FIRST, run
 from test_fault_disk_full import ENTRIES, database_cannot_grow_past, market_report, page_count
 
 from monitor.config import load_config
-from monitor.daemon import Daemon
 from monitor.pipeline import utcnow
+from monitor.service.daemon import Daemon
 from monitor.store import Store
 
 pytestmark = pytest.mark.sqlite_only("faults of SQLite files and their directory")

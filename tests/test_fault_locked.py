@@ -22,7 +22,7 @@ from test_end_to_end import FIRST, run
 from test_fault_health import COMMANDS, only_line
 
 from monitor.config import ConfigError, load_config
-from monitor.lifecycle import probe_database
+from monitor.service.lifecycle import probe_database
 from monitor.store.db import create_db_engine
 
 pytestmark = pytest.mark.sqlite_only("locks of SQLite files held by another process")

@@ -26,8 +26,8 @@ from loopback import serve_on_loopback
 from test_end_to_end import FIRST, run
 
 from monitor.config import load_config
-from monitor.daemon import Daemon
 from monitor.pipeline import utcnow
+from monitor.service.daemon import Daemon
 
 HEALTHY = ("wire-a", "wire-b", "wire-c")
 DEADLINE = 4.0

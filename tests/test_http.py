@@ -21,9 +21,9 @@ from prometheus_client.parser import text_string_to_metric_families
 from test_end_to_end import FIRST, mail_url
 
 from monitor.config import Config, ConfigError, load_config
-from monitor.daemon import Daemon
-from monitor.lifecycle import Jobs
 from monitor.metrics import REGISTRY
+from monitor.service.daemon import Daemon
+from monitor.service.lifecycle import Jobs
 from monitor.web.server import WebServer, make_app
 
 Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]

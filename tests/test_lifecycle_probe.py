@@ -10,7 +10,7 @@ import pytest
 from helpers import store_url
 from sqlalchemy import create_engine
 
-from monitor.lifecycle import DatabaseProbe
+from monitor.service.lifecycle import DatabaseProbe
 from monitor.store.db import create_db_engine
 
 

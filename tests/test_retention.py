@@ -14,10 +14,10 @@ from helpers import store_url
 from sqlalchemy import text
 from test_end_to_end import run
 
-from monitor import retention
 from monitor.config import Config, load_config
-from monitor.daemon import Daemon
 from monitor.pipeline import Pipeline
+from monitor.service import retention
+from monitor.service.daemon import Daemon
 from monitor.store import Pruned, Store
 
 REPO = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ from feed_server import FeedServer
 from helpers import rss, write_config
 from test_end_to_end import FIRST
 
-from monitor.sdnotify import Notifier, Watchdog, socket_address, watchdog_from
+from monitor.service.sdnotify import Notifier, Watchdog, socket_address, watchdog_from
 
 
 def feed_names(database: Path) -> list[str]:

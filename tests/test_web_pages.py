@@ -25,7 +25,7 @@ from smtp_server import closed_port, smtp_server
 from monitor.cli import main
 from monitor.config import Config, load_config
 from monitor.config.service import StorageConfig
-from monitor.daemon import Daemon
+from monitor.service.daemon import Daemon
 from monitor.store import Store
 from monitor.store.views import facts_mentioning
 from monitor.web.server import WebServer, make_app

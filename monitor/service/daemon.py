@@ -23,11 +23,17 @@ from typing import TYPE_CHECKING
 import httpx
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from monitor import metrics, retention
+from monitor import metrics
 from monitor.config import Config, ConfigError, load_config
 from monitor.fetch import make_client
 from monitor.instance import INSTANCE_ID
-from monitor.lifecycle import (
+from monitor.logs import get_logger, remember_urls
+from monitor.pipeline import Attempt, FeedReport, Pipeline, utcnow
+from monitor.pipeline.offloop import off_loop
+from monitor.records import Alert
+from monitor.schedule import build_scheduler
+from monitor.service import retention
+from monitor.service.lifecycle import (
     DatabaseProbe,
     FailingTicks,
     Health,
@@ -36,12 +42,7 @@ from monitor.lifecycle import (
     drain,
     tick_problem,
 )
-from monitor.logs import get_logger, remember_urls
-from monitor.pipeline import Attempt, FeedReport, Pipeline, utcnow
-from monitor.pipeline.offloop import off_loop
-from monitor.records import Alert
-from monitor.schedule import build_scheduler
-from monitor.sdnotify import Notifier
+from monitor.service.sdnotify import Notifier
 from monitor.store import Store
 from monitor.store.errors import is_store_error
 from monitor.store.errors import reason as store_reason
@@ -49,7 +50,7 @@ from monitor.store.errors import reason as store_reason
 if TYPE_CHECKING:
     from monitor.web.server import WebServer
 
-log = get_logger("monitor.daemon")
+log = get_logger("monitor.service.daemon")
 DELIVER_SECONDS = 10.0
 PROBE_SECONDS = 5.0
 # Read once at start: a reload that changes them is applied otherwise, with a warning.

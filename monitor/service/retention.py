@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from monitor.config.service import RetentionConfig
 from monitor.store.retention import BATCH, Batch, Pruned, RetentionQueries
 
-log = logging.getLogger("monitor.retention")
+log = logging.getLogger("monitor.service.retention")
 
 
 @dataclass(frozen=True, slots=True)

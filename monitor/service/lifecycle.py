@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from monitor.logs import get_logger
 from monitor.store.errors import is_store_error, reason
 
-log = get_logger("monitor.daemon")
+log = get_logger("monitor.service.daemon")
 Clock = Callable[[], float]
 
 
