@@ -1,11 +1,13 @@
-"""The README's production install, run as written, in a fresh venv with the oldest pip it allows.
+"""The production install of docs/operating.md, run as written, in a fresh venv with the oldest
+pip it allows.
 
 `make install-check` (part of `make test`) runs this file. It takes the venv and pip lines of the
-README's **Install.** block, puts a temporary folder where they say /opt/monitor, drops `sudo`,
-and runs them from the repository root; the venv keeps the pip its Python bundles (23.2 for
-Python 3.11), or is brought down to that pip when the bundled one is newer. Then `monitor
---version` must answer, and every module of the package must import (a dependency missing from
-the lock shows up here, not on the first feed the daemon reads).
+**Install.** block of docs/operating.md (where the README sends operators), puts a temporary
+folder where they say /opt/monitor, drops `sudo`, and runs them from the repository root; the
+venv keeps the pip its Python bundles (23.2 for Python 3.11), or is brought down to that pip when
+the bundled one is newer. Then `monitor --version` must answer, and every module of the package
+must import (a dependency missing from the lock shows up here, not on the first feed the daemon
+reads).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-README = REPO / "README.md"
+PAGE = REPO / "docs" / "operating.md"
 PLACEHOLDER = "/opt/monitor"
 OLDEST_PIP = "23.2"
 OLDEST_PIP_RELEASE = "23.2.1"
@@ -31,14 +33,14 @@ IMPORT_EVERY_MODULE = (
 
 
 class InstallCheckError(Exception):
-    """What went wrong, in words: the README changed shape or a step failed."""
+    """What went wrong, in words: the page changed shape or a step failed."""
 
 
-def install_commands(readme: str) -> list[list[str]]:
-    """The venv and pip commands of the README's **Install.** block, as argument lists."""
-    match = re.search(r"\*\*Install\.\*\*.*?```sh\n(.*?)```", readme, re.DOTALL)
+def install_commands(page: str) -> list[list[str]]:
+    """The venv and pip commands of the page's **Install.** block, as argument lists."""
+    match = re.search(r"\*\*Install\.\*\*.*?```sh\n(.*?)```", page, re.DOTALL)
     if match is None:
-        raise InstallCheckError(f"{README.name}: no **Install.** block followed by ```sh")
+        raise InstallCheckError(f"{PAGE.name}: no **Install.** block followed by ```sh")
     commands = []
     for raw in match.group(1).splitlines():
         words = shlex.split(raw, comments=True)
@@ -47,7 +49,7 @@ def install_commands(readme: str) -> list[list[str]]:
         if words[:3] == ["python3", "-m", "venv"] or words[:1] == [f"{PLACEHOLDER}/bin/pip"]:
             commands.append(words)
     if not commands or commands[0][:3] != ["python3", "-m", "venv"]:
-        raise InstallCheckError(f"{README.name}: the Install block does not start with a venv")
+        raise InstallCheckError(f"{PAGE.name}: the Install block does not start with a venv")
     return commands
 
 
@@ -62,7 +64,7 @@ def run(words: list[str]) -> str:
 
 
 def oldest_pip(venv: Path) -> str:
-    """The venv's pip, taken down to the oldest the README allows when it is newer."""
+    """The venv's pip, taken down to the oldest the page allows when it is newer."""
     pip = [str(venv / "bin" / "python"), "-m", "pip"]
     version = run([*pip, "--version"]).split()[1]
     if not version.startswith(f"{OLDEST_PIP}."):
@@ -72,8 +74,8 @@ def oldest_pip(venv: Path) -> str:
 
 
 def check(venv: Path) -> str:
-    """Install as the README says into `venv`; the version `monitor --version` prints."""
-    commands = install_commands(README.read_text(encoding="utf-8"))
+    """Install as the page says into `venv`; the version `monitor --version` prints."""
+    commands = install_commands(PAGE.read_text(encoding="utf-8"))
     first, *rest = ([w.replace(PLACEHOLDER, str(venv)) for w in c] for c in commands)
     run(first)
     print(f"pip {oldest_pip(venv)} in the fresh venv", flush=True)
@@ -91,7 +93,7 @@ def main() -> int:
         except InstallCheckError as exc:
             print(f"install-check: FAILED: {exc}", file=sys.stderr)
             return 1
-    print(f"install-check: OK: the README's install gives `{answer}`")
+    print(f"install-check: OK: the install of {PAGE.relative_to(REPO)} gives `{answer}`")
     return 0
 
 

@@ -91,9 +91,10 @@ def test_a_watch_with_a_higher_threshold_is_not_alerted_by_a_smaller_move(tmp_pa
     assert "ALERT [new_fact] calm: Force size: National Resistance Front ~9,000" in result.output
 
 
-def test_the_readme_example_is_a_valid_configuration() -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### What counts as a change", 1)[1]
+def test_the_docs_example_is_a_valid_configuration() -> None:
+    """The example of docs/architecture.md, "What counts as a change"."""
+    page = Path(__file__).resolve().parents[1] / "docs" / "architecture.md"
+    section = page.read_text(encoding="utf-8").split("## What counts as a change", 1)[1]
     example = section.split("```toml\n", 1)[1].split("```", 1)[0]
     raw = tomllib.loads(
         example + '\n[[entities]]\nname = "National Resistance Front"\nkind = "group"\n'

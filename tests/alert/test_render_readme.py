@@ -1,5 +1,5 @@
-"""The README's sample email, Slack message and SMS are what the code produces today, and its
-template override example works: documentation that cannot go stale."""
+"""The sample email, Slack message and SMS of docs/alerts.md are what the code produces today,
+and its template override example works: documentation that cannot go stale."""
 
 from __future__ import annotations
 
@@ -14,14 +14,16 @@ from monitor.alert.render import RenderContext, render_for
 from monitor.alert.samples import CHANGED, CONTESTED, NEW_ARTICLE
 from monitor.config import ChannelConfig
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+PAGE = Path(__file__).resolve().parents[2] / "docs" / "alerts.md"
 OUTLETS = RenderContext(12, ("Kabul Wire", "Hindu Kush Herald", "Valley Dispatch"))
 
 
 def _section() -> str:
-    text = README.read_text(encoding="utf-8")
-    start = text.index("### How alerts read on each channel")
-    return text[start : text.index("\n## ", start)]
+    """From the page's "How alerts read on each channel" to its next section."""
+    text = PAGE.read_text(encoding="utf-8")
+    start = text.index("\n## How alerts read on each channel\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end != -1 else len(text)]
 
 
 def _blocks(language: str) -> list[str]:
