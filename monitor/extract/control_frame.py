@@ -110,6 +110,7 @@ class Frame:
         self.year = year
         self.groups = [m for m in mentions if m.entity.kind == "group"]
         self.people = [m.entity.name for m in mentions if m.entity.kind == "person"]
+        self._persons = [m for m in mentions if m.entity.kind == "person"]
         cuts = [0, *(m.end() for m in _PARTS.finditer(sentence)), len(sentence)]
         self.parts = list(itertools.pairwise(cuts))
         # Speakers, the masked sentence and the hedge are worked out when first asked for: most
@@ -143,7 +144,20 @@ class Frame:
         return speaker is not None and speaker.start <= pos < speaker.end
 
     def speaker_group(self, speaker: Speaker | None) -> str | None:
-        names = groups_in(self.groups, speaker.start, speaker.end) if speaker else []
+        """The side a speaker stands for: the one group the speaker's words name, else the
+        group a configured person among them belongs to ("Prigozhin says", "President Aliyev
+        said"): a leader speaks for his side."""
+        if speaker is None:
+            return None
+        names = groups_in(self.groups, speaker.start, speaker.end)
+        if not names:
+            names = list(
+                dict.fromkeys(
+                    p.entity.affiliation
+                    for p in self._persons
+                    if speaker.start <= p.start < speaker.end and p.entity.affiliation
+                )
+            )
         return names[0] if len(names) == 1 else None
 
     def claim(self, value: TerritorialControl, pos: int) -> Claim:
