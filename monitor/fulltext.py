@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import trafilatura
 
-from monitor.logs import get_logger
+from monitor.logs.events import get_logger
 from monitor.parse.text import html_to_text
 from monitor.records import Entry, FeedTarget, FetchResult
 

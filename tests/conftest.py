@@ -11,7 +11,7 @@ from postgres_support import SCHEMAS, postgres_schema
 from shared_corpus import require_corpus
 from smtp_server import smtp_server
 
-from monitor.logs import forget_urls
+from monitor.logs.events import forget_urls
 
 TESTS = Path(__file__).resolve().parent
 # $MONITOR_DATA_DIR overrides the data_dir of every configuration (monitor/config/__init__.py): one

@@ -122,7 +122,7 @@ def test_the_first_logged_line_is_rendered_as_the_configured_logs_render_it() ->
     lines = []
     for configure in (
         "from monitor.logs.levels import configure_deferred as configure",
-        "from monitor.logs import configure",
+        "from monitor.logs.events import configure",
     ):
         code = f"{configure}\nconfigure('warning', 'json')\n{emit}"
         done = subprocess.run(

@@ -17,7 +17,7 @@ from feed_server import FeedServer
 from helpers import rss, write_config
 from test_end_to_end import FIRST
 
-from monitor.logs import configure, get_logger, remember_urls, writes_to_journal
+from monitor.logs.events import configure, get_logger, remember_urls, writes_to_journal
 
 LOGFMT_PAIR = re.compile(r'([^\s=]+)=("(?:[^"\\]|\\.)*"|\S*)')
 FEED_URL = "https://reader:feedpass77@feeds.example.com/rss?token=feedtok3n&lang=en"

@@ -20,7 +20,7 @@ from feed_server import FeedServer
 from helpers import Item, rss, storage_toml
 
 from monitor.cli import main
-from monitor.cli_alerts import delivery_line
+from monitor.cli.alerts import delivery_line
 from monitor.config import load_config
 from monitor.fetch import make_client
 from monitor.pipeline import Pipeline

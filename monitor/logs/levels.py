@@ -1,6 +1,6 @@
-"""Log levels, and a handler that builds monitor.logs's handler when the first line is logged.
+"""Log levels, and a handler that builds the renderer of monitor.logs.events on the first line.
 
-monitor.logs renders with structlog, whose import costs about a tenth of a second of CPU. A
+monitor.logs.events renders with structlog, whose import costs about a tenth of a second of CPU. A
 command that logs nothing (`monitor status`, `feeds`, `facts`...) should not pay it, so the
 command line installs `DeferredHandler` instead: the levels are set at once (a record is let
 through or not exactly as with the real handler), and the first record that gets through
@@ -34,7 +34,7 @@ def ours(handler: logging.Handler) -> bool:
 
 
 class DeferredHandler(logging.Handler):
-    """Stands in for monitor.logs's handler until a record reaches it."""
+    """Stands in for monitor.logs.events's handler until a record reaches it."""
 
     monitor_handler = True
 
@@ -45,7 +45,7 @@ class DeferredHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if self.real is None:
-            from monitor.logs import build_handler
+            from monitor.logs.events import build_handler
 
             self.real = build_handler(self.fmt)
         self.real.handle(record)

@@ -18,7 +18,7 @@ from typing import Any
 
 import feedparser
 
-from monitor.logs import get_logger
+from monitor.logs.events import get_logger
 from monitor.parse.chars import drop_invalid_characters
 from monitor.parse.fast import fast_feed
 from monitor.parse.fields import MAX_TITLE, absolute, field_text, make_entry, stable_key

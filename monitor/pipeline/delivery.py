@@ -24,7 +24,7 @@ from monitor.alert.retry import backoff_delay
 from monitor.config import Config
 from monitor.config.service import DeliveryConfig
 from monitor.instance import INSTANCE_ID
-from monitor.logs import get_logger
+from monitor.logs.events import get_logger
 from monitor.pipeline.digests import hold_due
 from monitor.pipeline.offloop import off_loop
 from monitor.store import ClaimedDelivery, Store

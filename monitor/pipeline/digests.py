@@ -15,7 +15,7 @@ from functools import partial
 from monitor.alert.digest import DigestItem, compose_digest, digest_key
 from monitor.alert.policy import ChannelPolicy, Hold, digest_may_go, last_boundary
 from monitor.config import Config
-from monitor.logs import get_logger
+from monitor.logs.events import get_logger
 from monitor.records import Alert
 from monitor.store import Store
 

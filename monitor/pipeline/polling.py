@@ -18,7 +18,7 @@ from monitor import metrics
 from monitor.config import Config
 from monitor.fulltext import Fetcher, with_full_text
 from monitor.instance import INSTANCE_ID
-from monitor.logs import get_logger
+from monitor.logs.events import get_logger
 from monitor.parse import ParsedFeed, parse_feed
 from monitor.pipeline.fetching import FeedFetcher
 from monitor.pipeline.ingest import Ingestor

@@ -14,7 +14,7 @@ from monitor.alert.compose import health_alert
 from monitor.config import Config
 from monitor.fetch import redact
 from monitor.health import HealthChange, HealthPolicy
-from monitor.logs import get_logger
+from monitor.logs.events import get_logger
 from monitor.pipeline.ingest import Ingested
 from monitor.pipeline.outcomes import (
     Checked,

@@ -27,7 +27,7 @@ from monitor import metrics
 from monitor.config import Config, ConfigError, load_config
 from monitor.fetch import make_client
 from monitor.instance import INSTANCE_ID
-from monitor.logs import get_logger, remember_urls
+from monitor.logs.events import get_logger, remember_urls
 from monitor.pipeline import Attempt, FeedReport, Pipeline, utcnow
 from monitor.pipeline.offloop import off_loop
 from monitor.records import Alert

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from monitor.logs import get_logger
+from monitor.logs.events import get_logger
 from monitor.store.errors import is_store_error, reason
 
 log = get_logger("monitor.service.daemon")

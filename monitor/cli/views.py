@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from monitor.cli_alerts import alerts
-from monitor.cli_context import Context, pass_ctx
+from monitor.cli.alerts import alerts
+from monitor.cli.context import Context, pass_ctx
 from monitor.records import FACT_KINDS, fact_entities, fact_to_json
 
 if TYPE_CHECKING:

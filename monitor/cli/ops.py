@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from monitor.cli_context import Context, pass_ctx
-from monitor.cli_errors import explain
+from monitor.cli.context import Context, pass_ctx
+from monitor.cli.errors import explain
 
 if TYPE_CHECKING:
     from monitor.store import Store
@@ -87,7 +87,7 @@ def status(ctx: Context, as_json: bool) -> None:
     changed and alerts today (UTC), the outbox, the last feed check and the database.
 
     Reads the database only, so it is safe beside a running daemon."""
-    from monitor.status import collect, render_text, to_json
+    from monitor.cli.status import collect, render_text, to_json
 
     url = ctx.config().database_url()
     with _reading(url) as store:

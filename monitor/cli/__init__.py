@@ -13,12 +13,12 @@ import click
 
 from monitor import __version__
 from monitor.alert.samples import SAMPLES
-from monitor.cli_context import Context, pass_ctx
-from monitor.cli_errors import StoreErrorsGroup
-from monitor.cli_feeds import feeds_group
-from monitor.cli_ops import OPS
-from monitor.cli_summary import print_summary
-from monitor.cli_views import VIEWS
+from monitor.cli.context import Context, pass_ctx
+from monitor.cli.errors import StoreErrorsGroup
+from monitor.cli.feeds import feeds_group
+from monitor.cli.ops import OPS
+from monitor.cli.summary import print_summary
+from monitor.cli.views import VIEWS
 
 # The read-only views (and their small subcommands): a few queries, then exit (see `console`).
 QUICK_COMMANDS = frozenset({"status", "feeds", "facts", "stories", "alerts"})
@@ -92,7 +92,7 @@ def run(ctx: Context) -> None:
     status and, while healthy, feeds the watchdog."""
     import asyncio
 
-    from monitor.logs import configure as configure_logging
+    from monitor.logs.events import configure as configure_logging
     from monitor.service.daemon import Daemon
 
     config = _checked_config(ctx)
@@ -293,7 +293,7 @@ def demo(pause: float, seeds: Path | None, serve: bool, port: int, keep: Path | 
     alerts, feeds) is served meanwhile on 127.0.0.1, and with --serve afterwards too."""
     import asyncio
 
-    from monitor.demo import find_story, prepare_keep, run_demo
+    from monitor.cli.demo import find_story, prepare_keep, run_demo
 
     try:
         story = find_story(seeds)

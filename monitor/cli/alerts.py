@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from monitor.cli_context import Context, pass_ctx
+from monitor.cli.context import Context, pass_ctx
 
 if TYPE_CHECKING:
     from monitor.store import DeliveryState, StoredAlert

@@ -110,7 +110,7 @@ def find_story(explicit: Path | None) -> Path:
         if explicit
         else [
             Path("seeds") / DEFAULT_STORY,
-            Path(__file__).resolve().parents[1] / "seeds" / DEFAULT_STORY,
+            Path(__file__).resolve().parents[2] / "seeds" / DEFAULT_STORY,
         ]
     )
     for candidate in candidates:
