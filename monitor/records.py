@@ -28,6 +28,7 @@ AlertKind = Literal[
 ]
 Severity = Literal["low", "normal", "high", "urgent"]
 SEVERITIES: tuple[Severity, ...] = ("low", "normal", "high", "urgent")
+Health = Literal["healthy", "failing", "silent"]
 ChangeKind = Literal["new", "changed", "corroborated", "contested", "superseded", "retracted"]
 
 
@@ -420,3 +421,12 @@ def alert_facts_json(alert: Alert) -> dict[str, object]:
         "before_text": alert.before,
         "after_text": alert.after,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class HealthChange:
+    """A transition worth an alert: from one state to another, and why."""
+
+    before: Health
+    after: Health
+    reason: str

@@ -23,12 +23,12 @@ from test_end_to_end import run
 
 from monitor.extract import extract_claims
 from monitor.extract.nlp import blocks, sentences
-from monitor.fulltext import main_text
 from monitor.parse import parse_feed
 from monitor.parse.fast import fast_feed
 from monitor.parse.safe import prepare
 from monitor.parse.scan import Limits
 from monitor.parse.text import html_to_text, plain_text
+from monitor.pipeline.fulltext import main_text
 from monitor.records import EntityRef, Entry, ForceSize
 
 FETCHED = datetime(2021, 9, 7, tzinfo=UTC)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import re
 
-from monitor.health import HealthChange
 from monitor.records import (
     Alert,
     AlertKind,
@@ -28,6 +27,7 @@ from monitor.records import (
     Fact,
     FactValue,
     ForceSize,
+    HealthChange,
     Leadership,
     Quote,
     Severity,

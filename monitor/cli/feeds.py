@@ -16,7 +16,7 @@ from monitor.cli.context import Context, pass_ctx
 
 if TYPE_CHECKING:
     from monitor.config.service import PollingConfig
-    from monitor.discover import FoundFeed
+    from monitor.pipeline.discover import FoundFeed
 
 MAX_REPORTED_XML_ERRORS = 5
 
@@ -154,7 +154,7 @@ def discover_feeds(ctx: Context, url: str, allow_private: bool) -> None:
     import asyncio
 
     from monitor.config.url import http_url_problem
-    from monitor.discover import FetchLimits, discover
+    from monitor.pipeline.discover import FetchLimits, discover
 
     if problem := http_url_problem(url):
         raise click.ClickException(f"{url}: {problem}")

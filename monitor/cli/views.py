@@ -207,8 +207,8 @@ async def _read_page(config: Config, url: str) -> Entry:
     from urllib.parse import urlsplit
 
     from monitor.fetch import fetch, make_client
-    from monitor.fulltext import main_text
     from monitor.pipeline import utcnow
+    from monitor.pipeline.fulltext import main_text
     from monitor.records import Entry, FeedTarget
 
     polling = config.polling

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from monitor import metrics
 from monitor.alert.compose import article_alert, fact_alert
-from monitor.alert.route import routed
 from monitor.config import Config, WatchConfig
 from monitor.dedup import (
     body_text,
@@ -33,6 +32,7 @@ from monitor.logs.events import get_logger
 from monitor.match import Matcher, WatchSpec, compile_watch
 from monitor.match.syntax import positive_entities
 from monitor.pipeline.digests import channel_policies
+from monitor.pipeline.route import routed
 from monitor.records import (
     Alert,
     Change,

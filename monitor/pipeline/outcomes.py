@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from monitor.health import Health, HealthChange, HealthPolicy, after_failure, after_success
-from monitor.records import Alert, FetchResult
+from monitor.pipeline.health import HealthPolicy, after_failure, after_success
+from monitor.records import Alert, FetchResult, Health, HealthChange
 from monitor.schedule import (
     IntervalPolicy,
     adapt_interval,

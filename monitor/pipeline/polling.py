@@ -16,11 +16,11 @@ import httpx
 
 from monitor import metrics
 from monitor.config import Config
-from monitor.fulltext import Fetcher, with_full_text
 from monitor.instance import INSTANCE_ID
 from monitor.logs.events import get_logger
 from monitor.parse import ParsedFeed, parse_feed
 from monitor.pipeline.fetching import FeedFetcher
+from monitor.pipeline.fulltext import Fetcher, with_full_text
 from monitor.pipeline.ingest import Ingestor
 from monitor.pipeline.offloop import BatchWriter, off_loop
 from monitor.pipeline.ordering import ClaimOrder

@@ -13,8 +13,8 @@ from monitor import metrics
 from monitor.alert.compose import health_alert
 from monitor.config import Config
 from monitor.fetch import redact
-from monitor.health import HealthChange, HealthPolicy
 from monitor.logs.events import get_logger
+from monitor.pipeline.health import HealthPolicy
 from monitor.pipeline.ingest import Ingested
 from monitor.pipeline.outcomes import (
     Checked,
@@ -23,7 +23,7 @@ from monitor.pipeline.outcomes import (
     after_failed_check,
     after_successful_check,
 )
-from monitor.records import Alert, FeedTarget, FetchResult
+from monitor.records import Alert, FeedTarget, FetchResult, HealthChange
 from monitor.schedule import IntervalPolicy
 from monitor.store import FeedState, Store
 from monitor.store import errors as store_errors

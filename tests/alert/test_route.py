@@ -7,9 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from monitor.alert.compose import article_alert, fact_alert, health_alert, severity_for
-from monitor.alert.route import channels_for, routed
 from monitor.config import RouteConfig, WatchConfig
-from monitor.health import HealthChange
+from monitor.pipeline.route import channels_for, routed
 from monitor.records import (
     Alert,
     AlertKind,
@@ -21,6 +20,7 @@ from monitor.records import (
     Fact,
     FactValue,
     ForceSize,
+    HealthChange,
     Leadership,
     TerritorialControl,
 )

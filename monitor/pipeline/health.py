@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
 
-Health = Literal["healthy", "failing", "silent"]
+from monitor.records import Health, HealthChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,15 +18,6 @@ class HealthPolicy:
     failing_after: timedelta
     silent_factor: float
     silent_minimum: timedelta
-
-
-@dataclass(frozen=True, slots=True)
-class HealthChange:
-    """A transition worth an alert: from one state to another, and why."""
-
-    before: Health
-    after: Health
-    reason: str
 
 
 def after_failure(

@@ -20,7 +20,7 @@ from monitor.logs.events import get_logger
 from monitor.parse.text import html_to_text
 from monitor.records import Entry, FeedTarget, FetchResult
 
-log = get_logger("monitor.fulltext")
+log = get_logger("monitor.pipeline.fulltext")
 MIN_CHARS = 200  # shorter "articles" are usually consent walls or error pages
 
 Fetcher = Callable[[FeedTarget], Awaitable[FetchResult]]
