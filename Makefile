@@ -94,7 +94,7 @@ bench-quick: $(STAMP)
 # Precision and recall per fact kind on the labelled corpus and on the held-out one
 # (tests/labelled/README.md, tests/labelled/heldout/README.md).
 eval: $(STAMP)
-	$(BIN)/python -m monitor.evaluate $(EVAL_ARGS)
+	$(BIN)/python -m monitor.evaluation.labelled $(EVAL_ARGS)
 
 # The same on real reporting (tests/realtext/README.md): the labels are in the repo, the texts
 # are not; TEXTS names the folder that holds them, one <id>.txt per article.

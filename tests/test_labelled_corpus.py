@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from monitor.evaluate import (
+from monitor.evaluation.labelled import (
     DEFAULT_CORPUS,
     HELDOUT2_CORPUS,
     HELDOUT_CORPUS,

@@ -1,1 +1,1 @@
-"""Scoring the fact extractors on the labelled corpus: see monitor/evaluate.py."""
+"""Scoring the fact extractors on the labelled corpus: see monitor/evaluation/labelled.py."""

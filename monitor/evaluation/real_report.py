@@ -14,8 +14,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from monitor.evaluate import format_errors, format_table
 from monitor.evaluation.corpus import CorpusError
+from monitor.evaluation.labelled import format_errors, format_table
 from monitor.evaluation.real import REAL_SET, SPLITS, load_real_set, outlets, score_real
 from monitor.evaluation.story_report import format_outcome, format_totals, replay_stories
 

@@ -25,7 +25,7 @@ were developed against, and two held-out ones (`tests/labelled/heldout/`, `heldo
 written before a round of changes and scored before it, which show how the rules carry to new
 text. The first has since been used for development; the second had not been when written.
 
-`python -m monitor.evaluate [--verbose] [--limit N] [--json] [--corpus DIR ...]`
+`python -m monitor.evaluation.labelled [--verbose] [--limit N] [--json] [--corpus DIR ...]`
 """
 
 from __future__ import annotations
@@ -163,7 +163,7 @@ def _shorten(text: str, width: int = 160) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m monitor.evaluate",
+        prog="python -m monitor.evaluation.labelled",
         description="Precision and recall of the fact extractors on the labelled corpus.",
     )
     parser.add_argument(
