@@ -34,6 +34,7 @@ from monitor.extract.grammar import (
     SPEECH_LEMMAS,
     claimant_of,
     is_doubted,
+    is_perfect,
     noun_head,
     phrase,
     subject,
@@ -152,10 +153,25 @@ def _claim(
     return Claim(value, s.text, claimed_by, is_hedged(s.text) or is_doubted(verb))
 
 
+# Verbs whose infinitive complement happened: "managed to take Bara".
+_IMPLICATIVE = frozenset("manage succeed".split())
+
+
+def _open_infinitive(verb: Token) -> bool:
+    """ "would enable them to besiege Marib", "ordered troops to take Bara": a present
+    infinitive is a possibility or an order, not an event; a perfect one ("claimed to have
+    taken") reports one, and so does the complement of "managed to"."""
+    if verb.dep_ not in ("xcomp", "ccomp", "advcl", "acl") or is_perfect(verb):
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    return verb.head.lemma_ not in _IMPLICATIVE
+
+
 def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
     for verb in s.span:
         parts = _verb_parts(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if parts is None or not happened(verb):
+        if parts is None or not happened(verb) or _open_infinitive(verb):
             continue
         place_phrase, given, status = parts
         taker, named = _taker(s, verb, given)
@@ -178,8 +194,29 @@ def _noun_taker(s: Parsed, noun: Token) -> tuple[EntityRef | None, bool]:
     return s.entity(noun_head(agent), "group"), True
 
 
+def _held_by_possessor(s: Parsed, noun: Token) -> Iterator[tuple[Claim, Token]]:
+    """ "the RSF's control of Darfur", "the Houthis' hold over Bayhan": a possessive presupposes
+    the holding, whatever the clause goes on to say about it ("could have consequences");
+    not "a battle for the RSF's control of" (a fight) nor "seeks its control of" (an aim)."""
+    owner = child(noun, "poss")
+    taker = s.entity(noun_head(owner), "group") if owner is not None else None
+    if taker is None or (noun.head.dep_ == "prep" and noun.head.lower_ == "for"):
+        return
+    if noun.head.lemma_ in _AIMS_AT:
+        return
+    for place in _places(s, prep_object(noun, "of", "over")):
+        yield _claim(s, noun, place, taker, "holds"), noun
+
+
+# Verbs whose object is wanted or ended, not held: "seek control of", "lost its hold over".
+_AIMS_AT = frozenset("seek want demand regain restore lose end cede surrender".split())
+
+
 def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
     for noun in s.span:
+        if noun.pos_ == "NOUN" and noun.lemma_ in ("control", "hold"):
+            yield from _held_by_possessor(s, noun)
+            continue
         status = _NOUNS.get(noun.lemma_) if noun.pos_ == "NOUN" else None
         if status is None:
             continue
