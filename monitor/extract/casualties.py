@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from monitor.extract.attribution import Speaker, find_speaker, is_hedged, resolve_pronoun
-from monitor.extract.casualty_counts import Count, parse_count
+from monitor.extract.casualty_counts import Count, kind_of_people, parse_count
 from monitor.extract.casualty_filters import is_denied, is_history, is_hypothetical, is_noise
 from monitor.extract.casualty_owners import (
     loss_owner,
@@ -107,18 +107,6 @@ def _opened(lead: Amount, bare: Amount) -> Amount:
     return replace(bare, min=low, max=high, qualifier=lead.qualifier)
 
 
-_STATE_PEOPLE = frozenset("soldiers troops police policemen officers servicemen".split())
-_CIVILIAN_PEOPLE = frozenset("civilians people villagers residents women children".split())
-
-
-def _kind_of_people(noun: str | None) -> str:
-    """ "state" for soldiers, "civilian" for villagers, "fighter" for anyone else."""
-    word = (noun or "").lower()
-    return (
-        "state" if word in _STATE_PEOPLE else "civilian" if word in _CIVILIAN_PEOPLE else "fighter"
-    )
-
-
 def _readings(sentence: str, groups: list[Mention]) -> list[tuple[Count, Reading | None]]:
     counts = [
         c
@@ -136,9 +124,7 @@ def _readings(sentence: str, groups: list[Mention]) -> list[tuple[Count, Reading
         first_noun = c.noun or (
             sentence[c.group.start : c.group.end].split()[-1] if c.group else None
         )
-        other_kind = nxt.group is not None or _kind_of_people(nxt.noun) != _kind_of_people(
-            first_noun
-        )
+        other_kind = nxt.group is not None or kind_of_people(nxt.noun) != kind_of_people(first_noun)
         if r is None and nr and nr.start == nxt.amount.start and c.group and shared and other_kind:
             out[i] = (c, replace(nr, start=c.amount.start))
             if c.amount.qualifier != "exact" and nxt.amount.qualifier == "exact":

@@ -63,6 +63,18 @@ _OWNER_AFTER = re.compile(
 _ON = re.compile(r"^\s+(?:on|among)\s+(?:the\s+)?$", re.I)
 
 
+_STATE_PEOPLE = frozenset("soldiers troops police policemen officers servicemen".split())
+_CIVILIAN_PEOPLE = frozenset("civilians people villagers residents women children".split())
+
+
+def kind_of_people(noun: str | None) -> str:
+    """ "state" for soldiers, "civilian" for villagers, "fighter" for anyone else."""
+    word = (noun or "").lower()
+    return (
+        "state" if word in _STATE_PEOPLE else "civilian" if word in _CIVILIAN_PEOPLE else "fighter"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     """An amount of people. `group` is the group named in the phrase; `pronoun` (its, their,

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
+from monitor.extract.casualty_counts import PEOPLE, kind_of_people
 from monitor.extract.frame_base import (
     Amount,
     Parsed,
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Nouns of a side's people whose losses are counted: the units of force sizes, and the words
-# reports use for the other side's dead ("terrorists", "operatives").
-_PEOPLE = PLURALS | frozenset(UNITS) | frozenset("terrorists operatives members".split())
+# reports use for the other side's dead ("terrorists", "operatives", "mercenaries").
+_PEOPLE = (PLURALS | frozenset(UNITS) | PEOPLE) - frozenset({"casualties", "bodies"})
 _FIELDS = {
     **dict.fromkeys("kill slay execute eliminate neutralize neutralise die".split(), "killed"),
     **dict.fromkeys("wound injure".split(), "wounded"),
@@ -55,8 +56,48 @@ def _victims(verb: Token) -> list[Token]:
 
 
 def _count(noun: Token) -> Amount | None:
-    """The number a people noun carries ("at least 84 Wagner fighters")."""
-    return number_of(noun) if noun.lower_ in _PEOPLE else None
+    """The number a people noun carries ("at least 84 Wagner fighters"), also where the parser
+    hangs it on the side's name inside the phrase ("61 Syrian Arab Army soldiers": 61 is the
+    name's): a number that opens the whole noun phrase counts its head."""
+    if noun.lower_ not in _PEOPLE:
+        return None
+    found = number_of(noun)
+    if found is not None:
+        return found
+    opening = noun.left_edge.i
+    for mod in noun.children:
+        if mod.dep_ in _NAME_LINKS and mod.i < noun.i:
+            numbers = [c for c in mod.children if c.dep_ == "nummod"]
+            if numbers and numbers[0].left_edge.i == opening:
+                return number_of(mod)
+    return None
+
+
+_NAME_LINKS = frozenset("compound nmod amod".split())
+_OWNER_PREPOSITIONS = frozenset("of from".split())
+
+
+def _side(s: Parsed, noun: Token) -> EntityRef | None:
+    """The configured group a people noun belongs to: named in its phrase ("RSF fighters"), or
+    in the phrase its "of" or "from" takes, modifiers included ("fighters of the paramilitary
+    RSF", "mercenaries from Russia's Wagner group")."""
+    side = s.entity(noun, "group")
+    if side is not None:
+        return side
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPOSITIONS:
+            for owner in prep.children:
+                if owner.dep_ == "pobj" and (side := s.entity(owner, "group")) is not None:
+                    return side
+    return None
+
+
+def _more_of_the_same(s: Parsed, noun: Token, other: Token) -> bool:
+    """A counted conjunct that names no side and counts the same kind of people as `noun`
+    (fighters, soldiers, civilians) may be more of `noun`'s side: the counts would have to
+    be added up ("two RSF commanders and 15 fighters"); another kind of people is another
+    side's ("84 RSF fighters and 40 civilians")."""
+    return _side(s, other) is None and kind_of_people(other.lower_) == kind_of_people(noun.lower_)
 
 
 def _losses(
@@ -69,12 +110,14 @@ def _losses(
         if s.year is not None and is_past(era_text(verb), s.year, CASUALTY_ERA, DATED_YEAR):
             continue
         for noun in _victims(verb):
-            side = s.entity(noun, "group")
+            side = _side(s, noun)
             counted = _count(noun)
             if side is None or counted is None or side.name not in s.written:
                 continue  # a side only a resolved reference names is a guess for losses
             if any(c.dep_ == "conj" and _count(c) is None for c in noun.children):
                 continue  # "50 Houthi rebels and government troops": one count of two sides
+            if any(_more_of_the_same(s, noun, c) for c in noun.children if c.dep_ == "conj"):
+                continue  # "two RSF commanders and 15 fighters": 17 in all, or 2 and 15?
             yield side, field, verb, counted
 
 

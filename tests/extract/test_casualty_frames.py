@@ -1,0 +1,80 @@
+"""Casualty counts read from the parse (issue 13): the grammar of a count phrase and of the
+clause around it. Every sentence was written for this test, with invented names."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from monitor.extract import extract_claims
+from monitor.extract.frame_base import parsed
+from monitor.extract.frame_casualties import _count, _side
+from monitor.extract.nlp import DEFAULT_MODEL, load
+from monitor.records import Casualties, EntityRef
+
+RLF = "Red Lake Front"
+NAV = "Northern Army"
+WOLF = "Wolf Company"
+ENTITIES = (
+    EntityRef(RLF, "group", ("RLF", "Red Lake rebels")),
+    EntityRef(NAV, "group", ("Laotian Arab Army", "LAA", "northern troops", "federal forces")),
+    EntityRef(WOLF, "group", ("Wolf",)),
+    EntityRef("Tarsa", "place"),
+)
+
+
+def killed(text: str) -> list[tuple[str, int | None, int | None, str]]:
+    """(side, killed_min, killed_max, qualifier) of every casualty claim of `text`."""
+    return [
+        (c.value.subject, c.value.killed_min, c.value.killed_max, c.value.qualifier)
+        for c in extract_claims(text, ENTITIES, kinds=("casualties",), year=2025)
+        if isinstance(c.value, Casualties)
+    ]
+
+
+def built(parse: str) -> Doc:
+    """A parse written out as "word/dep>head ..." (heads by index), as the parser gave it to
+    a sentence of real reporting, so that a rule is tested on the attachment it must read."""
+    words, deps, heads = [], [], []
+    for item in parse.split():
+        word, rest = item.rsplit("/", 1)
+        dep, head = rest.split(">")
+        words.append(word)
+        deps.append(dep)
+        heads.append(int(head))
+    return Doc(load(DEFAULT_MODEL).vocab, words=words, heads=heads, deps=deps)
+
+
+def test_a_number_the_parser_hangs_on_the_name_counts_the_phrase() -> None:
+    # "61" attached to the name "Army" rather than to "soldiers"
+    doc = built("61/nummod>3 Laotian/amod>3 Arab/compound>3 Army/nmod>4 soldiers/ROOT>4")
+    assert _count(doc[4]) == (61, 61, "exact")
+    text = (
+        "Monitors said 80 insurgents and 23 Laotian Arab Army (LAA) soldiers were killed in "
+        "the fighting."
+    )
+    assert killed(text) == [(NAV, 23, 23, "exact")]
+
+
+def test_a_number_inside_the_phrase_counts_the_name_only() -> None:
+    # "the army's 61 Laotian Arab Army soldiers": the number does not open the phrase
+    doc = built("the/det>1 army/poss>6 's/case>1 61/nummod>5 Laotian/amod>5 Arab/nmod>6 x/ROOT>6")
+    assert _count(doc[6]) is None
+
+
+def test_the_side_in_an_of_phrase_the_parser_split() -> None:
+    # "of the paramilitary Red Lake Front (RLF)" with "paramilitary" taken for the object
+    doc = built(
+        "150/nummod>1 fighters/ROOT>1 of/prep>1 the/det>4 paramilitary/pobj>2 "
+        "Red/compound>7 Lake/compound>7 Front/appos>4"
+    )
+    s = parsed(doc[:], ENTITIES, 2025)
+    assert _side(s, doc[1]) == ENTITIES[0]
+
+
+def test_the_side_in_a_from_phrase_with_a_possessive() -> None:
+    text = "At least six mercenaries from Tomar's Wolf security company were killed near Tarsa."
+    assert killed(text) == [(WOLF, 6, None, "at_least")]
+
+
+def test_a_from_phrase_of_a_place_names_no_side() -> None:
+    assert killed("At least six fighters from Tarsa were killed on Sunday.") == []
