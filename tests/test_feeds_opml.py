@@ -17,8 +17,8 @@ from lxml import etree
 from test_end_to_end import FIRST
 
 from monitor.cli import main
-from monitor.cli.opml import feed_key, read_opml, slug
 from monitor.config import load_config
+from monitor.config.opml import feed_key, read_opml, slug
 
 OPML = Path(__file__).parent / "opml"
 

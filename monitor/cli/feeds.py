@@ -32,7 +32,7 @@ def import_feeds(ctx: Context, path: Path, append: bool) -> None:
     Names come from the titles (ASCII, lower case, unique); folders are flattened. Outlines
     whose URL is invalid or already configured or listed (compared after canonicalisation)
     are skipped and reported on stderr with their line; exit 1 when no feed was imported."""
-    from monitor.cli.opml import OpmlError, feeds_toml, plan_import, read_opml
+    from monitor.config.opml import OpmlError, feeds_toml, plan_import, read_opml
 
     try:
         outlines, recovered = read_opml(_read_limited(path))
@@ -60,7 +60,7 @@ def import_feeds(ctx: Context, path: Path, append: bool) -> None:
 
 
 def _read_limited(path: Path) -> bytes:
-    from monitor.cli.opml import MAX_OPML_BYTES
+    from monitor.config.opml import MAX_OPML_BYTES
 
     with path.open("rb") as handle:
         return handle.read(MAX_OPML_BYTES + 1)
@@ -105,7 +105,7 @@ def export_feeds(ctx: Context) -> None:
     knows them, else their names. URLs are printed as configured, secrets included."""
     from datetime import UTC, datetime
 
-    from monitor.cli.opml import ExportedFeed, export_opml
+    from monitor.config.opml import ExportedFeed, export_opml
 
     config = ctx.config()
     titles = _stored_titles(config.database_url())
