@@ -45,6 +45,7 @@ test: lint typecheck unit unit-postgres install-check
 lint: $(STAMP)
 	$(BIN)/ruff check monitor tests benchmarks
 	$(BIN)/ruff format --check monitor tests benchmarks
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -57,8 +58,8 @@ unit: $(STAMP)
 unit-postgres: $(STAMP)
 	MONITOR_TEST_BACKEND=postgresql $(BIN)/pytest -q -m "not store_free"
 
-# The README's production install, run as written in a fresh venv with Python 3.11's own pip
-# (the oldest the README allows), then `monitor --version` (tests/readme_install.py).
+# The production install of docs/operating.md, run as written in a fresh venv with Python
+# 3.11's own pip (the oldest the docs allow), then `monitor --version` (tests/readme_install.py).
 install-check: $(STAMP)
 	$(BIN)/python tests/readme_install.py
 

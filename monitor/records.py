@@ -29,6 +29,10 @@ AlertKind = Literal[
 Severity = Literal["low", "normal", "high", "urgent"]
 SEVERITIES: tuple[Severity, ...] = ("low", "normal", "high", "urgent")
 Health = Literal["healthy", "failing", "silent"]
+# What `monitor status` and the /metrics gauges count feeds by.
+FEED_STATES = ("healthy", "backing off", "failing", "silent", "disabled", "file")
+# Outbox rows still to go out; `held` ones wait for quiet hours, a digest or a rate limit.
+QUEUED = ("pending", "sending")
 ChangeKind = Literal["new", "changed", "corroborated", "contested", "superseded", "retracted"]
 
 

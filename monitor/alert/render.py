@@ -13,7 +13,7 @@ import json
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from monitor.alert.render_style import ChannelStyle, Format, StyleSetting, channel_style
 from monitor.alert.render_text import clip, gsm7, line
@@ -25,9 +25,21 @@ from monitor.records import Alert, Quote, alert_facts_json
 # an alert on the console (`render_console`: `monitor alerts`, `poll`) does not load Jinja2.
 if TYPE_CHECKING:
     from monitor.alert.templates import TemplateSet
-    from monitor.config import ChannelConfig
 
 log = logging.getLogger("monitor.alert.render")
+
+
+class ChannelSettings(Protocol):
+    """What rendering needs of a channel's configuration (`monitor.config.ChannelConfig` has
+    it): the alert stage reads no configuration of its own."""
+
+    @property
+    def url(self) -> str: ...
+    @property
+    def style(self) -> StyleSetting: ...
+    @property
+    def format(self) -> Format | None: ...
+
 
 TITLE_CHARS = 150
 CONSOLE_QUOTES = 3
@@ -54,7 +66,7 @@ class Rendered:
 
 def render_for(
     alert: Alert,
-    channel: ChannelConfig,
+    channel: ChannelSettings,
     template_dir: Path | None = None,
     context: RenderContext = NO_CONTEXT,
 ) -> Rendered:

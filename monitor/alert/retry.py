@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from monitor.alert.apprise_hooks import HttpAnswer
-from monitor.fetch.freshness import parse_retry_after
+from monitor.httpdate import parse_retry_after
 
 MAX_RETRY_AFTER = 86400.0  # a server asking for more than a day is not taken at its word
 _HEALING_4XX = frozenset({408, 425, 429})
@@ -49,7 +49,7 @@ def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> 
 
 def retry_after_seconds(value: str | None, now: datetime) -> float | None:
     """A Retry-After header as seconds from `now`: "120" or "Wed, 21 Oct 2026 07:28:00 GMT",
-    read as feeds' headers are (monitor.fetch.freshness), capped at MAX_RETRY_AFTER. None when
+    read as feeds' headers are (monitor.httpdate), capped at MAX_RETRY_AFTER. None when
     absent or unreadable; a date in the past is 0."""
     seconds = parse_retry_after(value, now)
     return None if seconds is None else min(seconds, MAX_RETRY_AFTER)

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
+from monitor.records import FEED_STATES, QUEUED
+
 if TYPE_CHECKING:
     from monitor.store import Activity, FeedState
     from monitor.store.readonly import ReadStore
 
-FEED_STATES = ("healthy", "backing off", "failing", "silent", "disabled", "file")
-# Outbox rows still to go out; `held` ones wait for quiet hours, a digest or a rate limit.
-QUEUED = ("pending", "sending")
 # Changes of a fact that the diff reports (a corroboration or a late old report is no change).
 CHANGES = ("new", "changed", "contested", "retracted")
 WORST = 5

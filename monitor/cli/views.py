@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -17,8 +16,7 @@ from monitor.records import FACT_KINDS, fact_entities, fact_to_json
 
 if TYPE_CHECKING:
     from monitor.config import Config
-    from monitor.records import Entry
-    from monitor.store import FeedState, Store
+    from monitor.store import FeedState
 
 
 @click.command()
@@ -160,73 +158,15 @@ def explain(ctx: Context, target: str) -> None:
 
     TARGET is the URL of a stored article, a saved feed file (every entry is explained), or an
     article page URL, which is fetched and read like a full-text feed."""
-    from monitor.match.explain import explain as explain_match
-    from monitor.match.explain import format_explanation
-    from monitor.pipeline import Pipeline
-    from monitor.store import Store
+    from monitor.pipeline.explain import ExplainError, explain_target
 
-    config = ctx.config()
-    store = Store.open(config.database_url())
     try:
-        entries = _entries_to_explain(config, store, target)
-        matcher = Pipeline(config, store).ingestor.matcher
-    finally:
-        store.close()
-    for entry in entries:
+        explained = explain_target(ctx.config(), target)
+    except ExplainError as error:
+        raise click.ClickException(str(error)) from None
+    for entry, explanation in explained:
         click.echo(f"== {entry.title or entry.url} ({entry.outlet})")
-        click.echo(format_explanation(explain_match(matcher, entry)) + "\n")
-
-
-def _entries_to_explain(config: Config, store: Store, target: str) -> list[Entry]:
-    import asyncio
-
-    from monitor.dedup import canonical_url
-    from monitor.parse import parse_feed
-    from monitor.pipeline import feed_name_for, utcnow
-
-    path = Path(target)
-    if path.is_file():
-        parsed = parse_feed(
-            path.read_bytes(),
-            feed=feed_name_for(path),
-            url=path.resolve().as_uri(),
-            fetched_at=utcnow(),
-        )
-        if parsed.error:
-            raise click.ClickException(f"{path}: {parsed.error}")
-        return list(parsed.entries)
-    stored = store.article_entry(target, canonical_url(target))
-    if stored is not None:
-        return [stored]
-    if not target.startswith(("http://", "https://")):
-        raise click.ClickException(f"{target!r} is neither a file nor a URL")
-    return [asyncio.run(_read_page(config, target))]
-
-
-async def _read_page(config: Config, url: str) -> Entry:
-    from urllib.parse import urlsplit
-
-    from monitor.fetch import fetch, make_client
-    from monitor.pipeline import utcnow
-    from monitor.pipeline.fulltext import main_text
-    from monitor.records import Entry, FeedTarget
-
-    polling = config.polling
-    async with make_client(polling.timeout_seconds, polling.max_redirects) as client:
-        target = FeedTarget("explain", url, allow_private=config.polling.allow_private)
-        result = await fetch(
-            client,
-            target,
-            max_bytes=config.polling.max_body_bytes,
-            deadline=polling.deadline,
-        )
-    if not result.ok or result.body is None:
-        raise click.ClickException(f"{url}: {result.error}")
-    text = main_text(result.body, url)
-    if text is None:
-        raise click.ClickException(f"{url}: no article text found on the page")
-    title = text.split("\n", 1)[0]
-    return Entry("explain", urlsplit(url).hostname or url, url, url, title, "", text, utcnow())
+        click.echo(explanation + "\n")
 
 
 VIEWS = (feeds, facts, alerts, stories, explain)

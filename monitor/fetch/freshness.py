@@ -4,19 +4,11 @@ its interval to (RFC 9111 Cache-Control, Expires, Age; RFC 9110 Retry-After)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 
+from monitor.httpdate import http_date, parse_retry_after
 
-def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    when = _http_date(value)
-    return None if when is None else max(0.0, (when - now).total_seconds())
+__all__ = ["parse_cache_lifetime", "parse_retry_after"]
 
 
 def parse_cache_lifetime(headers: Mapping[str, str], now: datetime) -> float | None:
@@ -32,8 +24,8 @@ def parse_cache_lifetime(headers: Mapping[str, str], now: datetime) -> float | N
     if lifetime is None:
         lifetime = _seconds(directives.get("s-maxage"))
     if lifetime is None and "expires" in fields:
-        expires = _http_date(fields["expires"])
-        date = _http_date(fields.get("date", "")) or now
+        expires = http_date(fields["expires"])
+        date = http_date(fields.get("date", "")) or now
         lifetime = 0.0 if expires is None else (expires - date).total_seconds()
     if lifetime is None:
         return None
@@ -52,11 +44,3 @@ def _directives(cache_control: str) -> dict[str, str]:
 def _seconds(value: str | None) -> float | None:
     value = (value or "").strip()
     return float(value) if value.isdigit() else None
-
-
-def _http_date(value: str) -> datetime | None:
-    try:
-        when = parsedate_to_datetime(value.strip())
-    except (TypeError, ValueError, IndexError):
-        return None
-    return when.replace(tzinfo=UTC) if when.tzinfo is None else when

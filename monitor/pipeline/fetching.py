@@ -14,10 +14,15 @@ import httpx
 
 from monitor import metrics
 from monitor.config.service import PollingConfig
-from monitor.fetch import fetch
+from monitor.fetch import fetch, make_client
 from monitor.records import FeedTarget, FetchResult
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def http_client(polling: PollingConfig) -> httpx.AsyncClient:
+    """The one client a daemon fetches with, under the configured time and redirect limits."""
+    return make_client(polling.timeout_seconds, polling.max_redirects)
 
 
 def origin(url: str) -> tuple[str, str, int | None]:

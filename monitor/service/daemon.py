@@ -25,10 +25,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from monitor import metrics
 from monitor.config import Config, ConfigError, load_config
-from monitor.fetch import make_client
 from monitor.instance import INSTANCE_ID
 from monitor.logs.events import get_logger, remember_urls
 from monitor.pipeline import Attempt, FeedReport, Pipeline, utcnow
+from monitor.pipeline.fetching import http_client
 from monitor.pipeline.offloop import off_loop
 from monitor.records import Alert
 from monitor.schedule import build_scheduler
@@ -110,8 +110,7 @@ class Daemon:
         return cls(config, Store.open(config.database_url()), on_alert)
 
     async def __aenter__(self) -> Daemon:
-        polling = self.config.polling
-        self.client = make_client(polling.timeout_seconds, polling.max_redirects)
+        self.client = http_client(self.config.polling)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

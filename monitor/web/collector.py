@@ -10,7 +10,7 @@ from prometheus_client.metrics_core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 from sqlalchemy.exc import SQLAlchemyError
 
-from monitor.cli.status import FEED_STATES, QUEUED
+from monitor.records import FEED_STATES, QUEUED
 from monitor.store import Store
 
 log = logging.getLogger("monitor.web")
