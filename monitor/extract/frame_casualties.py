@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
 from monitor.extract.casualty_counts import PEOPLE, kind_of_people
+from monitor.extract.casualty_sides import kin_group
 from monitor.extract.frame_base import (
     Amount,
     Parsed,
@@ -80,7 +81,8 @@ _OWNER_PREPOSITIONS = frozenset("of from".split())
 def _side(s: Parsed, noun: Token) -> EntityRef | None:
     """The configured group a people noun belongs to: named in its phrase ("RSF fighters"), or
     in the phrase its "of" or "from" takes, modifiers included ("fighters of the paramilitary
-    RSF", "mercenaries from Russia's Wagner group")."""
+    RSF", "mercenaries from Russia's Wagner group"), or by a kin of its name ("federal
+    soldiers" for "federal forces", `casualty_sides`)."""
     side = s.entity(noun, "group")
     if side is not None:
         return side
@@ -89,7 +91,7 @@ def _side(s: Parsed, noun: Token) -> EntityRef | None:
             for owner in prep.children:
                 if owner.dep_ == "pobj" and (side := s.entity(owner, "group")) is not None:
                     return side
-    return None
+    return kin_group(noun, s.entities)
 
 
 def _more_of_the_same(s: Parsed, noun: Token, other: Token) -> bool:
@@ -112,7 +114,8 @@ def _losses(
         for noun in _victims(verb):
             side = _side(s, noun)
             counted = _count(noun)
-            if side is None or counted is None or side.name not in s.written:
+            written = side is not None and (side.name in s.written or kin_group(noun, s.entities))
+            if side is None or counted is None or not written:
                 continue  # a side only a resolved reference names is a guess for losses
             if any(c.dep_ == "conj" and _count(c) is None for c in noun.children):
                 continue  # "50 Houthi rebels and government troops": one count of two sides

@@ -78,3 +78,19 @@ def test_the_side_in_a_from_phrase_with_a_possessive() -> None:
 
 def test_a_from_phrase_of_a_place_names_no_side() -> None:
     assert killed("At least six fighters from Tarsa were killed on Sunday.") == []
+
+
+def test_a_side_named_by_a_kin_of_its_name() -> None:
+    # configured as "federal forces": its soldiers, troops and fighters are the same side
+    text = "The Red Lake Front said it had killed 60 federal soldiers near Tarsa."
+    assert killed(text) == [(NAV, 60, 60, "exact")]
+
+
+def test_a_kin_name_needs_the_whole_prefix_and_one_side() -> None:
+    assert killed("The Red Lake Front said it had killed 60 federal-trained soldiers.") == []
+    assert killed("The Red Lake Front said it had killed 60 federal officials.") == []
+    twins = (*ENTITIES, EntityRef("Federal Police", "group", ("federal troops",)))
+    found = extract_claims(
+        "The Red Lake Front said it had killed 60 federal soldiers.", twins, year=2025
+    )
+    assert [c for c in found if isinstance(c.value, Casualties)] == []
