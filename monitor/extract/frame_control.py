@@ -93,9 +93,31 @@ def _listed_inside(s: Parsed, head: Token) -> Iterator[EntityRef]:
                         yield found
 
 
+# Verbs of driving an enemy out of a place: "ousted government forces from Hama". Not "push"
+# or "drive back": an attack pushed back from a town leaves it with its defenders.
+_EXPEL = frozenset("oust expel evict dislodge drive chase rout flush kick".split())
+
+
+def _expelled_from(verb: Token) -> Token | None:
+    """The place an enemy is driven from: "from Y" on the verb or on its object ("ousted
+    forces from Y"), or "out of Y"."""
+    found = prep_object(verb, "from")
+    obj = child(verb, "dobj")
+    if found is None and obj is not None:
+        found = prep_object(obj, "from")
+    for out in (c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prep", "prt")):
+        found = found or prep_object(out, "of") or prep_object(verb, "of")
+    return found
+
+
 def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
     """The place phrase, the taker and the status a control verb states."""
     lemma = verb.lemma_
+    repelled = any(c.lower_ == "back" for c in verb.children)
+    if lemma in _EXPEL and not repelled and (place := _expelled_from(verb)) is not None:
+        # the taker is the one who expels: the subject, or the agent of the passive
+        taker = prep_object(verb, "by") if passive(verb) else child(verb, "nsubj")
+        return place, taker, "captured"
     if lemma in _CONTROL_NOUN_VERBS:
         noun = child(verb, "dobj")
         if noun is not None and noun.lower_ == "control":
@@ -168,6 +190,19 @@ def _open_infinitive(verb: Token) -> bool:
     return verb.head.lemma_ not in _IMPLICATIVE
 
 
+_TAKEN = frozenset({"captured", "retaken"})
+# Common nouns of armed actors: "Syrian rebels seized Hama" is a capture by a side nobody
+# configured, told with its taker unnamed, not an event of somebody else's.
+_ARMED = frozenset(
+    """rebel insurgent fighter militant jihadist gunman guerrilla militia militiaman
+    paramilitary""".split()
+)
+
+
+def _armed_noun(token: Token | None) -> bool:
+    return token is not None and token.pos_ == "NOUN" and noun_head(token).lemma_ in _ARMED
+
+
 def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
     for verb in s.span:
         parts = _verb_parts(verb) if verb.pos_ in ("VERB", "AUX") else None
@@ -175,8 +210,9 @@ def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
             continue
         place_phrase, given, status = parts
         taker, named = _taker(s, verb, given)
-        if taker is None and (named or status != "captured"):
-            continue  # an actor we do not follow, or a hold or siege without its holder
+        unfollowed = named and _armed_noun(given if given is not None else subject(verb))
+        if taker is None and ((named and not unfollowed) or status not in _TAKEN):
+            continue  # an actor we cannot name, or a hold or siege without its holder
         for place in _places(s, place_phrase):
             yield _claim(s, verb, place, taker, status), verb
 

@@ -1,0 +1,77 @@
+"""Driving an enemy out of a place is taking it: "ousted X from Y", "drove X out of Y",
+"X was expelled from Y by Z". An armed actor nobody configured ("rebels") takes the place for
+an unnamed side; a subject that is no armed actor takes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.records import EntityRef, TerritorialControl
+
+ENTITIES = (
+    EntityRef("Northern Army", "group", ("Northern forces", "Northern troops")),
+    EntityRef("Coast Militia", "group", ("CM",)),
+    EntityRef("Kastrel", "place", ()),
+    EntityRef("Varo", "place", ()),
+)
+
+
+def _values(sentence: str) -> list[tuple[str, str | None, str]]:
+    found = extract_claims(sentence, ENTITIES, ["territorial_control"], year=2024)
+    return [
+        (c.value.place, c.value.controller, c.value.status)
+        for c in found
+        if isinstance(c.value, TerritorialControl)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Northern troops ousted the Coast Militia from Kastrel on Friday, officials said.",
+            [("Kastrel", "Northern Army", "captured")],
+        ),
+        (
+            "Northern forces drove CM fighters out of Varo after a week of shelling.",
+            [("Varo", "Northern Army", "captured")],
+        ),
+        (
+            "The Coast Militia was expelled from Kastrel by Northern troops.",
+            [("Kastrel", "Northern Army", "captured")],
+        ),
+        (
+            "Local rebels ousted government forces from Kastrel on Thursday, dealing a new blow"
+            " to the capital.",
+            [("Kastrel", None, "captured")],
+        ),
+    ],
+)
+def test_expelling_the_enemy_takes_the_place(
+    sentence: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert _values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Floods forced thousands of families from Kastrel.",
+        "The council ousted the mayor from Varo's town hall.",
+        "Northern troops failed to drive the Coast Militia out of Kastrel.",
+    ],
+)
+def test_no_taking_without_an_armed_taker_or_an_event(sentence: str) -> None:
+    assert _values(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Coast Militia fighters drove back Northern troops from the edge of Kastrel.",
+        "The Coast Militia pushed Northern forces from Varo's outskirts, its commander said.",
+    ],
+)
+def test_an_attack_driven_back_takes_nothing(sentence: str) -> None:
+    assert [v for v in _values(sentence) if v[2] == "captured"] == []
