@@ -10,12 +10,14 @@ Counts of one side in one sentence make one fact, each under its own field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
 from monitor.extract.casualty_counts import PEOPLE, kind_of_people
-from monitor.extract.casualty_sides import kin_group
+from monitor.extract.casualty_sides import kin_group, modifiers
 from monitor.extract.frame_base import (
     Amount,
     Parsed,
@@ -28,6 +30,7 @@ from monitor.extract.frame_base import (
 )
 from monitor.extract.grammar import claimant_of, is_doubted
 from monitor.extract.history import CASUALTY_ERA, DATED_YEAR, is_past
+from monitor.extract.numbers import find_amounts
 from monitor.extract.units import PLURALS, UNITS
 from monitor.records import Casualties, Claim, EntityRef
 
@@ -46,14 +49,29 @@ _FIELDS = {
 
 def _victims(verb: Token) -> list[Token]:
     """The nouns a verb of losses takes: "killed N fighters", "N fighters were killed",
-    "N soldiers died"."""
+    "N soldiers died", and a bare number as the subject of a participle that has no object
+    ("..., 430 wounded and 98 captured": the passive with its auxiliary gapped)."""
     if verb.lemma_ == "die":
         found = child(verb, "nsubj")
     elif passive(verb):
         found = child(verb, "nsubjpass")
     else:
         found = child(verb, "dobj")
+        if found is None and verb.tag_ in ("VBN", "VBD"):
+            found = child(verb, "nsubj")
+            found = found if found is not None and _is_bare(found) else None
     return with_conjuncts(found) if found is not None else []
+
+
+def _is_bare(token: Token) -> bool:
+    """A count standing alone for its people ("wounded 430", "430 wounded")."""
+    return token.like_num and not any(c.dep_ in ("prep", "compound") for c in token.children)
+
+
+def _bare_count(token: Token) -> Amount | None:
+    text = token.doc[token.left_edge.i : token.i + 1].text
+    amounts = find_amounts(text)
+    return (amounts[-1].min, amounts[-1].max, amounts[-1].qualifier) if amounts else None
 
 
 def _count(noun: Token) -> Amount | None:
@@ -102,9 +120,21 @@ def _more_of_the_same(s: Parsed, noun: Token, other: Token) -> bool:
     return _side(s, other) is None and kind_of_people(other.lower_) == kind_of_people(noun.lower_)
 
 
-def _losses(
-    s: Parsed,
-) -> Iterator[tuple[EntityRef, str, Token, Amount]]:
+@dataclass(frozen=True, slots=True)
+class _Loss:
+    side: EntityRef | None
+    field: str
+    verb: Token
+    noun: Token
+    counted: Amount
+    people: str  # the noun that says what kind of people the count counts
+    first: int  # the item's first and last token: where a list links it to the next
+    last: int
+
+
+def _items(s: Parsed) -> Iterator[_Loss]:
+    """Every count a verb of losses takes, with the side its phrase names (None for a bare
+    count or a bare people noun, which the list they stand in may give one)."""
     for verb in s.span:
         field = _FIELDS.get(verb.lemma_) if verb.pos_ == "VERB" else None
         if field is None or not happened(verb):
@@ -112,16 +142,45 @@ def _losses(
         if s.year is not None and is_past(era_text(verb), s.year, CASUALTY_ERA, DATED_YEAR):
             continue
         for noun in _victims(verb):
-            side = _side(s, noun)
-            counted = _count(noun)
-            written = side is not None and (side.name in s.written or kin_group(noun, s.entities))
-            if side is None or counted is None or not written:
+            counted = _bare_count(noun) if _is_bare(noun) else _count(noun)
+            if counted is None:
+                continue
+            side = None if _is_bare(noun) else _side(s, noun)
+            if side is not None and side.name not in s.written and not kin_group(noun, s.entities):
                 continue  # a side only a resolved reference names is a guess for losses
             if any(c.dep_ == "conj" and _count(c) is None for c in noun.children):
                 continue  # "50 Houthi rebels and government troops": one count of two sides
-            if any(_more_of_the_same(s, noun, c) for c in noun.children if c.dep_ == "conj"):
+            if side and any(
+                _more_of_the_same(s, noun, c) for c in noun.children if c.dep_ == "conj"
+            ):
                 continue  # "two RSF commanders and 15 fighters": 17 in all, or 2 and 15?
-            yield side, field, verb, counted
+            ends = (verb.i, noun.left_edge.i, noun.right_edge.i)
+            yield _Loss(side, field, verb, noun, counted, noun.lower_, min(ends), max(ends))
+
+
+_LIST_LINK = re.compile(r"^[\s,]*(?:and\s*)?$")
+
+
+def _losses(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount]]:
+    """The counts with their side. An item of a list of losses that names no side takes the
+    side of the item before it: a bare count ("killed 602 X soldiers, wounded 430, and
+    captured 98 troops"), or a bare people noun of the same kind ("... captured 98 troops")."""
+    before: _Loss | None = None
+    for item in _items(s):
+        side = item.side
+        if side is None and before is not None and before.side is not None:
+            link = s.span.doc[before.last + 1 : item.first].text
+            bare = _is_bare(item.noun)
+            same_kind = bare or (
+                modifiers(item.noun) is None
+                and kind_of_people(item.people) == kind_of_people(before.people)
+            )
+            if _LIST_LINK.match(link) and same_kind:
+                side = before.side
+                item = replace(item, people=before.people) if bare else item
+        if side is not None:
+            yield side, item.field, item.verb, item.counted
+        before = replace(item, side=side)
 
 
 def casualty_frames(s: Parsed) -> list[Claim]:

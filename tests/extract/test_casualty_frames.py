@@ -3,6 +3,7 @@ clause around it. Every sentence was written for this test, with invented names.
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from monitor.extract import extract_claims
@@ -94,3 +95,32 @@ def test_a_kin_name_needs_the_whole_prefix_and_one_side() -> None:
         "The Red Lake Front said it had killed 60 federal soldiers.", twins, year=2025
     )
     assert [c for c in found if isinstance(c.value, Casualties)] == []
+
+
+def losses(text: str) -> list[tuple[str, int | None, int | None, int | None]]:
+    """(side, killed_min, wounded_min, captured_min) of every casualty claim of `text`."""
+    return [
+        (c.value.subject, c.value.killed_min, c.value.wounded_min, c.value.captured_min)
+        for c in extract_claims(text, ENTITIES, kinds=("casualties",), year=2025)
+        if isinstance(c.value, Casualties)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An RLF spokesman said the brigade had killed 40 federal soldiers, wounded 25, and "
+        "captured 12 troops near Tarsa.",
+        "An RLF spokesman claimed that 40 federal soldiers had been killed, 25 wounded, and 12 "
+        "captured.",
+    ],
+)
+def test_a_list_of_losses_shares_the_side_of_its_first_count(text: str) -> None:
+    assert losses(text) == [(NAV, 40, 25, 12)]
+
+
+def test_a_count_outside_the_list_or_of_other_people_keeps_no_side() -> None:
+    text = "The RLF said it had killed 40 federal soldiers, while the army said 12 fighters died."
+    assert losses(text) == [(NAV, 40, None, None)]
+    text = "The RLF said it had killed 40 federal soldiers and captured 12 civilians."
+    assert losses(text) == [(NAV, 40, None, None)]
