@@ -125,12 +125,25 @@ def _dateline(sentence: str, m: Mention) -> bool:
     return dateline is not None and m.start < dateline.end() and sentence[: m.end].isupper()
 
 
+def _lowercase_acronym(sentence: str, m: Mention) -> bool:
+    """ "is" is not "IS": a name written in capitals (an acronym) names a group only when the
+    text writes it in capitals too."""
+    written = sentence[m.start : m.end]
+    if not written.islower():
+        return False
+    return all(
+        not n.islower() and n.upper() == n
+        for n in m.entity.names
+        if n.casefold() == written.casefold()
+    )
+
+
 def extract_control(
     sentence: str, entities: Sequence[EntityRef], *, year: int | None = None
 ) -> list[Claim]:
     """Territorial control claims in one sentence of an article published in `year`."""
     # Every extractor asks for the same mentions, and `find_mentions` remembers them.
-    mentions = find_mentions(sentence, entities)
+    mentions = [m for m in find_mentions(sentence, entities) if not _lowercase_acronym(sentence, m)]
     places = [m for m in mentions if m.entity.kind == "place" and not _dateline(sentence, m)]
     if not places:
         return []
