@@ -98,6 +98,9 @@ _SHARED = re.compile(r"^\s*(?:,|,?\s+and)\s+$", re.I)
 _INCLUDING = re.compile(r"^\s*,\s+(?:including|among\s+them)\s+$", re.I)
 
 
+_OPENERS = frozenset({"at_least", "at_most", "approx"})  # not a vague "dozens" (a range)
+
+
 def _opened(lead: Amount, bare: Amount) -> Amount:
     """A bare count in a list opened by a qualified one takes its qualifier (README: "at least
     30 Taliban and 12 NRF fighters": both at least)."""
@@ -140,6 +143,12 @@ def _readings(sentence: str, groups: list[Mention]) -> list[tuple[Count, Reading
             and r
             and (_INCLUDING.match(link) or (active and _SHARED.match(link)))
         ):
+            if (
+                _SHARED.match(link)
+                and c.amount.qualifier in _OPENERS
+                and nxt.amount.qualifier == "exact"
+            ):
+                nxt = replace(nxt, amount=_opened(c.amount, nxt.amount))  # "at least 84 X and 47 Y"
             out[i] = (nxt, replace(r, start=nxt.amount.start, end=nxt.end))
     return out
 

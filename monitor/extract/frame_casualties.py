@@ -141,10 +141,13 @@ def _items(s: Parsed) -> Iterator[_Loss]:
             continue
         if s.year is not None and is_past(era_text(verb), s.year, CASUALTY_ERA, DATED_YEAR):
             continue
+        opener: Amount | None = None
         for noun in _victims(verb):
             counted = _bare_count(noun) if _is_bare(noun) else _count(noun)
             if counted is None:
                 continue
+            counted = _opened(opener, counted) if opener else counted
+            opener = opener or counted
             side = None if _is_bare(noun) else _side(s, noun)
             if side is not None and side.name not in s.written and not kin_group(noun, s.entities):
                 continue  # a side only a resolved reference names is a guess for losses
@@ -156,6 +159,19 @@ def _items(s: Parsed) -> Iterator[_Loss]:
                 continue  # "two RSF commanders and 15 fighters": 17 in all, or 2 and 15?
             ends = (verb.i, noun.left_edge.i, noun.right_edge.i)
             yield _Loss(side, field, verb, noun, counted, noun.lower_, min(ends), max(ends))
+
+
+def _opened(opener: Amount, counted: Amount) -> Amount:
+    """A qualifier that opens a list applies to every count in it ("at least 84 X fighters and
+    47 Y soldiers": both at least); a count with its own qualifier keeps it."""
+    lo, hi, qualifier = counted
+    if qualifier != "exact" or opener[2] == "exact":
+        return counted
+    if opener[2] == "at_least":
+        return lo, None, "at_least"
+    if opener[2] == "at_most":
+        return None, hi, "at_most"
+    return (lo, hi, "approx") if opener[2] == "approx" else counted  # not a vague "dozens"
 
 
 _LIST_LINK = re.compile(r"^[\s,]*(?:and\s*)?$")

@@ -124,3 +124,26 @@ def test_a_count_outside_the_list_or_of_other_people_keeps_no_side() -> None:
     assert losses(text) == [(NAV, 40, None, None)]
     text = "The RLF said it had killed 40 federal soldiers and captured 12 civilians."
     assert losses(text) == [(NAV, 40, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "The RLF said it had killed at least 84 Wolf fighters and 47 federal soldiers.",
+            (NAV, 47, None, "at_least"),
+        ),
+        (
+            "The RLF said it had killed about 84 Wolf fighters and 47 federal soldiers.",
+            (NAV, 47, 47, "approx"),
+        ),
+        (
+            "The RLF said it had killed at least 84 Wolf fighters and about 47 federal soldiers.",
+            (NAV, 47, 47, "approx"),
+        ),
+    ],
+)
+def test_a_qualifier_that_opens_a_list_applies_to_every_count(
+    text: str, second: tuple[str, int, int | None, str]
+) -> None:
+    assert killed(text)[1] == second

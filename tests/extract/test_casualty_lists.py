@@ -1,0 +1,36 @@
+"""Casualty counts in lists, read by the count-phrase extractor (`casualties`): a qualifier that
+opens a list applies to every count in it (tests/labelled/README.md). Sentences invented."""
+
+from __future__ import annotations
+
+from monitor.extract.casualties import extract_casualties
+from monitor.records import Casualties, EntityRef
+
+ENTITIES = (
+    EntityRef("Red Lake Front", "group", ("RLF",)),
+    EntityRef("Wolf Company", "group", ("Wolf",)),
+    EntityRef("Northern Army", "group", ("northern soldiers",)),
+)
+
+
+def counts(text: str) -> list[tuple[str, int | None, int | None, str]]:
+    return [
+        (v.subject, v.killed_min, v.killed_max, v.qualifier)
+        for c in extract_casualties(text, ENTITIES, year=2025)
+        if isinstance(v := c.value, Casualties)
+    ]
+
+
+def test_an_opening_qualifier_reaches_the_next_side_of_an_active_list() -> None:
+    text = "The RLF said it had killed at least 84 Wolf fighters and 47 northern soldiers."
+    assert counts(text) == [
+        ("Wolf Company", 84, None, "at_least"),
+        ("Northern Army", 47, None, "at_least"),
+    ]
+
+
+def test_a_count_with_its_own_qualifier_or_after_a_vague_one_keeps_its_own() -> None:
+    text = "The RLF said it had killed at least 84 Wolf fighters and about 47 northern soldiers."
+    assert counts(text)[1] == ("Northern Army", 47, 47, "approx")
+    text = "The RLF said it had killed dozens of Wolf fighters and 47 northern soldiers."
+    assert ("Northern Army", 47, 47, "exact") in counts(text)
