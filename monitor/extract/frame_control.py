@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
+from monitor.extract.control_lists import included_places, takers
 from monitor.extract.frame_base import (
     Parsed,
     child,
@@ -47,7 +48,8 @@ if TYPE_CHECKING:
 
 _VERBS: dict[str, ControlStatus] = {
     **dict.fromkeys("capture seize take overrun occupy storm fall conquer".split(), "captured"),
-    **dict.fromkeys("retake recapture regain".split(), "retaken"),
+    # "retook": the small pipeline's lemmatiser leaves this past tense as it is
+    **dict.fromkeys("retake retook recapture regain".split(), "retaken"),
     **dict.fromkeys("surround encircle besiege".split(), "surrounded"),
     **dict.fromkeys("control hold".split(), "holds"),
 }
@@ -76,6 +78,7 @@ def _places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
         if place is not None:
             yield place
             yield from _listed_inside(s, head)
+        yield from included_places(s, head)
 
 
 def _listed_inside(s: Parsed, head: Token) -> Iterator[EntityRef]:
@@ -143,17 +146,18 @@ def _in_control(verb: Token) -> Token | None:
     return prep_object(control, "of")
 
 
-def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[EntityRef | None, bool]:
-    """The configured group that takes or holds, and whether anyone is named at all."""
+def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[list[EntityRef], bool]:
+    """The configured groups that take or hold (one per item of a coordinated subject), and
+    whether anyone is named at all."""
     clause = clause_of(verb)
     token = given if given is not None else subject(clause)
     if token is not None and token.pos_ == "PRON":
         token = speaker_of(clause)  # "the TDF said they had captured": the speaker's side
         if token is None:
-            return None, True  # "they captured ...": somebody, but not one we can name
+            return [], True  # "they captured ...": somebody, but not one we can name
     if token is None:
-        return None, False
-    return side_of(s, noun_head(token)), True
+        return [], False
+    return takers(s, token), True
 
 
 def _source(verb: Token) -> tuple[str | None, Token | None]:
@@ -200,7 +204,10 @@ _ARMED = frozenset(
 
 
 def _armed_noun(token: Token | None) -> bool:
-    return token is not None and token.pos_ == "NOUN" and noun_head(token).lemma_ in _ARMED
+    """ "Syrian rebels", "gunmen"; not "the rebels", which refers back to a side named before."""
+    if token is None or token.pos_ != "NOUN" or noun_head(token).lemma_ not in _ARMED:
+        return False
+    return not any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in noun_head(token).children)
 
 
 def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
@@ -209,12 +216,14 @@ def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         if parts is None or not happened(verb) or _open_infinitive(verb):
             continue
         place_phrase, given, status = parts
-        taker, named = _taker(s, verb, given)
+        found, named = _taker(s, verb, given)
         unfollowed = named and _armed_noun(given if given is not None else subject(verb))
-        if taker is None and ((named and not unfollowed) or status not in _TAKEN):
+        if not found and ((named and not unfollowed) or status not in _TAKEN):
             continue  # an actor we cannot name, or a hold or siege without its holder
-        for place in _places(s, place_phrase):
-            yield _claim(s, verb, place, taker, status), verb
+        places = [*_places(s, place_phrase), *included_places(s, verb, own=True)]
+        for place in dict.fromkeys(places):
+            for taker in found or [None]:
+                yield _claim(s, verb, place, taker, status), verb
 
 
 def _noun_taker(s: Parsed, noun: Token) -> tuple[EntityRef | None, bool]:

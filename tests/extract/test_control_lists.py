@@ -1,0 +1,66 @@
+"""Lists in a control sentence, on the parse: one fact per place given as an example
+("including X and Y") and one per taker of a coordinated subject ("the A army and the B",
+"A and B troops")."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.records import EntityRef, TerritorialControl
+
+ENTITIES = (
+    EntityRef("Northern Army", "group", ("Northern troops", "Northern forces")),
+    EntityRef("Lake Brigade", "group", ("Lake",)),
+    EntityRef("Coast Militia", "group", ("CM",)),
+    EntityRef("Kastrel", "place", ()),
+    EntityRef("Varo", "place", ()),
+    EntityRef("Dunmor", "place", ()),
+)
+NORTH, LAKE, CM = "Northern Army", "Lake Brigade", "Coast Militia"
+
+
+def _values(sentence: str) -> set[tuple[str, str | None, str]]:
+    found = extract_claims(sentence, ENTITIES, ["territorial_control"], year=2024)
+    return {
+        (c.value.place, c.value.controller, c.value.status)
+        for c in found
+        if isinstance(c.value, TerritorialControl)
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Coast Militia fighters seized most of the eastern province, including Varo and"
+            " Dunmor, from the army.",
+            {("Varo", CM, "captured"), ("Dunmor", CM, "captured")},
+        ),
+        (
+            "Dunmor was finally occupied by the Lake Brigade and the Coast Militia on Sunday.",
+            {("Dunmor", LAKE, "captured"), ("Dunmor", CM, "captured")},
+        ),
+        (
+            "Northern and Lake troops retook the hills to the south, including Varo, last week.",
+            {("Varo", NORTH, "retaken"), ("Varo", LAKE, "retaken")},
+        ),
+    ],
+)
+def test_one_fact_per_place_and_per_taker(
+    sentence: str, expected: set[tuple[str, str | None, str]]
+) -> None:
+    assert _values(sentence) == expected
+
+
+def test_places_of_another_clause_are_not_examples() -> None:
+    said = (
+        "Coast Militia fighters seized Kastrel, a town which lies near several villages,"
+        " including Varo."
+    )
+    assert _values(said) == {("Kastrel", CM, "captured")}
+
+
+def test_the_rebels_refer_back_and_name_nobody_new() -> None:
+    said = "But the rebels mounted a comeback, recapturing Dunmor by June."
+    assert _values(said) == set()
