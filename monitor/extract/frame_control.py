@@ -221,8 +221,9 @@ def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         if not found and ((named and not unfollowed) or status not in _TAKEN):
             continue  # an actor we cannot name, or a hold or siege without its holder
         places = [*_places(s, place_phrase), *included_places(s, verb, own=True)]
+        each: list[EntityRef | None] = [*found] if found else [None]
         for place in dict.fromkeys(places):
-            for taker in found or [None]:
+            for taker in each:
                 yield _claim(s, verb, place, taker, status), verb
 
 
