@@ -6,7 +6,8 @@ configured as "pro-government forces".
 A noun of members ("soldiers", "troops", "militants") whose modifiers are exactly the words
 before the member noun of a configured group name or alias ("federal" of "federal forces")
 stands for that group, when exactly one group has such a name. The modifiers must be the whole
-prefix: "Russian-trained soldiers" are not "Russian forces".
+prefix: "Russian-trained soldiers" are not "Russian forces". A plural without modifiers is the
+kin of its singular before a member noun: "loyalists" are the "loyalist forces".
 """
 
 from __future__ import annotations
@@ -49,11 +50,24 @@ def modifiers(noun: Token) -> str | None:
     return _folded(noun.doc[start : noun.i].text)
 
 
+def _prefix(noun: Token) -> str | None:
+    """What must stand before a member noun in a configured name for `noun` to be its kin:
+    the modifiers of a member noun ("federal" of "federal soldiers"), or, for a plural noun
+    without modifiers, its singular ("loyalists" are the "loyalist forces", "separatists" the
+    "separatist forces")."""
+    if noun.lower_ in MEMBERS:
+        return modifiers(noun)
+    word = noun.lower_
+    if noun.tag_ == "NNS" and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1] if modifiers(noun) is None else None
+    return None
+
+
 def kin_group(noun: Token, entities: Sequence[EntityRef]) -> EntityRef | None:
-    """The one configured group whose name is the noun's modifiers followed by a member noun."""
-    if noun.lower_ not in MEMBERS:
-        return None
-    prefix = modifiers(noun)
+    """The one configured group whose name is the noun's modifiers followed by a member noun
+    ("federal forces" for "federal soldiers"), or the noun's singular followed by one
+    ("loyalist forces" for "loyalists")."""
+    prefix = _prefix(noun)
     if prefix is None:
         return None
     found = {

@@ -18,7 +18,7 @@ WOLF = "Wolf Company"
 ENTITIES = (
     EntityRef(RLF, "group", ("RLF", "Red Lake rebels")),
     EntityRef(NAV, "group", ("Laotian Arab Army", "LAA", "northern troops", "federal forces")),
-    EntityRef(WOLF, "group", ("Wolf",)),
+    EntityRef(WOLF, "group", ("Wolf", "loyalist forces")),
     EntityRef("Tarsa", "place"),
 )
 
@@ -147,3 +147,11 @@ def test_a_qualifier_that_opens_a_list_applies_to_every_count(
     text: str, second: tuple[str, int, int | None, str]
 ) -> None:
     assert killed(text)[1] == second
+
+
+def test_a_plural_is_the_kin_of_its_singular_before_a_member_noun() -> None:
+    # configured as "loyalist forces"
+    text = "The RLF said 30 of its men died, while another source said 12 loyalists died."
+    assert (WOLF, 12, 12, "exact") in killed(text)
+    text = "The RLF said 30 of its men died, while another source said 12 royalists died."
+    assert all(side != WOLF for side, *_ in killed(text))
