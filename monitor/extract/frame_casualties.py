@@ -112,6 +112,29 @@ def _side(s: Parsed, noun: Token) -> EntityRef | None:
     return kin_group(noun, s.entities)
 
 
+# Verbs of attack whose object is the side hit: "attacked X positions, killing 12 soldiers".
+_ATTACKS = frozenset(
+    """attack strike hit shell bomb ambush raid target storm assault overrun bombard pound
+    engage""".split()
+)
+
+
+def _attacked(s: Parsed, verb: Token, noun: Token) -> EntityRef | None:
+    """The side whose people a result clause counts: "X attacked Y operatives and
+    infrastructure, killing some 20 terrorists": the people of a clause of killing that hangs
+    on a verb of attack, named by no side of their own, are of the side attacked."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.lemma_ not in _ATTACKS:
+        return None
+    if passive(head) or modifiers(noun) is not None or kind_of_people(noun.lower_) == "civilian":
+        return None  # "killing 12 civilians" are nobody's fighters
+    target = child(head, "dobj")
+    if target is None:
+        return None
+    sides = {side.name: side for t in with_conjuncts(target) if (side := s.entity(t, "group"))}
+    return next(iter(sides.values())) if len(sides) == 1 else None
+
+
 def _more_of_the_same(s: Parsed, noun: Token, other: Token) -> bool:
     """A counted conjunct that names no side and counts the same kind of people as `noun`
     (fighters, soldiers, civilians) may be more of `noun`'s side: the counts would have to
@@ -148,7 +171,7 @@ def _items(s: Parsed) -> Iterator[_Loss]:
                 continue
             counted = _opened(opener, counted) if opener else counted
             opener = opener or counted
-            side = None if _is_bare(noun) else _side(s, noun)
+            side = None if _is_bare(noun) else _side(s, noun) or _attacked(s, verb, noun)
             if side is not None and side.name not in s.written and not kin_group(noun, s.entities):
                 continue  # a side only a resolved reference names is a guess for losses
             if any(c.dep_ == "conj" and _count(c) is None for c in noun.children):

@@ -155,3 +155,27 @@ def test_a_plural_is_the_kin_of_its_singular_before_a_member_noun() -> None:
     assert (WOLF, 12, 12, "exact") in killed(text)
     text = "The RLF said 30 of its men died, while another source said 12 royalists died."
     assert all(side != WOLF for side, *_ in killed(text))
+
+
+def test_the_people_a_raid_kills_are_of_the_side_attacked() -> None:
+    text = "The RLF shelled Wolf positions near Tarsa on Monday, killing 12 fighters."
+    assert killed(text) == [(WOLF, 12, 12, "exact")]
+    text = "Drones struck a Wolf convoy, killing at least 30 fighters, the RLF said."
+    assert killed(text) == [(WOLF, 30, None, "at_least")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The RLF stormed a base near Tarsa on Monday, killing 12 soldiers.",  # no side hit
+        "The RLF shelled Wolf positions near Tarsa on Monday, killing 12 civilians.",
+        "The RLF shelled Wolf positions near Tarsa, and 12 fighters were killed.",  # no result
+    ],
+)
+def test_a_raid_gives_no_side_to_others_it_kills(text: str) -> None:
+    assert killed(text) == []
+
+
+def test_a_side_named_in_the_result_clause_stands() -> None:
+    text = "The RLF shelled Wolf positions near Tarsa, killing 12 federal soldiers."
+    assert killed(text) == [(NAV, 12, 12, "exact")]
