@@ -48,9 +48,13 @@ _CAPTURE_CLAIM = re.compile(
     r"\bclaims?\b[^;]{0,60}\b(?:captur\w*|fall|fallen|fell|seiz\w*|victory|control)\b", re.I
 )
 _STILL = re.compile(r"\bstill\b|\bremains?\s+in\s+control\b", re.I)
-# "..., the group said": the taker speaks of itself.
+# "..., the group said", "a spokesman for the rebels said", "the ethnic rebel group said": the
+# taker speaks of itself (a definite common noun of an armed movement refers back to it).
 _SELF_SPEAKER = re.compile(
-    r"(?:the|its|their)\s+(?:group|movement|rebels|militia|insurgents|militants)\b", re.I
+    r"(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|official|statement|"
+    r"commander|leader)\s+(?:for|of)\s+)?(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:group|movement|rebels|militia|insurgents|militants)\b",
+    re.I,
 )
 _TAKEN: frozenset[Status] = frozenset({"captured", "retaken"})
 

@@ -139,7 +139,8 @@ def _object_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list
         if not m:
             continue
         verb = before[m.start() : m.end()].split()[0]
-        gerund = ING.search(verb) and not PROGRESSIVE.search(before, 0, m.start())
+        # "fighters claiming to have taken Manbij": a claim told in a participle is still one
+        gerund = ING.search(verb) and not PROGRESSIVE.search(before, 0, m.start()) and not claimed
         if gerund and not DENIED_GERUND.search(before, 0, m.start()):
             break  # "the hills surrounding Goma", "after capturing Kaleb"
         if IRREALIS.search(before, 0, m.start()):

@@ -49,14 +49,14 @@ _TAKING = r"capture|seizure|takeover"
 
 # Active verbs before the place: (status, regex, the subject is the agent, claimed).
 ACTIVE: tuple[tuple[Status, str, bool, bool], ...] = (
-    ("captured", r"claim(?:s|ed)?\s+(?:full\s+)?control\s+(?:of|over)", True, True),
+    ("captured", r"claim(?:s|ed|ing)?\s+(?:full\s+)?control\s+(?:of|over)", True, True),
     (
         "captured",
-        r"claim(?:s|ed)?\s+to\s+(?:have\s+)?(?:captured|seized|taken|overrun)",
+        r"claim(?:s|ed|ing)?\s+to\s+(?:have\s+)?(?:captured|seized|taken|overrun)",
         True,
         True,
     ),
-    ("captured", r"claim(?:s|ed)?\s+(?:the\s+)?(?:capture|fall|seizure)\s+of", True, True),
+    ("captured", r"claim(?:s|ed|ing)?\s+(?:the\s+)?(?:capture|fall|seizure)\s+of", True, True),
     # The subject of "lost" is the loser: its own report of the loss is no claim of capture.
     ("captured", r"los(?:t|ing|es?)(?:\s+(?:full\s+)?control\s+(?:of|over))?", False, False),
     # "announced the capture of", "confirmed the fall of": a nominal capture as news, not as
