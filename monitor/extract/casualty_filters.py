@@ -10,7 +10,8 @@ and history.
 - History: another era anywhere in the sentence ("Soviet", "1990s", "years ago", "last year",
   "during the ... war", "over the past two decades"); a year two or more before the article's
   in the count's clause, opening the sentence ("In 2019, ...") or starting a running total
-  ("since 2001"). "In the past month" and "since April" are current.
+  ("since 2001"). "In the past month" and "since April" are current, and so is "during the
+  ... war" of losses told in the present perfect ("have been killed during the invasion").
 """
 
 from __future__ import annotations
@@ -58,9 +59,27 @@ def is_hypothetical(sentence: str, start: int, end: int) -> bool:
     return _HYPOTHETICAL.search(sentence, clause_bounds(sentence, start, end)[0], start) is not None
 
 
+_DURING_WAR = re.compile(
+    r"\bduring\s+the\s+[\w\s-]{0,30}?(?:war|occupation|invasion|offensive|campaign)\b", re.I
+)
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:killed|died|lost|wounded|injured|captured|detained|suffered)\b",
+    re.I,
+)
+
+
+def current_war(text: str, perfect: bool) -> str:
+    """`text` without its "during the ... war" when the losses are told in the present perfect
+    ("210 soldiers have been killed during the ground invasion"): a period that reaches the
+    present is the current war, a running total, not history."""
+    return _DURING_WAR.sub(" ", text) if perfect else text
+
+
 def is_history(sentence: str, start: int, end: int, year: int) -> bool:
     """True when the count at `start`..`end` belongs to another era than the article's `year`."""
     left, right = clause_bounds(sentence, start, end)
     years = years_in(sentence[left:right]) + years_in(sentence, SINCE_YEAR)
     years += years_in(sentence, OPENING_YEAR)  # anchored: only a year that opens the sentence
-    return bool(CASUALTY_ERA.search(sentence)) or long_before(years, year)
+    perfect = _PRESENT_PERFECT.search(sentence, left, right) is not None
+    return bool(CASUALTY_ERA.search(current_war(sentence, perfect))) or long_before(years, year)

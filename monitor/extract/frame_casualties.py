@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
 from monitor.extract.casualty_counts import PEOPLE, kind_of_people
+from monitor.extract.casualty_filters import current_war
 from monitor.extract.casualty_sides import kin_group, modifiers
 from monitor.extract.frame_base import (
     Amount,
@@ -61,6 +62,11 @@ def _victims(verb: Token) -> list[Token]:
             found = child(verb, "nsubj")
             found = found if found is not None and _is_bare(found) else None
     return with_conjuncts(found) if found is not None else []
+
+
+def _present_perfect(verb: Token) -> bool:
+    """ "have been killed", "has lost": not "had been killed"."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
 
 
 def _is_bare(token: Token) -> bool:
@@ -162,7 +168,8 @@ def _items(s: Parsed) -> Iterator[_Loss]:
         field = _FIELDS.get(verb.lemma_) if verb.pos_ == "VERB" else None
         if field is None or not happened(verb):
             continue
-        if s.year is not None and is_past(era_text(verb), s.year, CASUALTY_ERA, DATED_YEAR):
+        era = current_war(era_text(verb), _present_perfect(verb))
+        if s.year is not None and is_past(era, s.year, CASUALTY_ERA, DATED_YEAR):
             continue
         opener: Amount | None = None
         for noun in _victims(verb):
