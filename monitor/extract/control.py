@@ -36,6 +36,7 @@ from monitor.extract.control_frame import (
     tail_denial,
     unnamed_actor,
 )
+from monitor.extract.control_states import state_mentions
 from monitor.extract.control_verbs import Predicate, place_predicates
 from monitor.extract.control_words import Status
 from monitor.extract.history import CONTROL_ERA, CONTROL_YEAR, is_past
@@ -129,6 +130,10 @@ def _dateline(sentence: str, m: Mention) -> bool:
     return dateline is not None and m.start < dateline.end() and sentence[: m.end].isupper()
 
 
+def _start(m: Mention) -> int:
+    return m.start
+
+
 def _lowercase_acronym(sentence: str, m: Mention) -> bool:
     """ "is" is not "IS": a name written in capitals (an acronym) names a group only when the
     text writes it in capitals too."""
@@ -148,6 +153,7 @@ def extract_control(
     """Territorial control claims in one sentence of an article published in `year`."""
     # Every extractor asks for the same mentions, and `find_mentions` remembers them.
     mentions = [m for m in find_mentions(sentence, entities) if not _lowercase_acronym(sentence, m)]
+    mentions = sorted([*mentions, *state_mentions(sentence, entities, mentions)], key=_start)
     places = [m for m in mentions if m.entity.kind == "place" and not _dateline(sentence, m)]
     if not places:
         return []

@@ -1,0 +1,53 @@
+"""A state stands for its army when it acts or speaks ("Varland says it has taken Kastrel"),
+read from the configured alias "Varland's army"; not as a place ("fighting in Varland"), nor
+as the owner of a region ("Varland's Kastrel province")."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract.control import extract_control
+from monitor.records import EntityRef, TerritorialControl
+
+ENTITIES = (
+    EntityRef("Varlandi army", "group", ("Varland's army", "Varlandi troops")),
+    EntityRef("Coast Militia", "group", ("CM",)),
+    EntityRef("Varland", "place", ()),
+    EntityRef("Kastrel", "place", ()),
+)
+ARMY, CM = "Varlandi army", "Coast Militia"
+
+
+def _values(sentence: str) -> list[tuple[str, str | None, str]]:
+    return [
+        (c.value.place, c.value.controller, c.value.status)
+        for c in extract_control(sentence, ENTITIES, year=2024)
+        if isinstance(c.value, TerritorialControl)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Varland says it has taken full control of the town of Kastrel.",
+            [("Kastrel", ARMY, "claims_captured")],
+        ),
+        (
+            "Varland's leader says the military has seized control of the town of Kastrel.",
+            [("Kastrel", ARMY, "claims_captured")],
+        ),
+        (
+            "CM fighters seized Kastrel, Varland's government said.",
+            [("Kastrel", CM, "captured")],
+        ),
+        (
+            "CM fighters seized Kastrel in northern Varland on Monday.",
+            [("Kastrel", CM, "captured")],
+        ),
+    ],
+)
+def test_a_state_speaks_for_its_army(
+    sentence: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert _values(sentence) == expected
