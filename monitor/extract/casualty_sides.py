@@ -42,6 +42,9 @@ def modifiers(noun: Token) -> str | None:
         hyphen = before.text in ("-", "‐")
         if before.like_num or (before.dep_ in _NOT_NAME and not hyphen):
             break
+        joined = noun.doc[before.i - 1].text in ("-", "‐") if before.i > 0 else False
+        if before.tag_ in ("VBN", "VBD") and not joined:
+            break  # "killed X soldiers": what befell them, not their name ("Iran-backed" is)
         if noun not in before.ancestors:
             break
         start -= 1

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from monitor.extract.attribution import is_hedged
 from monitor.extract.casualty_counts import PEOPLE, kind_of_people
 from monitor.extract.casualty_filters import current_war
+from monitor.extract.casualty_nouns import noun_losses
 from monitor.extract.casualty_sides import kin_group, modifiers
 from monitor.extract.frame_base import (
     Amount,
@@ -229,10 +230,20 @@ def _losses(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount]]:
         before = replace(item, side=side)
 
 
+def _told_by_nouns(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount]]:
+    """ "2,600 deaths among the Houthis", "the number of killed X soldiers rises to 1,221"."""
+    for side, field, verb, counted, people in noun_losses(s, _side):
+        era = current_war(era_text(verb), _present_perfect(verb))
+        if s.year is not None and is_past(era, s.year, CASUALTY_ERA, DATED_YEAR):
+            continue
+        if side.name in s.written or kin_group(people, s.entities):
+            yield side, field, verb, counted
+
+
 def casualty_frames(s: Parsed) -> list[Claim]:
     by_side: dict[str, dict[str, object]] = {}
     verbs: dict[str, Token] = {}
-    for side, field, verb, (lo, hi, qualifier) in _losses(s):
+    for side, field, verb, (lo, hi, qualifier) in (*_losses(s), *_told_by_nouns(s)):
         counts = by_side.setdefault(side.name, {"qualifier": qualifier})
         if f"{field}_min" in counts:
             continue  # two counts of one kind for one side would have to be added up

@@ -1,0 +1,120 @@
+"""Losses told by a noun rather than a verb of killing, read from the parse.
+
+- A noun of deaths with its count and the side "among" or "of" which they fell: "the strikes
+  resulted in some 2,600 deaths among the Iran-backed Houthis".
+- A running total that rises, reaches or stands at a number: "the number of killed X soldiers
+  rises to 1,221", "the number of X fighters killed has risen to 300", "the death toll among X
+  fighters reached 120". The kind is the participle's ("killed", "wounded") or death's; the
+  side is the one the counted people's phrase names.
+
+Each is a fact only when the verb that carries the noun happened (not "could result in", not
+"if the toll rises") and the side is named as written (`frame_casualties` rules).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from monitor.extract.frame_base import Amount, Parsed, happened, number_of
+from monitor.extract.numbers import find_amounts
+from monitor.records import EntityRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Side = Callable[[Parsed, "Token"], EntityRef | None]
+# (side, field, the verb that tells it, the count, the people noun that names the side)
+Loss = tuple[EntityRef, str, "Token", Amount, "Token"]
+
+_DEATHS = frozenset("death fatality".split())
+_AMONG = frozenset("among of".split())
+_TOTALS = frozenset("number toll tally total count".split())
+# Verbs a running total takes its new value with: "rises to N", "reached N", "is N".
+_RISES = frozenset("rise climb increase jump grow mount reach hit top stand be pass".split())
+_TO = frozenset("to at".split())
+_FIELDS = {
+    **dict.fromkeys("kill die slay".split(), "killed"),
+    **dict.fromkeys("wound injure".split(), "wounded"),
+    **dict.fromkeys("capture detain".split(), "captured"),
+    **dict.fromkeys("killed dead".split(), "killed"),  # the participle as an adjective
+    **dict.fromkeys("wounded injured".split(), "wounded"),
+    **dict.fromkeys("captured detained".split(), "captured"),
+}
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The nearest verb above a noun: the one whose clause tells it."""
+    for node in token.ancestors:
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _owner(s: Parsed, noun: Token, side: Side) -> tuple[EntityRef, Token] | None:
+    """The side of the people an "among"/"of" phrase of `noun` names, with the people noun."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _AMONG:
+            continue
+        for people in prep.children:
+            if people.dep_ == "pobj" and (found := side(s, people)) is not None:
+                return found, people
+    return None
+
+
+def _deaths(s: Parsed, side: Side) -> Iterator[Loss]:
+    for noun in s.span:
+        if noun.lemma_ not in _DEATHS or noun.tag_ != "NNS":
+            continue
+        counted = number_of(noun)
+        owner = _owner(s, noun, side) if counted is not None else None
+        verb = _verb_of(noun)
+        if owner is not None and counted is not None and verb is not None and happened(verb):
+            yield owner[0], "killed", verb, counted, owner[1]
+
+
+def _new_value(verb: Token) -> Amount | None:
+    """The number a total "rises to", "stands at", "reached" or "is"."""
+    targets = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in _TO
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    targets += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    for target in targets:
+        if target.like_num:
+            text = target.doc[target.left_edge.i : target.i + 1].text
+            found = find_amounts(text)
+            if found:
+                return found[-1].min, found[-1].max, found[-1].qualifier
+    return None
+
+
+def _field_of(total: Token, people: Token) -> str | None:
+    """ "death toll": killed; "number of killed X", "number of X killed": the participle's."""
+    if total.lemma_ == "toll" and any(c.lemma_ == "death" for c in total.children):
+        return "killed"
+    for c in people.children:
+        if c.dep_ in ("amod", "acl") and (field := _FIELDS.get(c.lemma_, _FIELDS.get(c.lower_))):
+            return field
+    return None
+
+
+def _totals(s: Parsed, side: Side) -> Iterator[Loss]:
+    for total in s.span:
+        verb = total.head
+        if total.lower_ not in _TOTALS or total.dep_ != "nsubj" or verb.lemma_ not in _RISES:
+            continue
+        owner = _owner(s, total, side)
+        field = _field_of(total, owner[1]) if owner is not None else None
+        counted = _new_value(verb) if field is not None else None
+        if owner is not None and field is not None and counted is not None and happened(verb):
+            yield owner[0], field, verb, counted, owner[1]
+
+
+def noun_losses(s: Parsed, side: Side) -> Iterator[Loss]:
+    """Every loss a noun tells; `side` reads the side of a people noun."""
+    yield from _deaths(s, side)
+    yield from _totals(s, side)

@@ -1,0 +1,64 @@
+"""Losses told by a noun (`casualty_nouns`): deaths among a side, and a running total that rises
+to a number. Sentences invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.records import Casualties, EntityRef
+
+ENTITIES = (
+    EntityRef("Red Lake Front", "group", ("RLF", "Red Lake rebels")),
+    EntityRef("Northern Army", "group", ("Norland military",)),
+    EntityRef("Norland", "place"),
+)
+RLF, NAV = "Red Lake Front", "Northern Army"
+
+
+def losses(text: str) -> list[tuple[str, int | None, int | None, int | None, str]]:
+    return [
+        (v.subject, v.killed_min, v.wounded_min, v.killed_max, v.qualifier)
+        for c in extract_claims(text, ENTITIES, kinds=("casualties",), year=2025)
+        if isinstance(v := c.value, Casualties)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials say the air raids have resulted in some 400 deaths among the "
+            "Tarsa-based Red Lake rebels.",
+            (RLF, 400, None, 400, "approx"),
+        ),
+        (
+            "The shelling caused 40 deaths among RLF fighters, the army said.",
+            (RLF, 40, None, 40, "exact"),
+        ),
+        (
+            "The number of RLF fighters killed in the battle has risen to 300, the army said.",
+            (RLF, 300, None, 300, "exact"),
+        ),
+        ("Number of killed Norland soldiers rises to 1,221", (NAV, 1221, None, 1221, "exact")),
+        (
+            "The number of wounded RLF fighters reached 95 on Sunday.",
+            (RLF, None, 95, None, "exact"),
+        ),
+    ],
+)
+def test_losses_told_by_a_noun(text: str, expected: tuple[object, ...]) -> None:
+    assert losses(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The air raids could result in 400 deaths among the Red Lake rebels.",  # foretold
+        "The number of RLF fighters in the town has risen to 300.",  # a strength, not a loss
+        "The number of deaths in Norland rose to 300.",  # nobody's side
+        "If the number of RLF fighters killed rises to 300, the front will collapse.",
+    ],
+)
+def test_no_loss_without_a_side_a_loss_or_an_event(text: str) -> None:
+    assert losses(text) == []
