@@ -62,6 +62,7 @@ class _Item:
     start: int
     end: int
     hedged: bool = False
+    part: bool = False  # a located part of the count before it: a fact of its own
 
 
 _LINKED = re.compile(
@@ -169,6 +170,25 @@ def _subject(
     )
 
 
+_INCLUDED = re.compile(r",\s+including\s+$", re.I)
+_PLACED = re.compile(r"^\s+(?:in|near|at|outside)\s+", re.I)
+
+
+def _located_part(sentence: str, prev: _Item, c: Count) -> bool:
+    """ "24 X soldiers were killed in Y, including 21 reservists in a single incident near Z":
+    a part of the count before it, of the same side's people, told with its own place, is an
+    incident of its own (README, real-text labelling rules). A part without its own place
+    ("including 3 officers") is no separate fact."""
+    return (
+        c.group is None
+        and c.noun is not None
+        and kind_of_people(c.noun) != "civilian"
+        and _INCLUDED.search(sentence, prev.end, c.amount.start) is not None
+        and ";" not in sentence[prev.end : c.amount.start]
+        and _PLACED.match(sentence[c.end :]) is not None
+    )
+
+
 def _items(sentence: str, groups: list[Mention], speaker: Speaker | None, year: int) -> list[_Item]:
     items: list[_Item] = []
     prev: _Item | None = None
@@ -180,9 +200,12 @@ def _items(sentence: str, groups: list[Mention], speaker: Speaker | None, year: 
                 {"killed"} if noun in ("death toll", "losses") else {"killed", "wounded"}
             )
             r = Reading(kinds, c.amount.start, c.end) if noun else None
+        a = c.amount
+        if r is None and prev is not None and _located_part(sentence, prev, c):
+            items.append(replace(prev, low=a.min, high=a.max, qualifier=a.qualifier, part=True))
+            continue
         if r is None:
             continue
-        a = c.amount
         item = _Item(r.kinds, a.min, a.max, a.qualifier, None, r.start, r.end, r.hedged)
         subject = _subject(sentence, c, r, groups, speaker)
         if (
@@ -226,8 +249,12 @@ def _combine(sentence: str, items: list[_Item], claimed_by: str | None) -> list[
     by_subject: dict[str, dict[Kind, tuple[int | None, int | None, Qualifier]]] = {}
     dropped: set[tuple[str, Kind]] = set()
     hedged: set[str] = set()
+    parts: list[Claim] = []
     for item in sorted(items, key=lambda i: i.start):
         assert item.subject is not None
+        if item.part:
+            parts += _combine(sentence, [replace(item, part=False)], claimed_by)
+            continue
         fields = by_subject.setdefault(item.subject, {})
         hedged |= {item.subject} if item.hedged else set()
         for kind, bounds in _fields(item).items():
@@ -245,7 +272,7 @@ def _combine(sentence: str, items: list[_Item], claimed_by: str | None) -> list[
         c_lo, c_hi = kept["captured"][:2] if "captured" in kept else none
         value = Casualties(subject, k_lo, k_hi, w_lo, w_hi, c_lo, c_hi, qualifier)
         claims.append(Claim(value, sentence, claimed_by, subject in hedged or is_hedged(sentence)))
-    return claims
+    return claims + parts
 
 
 def extract_casualties(

@@ -34,3 +34,18 @@ def test_a_count_with_its_own_qualifier_or_after_a_vague_one_keeps_its_own() -> 
     assert counts(text)[1] == ("Northern Army", 47, 47, "approx")
     text = "The RLF said it had killed dozens of Wolf fighters and 47 northern soldiers."
     assert ("Northern Army", 47, 47, "exact") in counts(text)
+
+
+def test_a_located_part_of_a_count_is_an_incident_of_its_own() -> None:
+    text = (
+        "The RLF said 24 Wolf fighters were killed on Monday in the north, including 21 "
+        "guards in a single ambush near the river."
+    )
+    assert counts(text) == [("Wolf Company", 24, 24, "exact"), ("Wolf Company", 21, 21, "exact")]
+
+
+def test_a_part_without_its_own_place_is_no_fact_of_its_own() -> None:
+    text = "The RLF said 24 Wolf fighters were killed on Monday, including 3 commanders."
+    assert counts(text) == [("Wolf Company", 24, 24, "exact")]
+    text = "The RLF said 24 Wolf fighters were killed, including 3 civilians in a house nearby."
+    assert counts(text) == [("Wolf Company", 24, 24, "exact")]
