@@ -58,6 +58,17 @@ _SELF_SPEAKER = re.compile(
     re.I,
 )
 _TAKEN: frozenset[Status] = frozenset({"captured", "retaken"})
+# The past perfect of a state, told by the narrator: the state was over by the time of the
+# story. Reported speech shifts tenses back ("said it had held the town"), so not there.
+# "..., a UN panel found.": a clause of reporting that ends the sentence.
+_REPORTED_TAIL = re.compile(
+    r",\s+(?:[\w'’.-]+\s+){1,6}(?:found|concluded|said|says|reported|wrote|noted|added|stated|"
+    r"claimed|told\s+\w+)\b[^,;]*$",
+    re.I,
+)
+_OVER = re.compile(
+    r"\bhad\s+(?:(?:long|still|already)\s+)?(?:been|remained|held|controlled)\b", re.I
+)
 
 
 # "Before the war, Jabrayil had been held by ...": an opening adverbial dates the whole sentence.
@@ -86,6 +97,9 @@ def _judge(frame: Frame, pred: Predicate) -> list[Claim]:
     if not main:
         return []
     speaker = frame.speaker_at(pred.start)
+    told = speaker is not None or _REPORTED_TAIL.search(s, pred.end)
+    if pred.status == "holds" and not told and _OVER.search(s, pred.start, pred.end):
+        return []  # "Manbij had been under SDF control since 2016": a holding that has ended
     self_report = reported or bool(speaker and _SELF_SPEAKER.match(speaker.text))
     own = frame.speaker_group(speaker) or (controller if self_report else None)
     status: Status = pred.status

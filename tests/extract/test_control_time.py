@@ -1,0 +1,61 @@
+"""When a control fact holds: a capture in a "when" clause takes the date of the clause it is
+set in ("the war began in 2014 when ..."), and a holding told in the past perfect by the
+narrator is over ("had been under X control since 2016"), unless somebody's speech shifted
+the tense back."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.records import EntityRef, TerritorialControl
+
+ENTITIES = (
+    EntityRef("Coast Militia", "group", ("CM",)),
+    EntityRef("Kastrel", "place", ()),
+)
+CM = "Coast Militia"
+
+
+def _values(sentence: str) -> list[tuple[str, str | None, str]]:
+    found = extract_claims(sentence, ENTITIES, ["territorial_control"], year=2024)
+    return [
+        (c.value.place, c.value.controller, c.value.status)
+        for c in found
+        if isinstance(c.value, TerritorialControl)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The civil war began in 2015 when the Coast Militia seized the port of Kastrel.",
+        "Kastrel had been under CM control since 2016, when the group took the town from a rival"
+        " clan.",
+        "The Coast Militia had held Kastrel for a decade before the army arrived.",
+    ],
+)
+def test_over_or_long_ago(sentence: str) -> None:
+    assert _values(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The fighting spread on Monday when the Coast Militia seized Kastrel.",
+            [("Kastrel", CM, "captured")],
+        ),
+        (
+            "Kastrel had been under CM control since Monday, a local official said.",
+            [("Kastrel", CM, "holds")],
+        ),
+        ("Kastrel has been under CM control since 2016.", [("Kastrel", CM, "holds")]),
+        (
+            "The Coast Militia had held Kastrel since March, a UN panel found.",
+            [("Kastrel", CM, "holds")],
+        ),
+    ],
+)
+def test_recent_or_still_so(sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert _values(sentence) == expected
