@@ -59,9 +59,9 @@ unit-postgres: $(STAMP)
 	MONITOR_TEST_BACKEND=postgresql $(BIN)/pytest -q -m "not store_free"
 
 # The production install of docs/operating.md, run as written in a fresh venv with Python
-# 3.11's own pip (the oldest the docs allow), then `monitor --version` (tests/readme_install.py).
+# 3.11's own pip (the oldest the docs allow), then `monitor --version` (tests/docs/install_check.py).
 install-check: $(STAMP)
-	$(BIN)/python tests/readme_install.py
+	$(BIN)/python tests/docs/install_check.py
 
 run: $(STAMP)
 	$(BIN)/monitor --config config/monitor.toml run

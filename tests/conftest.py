@@ -24,6 +24,7 @@ os.environ.pop("MONITOR_DATA_DIR", None)
 STORE_FREE = {
     "alert",
     "extract",
+    "test_route.py",
     "test_config.py",
     "test_dedup.py",
     "test_delivery_retry.py",
@@ -55,7 +56,8 @@ STORE_FREE = {
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if item.path.relative_to(TESTS).parts[0] in STORE_FREE:
+        folder = item.path.relative_to(TESTS).parts[0]
+        if folder in STORE_FREE or item.path.name in STORE_FREE:
             item.add_marker(pytest.mark.store_free)
         sqlite_only = item.get_closest_marker("sqlite_only")
         if BACKEND != "sqlite" and sqlite_only:

@@ -24,7 +24,8 @@ from monitor.cli.views import VIEWS
 QUICK_COMMANDS = frozenset({"status", "feeds", "facts", "stories", "alerts"})
 
 # Each command imports what it runs (the daemon, the pipeline, the store, apprise...) when it
-# runs, so that `monitor --help` and the read-only views start at once (tests/test_cli_imports.py).
+# runs, so that `monitor --help` and the read-only views start at once
+# (tests/cli/test_cli_imports.py).
 if TYPE_CHECKING:
     from monitor.config import Config
     from monitor.records import Alert

@@ -7,7 +7,7 @@ Anything this module is not sure to read exactly as feedparser does is declined 
 feedparser reads it: broken XML, other formats (RSS 0.9x/1.0, RDF), extension namespaces
 (content:encoded, media:, feedburner:), xml:base, markup inside elements, several links,
 plain-text fields that feedparser might take for HTML, e-mail addresses in author fields.
-tests/test_parse_fast.py checks on the whole shared corpus and on the benchmark farm that
+tests/parse/test_parse_fast.py checks on the whole shared corpus and on the benchmark farm that
 whatever this path accepts gives the same records as feedparser.
 
 The body comes from `monitor.parse.safe.prepare`: UTF-8, no DTD, within the size limits.

@@ -69,7 +69,8 @@ def _switch_to_wal(cursor: sqlite3.Cursor, attempts: int) -> None:
 
 def head_revision() -> str:
     """The newest migration: revisions are numbered like their files (0008_feed_leases.py is
-    revision "0008", after "0007"), which tests/test_migrations_head.py checks against Alembic."""
+    revision "0008", after "0007"), which tests/store/test_migrations_head.py checks against
+    Alembic."""
     return max(path.name.split("_", 1)[0] for path in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
 
 

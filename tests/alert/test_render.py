@@ -113,7 +113,7 @@ def test_webhook_gets_the_alert_contract_as_json() -> None:
         "watch": "panjshir",
         "title": HOSTILE.title,
         "body": HOSTILE.body,
-        "change": None,  # a hand-made alert names no facts: see tests/test_alert_json.py
+        "change": None,  # a hand-made alert names no facts: see tests/cli/test_alert_json.py
         "key": None,
         "before": None,
         "after": None,
