@@ -96,7 +96,7 @@ def _field_of(total: Token, people: Token) -> str | None:
     """ "death toll": killed; "number of killed X", "number of X killed": the participle's."""
     if total.lemma_ == "toll" and any(c.lemma_ == "death" for c in total.children):
         return "killed"
-    for c in people.children:
+    for c in (*people.children, *total.children):  # the parser hangs "killed" on either
         if c.dep_ in ("amod", "acl") and (field := _FIELDS.get(c.lemma_, _FIELDS.get(c.lower_))):
             return field
     return None

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from monitor.extract.frame_base import Parsed, side_of
+from monitor.extract.grammar import reporting_verb, subject
 from monitor.records import EntityRef
 
 if TYPE_CHECKING:
@@ -84,3 +86,65 @@ def kin_group(noun: Token, entities: Sequence[EntityRef]) -> EntityRef | None:
         and words[0] == prefix
     }
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def state_army(place: EntityRef, entities: Sequence[EntityRef]) -> EntityRef | None:
+    """The one configured group named as the place's members ("X military", "X army", "X
+    forces" for the place X): a state's or region's own army."""
+    prefixes = {_folded(n) for n in place.names}
+    found = {
+        e.name: e
+        for e in entities
+        if e.kind == "group"
+        for name in e.names
+        if (words := _folded(name).rsplit(" ", 1))
+        and len(words) == 2
+        and words[1] in MEMBERS
+        and words[0] in prefixes
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_OWN = frozenset("its their our".split())
+
+
+def _own_speaker(s: Parsed, noun: Token) -> Token | None:
+    """The speaker "its", "their" or "our" on `noun` stands for (see `speakers_own`)."""
+    pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in _OWN), None)
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    said = reporting_verb(verb) if pronoun is not None and verb is not None else None
+    speaker = subject(said) if said is not None else None
+    if pronoun is None or speaker is None:
+        return None
+    inside = {t.i for t in speaker.subtree}
+    named = [i for i, e in s.heads.items() if e.kind == "group" and i < pronoun.i]
+    return None if any(i not in inside for i in named) else speaker
+
+
+def _state_speaker(s: Parsed, speaker: Token) -> EntityRef | None:
+    places = {e.name: e for t in speaker.subtree if (e := s.heads.get(t.i)) and e.kind == "place"}
+    return state_army(next(iter(places.values())), s.entities) if len(places) == 1 else None
+
+
+def speakers_own(s: Parsed, noun: Token) -> EntityRef | None:
+    """The side "its", "their" or "our" stands for in a clause a speaker reports, when nothing
+    else can own it: the speaker's side ("the RSF said 40 of its fighters"), or for a body of
+    a place that speaks of its own people ("the defence ministry of the X region said ... its
+    servicemen"), the place's army (a state speaking of its own losses stands for its army).
+    Any configured group named before the pronoun outside the speaker's phrase makes it
+    ambiguous: nobody."""
+    speaker = _own_speaker(s, noun)
+    if speaker is None:
+        return None
+    return side_of(s, speaker) or _state_speaker(s, speaker)
+
+
+def read_from_words(s: Parsed, noun: Token, side: EntityRef) -> bool:
+    """Whether `side` is read from the words of `noun`'s sentence rather than from a name (a
+    name may be one a reference was resolved to): a kin of its name, or a place's army."""
+    if kin_group(noun, s.entities) == side:
+        return True
+    speaker = _own_speaker(s, noun)
+    return (
+        speaker is not None and side_of(s, speaker) is None and _state_speaker(s, speaker) == side
+    )

@@ -19,7 +19,12 @@ from monitor.extract.attribution import is_hedged
 from monitor.extract.casualty_counts import PEOPLE, kind_of_people
 from monitor.extract.casualty_filters import current_war
 from monitor.extract.casualty_nouns import noun_losses
-from monitor.extract.casualty_sides import kin_group, modifiers
+from monitor.extract.casualty_sides import (
+    kin_group,
+    modifiers,
+    read_from_words,
+    speakers_own,
+)
 from monitor.extract.frame_base import (
     Amount,
     Parsed,
@@ -106,8 +111,9 @@ _OWNER_PREPOSITIONS = frozenset("of from".split())
 def _side(s: Parsed, noun: Token) -> EntityRef | None:
     """The configured group a people noun belongs to: named in its phrase ("RSF fighters"), or
     in the phrase its "of" or "from" takes, modifiers included ("fighters of the paramilitary
-    RSF", "mercenaries from Russia's Wagner group"), or by a kin of its name ("federal
-    soldiers" for "federal forces", `casualty_sides`)."""
+    RSF", "mercenaries from Russia's Wagner group"), by a kin of its name ("federal
+    soldiers" for "federal forces"), or as the speaker's own ("its servicemen"): see
+    `casualty_sides`."""
     side = s.entity(noun, "group")
     if side is not None:
         return side
@@ -116,7 +122,7 @@ def _side(s: Parsed, noun: Token) -> EntityRef | None:
             for owner in prep.children:
                 if owner.dep_ == "pobj" and (side := s.entity(owner, "group")) is not None:
                     return side
-    return kin_group(noun, s.entities)
+    return kin_group(noun, s.entities) or speakers_own(s, noun)
 
 
 # Verbs of attack whose object is the side hit: "attacked X positions, killing 12 soldiers".
@@ -180,7 +186,11 @@ def _items(s: Parsed) -> Iterator[_Loss]:
             counted = _opened(opener, counted) if opener else counted
             opener = opener or counted
             side = None if _is_bare(noun) else _side(s, noun) or _attacked(s, verb, noun)
-            if side is not None and side.name not in s.written and not kin_group(noun, s.entities):
+            if (
+                side is not None
+                and side.name not in s.written
+                and not read_from_words(s, noun, side)
+            ):
                 continue  # a side only a resolved reference names is a guess for losses
             if any(c.dep_ == "conj" and _count(c) is None for c in noun.children):
                 continue  # "50 Houthi rebels and government troops": one count of two sides
@@ -236,7 +246,7 @@ def _told_by_nouns(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount]]:
         era = current_war(era_text(verb), _present_perfect(verb))
         if s.year is not None and is_past(era, s.year, CASUALTY_ERA, DATED_YEAR):
             continue
-        if side.name in s.written or kin_group(people, s.entities):
+        if side.name in s.written or read_from_words(s, people, side):
             yield side, field, verb, counted
 
 

@@ -62,3 +62,21 @@ def test_losses_told_by_a_noun(text: str, expected: tuple[object, ...]) -> None:
 )
 def test_no_loss_without_a_side_a_loss_or_an_event(text: str) -> None:
     assert losses(text) == []
+
+
+def test_a_state_body_speaks_of_its_own_army() -> None:
+    text = (
+        "The Defence Ministry of Norland reported that the total number of its servicemen "
+        "killed in the fighting had risen to over 1,000."
+    )
+    assert losses(text) == [(NAV, 1000, None, None, "at_least")]
+
+
+def test_a_state_body_speaks_for_its_army_only_when_nobody_else_owns_the_pronoun() -> None:
+    text = (
+        "The defence ministry of Norland said the number of RLF fighters killed and the "
+        "number of its servicemen killed had both risen to 300."
+    )
+    assert all(side != NAV for side, *_ in losses(text))
+    text = "Monitors said the number of its servicemen killed had risen to 300."
+    assert losses(text) == []
