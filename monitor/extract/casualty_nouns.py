@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 Side = Callable[[Parsed, "Token"], EntityRef | None]
-# (side, field, the verb that tells it, the count, the people noun that names the side)
-Loss = tuple[EntityRef, str, "Token", Amount, "Token"]
+# (side, field, the verb that tells it, the count, the people noun that names the side, whether
+# the count is a running total)
+Loss = tuple[EntityRef, str, "Token", Amount, "Token", bool]
 
 _DEATHS = frozenset("death fatality".split())
 _AMONG = frozenset("among of".split())
@@ -33,6 +34,7 @@ _TOTALS = frozenset("number toll tally total count".split())
 # Verbs a running total takes its new value with: "rises to N", "reached N", "is N".
 _RISES = frozenset("rise climb increase jump grow mount reach hit top stand be pass".split())
 _TO = frozenset("to at".split())
+_PUSHES = frozenset("push bring raise take lift drive".split())
 _FIELDS = {
     **dict.fromkeys("kill die slay".split(), "killed"),
     **dict.fromkeys("wound injure".split(), "wounded"),
@@ -70,7 +72,7 @@ def _deaths(s: Parsed, side: Side) -> Iterator[Loss]:
         owner = _owner(s, noun, side) if counted is not None else None
         verb = _verb_of(noun)
         if owner is not None and counted is not None and verb is not None and happened(verb):
-            yield owner[0], "killed", verb, counted, owner[1]
+            yield owner[0], "killed", verb, counted, owner[1], False
 
 
 def _new_value(verb: Token) -> Amount | None:
@@ -110,11 +112,60 @@ def _totals(s: Parsed, side: Side) -> Iterator[Loss]:
         owner = _owner(s, total, side)
         field = _field_of(total, owner[1]) if owner is not None else None
         counted = _new_value(verb) if field is not None else None
-        if owner is not None and field is not None and counted is not None and happened(verb):
-            yield owner[0], field, verb, counted, owner[1]
+        if owner is None or field is None or counted is None or not happened(verb):
+            continue
+        yield owner[0], field, verb, counted, owner[1], True
+        step = _number_after(verb, "by")  # "had increased by 35 to over 1,000"
+        if step is not None:
+            yield owner[0], field, verb, step, owner[1], False
+
+
+def _casualties_to_toll(s: Parsed, side: Side) -> Iterator[Loss]:
+    """ "recorded another 40 casualties among its military, pushing the death toll to 673":
+    casualties that push a death toll are deaths; the toll is their side's running total."""
+    for noun in s.span:
+        if noun.lemma_ != "casualty" or noun.tag_ != "NNS":
+            continue
+        counted = number_of(noun)
+        owner = _owner(s, noun, side) if counted is not None else None
+        verb = _verb_of(noun)
+        toll = _pushed_toll(verb) if verb is not None else None
+        if owner is None or counted is None or verb is None or toll is None or not happened(verb):
+            continue
+        yield owner[0], "killed", verb, counted, owner[1], False
+        yield owner[0], "killed", verb, toll, owner[1], True
+
+
+def _pushed_toll(verb: Token) -> Amount | None:
+    """The new value of a death toll a clause of `verb` pushes: "..., pushing/bringing/raising
+    the death toll to 673"."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.lemma_ not in _PUSHES:
+            continue
+        toll = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if (
+            toll is not None
+            and toll.lower_ == "toll"
+            and any(c.lemma_ == "death" for c in toll.children)
+        ):
+            return _number_after(clause, "to")
+    return None
+
+
+def _number_after(verb: Token, preposition: str) -> Amount | None:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == preposition:
+            for target in prep.children:
+                if target.dep_ == "pobj" and target.like_num:
+                    text = target.doc[target.left_edge.i : target.i + 1].text
+                    found = find_amounts(text)
+                    if found:
+                        return found[-1].min, found[-1].max, found[-1].qualifier
+    return None
 
 
 def noun_losses(s: Parsed, side: Side) -> Iterator[Loss]:
     """Every loss a noun tells; `side` reads the side of a people noun."""
     yield from _deaths(s, side)
     yield from _totals(s, side)
+    yield from _casualties_to_toll(s, side)

@@ -240,28 +240,32 @@ def _losses(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount]]:
         before = replace(item, side=side)
 
 
-def _told_by_nouns(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount]]:
+def _told_by_nouns(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount, bool]]:
     """ "2,600 deaths among the Houthis", "the number of killed X soldiers rises to 1,221"."""
-    for side, field, verb, counted, people in noun_losses(s, _side):
+    for side, field, verb, counted, people, total in noun_losses(s, _side):
         era = current_war(era_text(verb), _present_perfect(verb))
         if s.year is not None and is_past(era, s.year, CASUALTY_ERA, DATED_YEAR):
             continue
         if side.name in s.written or read_from_words(s, people, side):
-            yield side, field, verb, counted
+            yield side, field, verb, counted, total
 
 
 def casualty_frames(s: Parsed) -> list[Claim]:
-    by_side: dict[str, dict[str, object]] = {}
-    verbs: dict[str, Token] = {}
-    for side, field, verb, (lo, hi, qualifier) in (*_losses(s), *_told_by_nouns(s)):
-        counts = by_side.setdefault(side.name, {"qualifier": qualifier})
+    """One claim per side of the counts of one incident, and one per side of a running total
+    ("pushing the death toll to 673"): a total is another fact than the losses that raise it."""
+    by_side: dict[tuple[str, bool], dict[str, object]] = {}
+    verbs: dict[tuple[str, bool], Token] = {}
+    told = [(*loss, False) for loss in _losses(s)] + list(_told_by_nouns(s))
+    for side, field, verb, (lo, hi, qualifier), total in told:
+        key = (side.name, total)
+        counts = by_side.setdefault(key, {"qualifier": qualifier})
         if f"{field}_min" in counts:
             continue  # two counts of one kind for one side would have to be added up
         counts[f"{field}_min"], counts[f"{field}_max"] = lo, hi
-        verbs.setdefault(side.name, verb)
+        verbs.setdefault(key, verb)
     claims = []
-    for name, counts in by_side.items():
-        verb = verbs[name]
+    for (name, total), counts in by_side.items():
+        verb = verbs[(name, total)]
         value = Casualties(name, **counts)  # type: ignore[arg-type]
         hedged = is_hedged(s.text) or is_doubted(verb)
         claims.append(Claim(value, s.text, claimant_of(verb), hedged))

@@ -80,3 +80,21 @@ def test_a_state_body_speaks_for_its_army_only_when_nobody_else_owns_the_pronoun
     assert all(side != NAV for side, *_ in losses(text))
     text = "Monitors said the number of its servicemen killed had risen to 300."
     assert losses(text) == []
+
+
+def test_casualties_that_push_a_death_toll_are_deaths_and_the_toll_a_total() -> None:
+    text = (
+        "The defence ministry of the Norland region said it had recorded another 40 casualties "
+        "among its military, pushing the military death toll to 673."
+    )
+    assert losses(text) == [(NAV, 40, None, 40, "exact"), (NAV, 673, None, 673, "exact")]
+    text = "The Norland region said it had recorded another 40 casualties among its military."
+    assert all(killed != 40 for _, killed, *_ in losses(text))  # casualties: killed or wounded
+
+
+def test_a_total_that_rises_by_a_number_gives_the_step_and_the_total() -> None:
+    text = (
+        "The Defence Ministry of Norland reported that the total number of its servicemen "
+        "killed in the fighting had increased by 35 to over 1,000."
+    )
+    assert losses(text) == [(NAV, 1000, None, None, "at_least"), (NAV, 35, None, 35, "exact")]
