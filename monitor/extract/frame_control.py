@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
 from monitor.extract.control_lists import included_places, takers
+from monitor.extract.control_strongholds import stronghold_frames
 from monitor.extract.frame_base import (
     Parsed,
     child,
@@ -72,8 +73,8 @@ def _places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
     """The configured places a noun phrase names, one per item of a list."""
     if token is None:
         return
-    for item in with_conjuncts(token):
-        head = noun_head(item)
+    for n, item in enumerate(with_conjuncts(token)):
+        head = noun_head(item) if n == 0 else item  # a later item's noun head is the first
         place = s.entity(head, "place")
         if place is not None:
             yield place
@@ -85,7 +86,9 @@ def _listed_inside(s: Parsed, head: Token) -> Iterator[EntityRef]:
     """The further names of a list inside one noun phrase: "the towns of Dessie and
     Kombolcha", "the Assilan, Bayhan and Ain districts"."""
     for name in head.children:
-        if name.dep_ in ("compound", "pobj") or (name.dep_ == "prep" and name.lower_ == "of"):
+        if name.dep_ in ("compound", "nmod", "pobj") or (
+            name.dep_ == "prep" and name.lower_ == "of"
+        ):
             targets = (
                 [g for g in name.children if g.dep_ == "pobj"] if name.dep_ == "prep" else [name]
             )
@@ -293,7 +296,8 @@ def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
 
 
 def control_frames(s: Parsed) -> list[Claim]:
-    return [c for c, verb in (*_verb_frames(s), *_noun_frames(s)) if not _history(s, verb)]
+    found = [c for c, verb in (*_verb_frames(s), *_noun_frames(s)) if not _history(s, verb)]
+    return [*found, *stronghold_frames(s)]
 
 
 def _history(s: Parsed, verb: Token) -> bool:

@@ -53,6 +53,14 @@ def test_one_fact_per_place_and_per_taker(
     assert _values(sentence) == expected
 
 
+def test_lists_of_place_names_before_their_kind() -> None:
+    said = (
+        "Coast Militia fighters now control the Kastrel, Varo and Dunmor districts, local"
+        " officials said."
+    )
+    assert _values(said) == {(p, CM, "holds") for p in ("Kastrel", "Varo", "Dunmor")}
+
+
 def test_places_of_another_clause_are_not_examples() -> None:
     said = (
         "Coast Militia fighters seized Kastrel, a town which lies near several villages,"
