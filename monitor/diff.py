@@ -16,8 +16,13 @@ final word is `contested` against the earlier one, both quoted from the article.
 - contested: a claim incompatible with the known one from the other side (a capture the
   defender denies, a flight the person denies, two sides' different numbers), or a single
   hedged or unattributed report against a fact that independent sources back;
-- superseded: a report older than what is known (a late copy of old news) is history, and so is
-  an article's earlier word that its final word replaces.
+- superseded: a report older than what is known (a late copy of old news, or a running total
+  of losses lower than the one known, which can only be older) is history, and so is an
+  article's earlier word that its final word replaces.
+
+One office told in other words is one fact ("military governor", then "governor": the key folds
+them, monitor/offices.py); two roles under one key that each add their own words ("foreign
+minister", then "defence minister") are a change.
 
 What is worth an alert is decided here too, so the rest of the pipeline never reasons about
 facts. `side` tells who stands behind a claim (an entity named in `claimed_by`), injected so
@@ -31,6 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from monitor.offices import same_office
 from monitor.records import (
     Casualties,
     Change,
@@ -143,6 +149,8 @@ def compare(
         return "corroborated"
     if same_meaning(before.value, after.value, significance):
         return "corroborated"
+    if _behind_running_total(before.value, after.value):
+        return "superseded"
     if incompatible(before, after, side):
         return "contested"
     if sources > 1 and (after.evidence.hedged or not after.evidence.claimed_by):
@@ -172,10 +180,31 @@ def same_meaning(
             return a.comparable == b.comparable
         return _same_holding(a, b)
     if isinstance(a, Leadership) and isinstance(b, Leadership):
-        if a.comparable != b.comparable:
+        if a.comparable != b.comparable or not same_office(a.role, b.role):
             return False
         return "place" not in significance.leadership or _same_place(a.location, b.location)
     return a.comparable == b.comparable
+
+
+def _behind_running_total(a: FactValue, b: FactValue) -> bool:
+    """A running total reported lower than one already known is an older report read late (a
+    total of the dead only grows), never a change; an incident's figures may go either way."""
+    if not (isinstance(a, Casualties) and isinstance(b, Casualties)):
+        return False
+    if a.scope != "cumulative" or b.scope != "cumulative":
+        return False
+    pairs = _reported_by_both(
+        (a.killed_min, a.killed_max, b.killed_min, b.killed_max),
+        (a.wounded_min, a.wounded_max, b.wounded_min, b.wounded_max),
+        (a.captured_min, a.captured_max, b.captured_min, b.captured_max),
+    )
+    return bool(pairs) and all(_lower(*pair) for pair in pairs)
+
+
+def _lower(a_min: int | None, a_max: int | None, b_min: int | None, b_max: int | None) -> bool:
+    known = a_min if a_min is not None else a_max
+    new = b_max if b_max is not None else b_min
+    return known is not None and new is not None and new < known
 
 
 def _same_holding(a: TerritorialControl, b: TerritorialControl) -> bool:

@@ -7,10 +7,11 @@ stored, printed and compared in tests.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
+
+from monitor.offices import office_key
 
 FactKind = Literal["force_size", "leadership", "territorial_control", "casualties"]
 FACT_KINDS: tuple[FactKind, ...] = ("force_size", "leadership", "territorial_control", "casualties")
@@ -197,11 +198,11 @@ class Leadership:
     @property
     def aspect(self) -> str:
         """A person's offices and a person's fate are separate facts: a report that a leader
-        fled does not change which office he claims, and each office is its own fact."""
+        fled does not change which office he claims, and each office is its own fact, whatever
+        words name it (monitor/offices.py: "military governor" is the governor's office)."""
         if self.status not in _ROLE_STATUSES:
             return "fate"
-        role = _SELF_STYLED.sub("", (self.role or "").casefold()).strip()
-        return f"role:{' '.join(role.split()) or (self.organization or '').casefold()}"
+        return f"role:{office_key(self.role or '') or (self.organization or '').casefold()}"
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -215,7 +216,6 @@ class Leadership:
 
 
 _ROLE_STATUSES = frozenset({"claimed", "declared", "appointed", "confirmed"})
-_SELF_STYLED = re.compile(r"\b(self-(declared|proclaimed|styled|appointed))\b")
 
 
 @dataclass(frozen=True, slots=True)
