@@ -67,7 +67,27 @@ def _victims(verb: Token) -> list[Token]:
         if found is None and verb.tag_ in ("VBN", "VBD"):
             found = child(verb, "nsubj")
             found = found if found is not None and _is_bare(found) else None
+    if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        found = _antecedent(verb.head)
+        if found is not None and found.head.lemma_ in _RELEASES:
+            return []  # "released 12 soldiers who had been captured": no new loss
     return with_conjuncts(found) if found is not None else []
+
+
+_RELEASES = frozenset("release free exchange swap repatriate return".split())
+
+
+def _antecedent(head: Token) -> Token | None:
+    """The people a relative clause of losses tells of: "44 soldiers who were killed", also
+    where the parser hangs the clause on the noun above them ("the names of 44 soldiers who
+    were killed")."""
+    node: Token | None = head
+    for _ in range(3):
+        if node is None or _count(node) is not None:
+            return node
+        of = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        node = child(of, "pobj") if of is not None else None
+    return None
 
 
 def _present_perfect(verb: Token) -> bool:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from monitor.extract import extract_claims
 from monitor.extract.frame_base import parsed
-from monitor.extract.frame_casualties import _count, _side
+from monitor.extract.frame_casualties import _antecedent, _count, _side
 from monitor.extract.nlp import DEFAULT_MODEL, load
 from monitor.records import Casualties, EntityRef
 
@@ -179,3 +179,42 @@ def test_a_raid_gives_no_side_to_others_it_kills(text: str) -> None:
 def test_a_side_named_in_the_result_clause_stands() -> None:
     text = "The RLF shelled Wolf positions near Tarsa, killing 12 federal soldiers."
     assert killed(text) == [(NAV, 12, 12, "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The RLF published a list with the names of 44 fighters of the Wolf Company who "were '
+            'killed in the battles for the town."',
+            [(WOLF, 44, 44, "exact")],
+        ),
+        (
+            'The RLF published the names of 44 Wolf fighters who "were killed in battle."',
+            [(WOLF, 44, 44, "exact")],
+        ),
+    ],
+)
+def test_the_people_a_relative_clause_of_losses_tells_of(
+    text: str, expected: list[tuple[str, int, int, str]]
+) -> None:
+    assert killed(text) == expected
+
+
+def test_people_released_after_their_capture_are_no_new_loss() -> None:
+    found = extract_claims(
+        "The RLF released 12 Wolf fighters who had been captured near Tarsa.",
+        ENTITIES,
+        kinds=("casualties",),
+        year=2025,
+    )
+    assert found == []
+
+
+def test_a_relative_clause_the_parser_hangs_on_the_noun_above_the_people() -> None:
+    # "the names of 44 fighters who were killed", the clause hung on "names"
+    doc = built(
+        "names/ROOT>0 of/prep>0 44/nummod>3 fighters/pobj>1 who/nsubjpass>6 were/auxpass>6 "
+        "killed/relcl>0"
+    )
+    assert _antecedent(doc[0]) == doc[3]
