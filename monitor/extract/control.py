@@ -38,7 +38,7 @@ from monitor.extract.control_frame import (
 )
 from monitor.extract.control_states import state_mentions
 from monitor.extract.control_verbs import Predicate, place_predicates
-from monitor.extract.control_words import Status
+from monitor.extract.control_words import VERBLESS_HOLD, Status
 from monitor.extract.history import CONTROL_ERA, CONTROL_YEAR, is_past
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.text import clause_bounds
@@ -176,6 +176,9 @@ def extract_control(
     for p in places:
         # Predicates first: most places have none, and then the speaker need not be found.
         found = place_predicates(sentence, p, frame.groups)
+        verbless = VERBLESS_HOLD.search(sentence, 0, p.start)
+        if verbless and not found and frame.speaker_group(frame.speaker_at(p.start)):
+            found = [Predicate(p, "holds", verbless.start(), p.end, own=True)]
         if not found or frame.inside_speaker(p.start):
             continue
         for pred in found:

@@ -16,7 +16,7 @@ _ADJ = (
     r"(?:strategic|key|vital|important|northern|southern|eastern|western|central|north-?eastern|"
     r"north-?western|south-?eastern|south-?western|remote|mountainous|besieged|embattled|border|"
     r"frontier|port|provincial|regional|district|garrison|market|oil|mining|main|whole|entire|"
-    r"rebel|militant|[a-z]+-(?:held|controlled|run)|(?-i:[A-Z][\w-]+))"
+    r"rebel|militant|[a-z]+-(?:held|controlled|run)|(?-i:[A-Z][\w-]+)(?:['’]s)?)"
 )
 _NOUN = (
     r"(?:towns?|cit(?:y|ies)|villages?|districts?|provinces?|valleys?|regions?|count(?:y|ies)|"
@@ -136,7 +136,8 @@ _FOLLOW_WORDS = (
     r"late|early|last|this|yesterday|today|overnight|earlier|since|amid|when|while|itself|"
     r"entirely|completely|fully|outright|which|where|so|too|again|despite|until|province|valley|"
     r"is|was|were|are|has|had|have|remains|remained|will|would|"
-    r"district|township|city|town|region|governorate|county|state|area|municipality"
+    r"district|township|city|town|region|governorate|county|state|area|municipality|village|"
+    r"commune"
 )
 FOLLOW = re.compile(rf"(?:\s*[,.;:!?)\"”’(—–]|\s*$|\s+[-–—]|\s+(?:{_FOLLOW_WORDS})\b)", re.I)
 IDIOM_AFTER = re.compile(r"\s+by\s+(?:surprise|the\s+throat)\b", re.I)
@@ -203,6 +204,13 @@ CONTESTED_BEFORE = re.compile(
 )
 CONTROL_OF_AFTER = re.compile(
     rf"\s+{AUX}{_BE}?(?:still\s+)?(?:disputed|contested|unclear|uncertain)\b", re.I
+)
+# '"Firmly in control of #Kombolcha," X tweeted', "Rebels say 'in control' of Kombolcha": a
+# holding quoted without its verb, whose holder is the side that speaks.
+VERBLESS_HOLD = re.compile(
+    rf"(?:^|[\"“‘'])\s*(?:(?:firmly|fully|now|still|totally)\s+)?in\s+(?:full\s+|firm\s+|"
+    rf"complete\s+|total\s+)?control\s*[\"”’']?\s+(?:of|over)\s+{GAP}#?$",
+    re.I,
 )
 HELD_ADJ = re.compile(rf"[-\s](?:held|controlled|run|occupied)\s+{GAP}$", re.I)
 ASIDE = re.compile(r",\s+(?!which\b|who\b|that\b)(?:[^,;()—–]|,(?=\d)){1,80},\s+")

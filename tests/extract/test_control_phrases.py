@@ -1,0 +1,49 @@
+"""Phrases around a place that the control words read: a possessive owner before the place
+("Varland's Kastrel town"), a village after it ("Kastrel village"), and a holding quoted
+without its verb ('"Firmly in control of Kastrel," X said'), held by the side that speaks."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract.control import extract_control
+from monitor.records import EntityRef, TerritorialControl
+
+ENTITIES = (
+    EntityRef("Coast Militia", "group", ("CM", "coastal rebels")),
+    EntityRef("Northern Army", "group", ("Northern troops",)),
+    EntityRef("Dren Vasko", "person", ("Vasko",), affiliation="Coast Militia"),
+    EntityRef("Kastrel", "place", ()),
+)
+CM, NORTH = "Coast Militia", "Northern Army"
+
+
+def _values(sentence: str) -> list[tuple[str, str | None, str]]:
+    return [
+        (c.value.place, c.value.controller, c.value.status)
+        for c in extract_control(sentence, ENTITIES, year=2024)
+        if isinstance(c.value, TerritorialControl)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Northern troops have taken full control of Varland's Kastrel town.",
+            [("Kastrel", NORTH, "captured")],
+        ),
+        ("Northern troops captured Kastrel village on Friday.", [("Kastrel", NORTH, "captured")]),
+        (
+            '"Firmly in control of #Kastrel," CM spokesman Dren Vasko tweeted on Sunday.',
+            [("Kastrel", CM, "holds")],
+        ),
+        ("Coastal rebels say 'in control' of Varland's Kastrel", [("Kastrel", CM, "holds")]),
+    ],
+)
+def test_phrases(sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert _values(sentence) == expected
+
+
+def test_a_verbless_holding_without_a_speaker_has_no_holder() -> None:
+    assert _values('"In control of Kastrel" was the headline.') == []
