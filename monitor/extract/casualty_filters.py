@@ -1,7 +1,8 @@
 """Casualty counts that are not news of losses: noise numbers, denials, hypotheticals, releases
 and history.
 
-- Noise: years, ages ("32-year-old", "aged 40", "Koné, 54,"), anything hyphenated to a unit.
+- Noise: years, ages ("32-year-old", "aged 40", "Koné, 54,"), anything hyphenated to a unit,
+  the size of each of several groups ("in groups of four or five soldiers").
 - Denied: a denial before the count ("denied that 40 of its fighters had been killed",
   "dismissed as false claims that ..."). A denial after it ("..., a claim the NRF rejected")
   leaves the claim standing: it is still what its claimant says.
@@ -40,13 +41,22 @@ _HYPOTHETICAL = re.compile(
 _AGE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?$", re.I)
 
 
+# "groups consisting of four or five soldiers": the size of each of several groups, no total.
+_EACH_GROUP = re.compile(
+    r"\b(?:groups|bands|units|squads|batches|teams|cells)\s+(?:of|consisting\s+of|"
+    r"made\s+up\s+of|comprising|numbering)\s+(?:(?:up\s+to|about|around|some)\s+)?$",
+    re.I,
+)
+
+
 def is_noise(sentence: str, a: Amount) -> bool:
-    """Years, ages and hyphenated numbers are not counts of people."""
+    """Years, ages, hyphenated numbers and the size of each of several groups are not counts
+    of people."""
     text = sentence[a.start : a.end]
     if re.fullmatch(r"(?:19|20)\d\d", text) or sentence[a.end : a.end + 1] in ("-", "–"):
         return True
     before, after = sentence[: a.start], sentence[a.end :]
-    if _AGE.search(before):
+    if _AGE.search(before) or _EACH_GROUP.search(before):
         return True
     return bool(re.fullmatch(r"\d{1,2}", text) and before.endswith(", ") and after[:1] == ",")
 

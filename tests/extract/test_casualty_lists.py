@@ -49,3 +49,17 @@ def test_a_part_without_its_own_place_is_no_fact_of_its_own() -> None:
     assert counts(text) == [("Wolf Company", 24, 24, "exact")]
     text = "The RLF said 24 Wolf fighters were killed, including 3 civilians in a house nearby."
     assert counts(text) == [("Wolf Company", 24, 24, "exact")]
+
+
+def test_the_size_of_each_of_several_groups_is_no_count() -> None:
+    text = "Smaller groups consisting of four or five Wolf fighters have surrendered to the RLF."
+    assert extract_casualties(text, ENTITIES, year=2025) == []
+    text = "Wolf fighters surrendered to the RLF in groups of 10 or 12, a commander said."
+    assert extract_casualties(text, ENTITIES, year=2025) == []
+
+
+def test_one_group_of_people_is_a_count() -> None:
+    text = "A group of 40 Wolf fighters surrendered to the RLF on Monday."
+    [claim] = extract_casualties(text, ENTITIES, year=2025)
+    assert isinstance(claim.value, Casualties)
+    assert (claim.value.subject, claim.value.captured_min) == ("Wolf Company", 40)
