@@ -36,6 +36,7 @@ from monitor.extract.control_words import (
     CONTROL_OF_AFTER,
     DENIED_GERUND,
     FOLLOW,
+    FORETOLD_BEFORE,
     GEO_AFTER,
     GEO_OF,
     HELD_ADJ,
@@ -132,6 +133,10 @@ def _object_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list
         if owner:
             found.append(Predicate(p, "holds", owner.start, held.end(), owner.entity.name))
     contested = CONTESTED_BEFORE.search(before)
+    if contested and FORETOLD_BEFORE.search(
+        before, max(0, contested.start() - 60), contested.end()
+    ):
+        return []
     if contested:
         return [Predicate(p, "contested", contested.start(), p.end)]
     for status, pattern, agentive, claimed in ACTIVE_RE if _ANY_ACTIVE.search(before) else ():

@@ -202,6 +202,12 @@ CONTESTED_BEFORE = re.compile(
     rf"control\s+(?:of|over)|it\s+(?:controls|holds))\s+{GAP})$",
     re.I,
 )
+# "predicting an imminent battle for control of": a fight foretold, not under way.
+FORETOLD_BEFORE = re.compile(
+    r"\b(?:imminent|expected|looming|coming|upcoming|possible|likely|potential|future|predict\w*|"
+    r"expect\w*|prepar\w*|brac\w*|fear\w*|warn\w*|could|would|will|may|might)\b[^,;.]{0,40}$",
+    re.I,
+)
 CONTROL_OF_AFTER = re.compile(
     rf"\s+{AUX}{_BE}?(?:still\s+)?(?:disputed|contested|unclear|uncertain)\b", re.I
 )
@@ -245,6 +251,9 @@ GEO_AFTER = re.compile(
     r"\s+(?:township|district|province|valley|city|town|region|governorate|county)\b", re.I
 )
 AGENT_PHRASE = re.compile(
+    # "the capture of Rubaya town and mines by M23 rebels": the place's noun and what was taken
+    # with it may stand between the place and its taker
+    r"(?:\s+(?:town|city|village|district|province|region)(?:\s+and\s+(?:its\s+)?[a-z-]+)?)?"
     r"\s+(?:by|to)\s+(?P<phrase>(?:(?!\b(?:on|after|in|when|as|while|and|but|following|before|"
     r"late|early|last|from|since|amid)\b)[^,;.]){1,60})",
     re.I,

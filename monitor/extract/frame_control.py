@@ -42,6 +42,7 @@ from monitor.extract.grammar import (
     subject,
 )
 from monitor.extract.history import CONTROL_ERA, CONTROL_YEAR, is_past
+from monitor.extract.where import PLACE_NOUNS
 from monitor.records import Claim, ControlStatus, EntityRef, TerritorialControl
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ _VERBS: dict[str, ControlStatus] = {
 _CONTROL_NOUN_VERBS: dict[str, ControlStatus] = {
     **dict.fromkeys("take seize gain assume wrest".split(), "captured"),
     **dict.fromkeys("have maintain retain keep".split(), "holds"),
+    **dict.fromkeys("regain restore reassert reestablish re-establish".split(), "retaken"),
 }
 _NOUNS: dict[str, ControlStatus] = {
     **dict.fromkeys("capture seizure takeover fall conquest".split(), "captured"),
@@ -75,7 +77,10 @@ def _places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
         return
     for n, item in enumerate(with_conjuncts(token)):
         head = noun_head(item) if n == 0 else item  # a later item's noun head is the first
-        place = s.entity(head, "place")
+        # "the Nagorno-Karabakh town of Shusha": the place the noun is, not the one it is in
+        kind = head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS  # not "outskirts of"
+        named = s.entity(prep_object(head, "of"), "place") if kind else None
+        place = named or s.entity(head, "place")
         if place is not None:
             yield place
             yield from _listed_inside(s, head)
@@ -127,7 +132,8 @@ def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus]
     if lemma in _CONTROL_NOUN_VERBS:
         noun = child(verb, "dobj")
         if noun is not None and noun.lower_ == "control":
-            return prep_object(noun, "of"), child(verb, "nsubj"), _CONTROL_NOUN_VERBS[lemma]
+            place = prep_object(noun, "of", "over")
+            return place, child(verb, "nsubj"), _CONTROL_NOUN_VERBS[lemma]
     if lemma in ("be", "remain", "stay") and (held := _in_control(verb)) is not None:
         return held, child(verb, "nsubj"), "holds"
     if lemma not in _VERBS or (lemma == "take" and child(verb, "dobj") is None):
@@ -272,6 +278,9 @@ def _held_by_possessor(s: Parsed, noun: Token) -> Iterator[tuple[Claim, Token]]:
 _AIMS_AT = frozenset("seek want demand regain restore lose end cede surrender".split())
 
 
+_DOERS_OF_THE_NOUN = SPEECH_LEMMAS | frozenset("complete finish finalize achieve".split())
+
+
 def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
     for noun in s.span:
         if noun.pos_ == "NOUN" and noun.lemma_ in ("control", "hold"):
@@ -286,8 +295,10 @@ def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         if verb is not None and (not happened(verb) or verb.lemma_ in _AVERTING):
             continue
         taker, _ = _noun_taker(s, noun)
-        if taker is None and verb is not None and verb.lemma_ in SPEECH_LEMMAS:
-            taker = side_of(s, subject(verb))  # "Wagner chief claims capture of Bakhmut"
+        if taker is None and verb is not None and verb.lemma_ in _DOERS_OF_THE_NOUN:
+            # "Wagner chief claims capture of Bakhmut", "Russian forces completed the
+            # encirclement of Pokrovsk": the subject does or tells what the noun names
+            taker = side_of(s, subject(verb))
         if taker is None:
             continue  # "the fall of X" with nobody's name to it tells nothing new
         told = verb if verb is not None else noun

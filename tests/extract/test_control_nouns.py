@@ -1,0 +1,68 @@
+"""Control told through nouns: "regained control over X", "completed the encirclement of X"
+(the subject does what the noun names), "the A town of X" (the place the noun is), "the
+capture of X town and mines by Y" (the taker after the place's own noun), and a battle for
+control that is only foretold."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.records import EntityRef, TerritorialControl
+
+ENTITIES = (
+    EntityRef("Northern Army", "group", ("Northern", "Northern forces", "Northern troops")),
+    EntityRef("Coast Militia", "group", ("CM",)),
+    EntityRef("Kastrel", "place", ()),
+    EntityRef("Lowland", "place", ()),
+)
+NORTH, CM = "Northern Army", "Coast Militia"
+
+
+def _values(sentence: str) -> list[tuple[str, str | None, str]]:
+    found = extract_claims(sentence, ENTITIES, ["territorial_control"], year=2024)
+    return [
+        (c.value.place, c.value.controller, c.value.status)
+        for c in found
+        if isinstance(c.value, TerritorialControl)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Northern forces regained control over breakaway Kastrel for the first time in years.",
+            [("Kastrel", NORTH, "retaken")],
+        ),
+        (
+            "Northern forces have reportedly completed the encirclement of Kastrel in the south.",
+            [("Kastrel", NORTH, "surrounded")],
+        ),
+        (
+            "Northern troops captured the Lowland town of Kastrel on Monday.",
+            [("Kastrel", NORTH, "captured")],
+        ),
+        (
+            "Witnesses in the area confirmed the capture of Kastrel town and mines by CM fighters.",
+            [("Kastrel", CM, "captured")],
+        ),
+    ],
+)
+def test_nouns_of_control(sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert _values(sentence) == expected
+
+
+def test_a_foretold_battle_is_no_contest() -> None:
+    said = "Analysts are predicting an imminent and intense battle for control of Kastrel."
+    assert _values(said) == []
+
+
+def test_a_battle_under_way_is_a_contest() -> None:
+    said = "Fighting raged on Monday for control of Kastrel."
+    assert _values(said) == [("Kastrel", None, "contested")]
+
+
+def test_a_part_of_a_place_is_not_the_place() -> None:
+    said = "Northern troops captured the outskirts of Kastrel on Monday."
+    assert ("Kastrel", NORTH, "captured") not in _values(said)
