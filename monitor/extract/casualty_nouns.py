@@ -34,6 +34,7 @@ _TOTALS = frozenset("number toll tally total count".split())
 # Verbs a running total takes its new value with: "rises to N", "reached N", "is N".
 _RISES = frozenset("rise climb increase jump grow mount reach hit top stand be pass".split())
 _TO = frozenset("to at".split())
+_STEMS = ("death", "fatalit", "number", "toll", "tally", "total", "count", "casualt")
 _PUSHES = frozenset("push bring raise take lift drive".split())
 _FIELDS = {
     **dict.fromkeys("kill die slay".split(), "killed"),
@@ -166,6 +167,9 @@ def _number_after(verb: Token, preposition: str) -> Amount | None:
 
 def noun_losses(s: Parsed, side: Side) -> Iterator[Loss]:
     """Every loss a noun tells; `side` reads the side of a people noun."""
+    lowered = s.text.lower()
+    if not any(stem in lowered for stem in _STEMS):
+        return  # cheap: most sentences name no deaths, total or casualties
     yield from _deaths(s, side)
     yield from _totals(s, side)
     yield from _casualties_to_toll(s, side)

@@ -270,9 +270,20 @@ def _told_by_nouns(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount, b
             yield side, field, verb, counted, total
 
 
+# Stems of every word a frame of losses starts from (`_FIELDS`, `casualty_nouns`); "die" also
+# stands in "soldier": a filter, not a reading.
+_CUES = (
+    *"kill sla slew execut eliminat neutrali die dying wound injur captur detain".split(),
+    *"death fatalit number toll tally total count casualt".split(),
+)
+
+
 def casualty_frames(s: Parsed) -> list[Claim]:
     """One claim per side of the counts of one incident, and one per side of a running total
     ("pushing the death toll to 673"): a total is another fact than the losses that raise it."""
+    lowered = s.text.lower()
+    if not any(stem in lowered for stem in _CUES):
+        return []  # cheap: most sentences tell no losses
     by_side: dict[tuple[str, bool], dict[str, object]] = {}
     verbs: dict[tuple[str, bool], Token] = {}
     told = [(*loss, False) for loss in _losses(s)] + list(_told_by_nouns(s))
