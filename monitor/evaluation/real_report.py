@@ -63,7 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{args.labels}: {exc}", file=sys.stderr)
             return 2
         print("\n== stories replayed through ingest (alerts against labelled changes)")
-        print("\n".join(format_outcome(o, verbose=args.verbose) for o in stories))
+        shown = {a.id for a in chosen}
+        print("\n".join(format_outcome(o, verbose=args.verbose, shown=shown) for o in stories))
         print(format_totals(stories))
     return 0 if result.reports else 1
 

@@ -4,7 +4,7 @@ twice on one fact key; then the totals against the targets."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from monitor.evaluation.real import REAL_SET
@@ -28,7 +28,11 @@ def _verdict(ok: bool) -> str:
     return "ok" if ok else "MISSED"
 
 
-def format_outcome(outcome: StoryOutcome, *, verbose: bool = False) -> str:
+def format_outcome(
+    outcome: StoryOutcome, *, verbose: bool = False, shown: Collection[str] | None = None
+) -> str:
+    """The story's counts; with `verbose`, each miss and false alert of the articles in `shown`
+    (every article when None), so that tuning on one split never reads the other's errors."""
     read = len(outcome.articles)
     same = sum(a.same_change for a in outcome.articles)
     restated = sum(a.restated for a in outcome.articles)
@@ -46,9 +50,12 @@ def format_outcome(outcome: StoryOutcome, *, verbose: bool = False) -> str:
         + "".join(f"\n     {a.article}: {' / '.join(k)}" for a in doubled for k in a.doubled),
     ]
     if verbose:
-        for article in outcome.articles:
+        listed = [a for a in outcome.articles if shown is None or a.article in shown]
+        for article in listed:
             lines += [f"     {article.article} missed: {brief(c.value)}" for c in article.missed]
             lines += [f"     {article.article} false: {text}" for text in article.false]
+        if len(listed) < read:
+            lines.append(f"     ({read - len(listed)} articles of the other split not listed)")
     if outcome.missing:
         lines.append(f"   missing texts, not replayed: {', '.join(outcome.missing)}")
     lines += [f"   locator not found: {s}" for s in outcome.stale]

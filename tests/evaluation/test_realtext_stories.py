@@ -12,8 +12,14 @@ import pytest
 from monitor.evaluation.corpus import CorpusError
 from monitor.evaluation.real import REAL_SET
 from monitor.evaluation.stories import LabelledChange, Restatement, load_stories, load_story
-from monitor.evaluation.story_replay import entry_for, replay_story, score_article
-from monitor.evaluation.story_report import format_totals
+from monitor.evaluation.story_replay import (
+    ArticleOutcome,
+    StoryOutcome,
+    entry_for,
+    replay_story,
+    score_article,
+)
+from monitor.evaluation.story_report import format_outcome, format_totals
 from monitor.records import Change, Evidence, Fact, TerritorialControl
 
 ENTITIES = [
@@ -194,3 +200,17 @@ def test_a_tiny_story_replays_with_known_counts(tmp_path: Path) -> None:
     totals = format_totals([outcome])
     assert "changes alerted 2/2 (100%)" in totals
     assert "false change alerts 1 (0.33 per article)" in totals and "MISSED" in totals
+
+
+def test_the_errors_of_the_other_split_are_counted_but_never_listed() -> None:
+    """Tuning on the development part reads its misses; the held-out articles of a story only
+    add to its counts."""
+
+    def article(name: str, false: str) -> ArticleOutcome:
+        return ArticleOutcome(name, (), (), 0, 0, (false,), 0, ())
+
+    outcome = StoryOutcome("a-story", [article("dev-01", "Dev alert"), article("ho-01", "HO")])
+    text = format_outcome(outcome, verbose=True, shown={"dev-01"})
+    assert "dev-01 false: Dev alert" in text
+    assert "HO" not in text and "(1 articles of the other split not listed)" in text
+    assert "false change alerts 2" in text
