@@ -32,6 +32,7 @@ from monitor.extract.control_words import (
     ASIDE,
     ASIDE_HELD,
     AUX,
+    CONTAINER_BEFORE,
     CONTESTED_BEFORE,
     CONTROL_OF_AFTER,
     DENIED_GERUND,
@@ -125,6 +126,8 @@ def _list_head(sentence: str, at: int) -> int:
 
 def _object_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list[Predicate]:
     before = sentence[: p.start]
+    if CONTAINER_BEFORE.search(before, max(0, p.start - 60)):
+        return []
     head = _list_head(sentence, p.start)
     found: list[Predicate] = []
     held = HELD_ADJ.search(before)

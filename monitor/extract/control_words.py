@@ -208,6 +208,13 @@ FORETOLD_BEFORE = re.compile(
     r"expect\w*|prepar\w*|brac\w*|fear\w*|warn\w*|could|would|will|may|might)\b[^,;.]{0,40}$",
     re.I,
 )
+# "control of the Bayhan district of Shabwa": a named subdivision before "of" is what is taken;
+# the place after it only contains it.
+CONTAINER_BEFORE = re.compile(
+    r"(?-i:[A-Z])[\w'’-]*\s+(?:district|province|region|county|state|governorate|"
+    r"municipality|township|area)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 CONTROL_OF_AFTER = re.compile(
     rf"\s+{AUX}{_BE}?(?:still\s+)?(?:disputed|contested|unclear|uncertain)\b", re.I
 )

@@ -42,7 +42,6 @@ from monitor.extract.grammar import (
     subject,
 )
 from monitor.extract.history import CONTROL_ERA, CONTROL_YEAR, is_past
-from monitor.extract.where import PLACE_NOUNS
 from monitor.records import Claim, ControlStatus, EntityRef, TerritorialControl
 
 if TYPE_CHECKING:
@@ -71,6 +70,12 @@ _BACKGROUND = frozenset("since after before following until during".split())
 _AVERTING = frozenset("prevent avert stop halt block resist deny fear thwart repel".split())
 
 
+# "the Nagorno-Karabakh town of Shusha": a settlement is named by its "of"; "the Bayhan
+# district of Shabwa" is named by its modifier and lies in the "of".
+_SETTLEMENTS = frozenset("town city village port capital settlement township".split())
+_PARTS = frozenset("area part outskirt outskirts suburb edge neighbourhood neighborhood".split())
+
+
 def _places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
     """The configured places a noun phrase names, one per item of a list."""
     if token is None:
@@ -78,8 +83,10 @@ def _places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
     for n, item in enumerate(with_conjuncts(token)):
         head = noun_head(item) if n == 0 else item  # a later item's noun head is the first
         # "the Nagorno-Karabakh town of Shusha": the place the noun is, not the one it is in
-        kind = head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS  # not "outskirts of"
-        named = s.entity(prep_object(head, "of"), "place") if kind else None
+        if head.lemma_.lower() in _PARTS:
+            continue  # "rural areas of Kidal region": a part of the place is not the place
+        settlement = head.pos_ == "NOUN" and head.lemma_.lower() in _SETTLEMENTS
+        named = s.entity(prep_object(head, "of"), "place") if settlement else None
         place = named or s.entity(head, "place")
         if place is not None:
             yield place

@@ -66,3 +66,13 @@ def test_a_battle_under_way_is_a_contest() -> None:
 def test_a_part_of_a_place_is_not_the_place() -> None:
     said = "Northern troops captured the outskirts of Kastrel on Monday."
     assert ("Kastrel", NORTH, "captured") not in _values(said)
+
+
+def test_a_district_of_a_region_is_the_district() -> None:
+    said = "CM fighters maintain control of the Kastrel district of Lowland."
+    assert _values(said) == [("Kastrel", CM, "holds")]
+
+
+def test_areas_of_a_region_are_not_the_region() -> None:
+    said = "CM fighters maintain control of Dunmor and rural areas of the Kastrel region."
+    assert _values(said) == []
