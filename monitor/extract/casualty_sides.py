@@ -106,6 +106,7 @@ def state_army(place: EntityRef, entities: Sequence[EntityRef]) -> EntityRef | N
 
 
 _OWN = frozenset("its their our".split())
+_HIS_PEOPLE = MEMBERS | frozenset("men loyalists followers bodyguards guards".split())
 
 
 def _own_speaker(s: Parsed, noun: Token) -> Token | None:
@@ -148,3 +149,42 @@ def read_from_words(s: Parsed, noun: Token, side: EntityRef) -> bool:
     return (
         speaker is not None and side_of(s, speaker) is None and _state_speaker(s, speaker) == side
     )
+
+
+def _written_side(s: Parsed, token: Token) -> EntityRef | None:
+    """The side a noun phrase names as written: a group, or a person's group ("Hemedti's
+    forces"); a name a reference was resolved to is not enough for losses."""
+    group = s.entity(token, "group")
+    if group is not None:
+        return group if group.name in s.written else None
+    person = s.entity(token, "person")
+    if person is None or person.name not in s.written or person.affiliation is None:
+        return None
+    if s.heads.get(token.i) != person and token.lower_ not in _HIS_PEOPLE:
+        return None  # "Hemedti's forces" are his side's; "Hemedti's rivals" are not
+    return next((e for e in s.entities if e.name == person.affiliation), None)
+
+
+def loser(s: Parsed, verb: Token) -> EntityRef | None:
+    """The side whose people the subject of "lose" says it lost: a side it names ("the RSF
+    lost 40 fighters", "Hemedti's forces had lost 300"), or for a pronoun ("it", "they", "we",
+    "his forces") the speaker that reports the clause ("Hemedti said his forces had lost 40
+    men"), when no other group is named before the pronoun."""
+    who = subject(verb)
+    if who is None:
+        return None
+    named = _written_side(s, who)
+    if named is not None or s.entity(who, "group") is not None:
+        return named
+    pronoun = who if who.pos_ == "PRON" else None
+    pronoun = pronoun or next(
+        (c for c in who.children if c.dep_ == "poss" and c.pos_ == "PRON"), None
+    )
+    said = reporting_verb(verb) if pronoun is not None else None
+    speaker = subject(said) if said is not None else None
+    if pronoun is None or speaker is None:
+        return None
+    inside = {t.i for t in speaker.subtree}
+    if any(e.kind == "group" and i < pronoun.i and i not in inside for i, e in s.heads.items()):
+        return None
+    return _written_side(s, speaker)

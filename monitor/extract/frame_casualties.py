@@ -21,6 +21,7 @@ from monitor.extract.casualty_filters import current_war
 from monitor.extract.casualty_nouns import noun_losses
 from monitor.extract.casualty_sides import (
     kin_group,
+    loser,
     modifiers,
     read_from_words,
     speakers_own,
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 # reports use for the other side's dead ("terrorists", "operatives", "mercenaries").
 _PEOPLE = (PLURALS | frozenset(UNITS) | PEOPLE) - frozenset({"casualties", "bodies"})
 _FIELDS = {
-    **dict.fromkeys("kill slay execute eliminate neutralize neutralise die".split(), "killed"),
+    **dict.fromkeys("kill slay execute eliminate neutralize neutralise die lose".split(), "killed"),
     **dict.fromkeys("wound injure".split(), "wounded"),
     **dict.fromkeys("capture detain".split(), "captured"),
 }
@@ -205,9 +206,13 @@ def _items(s: Parsed) -> Iterator[_Loss]:
                 continue
             counted = _opened(opener, counted) if opener else counted
             opener = opener or counted
-            side = None if _is_bare(noun) else _side(s, noun) or _attacked(s, verb, noun)
+            if verb.lemma_ == "lose":
+                side = None if _is_bare(noun) else loser(s, verb)
+            else:
+                side = None if _is_bare(noun) else _side(s, noun) or _attacked(s, verb, noun)
             if (
-                side is not None
+                verb.lemma_ != "lose"  # the loser is read as written
+                and side is not None
                 and side.name not in s.written
                 and not read_from_words(s, noun, side)
             ):
@@ -273,7 +278,7 @@ def _told_by_nouns(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount, b
 # Stems of every word a frame of losses starts from (`_FIELDS`, `casualty_nouns`); "die" also
 # stands in "soldier": a filter, not a reading.
 _CUES = (
-    *"kill sla slew execut eliminat neutrali die dying wound injur captur detain".split(),
+    *"kill sla slew execut eliminat neutrali die dying los wound injur captur detain".split(),
     *"death fatalit number toll tally total count casualt".split(),
 )
 

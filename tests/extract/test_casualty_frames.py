@@ -218,3 +218,40 @@ def test_a_relative_clause_the_parser_hangs_on_the_noun_above_the_people() -> No
         "killed/relcl>0"
     )
     assert _antecedent(doc[0]) == doc[3]
+
+
+LEADER = (*ENTITIES, EntityRef("Amon Kaleb", "person", ("Kaleb",), affiliation=RLF))
+
+
+def lost(text: str) -> list[tuple[str, int | None, int | None]]:
+    return [
+        (c.value.subject, c.value.killed_min, c.value.killed_max)
+        for c in extract_claims(text, LEADER, kinds=("casualties",), year=2025)
+        if isinstance(c.value, Casualties)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kaleb said his forces had lost 40 men near Tarsa.", [(RLF, 40, 40)]),
+        ("The army said Kaleb's forces had lost more than 300 fighters.", [(RLF, 300, None)]),
+        ("Kaleb said the Wolf Company had lost 40 men near Tarsa.", [(WOLF, 40, 40)]),
+    ],
+)
+def test_the_side_that_lost_people_is_the_subject_of_lose(
+    text: str, expected: list[tuple[str, int, int | None]]
+) -> None:
+    assert lost(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kaleb said his forces had killed 40 men near Tarsa.",  # the dead are not his
+        "Kaleb said his forces had lost 40 villages near Tarsa.",  # not people
+        "The Wolf Company said Kaleb's rivals had lost 40 men.",  # nobody configured
+    ],
+)
+def test_no_loser_without_people_lost_by_a_named_side(text: str) -> None:
+    assert lost(text) == []
