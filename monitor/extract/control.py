@@ -54,7 +54,7 @@ _STILL = re.compile(r"\bstill\b|\bremains?\s+in\s+control\b", re.I)
 _SELF_SPEAKER = re.compile(
     r"(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|official|statement|"
     r"commander|leader)\s+(?:for|of)\s+)?(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:group|movement|rebels|militia|insurgents|militants)\b",
+    r"(?:group|movement|rebels|militia|insurgents|militants|(?<=ethnic\s)(?:armed\s+)?army)\b",
     re.I,
 )
 _TAKEN: frozenset[Status] = frozenset({"captured", "retaken"})

@@ -242,6 +242,16 @@ def _after_preposition(sentence: str, at: int) -> bool:
     return bool(PREPOSITION_BEFORE.search(sentence, 0, at))
 
 
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+_WHICH_AFTER = re.compile(r",\s+which\s+")
+
+
+def _of_relative(sentence: str, p: Mention) -> bool:
+    """ "the World Heritage Site of Lalibela, which had fallen to ...": a relative clause set
+    after a name introduced by "of" is about the place the name is."""
+    return bool(_WHICH_AFTER.match(sentence, p.end) and _OF_BEFORE.search(sentence, 0, p.start))
+
+
 def place_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list[Predicate]:
     """Every control predicate on the place mention `p`."""
     if sentence[p.end :].startswith(("'s", "’s", "’", "'")):
@@ -256,7 +266,7 @@ def place_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list[P
     relative = _relative_object(sentence, p, groups)
     if relative:
         return [*found, relative]
-    if _after_preposition(sentence, p.start):
+    if _after_preposition(sentence, p.start) and not _of_relative(sentence, p):
         return found
     geo = GEO_AFTER.match(sentence, p.end)  # "Rokha district fell"
     pos = geo.end() if geo else p.end

@@ -42,6 +42,10 @@ def _values(sentence: str) -> list[tuple[str, str | None, str]]:
             [("Kastrel", CM, "claims_captured")],
         ),
         (
+            "CM fighters captured Kastrel town at the weekend, the ethnic army said.",
+            [("Kastrel", CM, "claims_captured")],
+        ),
+        (
             "The Coast Militia has captured Kastrel, a spokesman for the army said.",
             [("Kastrel", CM, "captured")],
         ),

@@ -39,6 +39,11 @@ def _values(sentence: str) -> list[tuple[str, str | None, str]]:
             [("Kastrel", CM, "holds")],
         ),
         ("Coastal rebels say 'in control' of Varland's Kastrel", [("Kastrel", CM, "holds")]),
+        (
+            "Northern troops shelled the old fortress of Kastrel, which had fallen to CM fighters"
+            " in August.",
+            [("Kastrel", CM, "captured")],
+        ),
     ],
 )
 def test_phrases(sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
