@@ -4,7 +4,8 @@
   resulted in some 2,600 deaths among the Iran-backed Houthis".
 - A running total that rises, reaches or stands at a number: "the number of killed X soldiers
   rises to 1,221", "the number of X fighters killed has risen to 300", "the death toll among X
-  fighters reached 120". The kind is the participle's ("killed", "wounded") or death's; the
+  fighters reached 120", or that a source puts at one ("put the number of X fighters killed at
+  75"). The kind is the participle's ("killed", "wounded") or death's; the
   side is the one the counted people's phrase names.
 
 Each is a fact only when the verb that carries the noun happened (not "could result in", not
@@ -35,6 +36,8 @@ _TOTALS = frozenset("number toll tally total count".split())
 _RISES = frozenset("rise climb increase jump grow mount reach hit top stand be pass".split())
 _TO = frozenset("to at".split())
 _STEMS = ("death", "fatalit", "number", "toll", "tally", "total", "count", "casualt")
+_PUTS = frozenset("put estimate place".split())  # "put the toll at N": the parser may hang
+# "at N" on the verb or on the participle ("the number of X killed at 75")
 _PUSHES = frozenset("push bring raise take lift drive".split())
 _FIELDS = {
     **dict.fromkeys("kill die slay".split(), "killed"),
@@ -108,11 +111,16 @@ def _field_of(total: Token, people: Token) -> str | None:
 def _totals(s: Parsed, side: Side) -> Iterator[Loss]:
     for total in s.span:
         verb = total.head
-        if total.lower_ not in _TOTALS or total.dep_ != "nsubj" or verb.lemma_ not in _RISES:
+        rises = total.dep_ == "nsubj" and verb.lemma_ in _RISES
+        put = total.dep_ == "dobj" and verb.lemma_ in _PUTS  # "put the number ... at 75"
+        if total.lower_ not in _TOTALS or not (rises or put):
             continue
         owner = _owner(s, total, side)
         field = _field_of(total, owner[1]) if owner is not None else None
-        counted = _new_value(verb) if field is not None else None
+        counted = _new_value(verb) if field is not None and rises else None
+        if owner is not None and field is not None and put:
+            heads = (verb, *total.children, *owner[1].children)
+            counted = next((n for h in heads if (n := _number_after(h, "at"))), None)
         if owner is None or field is None or counted is None or not happened(verb):
             continue
         yield owner[0], field, verb, counted, owner[1], True

@@ -98,3 +98,24 @@ def test_a_total_that_rises_by_a_number_gives_the_step_and_the_total() -> None:
         "killed in the fighting had increased by 35 to over 1,000."
     )
     assert losses(text) == [(NAV, 1000, None, None, "at_least"), (NAV, 35, None, 35, "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Local sources put the number of RLF fighters killed at 75.",
+            (RLF, 75, None, 75, "exact"),
+        ),
+        (
+            "Officials estimated the death toll among RLF fighters at about 200.",
+            (RLF, 200, None, 200, "approx"),
+        ),
+    ],
+)
+def test_a_total_a_source_puts_at_a_number(text: str, expected: tuple[object, ...]) -> None:
+    assert losses(text) == [expected]
+
+
+def test_a_strength_a_source_puts_at_a_number_is_no_loss() -> None:
+    assert losses("Analysts put the number of RLF fighters at 5,000.") == []
