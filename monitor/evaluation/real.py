@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,12 @@ class RealScore:
     reports: dict[str, Report] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
+    words: int = 0  # in the articles scored, for the cost of extraction
+    cpu_seconds: float = 0.0  # spent extracting them, on one core, the model already loaded
+
+    @property
+    def ms_per_1000_words(self) -> float:
+        return 1e6 * self.cpu_seconds / self.words if self.words else 0.0
 
 
 def _require(condition: bool, where: str, message: str) -> None:
@@ -162,15 +169,23 @@ def score_real(
         text = path.read_text(encoding="utf-8")
         result.stale += [f"{article.id}: {loc!r}" for loc in stale_locators(article, text)]
         entities = real.entities[article.conflict]
-        if model:
-            predicted = extract_claims(text, entities, year=article.year, model=model)
-        else:
-            predicted = extract_claims(text, entities, year=article.year)
+        if not result.words:  # the first call loads the model: not part of the cost
+            _extract("Warm-up.", entities, article.year, model)
+        started = time.process_time()
+        predicted = _extract(text, entities, article.year, model)
+        result.cpu_seconds += time.process_time() - started
+        result.words += len(text.split())
         doc = Document(article.id, "article", text, article.year, article.labels)
         report = result.reports.setdefault(article.split, Report())
         report.documents += 1
         score_document(doc, predicted, report, entities)
     return result
+
+
+def _extract(text: str, entities: Sequence[EntityRef], year: int, model: str | None) -> list[Claim]:
+    if model:
+        return extract_claims(text, entities, year=year, model=model)
+    return extract_claims(text, entities, year=year)
 
 
 def outlets(articles: Sequence[RealArticle]) -> set[str]:

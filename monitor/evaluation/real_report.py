@@ -51,6 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(format_table(report))
         if args.verbose:
             print(format_errors(report, args.limit))
+    if result.words:
+        print(
+            f"\nextraction cost {result.ms_per_1000_words:.0f} ms of CPU per 1,000 words"
+            f" ({result.words:,} words, one core, the model loaded)"
+        )
     if result.missing:
         print(f"\nmissing texts ({len(result.missing)}), not scored: {', '.join(result.missing)}")
     if result.stale:

@@ -92,11 +92,14 @@ def test_texts_are_scored_and_missing_ones_named(tmp_path: Path) -> None:
     (texts / "sudan-01.txt").write_text(
         "RSF takes Bara\n\nThe RSF captured the town of Bara on Saturday.", encoding="utf-8"
     )
-    report = score_real(real, texts).reports["dev"]
+    scored = score_real(real, texts)
+    report = scored.reports["dev"]
     assert (report.scores["territorial_control"].tp, report.scores["territorial_control"].fp) == (
         1,
         0,
     )
+    # the cost of extraction is counted over the article's words, the model's loading apart
+    assert scored.words == 12 and 0 < scored.ms_per_1000_words
 
 
 def test_a_changed_page_is_reported_by_its_locator(
