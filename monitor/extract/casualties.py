@@ -189,6 +189,23 @@ def _located_part(sentence: str, prev: _Item, c: Count) -> bool:
     )
 
 
+def _own_victims(
+    sentence: str,
+    c: Count,
+    r: Reading,
+    subject: str | None,
+    groups: list[Mention],
+    speaker: Speaker | None,
+) -> bool:
+    """ "The X says it has killed 1,500 X soldiers": a side named as the subject of the
+    killing and as the people killed is a misreading (a reference resolved to the wrong
+    side), not a loss."""
+    active = r.loss_at is None and r.start < c.amount.start
+    return (
+        active and subject is not None and loss_owner(sentence, r.start, groups, speaker) == subject
+    )
+
+
 def _items(sentence: str, groups: list[Mention], speaker: Speaker | None, year: int) -> list[_Item]:
     items: list[_Item] = []
     prev: _Item | None = None
@@ -220,6 +237,7 @@ def _items(sentence: str, groups: list[Mention], speaker: Speaker | None, year: 
                 item = replace(item, low=b.min, high=b.max, qualifier=b.qualifier)
         rejected = (
             r.negated
+            or _own_victims(sentence, c, r, subject, groups, speaker)
             or is_denied(sentence, r.start)
             or is_hypothetical(sentence, r.start, r.end)
             or is_history(sentence, r.start, r.end, year)

@@ -165,11 +165,12 @@ def _written_side(s: Parsed, token: Token) -> EntityRef | None:
     return next((e for e in s.entities if e.name == person.affiliation), None)
 
 
-def loser(s: Parsed, verb: Token) -> EntityRef | None:
-    """The side whose people the subject of "lose" says it lost: a side it names ("the RSF
-    lost 40 fighters", "Hemedti's forces had lost 300"), or for a pronoun ("it", "they", "we",
-    "his forces") the speaker that reports the clause ("Hemedti said his forces had lost 40
-    men"), when no other group is named before the pronoun."""
+def subject_side(s: Parsed, verb: Token) -> EntityRef | None:
+    """The side the subject of `verb` is: a side it names as written ("the RSF lost 40
+    fighters", "Hemedti's forces had lost 300"), or for a pronoun ("it", "they", "we", "his
+    forces") the speaker that reports the clause ("Hemedti said his forces had lost 40 men"),
+    when no other group is named before the pronoun. For "lose" it is the side that lost the
+    people; for "kill" the side that killed them."""
     who = subject(verb)
     if who is None:
         return None

@@ -21,10 +21,10 @@ from monitor.extract.casualty_filters import current_war
 from monitor.extract.casualty_nouns import noun_losses
 from monitor.extract.casualty_sides import (
     kin_group,
-    loser,
     modifiers,
     read_from_words,
     speakers_own,
+    subject_side,
 )
 from monitor.extract.frame_base import (
     Amount,
@@ -89,6 +89,11 @@ def _antecedent(head: Token) -> Token | None:
         of = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         node = child(of, "pobj") if of is not None else None
     return None
+
+
+def _active(verb: Token) -> bool:
+    """A verb whose subject did the killing, wounding or capturing (not "died", not passive)."""
+    return verb.lemma_ not in ("die", "lose") and not passive(verb)
 
 
 def _present_perfect(verb: Token) -> bool:
@@ -207,9 +212,11 @@ def _items(s: Parsed) -> Iterator[_Loss]:
             counted = _opened(opener, counted) if opener else counted
             opener = opener or counted
             if verb.lemma_ == "lose":
-                side = None if _is_bare(noun) else loser(s, verb)
+                side = None if _is_bare(noun) else subject_side(s, verb)
             else:
                 side = None if _is_bare(noun) else _side(s, noun) or _attacked(s, verb, noun)
+                if side is not None and _active(verb) and subject_side(s, verb) == side:
+                    continue  # "the X says it has killed 1,500 X soldiers": a misread side
             if (
                 verb.lemma_ != "lose"  # the loser is read as written
                 and side is not None

@@ -255,3 +255,7 @@ def test_the_side_that_lost_people_is_the_subject_of_lose(
 )
 def test_no_loser_without_people_lost_by_a_named_side(text: str) -> None:
     assert lost(text) == []
+
+
+def test_the_killer_is_not_the_side_killed() -> None:
+    assert killed("The RLF says it has killed 1,500 Red Lake Front soldiers since April.") == []

@@ -63,3 +63,16 @@ def test_one_group_of_people_is_a_count() -> None:
     [claim] = extract_casualties(text, ENTITIES, year=2025)
     assert isinstance(claim.value, Casualties)
     assert (claim.value.subject, claim.value.captured_min) == ("Wolf Company", 40)
+
+
+def test_a_side_is_not_the_killer_and_the_killed_of_one_clause() -> None:
+    # as a reference resolved to the killer would have it: "it has killed 1,500 [RLF] soldiers"
+    text = "The RLF says it has killed 1,500 Red Lake Front soldiers since April."
+    assert extract_casualties(text, ENTITIES, year=2025) == []
+    text = "Wolf fighters said they had captured 37 Wolf soldiers and an officer."
+    assert extract_casualties(text, ENTITIES, year=2025) == []
+
+
+def test_the_killer_named_apart_from_the_killed_stands() -> None:
+    text = "The RLF says it has killed 1,500 Wolf fighters since April."
+    assert counts(text) == [("Wolf Company", 1500, 1500, "exact")]
