@@ -76,6 +76,28 @@ _SETTLEMENTS = frozenset("town city village port capital settlement township".sp
 _PARTS = frozenset("area part outskirt outskirts suburb edge neighbourhood neighborhood".split())
 
 
+_BACK_NOUNS = frozenset("town city capital village valley province district port".split())
+
+
+def _named_before(s: Parsed, noun: Token) -> EntityRef | None:
+    """ "fled Damascus as rebel forces stormed the capital": "the town", "the capital" is the
+    one configured place the sentence names before it, when it names only one."""
+    if noun.lemma_.lower() not in _BACK_NOUNS or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+    ):
+        return None
+    if any(c.dep_ in ("prep", "compound", "appos", "amod") for c in noun.children if c.i > noun.i):
+        return None  # "the city of X", "the capital Y": a name of its own follows
+    places = {e.name: e for i, e in s.heads.items() if e.kind == "place" and i < noun.i}
+    if len(places) != 1:
+        return None
+    at = next(i for i, e in s.heads.items() if e.kind == "place" and i < noun.i)
+    name = s.span.doc[at]
+    if name.dep_ == "pobj" and name.head.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "overran an army post in Boni ... the town": the post, not Boni, was named
+    return next(iter(places.values()))
+
+
 def _places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
     """The configured places a noun phrase names, one per item of a list."""
     if token is None:
@@ -87,7 +109,7 @@ def _places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
             continue  # "rural areas of Kidal region": a part of the place is not the place
         settlement = head.pos_ == "NOUN" and head.lemma_.lower() in _SETTLEMENTS
         named = s.entity(prep_object(head, "of"), "place") if settlement else None
-        place = named or s.entity(head, "place")
+        place = named or s.entity(head, "place") or _named_before(s, head)
         if place is not None:
             yield place
             yield from _listed_inside(s, head)
@@ -229,10 +251,18 @@ _ARMED = frozenset(
 
 
 def _armed_noun(token: Token | None) -> bool:
-    """ "Syrian rebels", "gunmen"; not "the rebels", which refers back to a side named before."""
-    if token is None or token.pos_ != "NOUN" or noun_head(token).lemma_ not in _ARMED:
+    """ "Syrian rebels", "gunmen", "rebel forces"; not "the rebels", which refers back to a
+    side named before."""
+    if token is None or token.pos_ != "NOUN":
         return False
-    return not any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in noun_head(token).children)
+    head = noun_head(token)
+    kinds = {head.lemma_} | {c.lemma_ for c in head.children if c.dep_ in ("compound", "amod")}
+    if head.lemma_ not in _ARMED and not (head.lemma_ in _FORCES and kinds & _ARMED):
+        return False
+    return not any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in head.children)
+
+
+_FORCES = frozenset("force troop unit".split())
 
 
 def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:

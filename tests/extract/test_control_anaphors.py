@@ -1,0 +1,39 @@
+"""On the parse, "the town", "the capital" as the object of a control verb is the one
+configured place the sentence names before it; never when the sentence names two, nor when a
+name of its own follows ("the city of X")."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_claims
+from monitor.records import EntityRef, TerritorialControl
+
+ENTITIES = (
+    EntityRef("Coast Militia", "group", ("CM",)),
+    EntityRef("Kastrel", "place", ()),
+    EntityRef("Varo", "place", ()),
+)
+CM = "Coast Militia"
+
+
+def _values(sentence: str) -> list[tuple[str, str | None, str]]:
+    found = extract_claims(sentence, ENTITIES, ["territorial_control"], year=2024)
+    return [
+        (c.value.place, c.value.controller, c.value.status)
+        for c in found
+        if isinstance(c.value, TerritorialControl)
+    ]
+
+
+def test_the_capital_is_the_place_named_before() -> None:
+    said = "The governor fled Kastrel on Sunday as rebel forces stormed the capital."
+    assert _values(said) == [("Kastrel", None, "captured")]
+
+
+def test_the_town_is_nobody_when_two_places_are_named() -> None:
+    said = "The governor fled Kastrel for Varo as CM fighters stormed the town."
+    assert _values(said) == []
+
+
+def test_the_town_is_nobody_when_the_place_only_locates_another_noun() -> None:
+    said = "CM fighters overran a checkpoint in Kastrel and now hold the town."
+    assert ("Kastrel", CM, "holds") not in _values(said)
