@@ -200,7 +200,7 @@ class Daemon:
         self.notifier.status(self.status_line(reports))
         refused = [r for r in reports if r.store_error]
         if refused:
-            self._tick_failed(f"{len(refused)} feeds not stored: {refused[0].store_error}")
+            self._tick_failed(_not_stored(len(refused), refused[0].store_error))
             raise JobFailed(self.failing_ticks.problem if self.failing_ticks else "")
         if reports:
             self.failing_ticks = None
@@ -213,7 +213,7 @@ class Daemon:
         for alert in report.alerts:
             self.on_alert(alert)
         if report.store_error:
-            self._tick_failed(f"1 feeds not stored: {report.store_error}")
+            self._tick_failed(_not_stored(1, report.store_error))
         else:
             self.failing_ticks = None
 
@@ -427,3 +427,8 @@ class Daemon:
 
 def _remember_secrets(config: Config) -> None:
     remember_urls((f.url for f in config.feeds), (c.url for c in config.channels))
+
+
+def _not_stored(count: int, error: str | None) -> str:
+    """The problem health reports when a round's checks could not be stored."""
+    return f"{count} feed{'' if count == 1 else 's'} not stored: {error}"

@@ -77,7 +77,7 @@ def test_healthz_and_the_watchdog_fail_while_ticks_cannot_store(
 
     assert sick.status_code == 503, sick.text
     assert sick.json()["problem"].startswith("the last tick failed (since ")
-    assert sick.json()["problem"].endswith("1 feeds not stored: database or disk is full")
+    assert sick.json()["problem"].endswith("1 feed not stored: database or disk is full")
     assert watchdog_sick == sick.json()["problem"], "the watchdog hears the same"
     assert (well.status_code, well.json()["status"], watchdog_well) == (200, "ok", None)
 
