@@ -211,7 +211,9 @@ def _items(sentence: str, groups: list[Mention], speaker: Speaker | None, year: 
     prev: _Item | None = None
     for c, reading in _readings(sentence, groups):
         r = reading
-        if r is None and c.noun is None and c.group is None:
+        own_people = c.noun is None or kind_of_people(c.noun) != "civilian"
+        if r is None and c.group is None and c.pronoun is None and own_people:
+            # "X losses stood at 40", "X losses were estimated at 120 fighters"
             noun = losses_owner(sentence, c.amount.start, groups, speaker)[1]
             kinds: frozenset[Kind] = frozenset(
                 {"killed"} if noun in ("death toll", "losses") else {"killed", "wounded"}

@@ -76,3 +76,10 @@ def test_a_side_is_not_the_killer_and_the_killed_of_one_clause() -> None:
 def test_the_killer_named_apart_from_the_killed_stands() -> None:
     text = "The RLF says it has killed 1,500 Wolf fighters since April."
     assert counts(text) == [("Wolf Company", 1500, 1500, "exact")]
+
+
+def test_a_side_s_losses_counted_in_people() -> None:
+    text = "The RLF said it had killed 40 militiamen, while Wolf losses were estimated at 120 men."
+    assert counts(text) == [("Wolf Company", 120, 120, "exact")]
+    text = "Wolf losses were put at 30 civilians and 12 fighters, the RLF said."
+    assert ("Wolf Company", 30, 30, "exact") not in counts(text)
