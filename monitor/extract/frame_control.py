@@ -76,6 +76,7 @@ _SETTLEMENTS = frozenset("town city village port capital settlement township".sp
 _PARTS = frozenset("area part outskirt outskirts suburb edge neighbourhood neighborhood".split())
 
 
+_LOCATING = frozenset("in at near inside outside around".split())
 _BACK_NOUNS = frozenset("town city capital village valley province district port".split())
 
 
@@ -93,7 +94,7 @@ def _named_before(s: Parsed, noun: Token) -> EntityRef | None:
         return None
     at = next(i for i, e in s.heads.items() if e.kind == "place" and i < noun.i)
     name = s.span.doc[at]
-    if name.dep_ == "pobj" and name.head.head.pos_ in ("NOUN", "PROPN"):
+    if name.dep_ == "pobj" and name.head.lower_ in _LOCATING and name.head.head.pos_ == "NOUN":
         return None  # "overran an army post in Boni ... the town": the post, not Boni, was named
     return next(iter(places.values()))
 
@@ -291,10 +292,20 @@ def _noun_taker(s: Parsed, noun: Token) -> tuple[EntityRef | None, bool]:
             found = s.entity(noun_head(c), "group")
             if found is not None:
                 return found, True
-    agent = prep_object(noun, "to" if noun.lemma_ == "fall" else "by")
+    agent = _noun_agent(noun)
     if agent is None:
         return None, False
     return s.entity(noun_head(agent), "group"), True
+
+
+def _noun_agent(noun: Token) -> Token | None:
+    """ "the capture of X by Y", "the fall of X to Y"; the parser may hang the "to" or "by" on
+    the verb whose object the noun is ("acknowledged the fall of X to insurgents")."""
+    word = "to" if noun.lemma_ == "fall" else "by"
+    agent = prep_object(noun, word)
+    if agent is None and noun.dep_ == "dobj":
+        agent = prep_object(noun.head, word)
+    return agent
 
 
 def _held_by_possessor(s: Parsed, noun: Token) -> Iterator[tuple[Claim, Token]]:
@@ -336,7 +347,7 @@ def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
             # "Wagner chief claims capture of Bakhmut", "Russian forces completed the
             # encirclement of Pokrovsk": the subject does or tells what the noun names
             taker = side_of(s, subject(verb))
-        if taker is None:
+        if taker is None and not _armed_noun(_noun_agent(noun)):
             continue  # "the fall of X" with nobody's name to it tells nothing new
         told = verb if verb is not None else noun
         for place in _places(s, prep_object(noun, "of")):

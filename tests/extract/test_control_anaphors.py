@@ -37,3 +37,13 @@ def test_the_town_is_nobody_when_two_places_are_named() -> None:
 def test_the_town_is_nobody_when_the_place_only_locates_another_noun() -> None:
     said = "CM fighters overran a checkpoint in Kastrel and now hold the town."
     assert ("Kastrel", CM, "holds") not in _values(said)
+
+
+def test_the_fall_to_an_armed_actor_nobody_configured() -> None:
+    said = "On Friday the government acknowledged the fall of Kastrel to insurgents."
+    assert _values(said) == [("Kastrel", None, "captured")]
+
+
+def test_the_city_after_a_place_left_is_that_place() -> None:
+    said = "After a withdrawal from Kastrel on Friday, rebel fighters captured the city."
+    assert _values(said) == [("Kastrel", None, "captured")]
