@@ -101,6 +101,15 @@ def _present_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
 
 
+def _partitive(token: Token) -> Token | None:
+    """The people a number counts part of: "40 of its soldiers", "30 of the X fighters"."""
+    if not token.like_num:
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = child(of, "pobj") if of is not None else None
+    return people if people is not None and people.lower_ in _PEOPLE else None
+
+
 def _is_bare(token: Token) -> bool:
     """A count standing alone for its people ("wounded 430", "430 wounded")."""
     return token.like_num and not any(c.dep_ in ("prep", "compound") for c in token.children)
@@ -206,7 +215,11 @@ def _items(s: Parsed) -> Iterator[_Loss]:
             continue
         opener: Amount | None = None
         for noun in _victims(verb):
-            counted = _bare_count(noun) if _is_bare(noun) else _count(noun)
+            people = _partitive(noun) or noun  # "40 of its soldiers": the soldiers
+            if people is not noun:
+                counted = _bare_count(noun)
+            else:
+                counted = _bare_count(noun) if _is_bare(noun) else _count(noun)
             if counted is None:
                 continue
             counted = _opened(opener, counted) if opener else counted
@@ -214,14 +227,14 @@ def _items(s: Parsed) -> Iterator[_Loss]:
             if verb.lemma_ == "lose":
                 side = None if _is_bare(noun) else subject_side(s, verb)
             else:
-                side = None if _is_bare(noun) else _side(s, noun) or _attacked(s, verb, noun)
+                side = None if _is_bare(noun) else _side(s, people) or _attacked(s, verb, people)
                 if side is not None and _active(verb) and subject_side(s, verb) == side:
                     continue  # "the X says it has killed 1,500 X soldiers": a misread side
             if (
                 verb.lemma_ != "lose"  # the loser is read as written
                 and side is not None
                 and side.name not in s.written
-                and not read_from_words(s, noun, side)
+                and not read_from_words(s, people, side)
             ):
                 continue  # a side only a resolved reference names is a guess for losses
             if any(c.dep_ == "conj" and _count(c) is None for c in noun.children):

@@ -119,3 +119,28 @@ def test_a_total_a_source_puts_at_a_number(text: str, expected: tuple[object, ..
 
 def test_a_strength_a_source_puts_at_a_number_is_no_loss() -> None:
     assert losses("Analysts put the number of RLF fighters at 5,000.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The defence ministry of Norland said 40 of its soldiers had died in the fighting.",
+            [(NAV, 40, None, 40, "exact")],
+        ),
+        (
+            "Norland's defence ministry said at least 12 of its servicemen were killed.",
+            [(NAV, 12, None, None, "at_least")],
+        ),
+        (
+            "The defence ministry of Norland said 40 of the RLF's fighters had died.",
+            [(RLF, 40, None, 40, "exact")],
+        ),
+    ],
+)
+def test_a_part_of_a_side_s_people(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert losses(text) == expected
+
+
+def test_a_part_of_nobody_s_people_is_no_loss() -> None:
+    assert losses("Monitors said 40 of the fighters had died in the fighting.") == []
