@@ -1,11 +1,17 @@
-"""Losses read from the parse: how many of a side's fighters a verb of losses takes.
+"""Losses read from the parse: how many of a side's people a verb or noun of losses takes.
 
 "Ethiopian troops killed more than 300 Fano fighters", "61 Syrian Arab Army soldiers were
-killed", "the militia had killed 602 federal soldiers and captured 98 troops": the count is
-the number of the noun that the verb takes (its object, or its subject in the passive, or the
-subject of "died"), and the side is the configured group that noun phrase names ("Fano
-fighters", "soldiers of the RSF"). The side that inflicts the losses is never their subject.
-Counts of one side in one sentence make one fact, each under its own field.
+killed", "the militia had killed 602 federal soldiers, wounded 430, and captured 98 troops":
+the count is the number of the people the verb takes (`casualty_phrases`), and the side is
+the configured group their phrase names ("Fano fighters", "soldiers of the RSF"), a kin of its
+name ("federal soldiers"), a state body's own army ("its servicemen", `casualty_sides`), the
+side a raid attacked ("attacked X positions, killing 12 fighters"), the subject of "lose", or
+for a bare count in a list of losses the side of the item before it. The side that inflicts
+the losses is never their side. Nouns tell losses too (`casualty_nouns`: "2,600 deaths among
+the Houthis", "the death toll rose to 673").
+
+Counts of one side in one sentence make one fact, each under its own field; a running total
+is a fact of its own beside the losses that raise it.
 """
 
 from __future__ import annotations
@@ -16,9 +22,17 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
-from monitor.extract.casualty_counts import PEOPLE, kind_of_people
+from monitor.extract.casualty_counts import kind_of_people
 from monitor.extract.casualty_filters import current_war
 from monitor.extract.casualty_nouns import noun_losses
+from monitor.extract.casualty_phrases import (
+    bare_count,
+    count_of,
+    is_bare,
+    opened,
+    partitive,
+    victims,
+)
 from monitor.extract.casualty_sides import (
     kin_group,
     modifiers,
@@ -32,63 +46,21 @@ from monitor.extract.frame_base import (
     child,
     era_text,
     happened,
-    number_of,
     passive,
     with_conjuncts,
 )
 from monitor.extract.grammar import claimant_of, is_doubted
 from monitor.extract.history import CASUALTY_ERA, DATED_YEAR, is_past
-from monitor.extract.numbers import find_amounts
-from monitor.extract.units import PLURALS, UNITS
 from monitor.records import Casualties, Claim, EntityRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Nouns of a side's people whose losses are counted: the units of force sizes, and the words
-# reports use for the other side's dead ("terrorists", "operatives", "mercenaries").
-_PEOPLE = (PLURALS | frozenset(UNITS) | PEOPLE) - frozenset({"casualties", "bodies"})
 _FIELDS = {
     **dict.fromkeys("kill slay execute eliminate neutralize neutralise die lose".split(), "killed"),
     **dict.fromkeys("wound injure".split(), "wounded"),
     **dict.fromkeys("capture detain".split(), "captured"),
 }
-
-
-def _victims(verb: Token) -> list[Token]:
-    """The nouns a verb of losses takes: "killed N fighters", "N fighters were killed",
-    "N soldiers died", and a bare number as the subject of a participle that has no object
-    ("..., 430 wounded and 98 captured": the passive with its auxiliary gapped)."""
-    if verb.lemma_ == "die":
-        found = child(verb, "nsubj")
-    elif passive(verb):
-        found = child(verb, "nsubjpass")
-    else:
-        found = child(verb, "dobj")
-        if found is None and verb.tag_ in ("VBN", "VBD"):
-            found = child(verb, "nsubj")
-            found = found if found is not None and _is_bare(found) else None
-    if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-        found = _antecedent(verb.head)
-        if found is not None and found.head.lemma_ in _RELEASES:
-            return []  # "released 12 soldiers who had been captured": no new loss
-    return with_conjuncts(found) if found is not None else []
-
-
-_RELEASES = frozenset("release free exchange swap repatriate return".split())
-
-
-def _antecedent(head: Token) -> Token | None:
-    """The people a relative clause of losses tells of: "44 soldiers who were killed", also
-    where the parser hangs the clause on the noun above them ("the names of 44 soldiers who
-    were killed")."""
-    node: Token | None = head
-    for _ in range(3):
-        if node is None or _count(node) is not None:
-            return node
-        of = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        node = child(of, "pobj") if of is not None else None
-    return None
 
 
 def _active(verb: Token) -> bool:
@@ -101,45 +73,6 @@ def _present_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
 
 
-def _partitive(token: Token) -> Token | None:
-    """The people a number counts part of: "40 of its soldiers", "30 of the X fighters"."""
-    if not token.like_num:
-        return None
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    people = child(of, "pobj") if of is not None else None
-    return people if people is not None and people.lower_ in _PEOPLE else None
-
-
-def _is_bare(token: Token) -> bool:
-    """A count standing alone for its people ("wounded 430", "430 wounded")."""
-    return token.like_num and not any(c.dep_ in ("prep", "compound") for c in token.children)
-
-
-def _bare_count(token: Token) -> Amount | None:
-    text = token.doc[token.left_edge.i : token.i + 1].text
-    amounts = find_amounts(text)
-    return (amounts[-1].min, amounts[-1].max, amounts[-1].qualifier) if amounts else None
-
-
-def _count(noun: Token) -> Amount | None:
-    """The number a people noun carries ("at least 84 Wagner fighters"), also where the parser
-    hangs it on the side's name inside the phrase ("61 Syrian Arab Army soldiers": 61 is the
-    name's): a number that opens the whole noun phrase counts its head."""
-    if noun.lower_ not in _PEOPLE:
-        return None
-    found = number_of(noun)
-    if found is not None:
-        return found
-    opening = noun.left_edge.i
-    for mod in noun.children:
-        if mod.dep_ in _NAME_LINKS and mod.i < noun.i:
-            numbers = [c for c in mod.children if c.dep_ == "nummod"]
-            if numbers and numbers[0].left_edge.i == opening:
-                return number_of(mod)
-    return None
-
-
-_NAME_LINKS = frozenset("compound nmod amod".split())
 _OWNER_PREPOSITIONS = frozenset("of from".split())
 
 
@@ -214,20 +147,20 @@ def _items(s: Parsed) -> Iterator[_Loss]:
         if s.year is not None and is_past(era, s.year, CASUALTY_ERA, DATED_YEAR):
             continue
         opener: Amount | None = None
-        for noun in _victims(verb):
-            people = _partitive(noun) or noun  # "40 of its soldiers": the soldiers
+        for noun in victims(verb):
+            people = partitive(noun) or noun  # "40 of its soldiers": the soldiers
             if people is not noun:
-                counted = _bare_count(noun)
+                counted = bare_count(noun)
             else:
-                counted = _bare_count(noun) if _is_bare(noun) else _count(noun)
+                counted = bare_count(noun) if is_bare(noun) else count_of(noun)
             if counted is None:
                 continue
-            counted = _opened(opener, counted) if opener else counted
+            counted = opened(opener, counted) if opener else counted
             opener = opener or counted
             if verb.lemma_ == "lose":
-                side = None if _is_bare(noun) else subject_side(s, verb)
+                side = None if is_bare(noun) else subject_side(s, verb)
             else:
-                side = None if _is_bare(noun) else _side(s, people) or _attacked(s, verb, people)
+                side = None if is_bare(noun) else _side(s, people) or _attacked(s, verb, people)
                 if side is not None and _active(verb) and subject_side(s, verb) == side:
                     continue  # "the X says it has killed 1,500 X soldiers": a misread side
             if (
@@ -237,7 +170,7 @@ def _items(s: Parsed) -> Iterator[_Loss]:
                 and not read_from_words(s, people, side)
             ):
                 continue  # a side only a resolved reference names is a guess for losses
-            if any(c.dep_ == "conj" and _count(c) is None for c in noun.children):
+            if any(c.dep_ == "conj" and count_of(c) is None for c in noun.children):
                 continue  # "50 Houthi rebels and government troops": one count of two sides
             if side and any(
                 _more_of_the_same(s, noun, c) for c in noun.children if c.dep_ == "conj"
@@ -245,19 +178,6 @@ def _items(s: Parsed) -> Iterator[_Loss]:
                 continue  # "two RSF commanders and 15 fighters": 17 in all, or 2 and 15?
             ends = (verb.i, noun.left_edge.i, noun.right_edge.i)
             yield _Loss(side, field, verb, noun, counted, noun.lower_, min(ends), max(ends))
-
-
-def _opened(opener: Amount, counted: Amount) -> Amount:
-    """A qualifier that opens a list applies to every count in it ("at least 84 X fighters and
-    47 Y soldiers": both at least); a count with its own qualifier keeps it."""
-    lo, hi, qualifier = counted
-    if qualifier != "exact" or opener[2] == "exact":
-        return counted
-    if opener[2] == "at_least":
-        return lo, None, "at_least"
-    if opener[2] == "at_most":
-        return None, hi, "at_most"
-    return (lo, hi, "approx") if opener[2] == "approx" else counted  # not a vague "dozens"
 
 
 _LIST_LINK = re.compile(r"^[\s,]*(?:and\s*)?$")
@@ -272,7 +192,7 @@ def _losses(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount]]:
         side = item.side
         if side is None and before is not None and before.side is not None:
             link = s.span.doc[before.last + 1 : item.first].text
-            bare = _is_bare(item.noun)
+            bare = is_bare(item.noun)
             same_kind = bare or (
                 modifiers(item.noun) is None
                 and kind_of_people(item.people) == kind_of_people(before.people)

@@ -7,8 +7,9 @@ import pytest
 from spacy.tokens import Doc
 
 from monitor.extract import extract_claims
+from monitor.extract.casualty_phrases import antecedent, count_of
 from monitor.extract.frame_base import parsed
-from monitor.extract.frame_casualties import _antecedent, _count, _side
+from monitor.extract.frame_casualties import _side
 from monitor.extract.nlp import DEFAULT_MODEL, load
 from monitor.records import Casualties, EntityRef
 
@@ -48,7 +49,7 @@ def built(parse: str) -> Doc:
 def test_a_number_the_parser_hangs_on_the_name_counts_the_phrase() -> None:
     # "61" attached to the name "Army" rather than to "soldiers"
     doc = built("61/nummod>3 Laotian/amod>3 Arab/compound>3 Army/nmod>4 soldiers/ROOT>4")
-    assert _count(doc[4]) == (61, 61, "exact")
+    assert count_of(doc[4]) == (61, 61, "exact")
     text = (
         "Monitors said 80 insurgents and 23 Laotian Arab Army (LAA) soldiers were killed in "
         "the fighting."
@@ -59,7 +60,7 @@ def test_a_number_the_parser_hangs_on_the_name_counts_the_phrase() -> None:
 def test_a_number_inside_the_phrase_counts_the_name_only() -> None:
     # "the army's 61 Laotian Arab Army soldiers": the number does not open the phrase
     doc = built("the/det>1 army/poss>6 's/case>1 61/nummod>5 Laotian/amod>5 Arab/nmod>6 x/ROOT>6")
-    assert _count(doc[6]) is None
+    assert count_of(doc[6]) is None
 
 
 def test_the_side_in_an_of_phrase_the_parser_split() -> None:
@@ -217,7 +218,7 @@ def test_a_relative_clause_the_parser_hangs_on_the_noun_above_the_people() -> No
         "names/ROOT>0 of/prep>0 44/nummod>3 fighters/pobj>1 who/nsubjpass>6 were/auxpass>6 "
         "killed/relcl>0"
     )
-    assert _antecedent(doc[0]) == doc[3]
+    assert antecedent(doc[0]) == doc[3]
 
 
 LEADER = (*ENTITIES, EntityRef("Amon Kaleb", "person", ("Kaleb",), affiliation=RLF))
