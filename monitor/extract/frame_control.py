@@ -191,9 +191,15 @@ def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[list[EntityRef]
     clause = clause_of(verb)
     token = given if given is not None else subject(clause)
     if token is not None and token.pos_ == "PRON":
+        pronoun = token
         token = speaker_of(clause)  # "the TDF said they had captured": the speaker's side
         if token is None:
-            return [], True  # "they captured ...": somebody, but not one we can name
+            # "Russia's biggest gain since it captured Bakhmut": the one group named before
+            earlier = {e.name: e for i, e in s.heads.items() if e.kind == "group" and i < pronoun.i}
+            # not in a "when" clause: "had 5,000 fighters when it took Goma" sets a time
+            when = any(c.lower_ == "when" for c in verb.children)
+            named = pronoun.lower_ in ("it", "they") and len(earlier) == 1 and not when
+            return ([*earlier.values()] if named else []), True
     if token is None:
         return [], False
     return takers(s, token), True

@@ -9,6 +9,7 @@ from monitor.records import EntityRef, TerritorialControl
 
 ENTITIES = (
     EntityRef("Coast Militia", "group", ("CM",)),
+    EntityRef("Northern Army", "group", ()),
     EntityRef("Kastrel", "place", ()),
     EntityRef("Varo", "place", ()),
 )
@@ -47,3 +48,18 @@ def test_the_fall_to_an_armed_actor_nobody_configured() -> None:
 def test_the_city_after_a_place_left_is_that_place() -> None:
     said = "After a withdrawal from Kastrel on Friday, rebel fighters captured the city."
     assert _values(said) == [("Kastrel", None, "captured")]
+
+
+def test_a_pronoun_taker_is_the_one_group_named_before_it() -> None:
+    said = "The fall of Varo is the Coast Militia's biggest gain since it captured Kastrel in May."
+    assert ("Kastrel", CM, "captured") in _values(said)
+
+
+def test_a_pronoun_taker_is_nobody_when_two_groups_are_named() -> None:
+    said = "The CM accused the Northern Army of shelling civilians after it captured Kastrel."
+    assert [v for v in _values(said) if v[0] == "Kastrel"] == []
+
+
+def test_a_pronoun_taker_in_a_when_clause_sets_a_time() -> None:
+    said = "The Coast Militia had some 5,000 fighters when it took Kastrel."
+    assert _values(said) == []
