@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from monitor.extract.casualty_counts import PEOPLE
 from monitor.extract.frame_base import Parsed, side_of
 from monitor.extract.grammar import reporting_verb, subject
 from monitor.records import EntityRef
@@ -63,7 +64,8 @@ def _prefix(noun: Token) -> str | None:
     if noun.lower_ in MEMBERS:
         return modifiers(noun)
     word = noun.lower_
-    if noun.tag_ == "NNS" and word.endswith("s") and not word.endswith("ss"):
+    people = word in PEOPLE or word.endswith("ists")  # not "nationals" for "national army"
+    if noun.tag_ == "NNS" and people and word.endswith("s") and not word.endswith("ss"):
         return word[:-1] if modifiers(noun) is None else None
     return None
 

@@ -260,3 +260,10 @@ def test_no_loser_without_people_lost_by_a_named_side(text: str) -> None:
 
 def test_the_killer_is_not_the_side_killed() -> None:
     assert killed("The RLF says it has killed 1,500 Red Lake Front soldiers since April.") == []
+
+
+def test_a_plural_kin_is_a_word_for_people() -> None:
+    entities = (*ENTITIES, EntityRef("Kestan Army", "group", ("national forces",)))
+    text = "The RLF said its raids had caused 400 deaths among nationals in Tarsa."
+    found = extract_claims(text, entities, year=2025)
+    assert [c for c in found if isinstance(c.value, Casualties)] == []
