@@ -167,10 +167,10 @@ def extract_control(
     """Territorial control claims in one sentence of an article published in `year`."""
     # Every extractor asks for the same mentions, and `find_mentions` remembers them.
     mentions = [m for m in find_mentions(sentence, entities) if not _lowercase_acronym(sentence, m)]
-    mentions = sorted([*mentions, *state_mentions(sentence, entities, mentions)], key=_start)
     places = [m for m in mentions if m.entity.kind == "place" and not _dateline(sentence, m)]
     if not places:
         return []
+    mentions = sorted([*mentions, *state_mentions(sentence, entities, mentions)], key=_start)
     frame = Frame(sentence, mentions, year or datetime.now(UTC).year)
     claims: list[Claim] = []
     for p in places:

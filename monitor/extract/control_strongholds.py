@@ -63,11 +63,10 @@ def _described_place(s: Parsed, noun: Token) -> EntityRef | None:
 
 
 def stronghold_frames(s: Parsed) -> Iterator[Claim]:
-    if any(t.lemma_ in _TAKING and t.pos_ in ("VERB", "NOUN") for t in s.span):
+    nouns = [t for t in s.span if t.lemma_ in _STRONGHOLD and t.pos_ == "NOUN"]
+    if not nouns or any(t.lemma_ in _TAKING and t.pos_ in ("VERB", "NOUN") for t in s.span):
         return
-    for noun in s.span:
-        if noun.lemma_ not in _STRONGHOLD or noun.pos_ != "NOUN":
-            continue
+    for noun in nouns:
         place, owner = _described_place(s, noun), _owner(s, noun)
         if place is None or owner is None:
             continue

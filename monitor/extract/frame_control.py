@@ -151,11 +151,14 @@ def _expelled_from(verb: Token) -> Token | None:
     return found
 
 
+def _repelled(verb: Token) -> bool:
+    return any(c.lower_ == "back" for c in verb.children)
+
+
 def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
     """The place phrase, the taker and the status a control verb states."""
     lemma = verb.lemma_
-    repelled = any(c.lower_ == "back" for c in verb.children)
-    if lemma in _EXPEL and not repelled and (place := _expelled_from(verb)) is not None:
+    if lemma in _EXPEL and not _repelled(verb) and (place := _expelled_from(verb)) is not None:
         # the taker is the one who expels: the subject, or the agent of the passive
         taker = prep_object(verb, "by") if passive(verb) else child(verb, "nsubj")
         return place, taker, "captured"
