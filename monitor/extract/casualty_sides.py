@@ -107,7 +107,7 @@ def state_army(place: EntityRef, entities: Sequence[EntityRef]) -> EntityRef | N
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-_OWN = frozenset("its their our".split())
+_OWN = frozenset("its their our his her".split())
 _HIS_PEOPLE = MEMBERS | frozenset("men loyalists followers bodyguards guards".split())
 
 
@@ -144,13 +144,16 @@ def speakers_own(s: Parsed, noun: Token) -> EntityRef | None:
 
 def read_from_words(s: Parsed, noun: Token, side: EntityRef) -> bool:
     """Whether `side` is read from the words of `noun`'s sentence rather than from a name (a
-    name may be one a reference was resolved to): a kin of its name, or a place's army."""
+    name may be one a reference was resolved to): a kin of its name, a place's army, or the
+    group of a person named as written ("Kaleb said 40 of his fighters")."""
     if kin_group(noun, s.entities) == side:
         return True
     speaker = _own_speaker(s, noun)
-    return (
-        speaker is not None and side_of(s, speaker) is None and _state_speaker(s, speaker) == side
-    )
+    if speaker is None:
+        return False
+    if side_of(s, speaker) is None:
+        return _state_speaker(s, speaker) == side
+    return _written_side(s, speaker) == side
 
 
 def _written_side(s: Parsed, token: Token) -> EntityRef | None:

@@ -267,3 +267,8 @@ def test_a_plural_kin_is_a_word_for_people() -> None:
     text = "The RLF said its raids had caused 400 deaths among nationals in Tarsa."
     found = extract_claims(text, entities, year=2025)
     assert [c for c in found if isinstance(c.value, Casualties)] == []
+
+
+def test_a_leader_speaks_of_his_own_people() -> None:
+    assert lost("Kaleb said 40 of his fighters were killed near Tarsa.") == [(RLF, 40, 40)]
+    assert lost("Kaleb said the Wolf Company had killed 40 of his fighters.") == []
