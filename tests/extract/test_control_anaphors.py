@@ -63,3 +63,13 @@ def test_a_pronoun_taker_is_nobody_when_two_groups_are_named() -> None:
 def test_a_pronoun_taker_in_a_when_clause_sets_a_time() -> None:
     said = "The Coast Militia had some 5,000 fighters when it took Kastrel."
     assert _values(said) == []
+
+
+def test_a_relative_pronoun_is_the_noun_it_modifies() -> None:
+    said = "Kastrel is a market town that has been held by the Coast Militia since March."
+    assert _values(said) == [("Kastrel", CM, "holds")]
+
+
+def test_a_relative_clause_on_another_noun_is_not_about_the_place() -> None:
+    said = "Kastrel lies near a ridge that has been held by the Coast Militia since March."
+    assert _values(said) == []
