@@ -1,10 +1,10 @@
 """Count phrases of losses in the parse: which people a verb of losses takes, and how many.
 
 - The victims of a verb: its object, its subject in the passive or of "died", a bare number as
-  the subject of a participle whose auxiliary is gapped ("..., 430 wounded"), the antecedent of
-  a relative pronoun ("44 soldiers who were killed"), never people released after capture.
+  the subject of a participle whose auxiliary is gapped ("..., 25 wounded"), the antecedent of
+  a relative pronoun ("52 soldiers who were killed"), never people released after capture.
 - The count of a people noun: its own number, or a number the parser hangs on the side's name
-  inside the phrase ("61 Syrian Arab Army soldiers"); a bare count ("wounded 430"); a part of
+  inside the phrase ("23 Laotian Arab Army soldiers"); a bare count ("wounded 25"); a part of
   a side's people ("40 of its soldiers").
 - A qualifier that opens a list applies to every count in it.
 """
@@ -29,7 +29,7 @@ _PEOPLE = (PLURALS | frozenset(UNITS) | PEOPLE) - frozenset({"casualties", "bodi
 def victims(verb: Token) -> list[Token]:
     """The nouns a verb of losses takes: "killed N fighters", "N fighters were killed",
     "N soldiers died", and a bare number as the subject of a participle that has no object
-    ("..., 430 wounded and 98 captured": the passive with its auxiliary gapped)."""
+    ("..., 25 wounded and 12 captured": the passive with its auxiliary gapped)."""
     if verb.lemma_ == "die":
         found = child(verb, "nsubj")
     elif passive(verb):
@@ -50,9 +50,12 @@ _RELEASES = frozenset("release free exchange swap repatriate return".split())
 
 
 def antecedent(head: Token) -> Token | None:
-    """The people a relative clause of losses tells of: "44 soldiers who were killed", also
-    where the parser hangs the clause on the noun above them ("the names of 44 soldiers who
-    were killed")."""
+    """The people a relative clause of losses tells of: "52 soldiers who were killed", also
+    where the parser hangs the clause on the noun above them ("the names of 52 soldiers who
+    were killed") or on their side's name ("52 fighters of the X who were killed")."""
+    owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if count_of(head) is None and owner is not None and count_of(owner) is not None:
+        return owner
     node: Token | None = head
     for _ in range(3):
         if node is None or count_of(node) is not None:
@@ -72,7 +75,7 @@ def partitive(token: Token) -> Token | None:
 
 
 def is_bare(token: Token) -> bool:
-    """A count standing alone for its people ("wounded 430", "430 wounded")."""
+    """A count standing alone for its people ("wounded 25", "25 wounded")."""
     return token.like_num and not any(c.dep_ in ("prep", "compound") for c in token.children)
 
 
@@ -83,8 +86,8 @@ def bare_count(token: Token) -> Amount | None:
 
 
 def count_of(noun: Token) -> Amount | None:
-    """The number a people noun carries ("at least 84 Wagner fighters"), also where the parser
-    hangs it on the side's name inside the phrase ("61 Syrian Arab Army soldiers": 61 is the
+    """The number a people noun carries ("at least 62 Wolf fighters"), also where the parser
+    hangs it on the side's name inside the phrase ("23 Laotian Arab Army soldiers": 23 is the
     name's): a number that opens the whole noun phrase counts its head."""
     if noun.lower_ not in _PEOPLE:
         return None
@@ -104,8 +107,8 @@ _NAME_LINKS = frozenset("compound nmod amod".split())
 
 
 def opened(opener: Amount, counted: Amount) -> Amount:
-    """A qualifier that opens a list applies to every count in it ("at least 84 X fighters and
-    47 Y soldiers": both at least); a count with its own qualifier keeps it."""
+    """A qualifier that opens a list applies to every count in it ("at least 62 X fighters and
+    19 Y soldiers": both at least); a count with its own qualifier keeps it."""
     lo, hi, qualifier = counted
     if qualifier != "exact" or opener[2] == "exact":
         return counted

@@ -131,16 +131,16 @@ def test_a_count_outside_the_list_or_of_other_people_keeps_no_side() -> None:
     ("text", "second"),
     [
         (
-            "The RLF said it had killed at least 84 Wolf fighters and 47 federal soldiers.",
-            (NAV, 47, None, "at_least"),
+            "The RLF said it had killed at least 62 Wolf fighters and 19 federal soldiers.",
+            (NAV, 19, None, "at_least"),
         ),
         (
-            "The RLF said it had killed about 84 Wolf fighters and 47 federal soldiers.",
-            (NAV, 47, 47, "approx"),
+            "The RLF said it had killed about 62 Wolf fighters and 19 federal soldiers.",
+            (NAV, 19, 19, "approx"),
         ),
         (
-            "The RLF said it had killed at least 84 Wolf fighters and about 47 federal soldiers.",
-            (NAV, 47, 47, "approx"),
+            "The RLF said it had killed at least 62 Wolf fighters and about 19 federal soldiers.",
+            (NAV, 19, 19, "approx"),
         ),
     ],
 )
@@ -186,13 +186,13 @@ def test_a_side_named_in_the_result_clause_stands() -> None:
     ("text", "expected"),
     [
         (
-            'The RLF published a list with the names of 44 fighters of the Wolf Company who "were '
-            'killed in the battles for the town."',
-            [(WOLF, 44, 44, "exact")],
+            'An RLF statement gave the names of 52 fighters of the Wolf Company who "had been '
+            'killed defending the town."',
+            [(WOLF, 52, 52, "exact")],
         ),
         (
-            'The RLF published the names of 44 Wolf fighters who "were killed in battle."',
-            [(WOLF, 44, 44, "exact")],
+            'The RLF read out the names of 52 Wolf fighters who "died in battle."',
+            [(WOLF, 52, 52, "exact")],
         ),
     ],
 )
@@ -213,9 +213,9 @@ def test_people_released_after_their_capture_are_no_new_loss() -> None:
 
 
 def test_a_relative_clause_the_parser_hangs_on_the_noun_above_the_people() -> None:
-    # "the names of 44 fighters who were killed", the clause hung on "names"
+    # "the names of 52 fighters who were killed", the clause hung on "names"
     doc = built(
-        "names/ROOT>0 of/prep>0 44/nummod>3 fighters/pobj>1 who/nsubjpass>6 were/auxpass>6 "
+        "names/ROOT>0 of/prep>0 52/nummod>3 fighters/pobj>1 who/nsubjpass>6 were/auxpass>6 "
         "killed/relcl>0"
     )
     assert antecedent(doc[0]) == doc[3]
