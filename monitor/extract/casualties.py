@@ -149,7 +149,7 @@ def _readings(sentence: str, groups: list[Mention]) -> list[tuple[Count, Reading
                 and c.amount.qualifier in _OPENERS
                 and nxt.amount.qualifier == "exact"
             ):
-                nxt = replace(nxt, amount=_opened(c.amount, nxt.amount))  # "at least 84 X and 47 Y"
+                nxt = replace(nxt, amount=_opened(c.amount, nxt.amount))  # "at least 62 X and 19 Y"
             out[i] = (nxt, replace(r, start=nxt.amount.start, end=nxt.end))
     return out
 
@@ -175,7 +175,7 @@ _PLACED = re.compile(r"^\s+(?:in|near|at|outside)\s+", re.I)
 
 
 def _located_part(sentence: str, prev: _Item, c: Count) -> bool:
-    """ "24 X soldiers were killed in Y, including 21 reservists in a single incident near Z":
+    """ "31 X soldiers were killed in Y, including 17 guards in one ambush near Z":
     a part of the count before it, of the same side's people, told with its own place, is an
     incident of its own (README, real-text labelling rules). A part without its own place
     ("including 3 officers") is no separate fact."""

@@ -2,7 +2,7 @@
 and history.
 
 - Noise: years, ages ("32-year-old", "aged 40", "Koné, 54,"), anything hyphenated to a unit,
-  the size of each of several groups ("in groups of four or five soldiers").
+  the size of each of several groups ("in groups of three or four soldiers").
 - Denied: a denial before the count ("denied that 40 of its fighters had been killed",
   "dismissed as false claims that ..."). A denial after it ("..., a claim the NRF rejected")
   leaves the claim standing: it is still what its claimant says.
@@ -41,7 +41,7 @@ _HYPOTHETICAL = re.compile(
 _AGE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?$", re.I)
 
 
-# "groups consisting of four or five soldiers": the size of each of several groups, no total.
+# "groups made up of three or four soldiers": the size of each of several groups, no total.
 _EACH_GROUP = re.compile(
     r"\b(?:groups|bands|units|squads|batches|teams|cells)\s+(?:of|consisting\s+of|"
     r"made\s+up\s+of|comprising|numbering)\s+(?:(?:up\s+to|about|around|some)\s+)?$",
@@ -81,7 +81,7 @@ _PRESENT_PERFECT = re.compile(
 
 def current_war(text: str, perfect: bool) -> str:
     """`text` without its "during the ... war" when the losses are told in the present perfect
-    ("210 soldiers have been killed during the ground invasion"): a period that reaches the
+    ("95 soldiers have been killed during the offensive"): a period that reaches the
     present is the current war, a running total, not history."""
     return _DURING_WAR.sub(" ", text) if perfect else text
 

@@ -1,9 +1,9 @@
 """Losses told by a noun rather than a verb of killing, read from the parse.
 
 - A noun of deaths with its count and the side "among" or "of" which they fell: "the strikes
-  resulted in some 2,600 deaths among the Iran-backed Houthis".
+  caused some 400 deaths among the Tarsa-based rebels".
 - A running total that rises, reaches or stands at a number: "the number of killed X soldiers
-  rises to 1,221", "the number of X fighters killed has risen to 300", "the death toll among X
+  rises to 1,340", "the number of X fighters killed has risen to 300", "the death toll among X
   fighters reached 120", or that a source puts at one ("put the number of X fighters killed at
   75"). The kind is the participle's ("killed", "wounded") or death's; the
   side is the one the counted people's phrase names.
@@ -124,13 +124,13 @@ def _totals(s: Parsed, side: Side) -> Iterator[Loss]:
         if owner is None or field is None or counted is None or not happened(verb):
             continue
         yield owner[0], field, verb, counted, owner[1], True
-        step = _number_after(verb, "by")  # "had increased by 35 to over 1,000"
+        step = _number_after(verb, "by")  # "had grown by 18 to more than 700"
         if step is not None:
             yield owner[0], field, verb, step, owner[1], False
 
 
 def _casualties_to_toll(s: Parsed, side: Side) -> Iterator[Loss]:
-    """ "recorded another 40 casualties among its military, pushing the death toll to 673":
+    """ "reported 25 more casualties among its military, bringing the death toll to 410":
     casualties that push a death toll are deaths; the toll is their side's running total."""
     for noun in s.span:
         if noun.lemma_ != "casualty" or noun.tag_ != "NNS":
@@ -147,7 +147,7 @@ def _casualties_to_toll(s: Parsed, side: Side) -> Iterator[Loss]:
 
 def _pushed_toll(verb: Token) -> Amount | None:
     """The new value of a death toll a clause of `verb` pushes: "..., pushing/bringing/raising
-    the death toll to 673"."""
+    the death toll to 410"."""
     for clause in verb.children:
         if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.lemma_ not in _PUSHES:
             continue

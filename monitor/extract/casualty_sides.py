@@ -47,7 +47,7 @@ def modifiers(noun: Token) -> str | None:
             break
         joined = noun.doc[before.i - 1].text in ("-", "‐") if before.i > 0 else False
         if before.tag_ in ("VBN", "VBD") and not joined:
-            break  # "killed X soldiers": what befell them, not their name ("Iran-backed" is)
+            break  # "killed X soldiers": what befell them, not their name ("Tarsa-based" is)
         if noun not in before.ancestors:
             break
         start -= 1

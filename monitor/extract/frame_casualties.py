@@ -1,14 +1,14 @@
 """Losses read from the parse: how many of a side's people a verb or noun of losses takes.
 
-"Ethiopian troops killed more than 300 Fano fighters", "61 Syrian Arab Army soldiers were
-killed", "the militia had killed 602 federal soldiers, wounded 430, and captured 98 troops":
+"Army troops killed more than 120 RSF fighters", "23 Laotian Arab Army soldiers were
+killed", "the militia had killed 40 federal soldiers, wounded 25, and captured 12 troops":
 the count is the number of the people the verb takes (`casualty_phrases`), and the side is
-the configured group their phrase names ("Fano fighters", "soldiers of the RSF"), a kin of its
+the configured group their phrase names ("RSF fighters", "soldiers of the RSF"), a kin of its
 name ("federal soldiers"), a state body's own army ("its servicemen", `casualty_sides`), the
 side a raid attacked ("attacked X positions, killing 12 fighters"), the subject of "lose", or
 for a bare count in a list of losses the side of the item before it. The side that inflicts
-the losses is never their side. Nouns tell losses too (`casualty_nouns`: "2,600 deaths among
-the Houthis", "the death toll rose to 673").
+the losses is never their side. Nouns tell losses too (`casualty_nouns`: "400 deaths among
+the rebels", "the death toll rose to 410").
 
 Counts of one side in one sentence make one fact, each under its own field; a running total
 is a fact of its own beside the losses that raise it.
@@ -101,8 +101,8 @@ _ATTACKS = frozenset(
 
 
 def _attacked(s: Parsed, verb: Token, noun: Token) -> EntityRef | None:
-    """The side whose people a result clause counts: "X attacked Y operatives and
-    infrastructure, killing some 20 terrorists": the people of a clause of killing that hangs
+    """The side whose people a result clause counts: "X shelled Y positions and
+    depots, killing about 30 militants": the people of a clause of killing that hangs
     on a verb of attack, named by no side of their own, are of the side attacked."""
     head = verb.head
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.lemma_ not in _ATTACKS:
@@ -120,7 +120,7 @@ def _more_of_the_same(s: Parsed, noun: Token, other: Token) -> bool:
     """A counted conjunct that names no side and counts the same kind of people as `noun`
     (fighters, soldiers, civilians) may be more of `noun`'s side: the counts would have to
     be added up ("two RSF commanders and 15 fighters"); another kind of people is another
-    side's ("84 RSF fighters and 40 civilians")."""
+    side's ("62 RSF fighters and 40 civilians")."""
     return _side(s, other) is None and kind_of_people(other.lower_) == kind_of_people(noun.lower_)
 
 
@@ -185,8 +185,8 @@ _LIST_LINK = re.compile(r"^[\s,]*(?:and\s*)?$")
 
 def _losses(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount]]:
     """The counts with their side. An item of a list of losses that names no side takes the
-    side of the item before it: a bare count ("killed 602 X soldiers, wounded 430, and
-    captured 98 troops"), or a bare people noun of the same kind ("... captured 98 troops")."""
+    side of the item before it: a bare count ("killed 40 X soldiers, wounded 25, and
+    captured 12 troops"), or a bare people noun of the same kind ("... captured 12 troops")."""
     before: _Loss | None = None
     for item in _items(s):
         side = item.side
@@ -206,7 +206,7 @@ def _losses(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount]]:
 
 
 def _told_by_nouns(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount, bool]]:
-    """ "2,600 deaths among the Houthis", "the number of killed X soldiers rises to 1,221"."""
+    """ "400 deaths among the rebels", "the number of killed X soldiers rises to 1,340"."""
     for side, field, verb, counted, people, total in noun_losses(s, _side):
         era = current_war(era_text(verb), _present_perfect(verb))
         if s.year is not None and is_past(era, s.year, CASUALTY_ERA, DATED_YEAR):
@@ -225,7 +225,7 @@ _CUES = (
 
 def casualty_frames(s: Parsed) -> list[Claim]:
     """One claim per side of the counts of one incident, and one per side of a running total
-    ("pushing the death toll to 673"): a total is another fact than the losses that raise it."""
+    ("bringing the death toll to 410"): a total is another fact than the losses that raise it."""
     lowered = s.text.lower()
     if not any(stem in lowered for stem in _CUES):
         return []  # cheap: most sentences tell no losses

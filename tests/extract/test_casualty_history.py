@@ -26,7 +26,7 @@ def killed(text: str) -> list[tuple[str, int | None]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Officials said at least 210 RLF fighters have been killed during the ground invasion.",
+        "Officials said at least 95 RLF fighters have been killed during the invasion of Tarsa.",
         "The RLF has lost 300 men during the current offensive, its commander said.",
     ],
 )
@@ -37,9 +37,9 @@ def test_losses_in_the_present_perfect_belong_to_the_current_war(text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Officials said 210 RLF fighters were killed during the Soviet invasion.",
-        "About 210 RLF fighters had been killed during the civil war, a historian wrote.",
-        "Officials said 210 RLF fighters were killed during the ground invasion.",
+        "Officials said 95 RLF fighters were killed during the Soviet invasion.",
+        "About 95 RLF fighters had been killed during the civil war, a historian wrote.",
+        "Officials said 95 RLF fighters were killed during the invasion of Tarsa.",
     ],
 )
 def test_losses_of_a_war_told_in_the_past_are_history(text: str) -> None:

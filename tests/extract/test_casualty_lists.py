@@ -22,37 +22,37 @@ def counts(text: str) -> list[tuple[str, int | None, int | None, str]]:
 
 
 def test_an_opening_qualifier_reaches_the_next_side_of_an_active_list() -> None:
-    text = "The RLF said it had killed at least 84 Wolf fighters and 47 northern soldiers."
+    text = "The RLF said it had killed at least 62 Wolf fighters and 19 northern soldiers."
     assert counts(text) == [
-        ("Wolf Company", 84, None, "at_least"),
-        ("Northern Army", 47, None, "at_least"),
+        ("Wolf Company", 62, None, "at_least"),
+        ("Northern Army", 19, None, "at_least"),
     ]
 
 
 def test_a_count_with_its_own_qualifier_or_after_a_vague_one_keeps_its_own() -> None:
-    text = "The RLF said it had killed at least 84 Wolf fighters and about 47 northern soldiers."
-    assert counts(text)[1] == ("Northern Army", 47, 47, "approx")
-    text = "The RLF said it had killed dozens of Wolf fighters and 47 northern soldiers."
-    assert ("Northern Army", 47, 47, "exact") in counts(text)
+    text = "The RLF said it had killed at least 62 Wolf fighters and about 19 northern soldiers."
+    assert counts(text)[1] == ("Northern Army", 19, 19, "approx")
+    text = "The RLF said it had killed dozens of Wolf fighters and 19 northern soldiers."
+    assert ("Northern Army", 19, 19, "exact") in counts(text)
 
 
 def test_a_located_part_of_a_count_is_an_incident_of_its_own() -> None:
     text = (
-        "The RLF said 24 Wolf fighters were killed on Monday in the north, including 21 "
+        "The RLF said 31 Wolf fighters were killed on Monday in the north, including 17 "
         "guards in a single ambush near the river."
     )
-    assert counts(text) == [("Wolf Company", 24, 24, "exact"), ("Wolf Company", 21, 21, "exact")]
+    assert counts(text) == [("Wolf Company", 31, 31, "exact"), ("Wolf Company", 17, 17, "exact")]
 
 
 def test_a_part_without_its_own_place_is_no_fact_of_its_own() -> None:
-    text = "The RLF said 24 Wolf fighters were killed on Monday, including 3 commanders."
-    assert counts(text) == [("Wolf Company", 24, 24, "exact")]
-    text = "The RLF said 24 Wolf fighters were killed, including 3 civilians in a house nearby."
-    assert counts(text) == [("Wolf Company", 24, 24, "exact")]
+    text = "The RLF said 31 Wolf fighters were killed on Monday, including 3 commanders."
+    assert counts(text) == [("Wolf Company", 31, 31, "exact")]
+    text = "The RLF said 31 Wolf fighters were killed, including 3 civilians in a house nearby."
+    assert counts(text) == [("Wolf Company", 31, 31, "exact")]
 
 
 def test_the_size_of_each_of_several_groups_is_no_count() -> None:
-    text = "Smaller groups consisting of four or five Wolf fighters have surrendered to the RLF."
+    text = "Groups made up of three or four Wolf fighters have surrendered to the RLF."
     assert extract_casualties(text, ENTITIES, year=2025) == []
     text = "Wolf fighters surrendered to the RLF in groups of 10 or 12, a commander said."
     assert extract_casualties(text, ENTITIES, year=2025) == []

@@ -40,7 +40,7 @@ def losses(text: str) -> list[tuple[str, int | None, int | None, int | None, str
             "The number of RLF fighters killed in the battle has risen to 300, the army said.",
             (RLF, 300, None, 300, "exact"),
         ),
-        ("Number of killed Norland soldiers rises to 1,221", (NAV, 1221, None, 1221, "exact")),
+        ("Number of killed Norland soldiers rises to 1,340", (NAV, 1340, None, 1340, "exact")),
         (
             "The number of wounded RLF fighters reached 95 on Sunday.",
             (RLF, None, 95, None, "exact"),
@@ -66,10 +66,10 @@ def test_no_loss_without_a_side_a_loss_or_an_event(text: str) -> None:
 
 def test_a_state_body_speaks_of_its_own_army() -> None:
     text = (
-        "The Defence Ministry of Norland reported that the total number of its servicemen "
-        "killed in the fighting had risen to over 1,000."
+        "Norland's defence ministry said on Friday that the number of its soldiers killed "
+        "since the spring has now climbed to more than 700."
     )
-    assert losses(text) == [(NAV, 1000, None, None, "at_least")]
+    assert losses(text) == [(NAV, 700, None, None, "at_least")]
 
 
 def test_a_state_body_speaks_for_its_army_only_when_nobody_else_owns_the_pronoun() -> None:
@@ -84,20 +84,22 @@ def test_a_state_body_speaks_for_its_army_only_when_nobody_else_owns_the_pronoun
 
 def test_casualties_that_push_a_death_toll_are_deaths_and_the_toll_a_total() -> None:
     text = (
-        "The defence ministry of the Norland region said it had recorded another 40 casualties "
-        "among its military, pushing the military death toll to 673."
+        "The defence ministry of Norland said on Monday it had counted 25 more casualties "
+        "among its military, bringing the death toll to 410."
     )
-    assert losses(text) == [(NAV, 40, None, 40, "exact"), (NAV, 673, None, 673, "exact")]
-    text = "The Norland region said it had recorded another 40 casualties among its military."
-    assert all(killed != 40 for _, killed, *_ in losses(text))  # casualties: killed or wounded
+    assert losses(text) == [(NAV, 25, None, 25, "exact"), (NAV, 410, None, 410, "exact")]
+    text = (
+        "The defence ministry of Norland said it had counted 25 more casualties among its military."
+    )
+    assert all(killed != 25 for _, killed, *_ in losses(text))  # casualties: killed or wounded
 
 
 def test_a_total_that_rises_by_a_number_gives_the_step_and_the_total() -> None:
     text = (
-        "The Defence Ministry of Norland reported that the total number of its servicemen "
-        "killed in the fighting had increased by 35 to over 1,000."
+        "Norland's defence ministry said the total number of its soldiers killed in combat "
+        "had increased by 18 to more than 700."
     )
-    assert losses(text) == [(NAV, 1000, None, None, "at_least"), (NAV, 35, None, 35, "exact")]
+    assert losses(text) == [(NAV, 700, None, None, "at_least"), (NAV, 18, None, 18, "exact")]
 
 
 @pytest.mark.parametrize(
