@@ -29,6 +29,7 @@ from monitor.extract.frame_casualties import casualty_frames
 from monitor.extract.frame_control import control_frames
 from monitor.extract.grammar import claimant_of, is_doubted, is_time, phrase, subject
 from monitor.extract.history import FATE_ERA, FORCE_ERA, FORCE_YEAR, OFFICE_YEAR, is_past
+from monitor.extract.leadership_offices import office_frames
 from monitor.extract.numbers import find_amounts
 from monitor.extract.units import PLURALS, UNITS
 from monitor.extract.where import is_place_like
@@ -185,7 +186,7 @@ def killing_frames(s: Parsed) -> list[Claim]:
 _FRAMES = {
     "territorial_control": control_frames,
     "force_size": force_frames,
-    "leadership": lambda s: [*arrival_frames(s), *killing_frames(s)],
+    "leadership": lambda s: [*arrival_frames(s), *killing_frames(s), *office_frames(s)],
     "casualties": casualty_frames,
 }
 

@@ -81,9 +81,30 @@ OFFICE_WORDS = frozenset(
 )
 
 
+def _told_longer(value: Leadership, claims: Sequence[Claim]) -> bool:
+    """An office whose words end another office of the same person told in the same sentence
+    ("chief" beside "army chief", of one body or of none named): one title, read twice."""
+    if not value.role:
+        return False
+    words = value.role.split()
+    for c in claims:
+        other = c.value
+        if not isinstance(other, Leadership) or other.subject != value.subject or not other.role:
+            continue
+        longer = other.role.split()
+        same_body = value.organization in (None, other.organization)
+        if len(longer) > len(words) and longer[-len(words) :] == words and same_body:
+            return other.status == value.status
+    return False
+
+
 def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRef]) -> list[Claim]:
     """Offices read from a title before a name, cut to the words of the name's noun phrase;
-    an office with no such word left is dropped."""
+    an office with no such word left is dropped, and so is one that only repeats the end of a
+    longer office of the same person in the sentence."""
+    claims = [
+        c for c in claims if not (isinstance(c.value, Leadership) and _told_longer(c.value, claims))
+    ]
     out = []
     for claim in claims:
         value = claim.value
