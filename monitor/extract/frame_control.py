@@ -163,6 +163,22 @@ def _expelled_from(verb: Token) -> Token | None:
     return found
 
 
+_ENCIRCLE = frozenset("surround encircle besiege trap".split())
+_GARRISON = frozenset("troop soldier force fighter unit garrison defender".split())
+
+
+def _trapped_in(verb: Token) -> Token | None:
+    """ "surrounded Ukrainian troops in Pokrovsk": a force encircled in a place is the place
+    encircled (the active voice only: the encircler is the subject)."""
+    obj = child(verb, "dobj")
+    if obj is None or passive(verb):
+        return None
+    counted = prep_object(obj, "of")  # "thousands of Ukrainian soldiers"
+    if obj.lemma_ not in _GARRISON and (counted is None or counted.lemma_ not in _GARRISON):
+        return None
+    return prep_object(verb, "in", "inside") or prep_object(obj, "in", "inside")
+
+
 def _repelled(verb: Token) -> bool:
     return any(c.lower_ == "back" for c in verb.children)
 
@@ -174,6 +190,8 @@ def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus]
         # the taker is the one who expels: the subject, or the agent of the passive
         taker = prep_object(verb, "by") if passive(verb) else child(verb, "nsubj")
         return place, taker, "captured"
+    if lemma in _ENCIRCLE and (trapped := _trapped_in(verb)) is not None:
+        return trapped, child(verb, "nsubj"), "surrounded"
     if lemma in _CONTROL_NOUN_VERBS:
         noun = child(verb, "dobj")
         if noun is not None and noun.lower_ == "control":

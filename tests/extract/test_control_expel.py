@@ -75,3 +75,19 @@ def test_no_taking_without_an_armed_taker_or_an_event(sentence: str) -> None:
 )
 def test_an_attack_driven_back_takes_nothing(sentence: str) -> None:
     assert [v for v in _values(sentence) if v[2] == "captured"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Northern troops have encircled thousands of Coast Militia fighters in Kastrel.",
+        "Northern forces surrounded CM units in Kastrel on Tuesday.",
+    ],
+)
+def test_a_force_encircled_in_a_place_is_the_place_encircled(sentence: str) -> None:
+    assert _values(sentence) == [("Kastrel", "Northern Army", "surrounded")]
+
+
+def test_encircling_a_unit_near_a_place_is_not_the_place() -> None:
+    said = "CM fighters in Kastrel surrounded a Northern unit near the old station."
+    assert _values(said) == []
