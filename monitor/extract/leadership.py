@@ -58,7 +58,10 @@ _HEAD_OF_BEFORE = re.compile(
 )
 _FORMER_BEFORE = re.compile(
     r"\b(?:former|ex|late|then|onetime|one-time|erstwhile|ousted|deposed|toppled|overthrown)\b"
-    r"[\s-]+(?:\S+\s+){0,3}$",
+    r"[\s-]+(?:\S+\s+){0,3}$|"
+    # an office that ends: "the resignation of Prime Minister X", "the ouster of President X"
+    r"\b(?:resignation|ouster|ousting|removal|overthrow|dismissal|sacking|impeachment)\s+of\s+"
+    r"(?:the\s+)?(?:\S+\s+){0,3}$",
     re.I,
 )
 _OBJECT: tuple[tuple[LeadershipStatus, re.Pattern[str]], ...] = (
@@ -254,7 +257,11 @@ def extract_leadership(
         for hit in _subject_clause(sentence, p, groups) + _object(sentence, p, groups):
             if past_office(sentence, hit, year):
                 continue
-            status: LeadershipStatus = "denied" if denied(sentence, hit) else hit.status
+            # A title or an aside is the narrator's: "dismissed President X's claim" denies the
+            # claim, not the office.
+            told_aside = hit.aside and hit.status in _OFFICES and not hit.negated
+            is_denied = denied(sentence, hit) and not told_aside
+            status: LeadershipStatus = "denied" if is_denied else hit.status
             value = Leadership(p.entity.name, hit.role, hit.org, status)
             # An office in an aside is the narrator's description, whoever speaks.
             claimant = None if hit.aside and status in _OFFICES else claimed_by
