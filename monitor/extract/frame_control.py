@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
 from monitor.extract.control_lists import included_places, takers
+from monitor.extract.control_places import armed_noun, places
 from monitor.extract.control_strongholds import stronghold_frames
 from monitor.extract.frame_base import (
     Parsed,
@@ -30,7 +31,6 @@ from monitor.extract.frame_base import (
     prep_object,
     side_of,
     speaker_of,
-    with_conjuncts,
 )
 from monitor.extract.grammar import (
     SPEECH_LEMMAS,
@@ -68,82 +68,6 @@ _NOUNS: dict[str, ControlStatus] = {
 _BACKGROUND = frozenset("since after before following until during".split())
 # Verbs whose object is an event that did not happen: "prevented the fall of X".
 _AVERTING = frozenset("prevent avert stop halt block resist deny fear thwart repel".split())
-
-
-# "the Nagorno-Karabakh town of Shusha": a settlement is named by its "of"; "the Bayhan
-# district of Shabwa" is named by its modifier and lies in the "of".
-_SETTLEMENTS = frozenset("town city village port capital settlement township".split())
-_PARTS = frozenset("area part outskirt outskirts suburb edge neighbourhood neighborhood".split())
-
-
-_LOCATING = frozenset("in at near inside outside around".split())
-_BACK_NOUNS = frozenset("town city capital village valley province district port".split())
-
-
-def _named_before(s: Parsed, noun: Token) -> EntityRef | None:
-    """ "fled Damascus as rebel forces stormed the capital": "the town", "the capital" is the
-    one configured place the sentence names before it, when it names only one."""
-    if noun.lemma_.lower() not in _BACK_NOUNS or not any(
-        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
-    ):
-        return None
-    if any(c.dep_ in ("prep", "compound", "appos", "amod") for c in noun.children if c.i > noun.i):
-        return None  # "the city of X", "the capital Y": a name of its own follows
-    places = {e.name: e for i, e in s.heads.items() if e.kind == "place" and i < noun.i}
-    if len(places) != 1:
-        return None
-    at = next(i for i, e in s.heads.items() if e.kind == "place" and i < noun.i)
-    name = s.span.doc[at]
-    if name.dep_ == "pobj" and name.head.lower_ in _LOCATING and name.head.head.pos_ == "NOUN":
-        return None  # "overran an army post in Boni ... the town": the post, not Boni, was named
-    return next(iter(places.values()))
-
-
-def _antecedent(token: Token) -> Token:
-    """ "Goma, which fell", "a hub that has been held by": a relative pronoun stands for the noun
-    its clause modifies, and a noun that is the predicate of "X is a hub" for X."""
-    if token.tag_ not in ("WDT", "WP") or token.head.dep_ != "relcl":
-        return token
-    noun = token.head.head
-    if noun.dep_ == "attr" and (holder := child(noun.head, "nsubj")) is not None:
-        return holder
-    return noun
-
-
-def _places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
-    """The configured places a noun phrase names, one per item of a list."""
-    if token is None:
-        return
-    token = _antecedent(token)
-    for n, item in enumerate(with_conjuncts(token)):
-        head = noun_head(item) if n == 0 else item  # a later item's noun head is the first
-        # "the Nagorno-Karabakh town of Shusha": the place the noun is, not the one it is in
-        if head.lemma_.lower() in _PARTS:
-            continue  # "rural areas of Kidal region": a part of the place is not the place
-        settlement = head.pos_ == "NOUN" and head.lemma_.lower() in _SETTLEMENTS
-        named = s.entity(prep_object(head, "of"), "place") if settlement else None
-        place = named or s.entity(head, "place") or _named_before(s, head)
-        if place is not None:
-            yield place
-            yield from _listed_inside(s, head)
-        yield from included_places(s, head)
-
-
-def _listed_inside(s: Parsed, head: Token) -> Iterator[EntityRef]:
-    """The further names of a list inside one noun phrase: "the towns of Dessie and
-    Kombolcha", "the Assilan, Bayhan and Ain districts"."""
-    for name in head.children:
-        if name.dep_ in ("compound", "nmod", "pobj") or (
-            name.dep_ == "prep" and name.lower_ == "of"
-        ):
-            targets = (
-                [g for g in name.children if g.dep_ == "pobj"] if name.dep_ == "prep" else [name]
-            )
-            for target in targets:
-                for other in with_conjuncts(target)[1:]:
-                    found = s.heads.get(other.i)
-                    if found is not None and found.kind == "place":
-                        yield found
 
 
 # Verbs of driving an enemy out of a place: "ousted government forces from Hama". Not "push"
@@ -282,29 +206,6 @@ def _ended(verb: Token) -> bool:
     return had and speaker_of(verb) is None
 
 
-# Common nouns of armed actors: "Syrian rebels seized Hama" is a capture by a side nobody
-# configured, told with its taker unnamed, not an event of somebody else's.
-_ARMED = frozenset(
-    """rebel insurgent fighter militant jihadist gunman guerrilla militia militiaman
-    paramilitary""".split()
-)
-
-
-def _armed_noun(token: Token | None) -> bool:
-    """ "Syrian rebels", "gunmen", "rebel forces"; not "the rebels", which refers back to a
-    side named before."""
-    if token is None or token.pos_ != "NOUN":
-        return False
-    head = noun_head(token)
-    kinds = {head.lemma_} | {c.lemma_ for c in head.children if c.dep_ in ("compound", "amod")}
-    if head.lemma_ not in _ARMED and not (head.lemma_ in _FORCES and kinds & _ARMED):
-        return False
-    return not any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in head.children)
-
-
-_FORCES = frozenset("force troop unit".split())
-
-
 def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
     for verb in s.span:
         parts = _verb_parts(verb) if verb.pos_ in ("VERB", "AUX") else None
@@ -314,12 +215,12 @@ def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         if status == "holds" and _ended(verb):
             continue
         found, named = _taker(s, verb, given)
-        unfollowed = named and _armed_noun(given if given is not None else subject(verb))
+        unfollowed = named and armed_noun(given if given is not None else subject(verb))
         if not found and ((named and not unfollowed) or status not in _TAKEN):
             continue  # an actor we cannot name, or a hold or siege without its holder
-        places = [*_places(s, place_phrase), *included_places(s, verb, own=True)]
+        where = [*places(s, place_phrase), *included_places(s, verb, own=True)]
         each: list[EntityRef | None] = [*found] if found else [None]
-        for place in dict.fromkeys(places):
+        for place in dict.fromkeys(where):
             for taker in each:
                 yield _claim(s, verb, place, taker, status), verb
 
@@ -357,7 +258,7 @@ def _held_by_possessor(s: Parsed, noun: Token) -> Iterator[tuple[Claim, Token]]:
         return
     if noun.head.lemma_ in _AIMS_AT:
         return
-    for place in _places(s, prep_object(noun, "of", "over")):
+    for place in places(s, prep_object(noun, "of", "over")):
         yield _claim(s, noun, place, taker, "holds"), noun
 
 
@@ -386,10 +287,10 @@ def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
             # "Wagner chief claims capture of Bakhmut", "Russian forces completed the
             # encirclement of Pokrovsk": the subject does or tells what the noun names
             taker = side_of(s, subject(verb))
-        if taker is None and not _armed_noun(_noun_agent(noun)):
+        if taker is None and not armed_noun(_noun_agent(noun)):
             continue  # "the fall of X" with nobody's name to it tells nothing new
         told = verb if verb is not None else noun
-        for place in _places(s, prep_object(noun, "of")):
+        for place in places(s, prep_object(noun, "of")):
             yield _claim(s, told, place, taker, status), told
 
 
