@@ -4,7 +4,9 @@
 prints one table per split (the held-out third apart from the development part), then says
 which articles had no text in DIR and which texts no longer hold a label's locator; then
 replays each labelled story (`stories/`) through the daemon's ingest and counts its alerts
-(`--no-stories` skips that).
+(`--no-stories` skips that). Last, it names every tracked file of the repository that holds a
+run of words from the texts (monitor/evaluation/leaks.py), and then exits 3: article text must
+never be committed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from monitor.evaluation.corpus import CorpusError
 from monitor.evaluation.labelled import format_errors, format_table
+from monitor.evaluation.leaks import find_leaks, tracked_files
 from monitor.evaluation.real import REAL_SET, SPLITS, load_real_set, outlets, score_real
 from monitor.evaluation.story_report import format_outcome, format_totals, replay_stories
 
@@ -71,7 +74,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         shown = {a.id for a in chosen}
         print("\n".join(format_outcome(o, verbose=args.verbose, shown=shown) for o in stories))
         print(format_totals(stories))
+    if _report_leaks(args.texts):
+        return 3
     return 0 if result.reports else 1
+
+
+def _report_leaks(texts: Path) -> bool:
+    """Print the article text found in the repository's files; whether there was any."""
+    repo = Path(__file__).resolve().parents[2]
+    if not (repo / ".git").exists():
+        return False  # an installed copy: nothing here is committed
+    found = {p.stem: p.read_text(encoding="utf-8") for p in sorted(texts.glob("*.txt"))}
+    leaks = find_leaks(tracked_files(repo), found, repo)
+    if leaks:
+        print(f"\narticle text in the repository ({len(leaks)} runs; reword them):")
+        print("\n".join(f"  {leak}" for leak in leaks))
+    return bool(leaks)
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ def test_texts_are_scored_and_missing_ones_named(tmp_path: Path) -> None:
         0,
     )
     # the cost of extraction is counted over the article's words, the model's loading apart
-    assert scored.words == 12 and 0 < scored.ms_per_1000_words
+    assert scored.words == 12 and scored.ms_per_1000_words > 0
 
 
 def test_a_changed_page_is_reported_by_its_locator(
