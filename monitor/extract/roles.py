@@ -38,7 +38,7 @@ DETERMINER = r"(?:(?:the|a|an)\s+)?(?:(?P<poss>[\w-]+(?:['’]s|s['’])|its|the
 MODIFIER = (
     r"(?:(?!(?:the|a|an|of|its|their|whose|which|who|that|with|for|to|by|from|in|on|at|and|as|"
     r"against)\b)"
-    r"(?-i:[a-z][\w-]*)\s+)"
+    r"(?:(?-i:[a-z][\w-]*)|(?-i:Defen[cs]e|Foreign|Interior|Deputy|Vice|Acting|Interim))\s+)"
 )
 # A capitalised first word of the sentence may open the role ("Army chief X"), unless it is a
 # determiner ("Its leader, X": whose leader is for the possessive to say).
@@ -52,7 +52,7 @@ _DESCRIPTIVE = frozenset(
     """new newly legitimate rightful lawful current sitting incumbent reclusive elusive
     enigmatic charismatic veteran longtime long-time powerful influential top young elderly
     ailing notorious shadowy fugitive hardline hard-line feared popular so-called well-known
-    little-known respected controversial real true""".split()
+    little-known respected controversial real true main""".split()
 )
 _ORGANIZATION_KINDS = frozenset(
     """resistance rebel rebels militia insurgent jihadist paramilitary guerrilla opposition

@@ -24,6 +24,8 @@ RANKS = frozenset(
     """general gen gen. lieutenant lt lt. colonel col col. major maj maj. captain capt
     brigadier marshal sergeant sgt admiral commodore""".split()
 )
+# Forms of address between an office and a name: "Governor Sheikh X" holds "governor".
+HONORIFICS = frozenset("sheikh shaikh sayyed sayed mullah maulvi haji hajji".split())
 _TITLE_LINKS = frozenset("compound amod nmod npadvmod poss".split())
 
 
@@ -63,7 +65,7 @@ def _trimmed(role: str, title: list[str]) -> str | None:
     words = role.split()
     while words and not all(w in title for w in words):
         words = words[1:]
-    while words and words[-1] in RANKS:
+    while words and (words[-1] in RANKS or words[-1] in HONORIFICS):
         words = words[:-1]
     if words and words[-1] in title:
         at = title.index(words[-1]) - len(words) + 1

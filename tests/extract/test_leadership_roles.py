@@ -1,0 +1,35 @@
+"""How an office is written down: words that describe the person or the post's rank among
+others ("main") are dropped, a form of address between the office and the name is no part
+of it, and a capitalised office word ("Defence", "Deputy") belongs to the office. Sentences
+written for this test, with invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.records import EntityRef, Leadership
+
+ENTITIES = (
+    EntityRef("Omar Kessel", "person", ("Kessel",)),
+    EntityRef("Ilse Marant", "person", ("Marant",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Near the river the main rebel commander Omar Kessel issued a statement.", "commander"),
+        (
+            "The siege goes on, said Dorn provincial Governor Sheikh Omar Kessel.",
+            "provincial governor",
+        ),
+        (
+            "The Kelsan Defence Minister, Ilse Marant, said on Sunday that talks had failed.",
+            "defence minister",
+        ),
+    ],
+)
+def test_office_as_written(text: str, role: str) -> None:
+    found = {c.value for c in extract_claims(text, ENTITIES, ("leadership",), year=2025)}
+    assert {v.role for v in found if isinstance(v, Leadership)} == {role}
