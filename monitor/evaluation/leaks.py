@@ -28,11 +28,21 @@ class Leak:
         return f"{self.path}: {self.words}… (from {self.article})"
 
 
-def _words(text: str) -> list[str]:
-    """Words as a locator counts them: runs between spaces ("3,000-4,000" is one), casefolded,
-    without the punctuation around them."""
-    words = (_EDGES.sub("", w) for w in text.casefold().replace("’", "'").split())
+def _tokens(text: str) -> list[str]:
+    """Words as a locator counts them: runs between spaces ("3,000-4,000" is one), without the
+    punctuation around them."""
+    words = (_EDGES.sub("", w) for w in text.replace("’", "'").split())
     return [w for w in words if w]
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _tokens(text)]
+
+
+def _mostly_names(tokens: list[str]) -> bool:
+    """A run that is half capitalised words is names and titles ("the RSF, led by General ..."):
+    facts anyone may write, not prose copied."""
+    return 2 * sum(w[:1].isupper() for w in tokens) >= len(tokens)
 
 
 def runs_of(texts: dict[str, str]) -> dict[tuple[str, ...], str]:
@@ -48,10 +58,11 @@ def runs_of(texts: dict[str, str]) -> dict[tuple[str, ...], str]:
 def leaks_in(path: str, text: str, runs: dict[tuple[str, ...], str]) -> list[Leak]:
     """The runs of `text` found in an article, one per stretch of shared words; addresses and
     search queries do not count."""
-    words, found, i = _words(_ALLOWED.sub(" | ", text)), [], 0
+    tokens = _tokens(_ALLOWED.sub(" | ", text))
+    words, found, i = [w.casefold() for w in tokens], [], 0
     while i <= len(words) - RUN:
         article = runs.get(tuple(words[i : i + RUN]))
-        if article is None:
+        if article is None or _mostly_names(tokens[i : i + RUN]):
             i += 1
             continue
         found.append(Leak(path, article, " ".join(words[i : i + 5])))

@@ -50,3 +50,12 @@ def test_only_tracked_files_outside_the_labelled_set_are_read(tmp_path: Path) ->
     git("add", "notes.md", "tests/realtext/labels.md")
     leaks = find_leaks(tracked_files(tmp_path), {"art-1": TEXT}, tmp_path)
     assert [leak.path for leak in leaks] == ["notes.md"]
+
+
+def test_a_run_of_names_and_titles_is_no_leak() -> None:
+    runs = runs_of(
+        {"art-3": "The Northern Front, led by General Amani Kito Baraka, took the pass."}
+    )
+    assert (
+        leaks_in("corpus.json", "The Northern Front, led by General Amani Kito Baraka", runs) == []
+    )

@@ -232,7 +232,7 @@ def test_a_person_a_verb_of_killing_takes(text: str, fates: list[tuple[str, str]
     ("text", "role"),
     [
         (
-            "Sudan's Prime Minister Hemedti said on Saturday that the army had entered the city.",
+            "Sudan's Prime Minister Hemedti said on Friday that his troops had entered the city.",
             "prime minister",
         ),
         ("PM Hemedti said a deadline to surrender had expired.", "prime minister"),

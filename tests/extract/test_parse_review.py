@@ -127,7 +127,7 @@ def _casualties(text: str) -> list[tuple[str | None, str]]:
 
 
 def test_a_count_keeps_its_incident() -> None:
-    found = _casualties("The army said 150 RSF fighters were killed in a battle in El Fasher.")
+    found = _casualties("The army said 150 RSF fighters were killed in a clash in El Fasher.")
     assert found == [("El Fasher", "incident")]
 
 
