@@ -196,7 +196,11 @@ SUBJECT: tuple[tuple[Status, re.Pattern[str]], ...] = (
     ),
 )
 CONTESTED_BEFORE = re.compile(
-    rf"(?:\b(?:fighting|battles?|clashes|struggle|fight)\b[^,;.]{{0,30}}\bfor\s+control\s+(?:of|over)\s+{GAP}|\b(?:hotly\s+|fiercely\s+|bitterly\s+)?contested\s+"
+    rf"(?:\b(?:fighting|battles?|clashes|struggle|fight)\b[^,;.]{{0,30}}\bfor\s+control\s+(?:of|over)\s+{GAP}|"
+    # "heavy fighting for the town": the place itself is fought for, now ("killed in the
+    # battle for Goma" names a battle, which may be over)
+    rf"\b(?:heavy|fierce|intense|renewed|ongoing|continued)\s+fighting\s+for\s+{GAP}|"
+    rf"\b(?:hotly\s+|fiercely\s+|bitterly\s+)?contested\s+"
     rf"{GAP}|\b(?:unclear|uncertain|not\s+clear|disputed)\s+who\s+(?:controls?|holds?)\s+{GAP}"
     rf"|\b(?:both|each)\s+(?:sides?\s+)?(?:claims?|claimed|says?)\s+(?:to\s+(?:control|hold)|"
     rf"control\s+(?:of|over)|it\s+(?:controls|holds))\s+{GAP})$",

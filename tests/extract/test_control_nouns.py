@@ -76,3 +76,13 @@ def test_a_district_of_a_region_is_the_district() -> None:
 def test_areas_of_a_region_are_not_the_region() -> None:
     said = "CM fighters maintain control of Dunmor and rural areas of the Kastrel region."
     assert _values(said) == []
+
+
+def test_fighting_for_the_place_is_a_contest() -> None:
+    said = "Officials reported heavy fighting for Kastrel."
+    assert _values(said) == [("Kastrel", None, "contested")]
+
+
+def test_a_battle_named_may_be_over() -> None:
+    said = "Some 2,000 people were killed in the battle for Kastrel, the UN said."
+    assert _values(said) == []
