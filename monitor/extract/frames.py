@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
+from monitor.extract.force_strength import strength_frames
 from monitor.extract.frame_base import (
     Amount,
     Parsed,
@@ -185,7 +186,7 @@ def killing_frames(s: Parsed) -> list[Claim]:
 
 _FRAMES = {
     "territorial_control": control_frames,
-    "force_size": force_frames,
+    "force_size": lambda s: [*force_frames(s), *strength_frames(s)],
     "leadership": lambda s: [*arrival_frames(s), *killing_frames(s), *office_frames(s)],
     "casualties": casualty_frames,
 }

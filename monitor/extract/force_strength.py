@@ -1,0 +1,76 @@
+"""A group's strength told as an attribute of its name: "the 100,000-strong RSF", "a
+5,000-strong KDF force", "the RSF sent a 3,000-strong force".
+
+The count is the number compounded with "strong" (its qualifier words too: "some 3,000-strong"),
+and the owner is the configured group that the modified noun names, or, for a noun of a force
+("force", "contingent", "army"), the group or the affiliated leader that is the subject of the
+verb taking it. The size holds whatever the clause does with the group ("plans to absorb the
+100,000-strong RSF" still says how strong it is); only a clause dated in another era is skipped.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from monitor.extract.attribution import is_hedged
+from monitor.extract.frame_base import Parsed, era_text, side_of
+from monitor.extract.grammar import claimant_of, subject
+from monitor.extract.history import FORCE_ERA, FORCE_YEAR, is_past
+from monitor.extract.numbers import find_amounts
+from monitor.records import Claim, EntityRef, ForceSize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Verbs whose subject has the force it takes: "sent", "deployed", "fields".
+_SENDING = frozenset(
+    "send deploy field have command lead assemble muster mobilize mobilise amass station".split()
+)
+_FORCE_NOUNS = frozenset("force forces contingent army militia unit units brigade column".split())
+
+
+def _number(strong: Token) -> Token | None:
+    """The number written before "-strong" ("100,000-strong": "100,000", "-", "strong")."""
+    i = strong.i
+    if i < 2 or strong.doc[i - 1].text != "-":
+        return None
+    number = strong.doc[i - 2]
+    return number if number.like_num else None
+
+
+def _verb_of(token: Token) -> Token:
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _owner(s: Parsed, noun: Token) -> EntityRef | None:
+    group = s.entity(noun, "group")
+    if group is not None or noun.lower_ not in _FORCE_NOUNS or noun.dep_ != "dobj":
+        return group
+    if noun.head.lemma_ not in _SENDING:
+        return None  # "faced a 9,000-strong force": the force is the other side's
+    return side_of(s, subject(noun.head))  # "the RSF sent a 3,000-strong force"
+
+
+def strength_frames(s: Parsed) -> list[Claim]:
+    claims = []
+    for strong in s.span:
+        if strong.lower_ != "strong" or strong.dep_ != "amod":
+            continue
+        number = _number(strong)
+        owner = _owner(s, strong.head) if number is not None else None
+        if number is None or owner is None:
+            continue
+        verb = _verb_of(strong)
+        if s.year is not None and is_past(era_text(verb), s.year, FORCE_ERA, FORCE_YEAR):
+            continue
+        first = min(t.i for t in number.subtree)
+        amounts = find_amounts(s.span.doc[first : number.i + 1].text)
+        if not amounts:
+            continue
+        a = amounts[-1]
+        value = ForceSize(owner.name, a.min, a.max, a.qualifier, "fighters")
+        claims.append(Claim(value, s.text, claimant_of(verb), is_hedged(s.text)))
+    return claims
