@@ -110,8 +110,18 @@ def _gapped(
     return None
 
 
+# "The KDF faced 9,000 fighters": the object of a verb of confronting is the other side.
+_CONFRONTS = re.compile(
+    r"\b(?:fac(?:e|es|ed|ing)|fought|battled|attacked|repelled|repulsed|ambushed|encountered|"
+    r"confronted|clashed\s+with|engaged|routed|defeated|overran)\b",
+    re.I,
+)
+
+
 def _owner_before(sentence: str, g: Mention, lo: int) -> bool:
-    return not _OTHER_SUBJECT.search(sentence, g.end, lo)
+    return not (
+        _OTHER_SUBJECT.search(sentence, g.end, lo) or _CONFRONTS.search(sentence, g.end, lo)
+    )
 
 
 def _coordinated(sentence: str, g: Mention, groups: list[Mention]) -> bool:

@@ -1,0 +1,19 @@
+"""Whose count: the object of a verb of confronting is the other side's force, not the
+subject's. Sentences written for this test, with invented names."""
+
+from __future__ import annotations
+
+from monitor.extract.force_size import extract_force_sizes
+from monitor.records import EntityRef
+
+ENTITIES = (EntityRef("Kelso Defence Front", "group", ("KDF",)),)
+
+
+def test_a_confronted_count_is_not_the_subjects() -> None:
+    assert not extract_force_sizes("The KDF faced 9,000 fighters near Dorn.", ENTITIES, year=2025)
+    assert not extract_force_sizes("The KDF repelled 400 fighters at dawn.", ENTITIES, year=2025)
+
+
+def test_the_subjects_own_count_stays() -> None:
+    found = extract_force_sizes("The KDF has 9,000 fighters near Dorn.", ENTITIES, year=2025)
+    assert [c.value.subject for c in found] == ["Kelso Defence Front"]
