@@ -5,6 +5,9 @@
 - the controller is a configured group named as taker or holder: the subject of an active verb
   ("Taliban fighters captured"), the agent of a passive ("was recaptured by the NRF", "fell to"),
   or the group that speaks when the subject is a pronoun ("The Taliban said they had captured");
+  a configured person speaks for his affiliation ("Prigozhin says"), a state for its army
+  (`control_states`: "Ethiopia says it has taken"), and a holding quoted without its verb
+  ('"Firmly in control of X," the TPLF spokesman tweeted') is the speaker's;
 - a capture asserted by the capturing side itself (its spokesman says so, "claimed to have
   captured", "claimed control of") is `claims_captured`; the same words in reporting voice, or
   conceded by the other side, are `captured`. A passive or "has fallen" without an agent, said by

@@ -7,8 +7,17 @@ Bara, ..."), and the noun that carries the verb ("took full control of", "is in 
 fall of Aleppo to the rebels", "the RSF siege of El Fasher". A list of places gives one fact
 per place ("seized Bara, Um Sumeima and Khuwei", "the Assilan, Bayhan and Ain districts").
 
+Also: driving an enemy out ("ousted government forces from Hama"), a force encircled in a
+place ("surrounded Ukrainian troops in Pokrovsk"), a possessive holding ("the RSF's control of
+Darfur"), control regained ("regained control over X"), the subject of "completed the
+encirclement of X", and strongholds (`control_strongholds`). Places are read by
+`control_places`, coordinated takers and "including" lists by `control_lists`.
+
 The side that says its own capture claims it (`claims_captured`); a pronoun taker ("the TDF
-said they had captured") is the speaker's side; a taker we do not follow gives nothing.
+said they had captured") is the speaker's side, else the one group named before it; an armed
+actor nobody configured ("Syrian rebels") takes with the taker unnamed; any other taker we do
+not follow gives nothing. A present infinitive ("would enable them to besiege") is no event, a
+holding in the narrator's past perfect is over, and a "when" clause takes its clause's date.
 """
 
 from __future__ import annotations
