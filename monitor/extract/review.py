@@ -12,6 +12,9 @@ words around them cannot:
 - a person's fate read from a pronoun that stands in the reported clause of that same person's
   speech ("X said he had been killed") is not X's fate: the pronoun is somebody else, unless
   the speaker speaks in the first person;
+- a fact told as hearsay (see `hearsay`): only rumoured, or in a report somebody denies, it is
+  no fact; in a report nobody owns ("amid reports that"), it stands, hedged. A rumoured fate
+  stays, hedged, to be set against its denial;
 - the claimant is the whole noun phrase that is the subject of the reporting verb ("a senior
   U.S. official", not "a senior U"), and a claimant without a noun ("Meanwhile") is nobody.
 """
@@ -41,6 +44,7 @@ from monitor.extract.grammar import (
     subject,
     tokens_at,
 )
+from monitor.extract.hearsay import DENIED, RUMOUR, Hearsay, hearsay, nominal_hearsay
 from monitor.extract.mentions import find_mentions
 from monitor.extract.where import (
     casualty_scope,
@@ -223,6 +227,9 @@ def review(
         verbs = fact_verbs(span, claim.value, entities)
         if _is_positive(claim.value) and _denied_by_verb(verbs, claim.value):
             continue
+        told = _hearsay(span, verbs, claim.value, entities)
+        if _unfounded(told, claim.value):
+            continue
         if _speaker_is_subject(verbs, claim, pronoun_names, entities):
             continue
         value = claim.value
@@ -230,10 +237,31 @@ def review(
         if located and not_a_whereabouts(verbs, entities):
             continue  # "is in talks", "is in his 30s"
         who = _better_claimant(span, claim.claimed_by, claimant(span, verbs))
-        hedged = claim.hedged or _doubted(verbs)
+        hedged = claim.hedged or _doubted(verbs) or told is not None
         value = _own_claim(_placed(claim.value, span, verbs, entities), span, verbs, entities)
         kept.append(replace(claim, value=value, claimed_by=who, hedged=hedged))
     return kept
+
+
+def _hearsay(
+    span: Span, verbs: Sequence[Token], value: FactValue, entities: Sequence[EntityRef]
+) -> Hearsay | None:
+    """How a positive fact is told: by its verbs, or, told by a noun, by its entity's mentions."""
+    if not _is_positive(value):
+        return None
+    if verbs:
+        return hearsay(verbs)
+    return nominal_hearsay(_anchors(span, anchor_name(value), entities))
+
+
+def _unfounded(told: Hearsay | None, value: FactValue) -> bool:
+    """A fact only rumoured, or told in a report that somebody denies, is none; a person's fate
+    told as a rumour is kept, hedged, as a fate is recorded next to its denial (the rumoured
+    death that a spokesman denies)."""
+    if told == DENIED:
+        return True
+    fate = isinstance(value, Leadership) and value.status in _FATES
+    return told == RUMOUR and not fate
 
 
 def _miscounted(span: Span, value: FactValue) -> bool:

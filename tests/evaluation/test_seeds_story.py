@@ -104,8 +104,6 @@ EXTRACTION = "extraction (monitor/extract), reported to the coordinator"
 NO_OTHER = {
     "01": f"{EXTRACTION}: 'First Vice President Amrullah Saleh wrote' is read as a claim to be "
     "president",
-    "05": f"{EXTRACTION}: 'after rumours spread that the Taliban had taken the valley' is read as "
-    "a capture",
     "07": f"{EXTRACTION}: 'The valley has fallen' (no holder) is read as a capture; Ahmad "
     "Massoud's fate comes as a new fact, not as a contest",
 }
