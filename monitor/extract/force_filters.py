@@ -86,6 +86,30 @@ def _inherits_past(sentence: str, left: int, part: str, year: int) -> bool:
     return _past(before[clause_bounds(before, len(before), len(before))[0] :], year)
 
 
+_AUXILIARY = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|will|would|can|could|said|says)\b", re.I
+)
+
+
+def _verbless_part_of_loss(sentence: str, left: int, part: str) -> bool:
+    """A verbless clause ("including 21 reservists near the border", "and 49 soldiers") is an
+    item of the clause before it that has a verb: of a loss, when that clause tells one ("24
+    soldiers were killed, including ...", "The casualties included 65 fighters, ...")."""
+    if _FINITE.search(part):
+        return False
+    for _ in range(3):  # back over the list's other items ("18 members of allied groups")
+        if left == 0:
+            return False
+        before = sentence[:left].rstrip(" ,;:—–-")
+        left = clause_bounds(before, len(before), len(before))[0]
+        part = before[left:]
+        if any(not _AIM.search(part, 0, m.start()) for m in _CASUALTY.finditer(part)):
+            return True
+        if _AUXILIARY.search(part):
+            return False  # a clause of its own that tells no loss
+    return False
+
+
 def skip_count(sentence: str, amount: Amount, unit: Unit, year: int) -> bool:
     """Casualty counts, prisoners, civilians, escorts and other eras are not force sizes."""
     left, part = _own_part(sentence, min(amount.start, unit.start), max(amount.end, unit.end))
@@ -98,4 +122,10 @@ def skip_count(sentence: str, amount: Amount, unit: Unit, year: int) -> bool:
         return True
     losses = [m for m in _CASUALTY.finditer(part) if not _AIM.search(part, 0, m.start())]
     fled = _FLED.search(part) is not None
-    return bool(losses or fled or _past(part, year) or _inherits_past(sentence, left, part, year))
+    return bool(
+        losses
+        or fled
+        or _past(part, year)
+        or _inherits_past(sentence, left, part, year)
+        or _verbless_part_of_loss(sentence, left, part)
+    )

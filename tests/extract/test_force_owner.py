@@ -17,3 +17,18 @@ def test_a_confronted_count_is_not_the_subjects() -> None:
 def test_the_subjects_own_count_stays() -> None:
     found = extract_force_sizes("The KDF has 9,000 fighters near Dorn.", ENTITIES, year=2025)
     assert [c.value.subject for c in found] == ["Kelso Defence Front"]
+
+
+def test_an_item_of_a_list_of_losses_is_no_force() -> None:
+    for text in (
+        "The casualties included 65 KDF fighters, 18 members of allied groups, and 49 KDF guards.",
+        "The KDF said 24 fighters were killed, including 21 KDF reservists near the border.",
+    ):
+        assert not extract_force_sizes(text, ENTITIES, year=2025), text
+
+
+def test_an_item_of_a_list_of_strengths_stays() -> None:
+    found = extract_force_sizes(
+        "The KDF has 9,000 fighters, 200 tanks, and 50 KDF commandos.", ENTITIES, year=2025
+    )
+    assert {c.value.min for c in found} == {9000, 50}
