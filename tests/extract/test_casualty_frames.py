@@ -11,7 +11,9 @@ from monitor.extract.casualty_phrases import antecedent, count_of
 from monitor.extract.frame_base import parsed
 from monitor.extract.frame_casualties import _side
 from monitor.extract.nlp import DEFAULT_MODEL, load
-from monitor.records import Casualties, EntityRef
+from monitor.records import Casualties, EntityRef, FactKind
+
+CASUALTIES: tuple[FactKind, ...] = ("casualties",)
 
 RLF = "Red Lake Front"
 NAV = "Northern Army"
@@ -28,7 +30,7 @@ def killed(text: str) -> list[tuple[str, int | None, int | None, str]]:
     """(side, killed_min, killed_max, qualifier) of every casualty claim of `text`."""
     return [
         (c.value.subject, c.value.killed_min, c.value.killed_max, c.value.qualifier)
-        for c in extract_claims(text, ENTITIES, kinds=("casualties",), year=2025)
+        for c in extract_claims(text, ENTITIES, kinds=CASUALTIES, year=2025)
         if isinstance(c.value, Casualties)
     ]
 
@@ -102,7 +104,7 @@ def losses(text: str) -> list[tuple[str, int | None, int | None, int | None]]:
     """(side, killed_min, wounded_min, captured_min) of every casualty claim of `text`."""
     return [
         (c.value.subject, c.value.killed_min, c.value.wounded_min, c.value.captured_min)
-        for c in extract_claims(text, ENTITIES, kinds=("casualties",), year=2025)
+        for c in extract_claims(text, ENTITIES, kinds=CASUALTIES, year=2025)
         if isinstance(c.value, Casualties)
     ]
 
@@ -206,7 +208,7 @@ def test_people_released_after_their_capture_are_no_new_loss() -> None:
     found = extract_claims(
         "The RLF released 12 Wolf fighters who had been captured near Tarsa.",
         ENTITIES,
-        kinds=("casualties",),
+        kinds=CASUALTIES,
         year=2025,
     )
     assert found == []
@@ -227,7 +229,7 @@ LEADER = (*ENTITIES, EntityRef("Amon Kaleb", "person", ("Kaleb",), affiliation=R
 def lost(text: str) -> list[tuple[str, int | None, int | None]]:
     return [
         (c.value.subject, c.value.killed_min, c.value.killed_max)
-        for c in extract_claims(text, LEADER, kinds=("casualties",), year=2025)
+        for c in extract_claims(text, LEADER, kinds=CASUALTIES, year=2025)
         if isinstance(c.value, Casualties)
     ]
 

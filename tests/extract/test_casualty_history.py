@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract_claims
-from monitor.records import Casualties, EntityRef
+from monitor.records import Casualties, EntityRef, FactKind
+
+CASUALTIES: tuple[FactKind, ...] = ("casualties",)
 
 ENTITIES = (
     EntityRef("Red Lake Front", "group", ("RLF",)),
@@ -18,7 +20,7 @@ ENTITIES = (
 def killed(text: str) -> list[tuple[str, int | None]]:
     return [
         (v.subject, v.killed_min)
-        for c in extract_claims(text, ENTITIES, kinds=("casualties",), year=2025)
+        for c in extract_claims(text, ENTITIES, kinds=CASUALTIES, year=2025)
         if isinstance(v := c.value, Casualties)
     ]
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract_claims
-from monitor.records import Casualties, EntityRef
+from monitor.records import Casualties, EntityRef, FactKind
+
+CASUALTIES: tuple[FactKind, ...] = ("casualties",)
 
 ENTITIES = (
     EntityRef("Red Lake Front", "group", ("RLF", "Red Lake rebels")),
@@ -19,7 +21,7 @@ RLF, NAV = "Red Lake Front", "Northern Army"
 def losses(text: str) -> list[tuple[str, int | None, int | None, int | None, str]]:
     return [
         (v.subject, v.killed_min, v.wounded_min, v.killed_max, v.qualifier)
-        for c in extract_claims(text, ENTITIES, kinds=("casualties",), year=2025)
+        for c in extract_claims(text, ENTITIES, kinds=CASUALTIES, year=2025)
         if isinstance(v := c.value, Casualties)
     ]
 
