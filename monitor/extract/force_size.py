@@ -76,6 +76,8 @@ _OTHER_SUBJECT = re.compile(
     r"(?:(?:can|could|may|might|would|will|still|now)\s+)?"
     r"(?:has|have|had|is|are|was|were|fields?|fielded|sent|deployed|numbers?)\b"
 )
+# A verb of estimating before the count in its sentence makes an exact figure approximate.
+_ESTIMATED = re.compile(r"\bestimat(?:e|es|ed|ing)\b", re.I)
 _COORDINATED = re.compile(r"^\s*(?:,|and|&|or)\s+(?:the\s+)?$", re.I)
 
 
@@ -124,8 +126,18 @@ def _owner_before(sentence: str, g: Mention, lo: int) -> bool:
     )
 
 
+# "the ENDF forces and other fighters loyal to ...": a count of both is neither's.
+_AND_OTHERS = re.compile(
+    r"^\s*(?:(?:forces|troops|fighters|units)\s+)?(?:and|&)\s+(?:the\s+)?(?:other|allied)\b",
+    re.I,
+)
+
+
 def _coordinated(sentence: str, g: Mention, groups: list[Mention]) -> bool:
-    """ "The SLM and the al-Nur Front together field ...": no single owner."""
+    """ "The SLM and the al-Nur Front together field ...", "the ENDF and other fighters": no
+    single owner."""
+    if _AND_OTHERS.match(sentence[g.end :]):
+        return True
     return any(
         o is not g
         and (
@@ -224,7 +236,10 @@ def extract_force_sizes(
         subject = gapped.get(i) or _subject(sentence, (amount, unit), groups, speaker, others)
         if subject is None:
             continue
-        value = ForceSize(subject, amount.min, amount.max, amount.qualifier, unit.word)
+        qualifier = amount.qualifier
+        if qualifier == "exact" and _ESTIMATED.search(sentence, 0, amount.start):
+            qualifier = "approx"  # "The army estimated the RSF to number 27,135 fighters"
+        value = ForceSize(subject, amount.min, amount.max, qualifier, unit.word)
         claim = Claim(value, sentence, claimed_by, is_hedged(sentence))
         if claim not in claims:
             claims.append(claim)

@@ -32,3 +32,22 @@ def test_an_item_of_a_list_of_strengths_stays() -> None:
         "The KDF has 9,000 fighters, 200 tanks, and 50 KDF commandos.", ENTITIES, year=2025
     )
     assert {c.value.min for c in found} == {9000, 50}
+
+
+def test_a_count_of_a_group_and_others_is_neither_ones() -> None:
+    text = (
+        "Between the KDF forces and other fighters loyal to the state, there are an estimated "
+        "40,000-50,000 fighters in Dorn."
+    )
+    assert not extract_force_sizes(text, ENTITIES, year=2025)
+
+
+def test_an_estimated_figure_is_approximate() -> None:
+    found = extract_force_sizes(
+        "The army estimated KDF forces to have amounted to 27,135 fighters.", ENTITIES, year=2025
+    )
+    assert [(c.value.min, c.value.qualifier) for c in found] == [(27135, "approx")]
+    bounded = extract_force_sizes(
+        "Analysts estimate the KDF has up to 9,000 fighters.", ENTITIES, year=2025
+    )
+    assert [c.value.qualifier for c in bounded] == ["at_most"]  # the explicit bound wins
