@@ -77,7 +77,8 @@ _OTHER_SUBJECT = re.compile(
     r"(?:has|have|had|is|are|was|were|fields?|fielded|sent|deployed|numbers?)\b"
 )
 # A verb of estimating before the count in its sentence makes an exact figure approximate.
-_ESTIMATED = re.compile(r"\bestimat(?:e|es|ed|ing)\b", re.I)
+# "estimated at 2,500" reports a figure as such and keeps it as written.
+_ESTIMATED = re.compile(r"\bestimat(?:e|es|ed|ing)\b(?!\s+at\b)", re.I)
 _COORDINATED = re.compile(r"^\s*(?:,|and|&|or)\s+(?:the\s+)?$", re.I)
 
 

@@ -51,3 +51,10 @@ def test_an_estimated_figure_is_approximate() -> None:
         "Analysts estimate the KDF has up to 9,000 fighters.", ENTITIES, year=2025
     )
     assert [c.value.qualifier for c in bounded] == ["at_most"]  # the explicit bound wins
+
+
+def test_estimated_at_keeps_the_figure_as_written() -> None:
+    found = extract_force_sizes(
+        "The KDF, estimated at 2,500 fighters by observers, has split.", ENTITIES, year=2025
+    )
+    assert [c.value.qualifier for c in found] == ["exact"]
