@@ -29,6 +29,9 @@ _OFFICE = re.compile(
 )
 
 
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])")
+
+
 @functools.lru_cache(maxsize=256)
 def _states(entities: tuple[EntityRef, ...]) -> tuple[tuple[re.Pattern[str], EntityRef], ...]:
     found: dict[str, EntityRef] = {}
@@ -53,6 +56,8 @@ def state_mentions(
                 continue
             if _PREPOSITION.search(sentence, 0, m.start()):
                 continue
+            if _NAME_AFTER.match(sentence, m.end()):
+                continue  # "Mali JNIM fighters": a modifier of another name, not the state acting
             after = sentence[m.end() : m.end() + 2]
             if after[:1] in ("'", "’") and not _OFFICE.match(sentence, m.end()):
                 continue

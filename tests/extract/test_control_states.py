@@ -51,3 +51,7 @@ def test_a_state_speaks_for_its_army(
     sentence: str, expected: list[tuple[str, str | None, str]]
 ) -> None:
     assert _values(sentence) == expected
+
+
+def test_a_state_before_another_name_does_not_act() -> None:
+    assert _values("Varland CM fighters seized Kastrel on Monday.") == [("Kastrel", CM, "captured")]
