@@ -30,6 +30,8 @@ _VERBS = (
     r"denied|denies|deny|warned|warns|wrote|writes|tweeted|posted|alleged|alleges|"
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|asserted|asserts|boasted|boasts|maintained|maintains|"
     r"suggested|suggests|believes|estimate|estimates|rejected|rejects|dismissed|dismisses|"
+    r"countered|counters|replied|replies|responded|responds|retorted|retorts|argued|argues|"
+    r"contended|contends|disclosed|discloses|revealed|reveals|informed|"
     r"puts?(?=\s+(?:the|its|their)\s+(?:\w+\s+)?(?:number|figure|total|strength|size|count)\b)"
 )
 # "is said to have fled" reports nobody's claim; "claimed to have seized" is the claimant's.

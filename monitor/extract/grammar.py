@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 SPEECH_LEMMAS = frozenset(
     """say tell claim announce state add insist report confirm deny warn write tweet post allege
     acknowledge admit concede assert boast maintain suggest estimate reject dismiss note explain
-    declare reiterate stress quote accuse describe testify brief""".split()
+    declare reiterate stress quote accuse describe testify brief counter reply respond retort argue
+    contend disclose reveal inform""".split()
 )
 # Verbs whose open complement is not (yet) a fact: "failed to capture", "vowed to retake".
 NOT_DONE_LEMMAS = frozenset(

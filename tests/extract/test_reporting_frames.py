@@ -269,3 +269,15 @@ def test_a_unit_named_by_its_kind_is_the_one_irregular_group_in_view() -> None:
     assert [v for v in _values(text) if isinstance(v, TerritorialControl)] == [
         _tc("Kelso", FRONT, "surrounded")
     ]
+
+
+@pytest.mark.parametrize("verb", ["countered", "replied", "responded", "retorted", "argued"])
+def test_a_verb_of_answering_names_its_speaker(verb: str) -> None:
+    """Answers are reported speech: their subject, not the narrator, makes the claim."""
+    text = f"The Marl Army {verb} that its troops had retaken Kelso on Monday."
+    [claim] = [
+        c
+        for c in extract_claims(text, ENTITIES, year=YEAR)
+        if c.value.kind == "territorial_control"
+    ]
+    assert claim.claimed_by == "the Marl Army"
