@@ -110,8 +110,18 @@ def _verbless_part_of_loss(sentence: str, left: int, part: str) -> bool:
     return False
 
 
+# "had 5,000 fighters when ..., and has since grown to 12,000": the first count is superseded.
+_SINCE_GROWN = re.compile(
+    r"\b(?:has|have)\s+since\s+(?:grown|swelled|swollen|risen|increased|expanded|doubled|tripled)\b",
+    re.I,
+)
+
+
 def skip_count(sentence: str, amount: Amount, unit: Unit, year: int) -> bool:
-    """Casualty counts, prisoners, civilians, escorts and other eras are not force sizes."""
+    """Casualty counts, prisoners, civilians, escorts, other eras and figures the sentence says
+    have since grown are not force sizes."""
+    if _SINCE_GROWN.search(sentence, max(amount.end, unit.end)):
+        return True
     left, part = _own_part(sentence, min(amount.start, unit.start), max(amount.end, unit.end))
     if unit.word == "men" and (
         _CIVILIANS.match(sentence[unit.end :])

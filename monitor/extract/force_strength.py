@@ -1,5 +1,6 @@
 """A group's strength told as an attribute of its name: "the 100,000-strong RSF", "a
-5,000-strong KDF force", "the RSF sent a 3,000-strong force".
+5,000-strong KDF force", "the RSF sent a 3,000-strong force"; or as what the group or its ranks
+grew to: "M23 has since grown to some 12,000", "the KDF's ranks swelled to 9,000 fighters".
 
 The count is the number compounded with "strong" (its qualifier words too: "some 3,000-strong"),
 and the owner is the configured group that the modified noun names, or, for a noun of a force
@@ -13,10 +14,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
-from monitor.extract.frame_base import Parsed, era_text, side_of
+from monitor.extract.frame_base import Parsed, child, era_text, happened, side_of
 from monitor.extract.grammar import claimant_of, subject
 from monitor.extract.history import FORCE_ERA, FORCE_YEAR, is_past
 from monitor.extract.numbers import find_amounts
+from monitor.extract.units import PLURALS
 from monitor.records import Claim, EntityRef, ForceSize
 
 if TYPE_CHECKING:
@@ -72,5 +74,44 @@ def strength_frames(s: Parsed) -> list[Claim]:
             continue
         a = amounts[-1]
         value = ForceSize(owner.name, a.min, a.max, a.qualifier, "fighters")
+        claims.append(Claim(value, s.text, claimant_of(verb), is_hedged(s.text)))
+    return claims
+
+
+GROWING = frozenset("grow swell rise increase expand balloon".split())
+# What grows when a group does: "its ranks", "the KDF's strength"; not its losses.
+_STRENGTH_NOUNS = frozenset("rank ranks strength force forces army membership".split())
+
+
+def _grower(s: Parsed, verb: Token) -> EntityRef | None:
+    who = subject(verb)
+    if who is None:
+        return None
+    found = s.heads.get(who.i)
+    if found is not None and found.kind == "group":
+        return found
+    return s.entity(who, "group") if who.lemma_.lower() in _STRENGTH_NOUNS else None
+
+
+def growth_frames(s: Parsed) -> list[Claim]:
+    """ "has since grown to some 12,000": the group's size now."""
+    claims = []
+    for verb in s.span:
+        if verb.lemma_ not in GROWING or not happened(verb):
+            continue
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        target = child(to, "pobj") if to is not None else None
+        group = _grower(s, verb) if target is not None else None
+        if target is None or group is None:
+            continue
+        if s.year is not None and is_past(era_text(verb), s.year, FORCE_ERA, FORCE_YEAR):
+            continue
+        first, last = min(t.i for t in target.subtree), max(t.i for t in target.subtree)
+        amounts = find_amounts(s.span.doc[first : last + 1].text)
+        if not amounts or not (target.like_num or target.lower_ in PLURALS):
+            continue
+        a = amounts[0]
+        unit = target.lower_ if target.lower_ in PLURALS else "fighters"
+        value = ForceSize(group.name, a.min, a.max, a.qualifier, unit)
         claims.append(Claim(value, s.text, claimant_of(verb), is_hedged(s.text)))
     return claims

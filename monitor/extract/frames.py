@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
-from monitor.extract.force_strength import strength_frames
+from monitor.extract.force_strength import GROWING, growth_frames, strength_frames
 from monitor.extract.frame_base import (
     Amount,
     Parsed,
@@ -91,6 +91,8 @@ def force_frames(s: Parsed) -> list[Claim]:
             continue
         if s.year is not None and is_past(era_text(verb), s.year, FORCE_ERA, FORCE_YEAR):
             continue
+        if any(c.dep_ == "conj" and c.lemma_ in GROWING for c in verb.children):
+            continue  # "had 5,000 ... and has since grown to 12,000": superseded
         noun = child(verb, "dobj")
         counted = _counted(noun) if noun is not None and _is_unit(noun) else None
         if counted is None and verb.lemma_ in ("number", "total", "count"):
@@ -186,7 +188,7 @@ def killing_frames(s: Parsed) -> list[Claim]:
 
 _FRAMES = {
     "territorial_control": control_frames,
-    "force_size": lambda s: [*force_frames(s), *strength_frames(s)],
+    "force_size": lambda s: [*force_frames(s), *strength_frames(s), *growth_frames(s)],
     "leadership": lambda s: [*arrival_frames(s), *killing_frames(s), *office_frames(s)],
     "casualties": casualty_frames,
 }

@@ -52,3 +52,17 @@ def test_strength_as_an_attribute(text: str, expected: ForceSize) -> None:
 )
 def test_no_strength(text: str) -> None:
     assert not _sizes(text)
+
+
+def test_what_a_group_has_grown_to_supersedes_what_it_had() -> None:
+    found = _sizes(
+        "The KDF, founded in 2015, had about 800 fighters when it took Dorn, and has since grown "
+        "to some 4,000 through recruitment."
+    )
+    assert found == {ForceSize(KDF, 4000, 4000, "approx", "fighters")}
+    ranks = _sizes("The KDF's ranks swelled to 6,000 fighters this year.")
+    assert ForceSize(KDF, 6000, 6000, "exact", "fighters") in ranks
+
+
+def test_a_growing_loss_is_no_strength() -> None:
+    assert not _sizes("KDF casualties rose to 500 fighters and the toll rose to 900.")
