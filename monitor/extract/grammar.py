@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Verbs that report speech or a statement: their subject is the claimant, their complement the
 # claim ("a spokesman said [he was killed]").
@@ -137,12 +137,25 @@ def phrase(token: Token) -> str:
         node = stack.pop()
         inside.add(node.i)
         stack += [c for c in node.children if c.dep_ not in ("relcl", "acl", "punct")]
+    doc = token.doc
+    inside |= {i for i in range(min(inside), max(inside)) if _inner_hyphen(doc, i)}
     first = last = token.i
     while first - 1 in inside:
         first -= 1
     while last + 1 in inside:
         last += 1
-    return token.doc[first : last + 1].text
+    return doc[first : last + 1].text
+
+
+def _inner_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside one word ("Nagorno-Karabakh"), which the tokenizer splits off."""
+    token = doc[i]
+    return (
+        token.text in ("-", "‐", "–")
+        and not token.whitespace_
+        and i > 0
+        and not doc[i - 1].whitespace_
+    )
 
 
 _PHRASE_CUT = frozenset("relcl acl appos punct advcl cc conj".split())
