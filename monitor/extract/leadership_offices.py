@@ -166,6 +166,12 @@ def _title_across_rank(
     return _office(s, groups, left[0].i, left[-1], led)
 
 
+def _of_group(s: Parsed, role: Token) -> bool:
+    """ "Secretary General of Hezbollah": an office whose configured body follows "of"."""
+    of = next((c for c in role.children if c.dep_ == "prep" and c.lower_ in _OF), None)
+    return of is not None and s.entity(child(of, "pobj"), "group") is not None
+
+
 def _closed(role: Token) -> bool:
     """An appositive that a comma or a dash closes before the clause goes on."""
     end = max(t.i for t in role.subtree)
@@ -180,7 +186,7 @@ def _appositive(
     for role in (c for c in head.children if c.dep_ == "appos"):
         if role.i < head.i or any(FORMER.fullmatch(t.lower_) for t in role.subtree):
             continue  # "X, the group's commander until last year"
-        if _closed(role) and head.dep_ in ("nsubj", "nsubjpass"):
+        if _closed(role) and head.dep_ in ("nsubj", "nsubjpass") and not _of_group(s, role):
             continue  # "X, the group's spokesman, said": the word patterns' reading
         first = role.i  # the appositive runs from the comma after the name to its head
         while first - 1 > head.i and head.doc[first - 1].text not in (",", "—", "–", "("):

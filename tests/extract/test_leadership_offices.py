@@ -118,3 +118,10 @@ def test_one_title_is_one_office() -> None:
     assert _told_longer(part, claims)
     assert not _told_longer(longer, claims)
     assert not _told_longer(other, claims)  # another person's office
+
+
+def test_a_closed_appositive_with_its_body_after_of() -> None:
+    found = _offices(
+        '"Omar Kessel, Secretary General of the MLA, has joined his comrades," it said.'
+    )
+    assert Leadership("Omar Kessel", "secretary general", MLA, "claimed") in found
