@@ -37,7 +37,7 @@ DETERMINER = r"(?:(?:the|a|an)\s+)?(?:(?P<poss>[\w-]+(?:['’]s|s['’])|its|the
 # Capitalised modifiers only open a sentence: "Acting president X".
 MODIFIER = (
     r"(?:(?!(?:the|a|an|of|its|their|whose|which|who|that|with|for|to|by|from|in|on|at|and|as|"
-    r"against)\b)"
+    r"against|is|are|was|were|be|been|has|have|had|get|gets|got|one)\b)"
     r"(?:(?-i:[a-z][\w-]*)|(?-i:Defen[cs]e|Foreign|Interior|Deputy|Vice|Acting|Interim))\s+)"
 )
 # A capitalised first word of the sentence may open the role ("Army chief X"), unless it is a

@@ -9,12 +9,14 @@ of the clause around it; the parse says which of them modify the name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from monitor.extract.grammar import phrase_head, tokens_at
 from monitor.extract.mentions import find_mentions
+from monitor.extract.roles import HEADS
 from monitor.records import Claim, EntityRef, Leadership
 
 if TYPE_CHECKING:
@@ -75,6 +77,9 @@ def _trimmed(role: str, title: list[str]) -> str | None:
     return " ".join(words) or None
 
 
+# A title trimmed of its ranks still names an office: "army General X" holds none.
+_OFFICE_END = re.compile(rf"(?:^|\s)(?:{HEADS})$", re.I)
+
 # Words that make an office of their own with the title after them: "vice president" is not
 # "president", nor is "deputy commander" "commander".
 OFFICE_WORDS = frozenset(
@@ -119,6 +124,6 @@ def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRe
             out.append(claim)  # not told as a title before the name
             continue
         role = _trimmed(value.role, title)
-        if role is not None:
+        if role is not None and _OFFICE_END.search(role):
             out.append(replace(claim, value=replace(value, role=role)))
     return out

@@ -33,3 +33,15 @@ ENTITIES = (
 def test_office_as_written(text: str, role: str) -> None:
     found = {c.value for c in extract_claims(text, ENTITIES, ("leadership",), year=2025)}
     assert {v.role for v in found if isinstance(v, Leadership)} == {role}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It said the forces of army General Omar Kessel had repelled the attack.",  # a rank
+        "Other commanders of the front are General Omar Kessel and General Ilse Marant.",  # a verb
+    ],
+)
+def test_no_office_from_a_rank_or_a_verb(text: str) -> None:
+    found = {c.value for c in extract_claims(text, ENTITIES, ("leadership",), year=2025)}
+    assert not [v for v in found if isinstance(v, Leadership) and v.status == "claimed"]
