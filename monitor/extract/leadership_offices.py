@@ -44,7 +44,9 @@ _JOINED = frozenset({("of", "staff"), ("in", "chief")})  # offices of three word
 
 
 def _is_head(token: Token) -> bool:
-    return _HEAD.fullmatch(token.lower_) is not None
+    return _HEAD.fullmatch(token.lower_) is not None or (
+        token.tag_ == "NNS" and _HEAD.fullmatch(token.lemma_.lower()) is not None
+    )
 
 
 def _is_rank(token: Token) -> bool:
@@ -111,12 +113,15 @@ def _office(
         return None  # "the country's ruler", "the Brigades’ commander": an unconfigured body
     start = marks[-1] + 1 if marks else start  # "the M23 rebels’ military spokesperson"
     while start <= head.i and (
-        doc[start].pos_ in ("DET", "PRON", "PUNCT") or doc[start].dep_ in ("poss", "case")
+        doc[start].pos_ in ("DET", "PRON", "PUNCT", "NUM") or doc[start].dep_ in ("poss", "case")
     ):
-        start += 1  # "the", "its"
+        start += 1  # "the", "its", "the two"
     if any(_names_a_body(t) for t in doc[start : words.end]):
         return None  # "Coast Guard commander": a body no configuration names
-    role = clean_role(doc[start : words.end].text) if start <= head.i else None
+    text = doc[start : words.end].text
+    if head.tag_ == "NNS" and words.end == head.i + 1:  # "the military leaders of": one's office
+        text = doc[start : head.i].text_with_ws + head.lemma_
+    role = clean_role(text) if start <= head.i else None
     if role is None:
         return None
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in _OF), None)
@@ -201,7 +206,10 @@ def _named_after(
     s: Parsed, groups: dict[int, EntityRef], name: Token
 ) -> tuple[str, str | None] | None:
     """ "Ukraine’s commander in chief, Col. Gen. X": the name in apposition to an office before
-    it, across a rank."""
+    it, across a rank; "the two military leaders of Hamas — A and B —": a list of names in
+    apposition to an office in the plural, each holding it."""
+    while name.dep_ == "conj" and name.head.i != name.i:
+        name = name.head
     role = name.head
     if name.dep_ != "appos" or role.i > name.i:
         return None
@@ -212,7 +220,8 @@ def _named_after(
         tail = child(prep, "pobj")
         if tail is not None and (prep.lower_, tail.lower_) in _JOINED:
             last = tail  # the name hangs on "chief" of "chief of staff"
-    if not any(_is_rank(t) for t in name.doc[last.i + 1 : _name_start(s, name)]):
+    listed = role.tag_ == "NNS" and last is role
+    if not listed and not any(_is_rank(t) for t in name.doc[last.i + 1 : _name_start(s, name)]):
         return None  # an office right before the name is the word patterns' reading
     first = min(t.i for t in role.subtree)
     return _office(s, groups, first, role, last=last)

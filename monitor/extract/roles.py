@@ -52,7 +52,7 @@ _DESCRIPTIVE = frozenset(
     """new newly legitimate rightful lawful current sitting incumbent reclusive elusive
     enigmatic charismatic veteran longtime long-time powerful influential top young elderly
     ailing notorious shadowy fugitive hardline hard-line feared popular so-called well-known
-    little-known respected controversial real true main""".split()
+    little-known respected controversial real true main topmost""".split()
 )
 _ORGANIZATION_KINDS = frozenset(
     """resistance rebel rebels militia insurgent jihadist paramilitary guerrilla opposition

@@ -125,3 +125,17 @@ def test_a_closed_appositive_with_its_body_after_of() -> None:
         '"Omar Kessel, Secretary General of the MLA, has joined his comrades," it said.'
     )
     assert Leadership("Omar Kessel", "secretary general", MLA, "claimed") in found
+
+
+def test_a_list_of_names_in_apposition_to_an_office_in_the_plural() -> None:
+    found = _offices(
+        "Strikes hit the town where the two senior military leaders of the MLA — Lina Vard and "
+        "Omar Kessel — are said to be staying."
+    )
+    assert Leadership("Lina Vard", "senior military leader", MLA, "claimed") in found
+    assert Leadership("Omar Kessel", "senior military leader", MLA, "claimed") in found
+
+
+def test_a_list_in_apposition_to_a_plural_that_is_no_office() -> None:
+    found = _offices("Two civilians of the town — Lina Vard and Omar Kessel — were hurt.")
+    assert not [v for v in found if v.status == "claimed"]
