@@ -33,7 +33,7 @@ def _phrase(token: Token) -> Iterator[Token]:
 def included_places(s: Parsed, item: Token, *, own: bool = False) -> Iterator[EntityRef]:
     """The places a noun phrase gives as examples of what it names: "most of the region,
     including Kidal and Tessalit"; with `own`, only the examples hung on `item` itself (a verb:
-    "recapturing most of Tigray by June, including the regional capital Mekelle")."""
+    "retaking most of the north by May, among them the provincial capital Dorvik")."""
     for t in item.children if own else _phrase(item):
         if t.dep_ != "prep" or t.lower_ not in _EXAMPLES:
             continue

@@ -28,7 +28,7 @@ _BACK_NOUNS = frozenset("town city capital village valley province district port
 
 
 def _named_before(s: Parsed, noun: Token) -> EntityRef | None:
-    """ "fled Damascus as rebel forces stormed the capital": "the town", "the capital" is the
+    """ "left Kastrel as the insurgents overran the capital": "the town", "the capital" is the
     one configured place the sentence names before it, when it names only one."""
     if noun.lemma_.lower() not in _BACK_NOUNS or not any(
         c.dep_ == "det" and c.lower_ == "the" for c in noun.children

@@ -1,5 +1,5 @@
-"""A state stands for its army in a control sentence ("Ethiopia says it has taken full control
-of Mekelle", "Mali's leader says the military has seized Kidal"): the state is the name before
+"""A state stands for its army in a control sentence ("Varland says it now fully controls
+Dorvik", "Varland's president says the army has seized Kastrel"): the state is the name before
 "'s army", "'s military" or "'s armed forces" in a configured group's aliases.
 
 Only where the state acts or speaks: never after a preposition ("fighting in Ethiopia", "the

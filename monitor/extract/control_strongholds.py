@@ -1,5 +1,5 @@
-"""Holdings told by a description of the place: "Marib, the final northern stronghold of
-pro-government forces", "Kidal, the CSP's last bastion", "the SLM stronghold of Kaleb".
+"""Holdings told by a description of the place: "Dorvik, the last southern stronghold of the
+loyalists", "Kastrel, the front's final bastion", "the SLM stronghold of Kaleb".
 
 A stronghold is held by its owner at the time of the sentence unless the sentence tells it
 taken: "captured Kidal, the rebels' last stronghold" was theirs, and is no longer; the
@@ -41,7 +41,7 @@ _INSIDE = frozenset("in into inside within".split())
 
 
 def _inside(place: Token) -> bool:
-    """ "troops are operating in the center of Rafah, Hamas's last bastion": somebody is
+    """ "soldiers are now fighting inside Dorvik, the rebels' last bastion": somebody is
     inside the place, so the description no longer says who holds it."""
     node = place
     while node.dep_ in ("pobj", "prep", "compound", "appos") and node.head.i != node.i:

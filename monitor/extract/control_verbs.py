@@ -247,7 +247,7 @@ _WHICH_AFTER = re.compile(r",\s+which\s+")
 
 
 def _of_relative(sentence: str, p: Mention) -> bool:
-    """ "the World Heritage Site of Lalibela, which had fallen to ...": a relative clause set
+    """ "the old port town of Dorvik, which had fallen to ...": a relative clause set
     after a name introduced by "of" is about the place the name is."""
     return bool(_WHICH_AFTER.match(sentence, p.end) and _OF_BEFORE.search(sentence, 0, p.start))
 

@@ -262,7 +262,7 @@ GEO_AFTER = re.compile(
     r"\s+(?:township|district|province|valley|city|town|region|governorate|county)\b", re.I
 )
 AGENT_PHRASE = re.compile(
-    # "the capture of Rubaya town and mines by M23 rebels": the place's noun and what was taken
+    # "the seizure of Kastrel town and quarries by the front": the place's noun and what was taken
     # with it may stand between the place and its taker
     r"(?:\s+(?:town|city|village|district|province|region)(?:\s+and\s+(?:its\s+)?[a-z-]+)?)?"
     r"\s+(?:by|to)\s+(?P<phrase>(?:(?!\b(?:on|after|in|when|as|while|and|but|following|before|"

@@ -160,9 +160,9 @@ def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[list[EntityRef]
         pronoun = token
         token = speaker_of(clause)  # "the TDF said they had captured": the speaker's side
         if token is None:
-            # "Russia's biggest gain since it captured Bakhmut": the one group named before
+            # "the army's largest advance since it took Dorvik": the one group named before
             earlier = {e.name: e for i, e in s.heads.items() if e.kind == "group" and i < pronoun.i}
-            # not in a "when" clause: "had 5,000 fighters when it took Goma" sets a time
+            # not in a "when" clause: "counted 800 men when it seized Dorvik" sets a time
             when = any(c.lower_ == "when" for c in verb.children)
             named = pronoun.lower_ in ("it", "they") and len(earlier) == 1 and not when
             return ([*earlier.values()] if named else []), True
@@ -310,7 +310,7 @@ def control_frames(s: Parsed) -> list[Claim]:
 
 def _history(s: Parsed, verb: Token) -> bool:
     """Long before the article: the verb's own clause is dated so, or the clause a "when" or
-    "as" clause sets it in ("the war began in 2014 when the Houthis seized Sanaa")."""
+    "as" clause sets it in ("the conflict started in 2011 when the rebels took Dorvik")."""
     if s.year is None:
         return False
     texts = [era_text(verb)]

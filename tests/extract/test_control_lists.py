@@ -70,5 +70,5 @@ def test_places_of_another_clause_are_not_examples() -> None:
 
 
 def test_the_rebels_refer_back_and_name_nobody_new() -> None:
-    said = "But the rebels mounted a comeback, recapturing Dunmor by June."
+    said = "Yet the rebels struck back, recapturing Dunmor by June."
     assert _values(said) == set()

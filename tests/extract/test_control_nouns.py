@@ -36,7 +36,7 @@ def _values(sentence: str) -> list[tuple[str, str | None, str]]:
             [("Kastrel", NORTH, "retaken")],
         ),
         (
-            "Northern forces have reportedly completed the encirclement of Kastrel in the south.",
+            "Northern units have now completed the encirclement of Kastrel in the south.",
             [("Kastrel", NORTH, "surrounded")],
         ),
         (
@@ -54,7 +54,7 @@ def test_nouns_of_control(sentence: str, expected: list[tuple[str, str | None, s
 
 
 def test_a_foretold_battle_is_no_contest() -> None:
-    said = "Analysts are predicting an imminent and intense battle for control of Kastrel."
+    said = "Observers foresee an imminent battle for control of Kastrel."
     assert _values(said) == []
 
 

@@ -30,7 +30,7 @@ def test_affiliated_speaker_claims_an_unattributed_capture() -> None:
 
 
 def test_affiliated_speaker_claims_his_country_s_forces_capture() -> None:
-    said = "Commander Vasko Dren said on Monday that his country's forces had captured Kastrel."
+    said = "Commander Vasko Dren said on Monday that his nation's troops had captured Kastrel."
     assert _values(said) == [("Kastrel", "Northern Army", "claims_captured")]
 
 

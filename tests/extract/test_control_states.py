@@ -30,11 +30,11 @@ def _values(sentence: str) -> list[tuple[str, str | None, str]]:
     ("sentence", "expected"),
     [
         (
-            "Varland says it has taken full control of the town of Kastrel.",
+            "Varland says it has seized complete control of the town of Kastrel.",
             [("Kastrel", ARMY, "claims_captured")],
         ),
         (
-            "Varland's leader says the military has seized control of the town of Kastrel.",
+            "Varland's president says the army has now seized control of Kastrel town.",
             [("Kastrel", ARMY, "claims_captured")],
         ),
         (

@@ -161,7 +161,7 @@ def test_a_wire_dateline_is_not_the_subject() -> None:
 
 def test_an_era_in_another_clause_does_not_date_the_fact() -> None:
     text = (
-        "The RSF said it had full control of the town of Bara, though the army said some "
+        "The RSF said it was in full control of the town of Bara, though the army said some "
         "troops held out in a Soviet-era barracks."
     )
     assert TerritorialControl("Bara", RSF, "holds") in values(text, TerritorialControl)
