@@ -115,3 +115,59 @@ def growth_frames(s: Parsed) -> list[Claim]:
         value = ForceSize(group.name, a.min, a.max, a.qualifier, unit)
         claims.append(Claim(value, s.text, claimant_of(verb), is_hedged(s.text)))
     return claims
+
+
+_BEING = frozenset("be constitute become form remain".split())
+
+
+def _force_count(noun: Token) -> tuple[Token, Token] | None:
+    """ "a force numbering some 30,000 troops", "a force of 9,000 men": the counted noun (or
+    the number itself) and the number's first word."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.lemma_ == "number":
+            target = next((t for t in c.children if t.dep_ in ("dobj", "npadvmod", "attr")), None)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            target = child(c, "pobj")
+        else:
+            continue
+        if target is not None and (target.like_num or target.lower_ in PLURALS):
+            return target, target.doc[min(t.i for t in target.subtree)]
+    return None
+
+
+def _force_owner(s: Parsed, noun: Token) -> EntityRef | None:
+    """The group a force noun is: named in it, the subject of "is/constitutes a force", or the
+    group it stands in apposition to ("The KDF, a militia of some 2,000 fighters,")."""
+    group = s.entity(noun, "group")
+    if group is not None:
+        return group
+    if noun.dep_ in ("attr", "dobj") and noun.head.lemma_ in _BEING and happened(noun.head):
+        return side_of(s, subject(noun.head))
+    if noun.dep_ == "appos":
+        return s.entity(noun.head, "group")
+    return None
+
+
+def force_noun_frames(s: Parsed) -> list[Claim]:
+    """A group described as a force of a size: "M23 now constitutes a fighting force numbering
+    some 30,000 troops", "The KDF is a force of 9,000 men"."""
+    claims = []
+    for noun in s.span:
+        if noun.lemma_.lower() not in _FORCE_NOUNS:
+            continue
+        counted = _force_count(noun)
+        owner = _force_owner(s, noun) if counted is not None else None
+        if counted is None or owner is None:
+            continue
+        target, first = counted
+        verb = _verb_of(noun)
+        if s.year is not None and is_past(era_text(verb), s.year, FORCE_ERA, FORCE_YEAR):
+            continue
+        amounts = find_amounts(s.span.doc[first.i : target.i + 1].text)
+        if not amounts:
+            continue
+        a = amounts[-1]
+        unit = target.lower_ if target.lower_ in PLURALS else "fighters"
+        value = ForceSize(owner.name, a.min, a.max, a.qualifier, unit)
+        claims.append(Claim(value, s.text, claimant_of(verb), is_hedged(s.text)))
+    return claims

@@ -13,7 +13,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
-from monitor.extract.force_strength import GROWING, growth_frames, strength_frames
+from monitor.extract.force_strength import (
+    GROWING,
+    force_noun_frames,
+    growth_frames,
+    strength_frames,
+)
 from monitor.extract.frame_base import (
     Amount,
     Parsed,
@@ -188,7 +193,12 @@ def killing_frames(s: Parsed) -> list[Claim]:
 
 _FRAMES = {
     "territorial_control": control_frames,
-    "force_size": lambda s: [*force_frames(s), *strength_frames(s), *growth_frames(s)],
+    "force_size": lambda s: [
+        *force_frames(s),
+        *strength_frames(s),
+        *growth_frames(s),
+        *force_noun_frames(s),
+    ],
     "leadership": lambda s: [*arrival_frames(s), *killing_frames(s), *office_frames(s)],
     "casualties": casualty_frames,
 }

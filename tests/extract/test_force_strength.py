@@ -66,3 +66,24 @@ def test_what_a_group_has_grown_to_supersedes_what_it_had() -> None:
 
 def test_a_growing_loss_is_no_strength() -> None:
     assert not _sizes("KDF casualties rose to 500 fighters and the toll rose to 900.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The KDF now constitutes a fighting force numbering some 7,000 troops.",
+            ForceSize(KDF, 7000, 7000, "approx", "troops"),
+        ),
+        (
+            "The KDF, a militia of about 900 fighters, holds Dorn.",
+            ForceSize(KDF, 900, 900, "approx", "fighters"),
+        ),
+    ],
+)
+def test_a_group_described_as_a_force_of_a_size(text: str, expected: ForceSize) -> None:
+    assert expected in _sizes(text)
+
+
+def test_a_force_the_group_meets_is_not_its_own() -> None:
+    assert not _sizes("Near Dorn the KDF faced a force of 9,000 men.")
