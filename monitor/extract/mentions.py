@@ -1,10 +1,11 @@
 """Find mentions of configured entities (names and aliases) in a sentence.
 
-Matching is case-insensitive on whole words, longest name first, so "National Resistance
-Front" wins over "resistance". People get one more check, because a short alias such as
-"Massoud" also appears inside other people's names: a person mention that is directly preceded
-or followed by another capitalised name token that belongs to no configured name ("Ahmad Shah
-Massoud", "Massoud Khalili") names somebody else, and so does "the late ...".
+Matching is case-insensitive on whole words, longest name first, so "National Resistance Front"
+wins over "resistance"; an acronym of two or three capitals matches only in capitals. People
+get one more check, because a short alias such as "Massoud" also appears inside other people's
+names: a person mention that is directly preceded or followed by another capitalised name token
+that belongs to no configured name ("Ahmad Shah Massoud", "Massoud Khalili") names somebody
+else, and so does "the late ...".
 """
 
 from __future__ import annotations
@@ -53,7 +54,13 @@ def _pattern(name: str) -> re.Pattern[str]:
     """A name as a whole-word pattern; straight and typographic apostrophes are the same."""
     parts = [_APOSTROPHE.sub("['’]", re.escape(part)) for part in name.split()]
     body = r"\s+".join(parts)
-    return re.compile(rf"(?<![\w-]){body}(?!\w)", re.I)
+    return re.compile(rf"(?<![\w-]){body}(?!\w)", 0 if _SHORT_ACRONYM.match(name) else re.I)
+
+
+# An acronym of two or three capitals is written so everywhere ("RSF", "IS"), and in lower case
+# it is often a word ("is", "us"): it matches in capitals only. Longer ones are often written
+# as words ("Isis", "Nato") and match in any case.
+_SHORT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,2}$")
 
 
 class _Configured:
