@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from monitor.extract.grammar import phrase_head, tokens_at
+from monitor.extract.leadership_bodies import own_bodies
 from monitor.extract.mentions import find_mentions
 from monitor.extract.roles import HEADS
 from monitor.records import Claim, EntityRef, Leadership
@@ -108,7 +109,8 @@ def _told_longer(value: Leadership, claims: Sequence[Claim]) -> bool:
 def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRef]) -> list[Claim]:
     """Offices read from a title before a name, cut to the words of the name's noun phrase;
     an office with no such word left is dropped, and so is one that only repeats the end of a
-    longer office of the same person in the sentence."""
+    longer office of the same person in the sentence; an office without a body takes its
+    holder's configured group when the sentence names it (`leadership_bodies`)."""
     claims = [
         c for c in claims if not (isinstance(c.value, Leadership) and _told_longer(c.value, claims))
     ]
@@ -126,4 +128,4 @@ def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRe
         role = _trimmed(value.role, title)
         if role is not None and _OFFICE_END.search(role):
             out.append(replace(claim, value=replace(value, role=role)))
-    return out
+    return own_bodies(out, span.text, entities)
