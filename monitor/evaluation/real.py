@@ -148,6 +148,16 @@ def missing_locators(locators: Iterable[str], text: str) -> list[str]:
     return [loc for loc in locators if folded(loc) not in page]
 
 
+# The search index that stores the pages puts the page's date before its first words, on the
+# same line ("date 2022-01-10 Rebels announced ..."): index metadata, not the page's prose.
+_INDEX_DATE = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}\s+")
+
+
+def read_article_text(path: Path) -> str:
+    """A stored text as the page gives it, without the index's date before its first line."""
+    return _INDEX_DATE.sub("", path.read_text(encoding="utf-8"), count=1)
+
+
 def stale_locators(article: RealArticle, text: str) -> list[str]:
     """The locators of an article that its text no longer holds."""
     return missing_locators(article.locators, text)
@@ -166,7 +176,7 @@ def score_real(
         if not path.is_file():
             result.missing.append(article.id)
             continue
-        text = path.read_text(encoding="utf-8")
+        text = read_article_text(path)
         result.stale += [f"{article.id}: {loc!r}" for loc in stale_locators(article, text)]
         entities = real.entities[article.conflict]
         if not result.words:  # the first call loads the model: not part of the cost

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from monitor.evaluation.real import folded, missing_locators
+from monitor.evaluation.real import folded, missing_locators, read_article_text
 from monitor.evaluation.scoring import same_identity, same_values
 from monitor.evaluation.stories import LabelledChange, LabelledStory, Restatement, published_at
 from monitor.records import Casualties, Change, Entry, FactValue, Leadership, fact_value_fields
@@ -182,7 +182,7 @@ def replay_story(story: LabelledStory, texts: Path) -> StoryOutcome:
                 if not path.is_file():
                     outcome.missing.append(article.id)
                     continue
-                text = path.read_text(encoding="utf-8")
+                text = read_article_text(path)
                 outcome.stale += _stale(story, article.id, text)
                 store.ensure_feed(article.outlet, article.url, at)
                 entry = entry_for(text, article.url, article.outlet, at)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from monitor.evaluation.corpus import CorpusError
-from monitor.evaluation.real import REAL_SET, load_real_set, score_real
+from monitor.evaluation.real import REAL_SET, load_real_set, read_article_text, score_real
 from monitor.evaluation.real_report import main
 from monitor.extract.mentions import find_mentions
 from monitor.records import TerritorialControl
@@ -131,3 +131,11 @@ def test_a_persons_affiliation_reaches_the_extractors() -> None:
     """The set's entity files tie leaders to their groups, as a user's configuration would."""
     tied = [e for ents in load_real_set().entities.values() for e in ents if e.affiliation]
     assert tied and all(e.kind == "person" for e in tied)
+
+
+def test_the_index_date_before_a_stored_text_is_not_read_as_its_prose(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text(" date 2022-01-10 Rebels took Bara on Monday.\n\nMore text.", encoding="utf-8")
+    assert read_article_text(path) == "Rebels took Bara on Monday.\n\nMore text."
+    path.write_text("The date 2022-01-10 was quiet.", encoding="utf-8")
+    assert read_article_text(path) == "The date 2022-01-10 was quiet."
