@@ -22,6 +22,8 @@ and only when that is unambiguous:
   left", "the RSF said its commander was in Khartoum") refers to the one person named before
   it, in the same sentence or an earlier one;
 - a count of soldiers or troops is the state force's in view (`coref_soldiers`);
+- "They" or "it" opening a sentence before a verb of taking, holding or claiming is the one
+  group the sentence before names, when it names no person (`coref_pronouns`);
 - a configured short name ("Saleh") is its entity in a text that names the entity in full and
   nobody else by it (`coref_short`).
 
@@ -34,6 +36,7 @@ What is kept of earlier sentences is in `coref_context`; person references are r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -48,9 +51,12 @@ from monitor.extract.coref_groups import (
     soldier_edits,
 )
 from monitor.extract.coref_persons import person_edits
+from monitor.extract.coref_pronouns import pronoun_edits
 from monitor.extract.coref_short import short_name_mentions
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.records import EntityRef
+
+_PRONOUN_OPENING = re.compile(r"(?:(?:But|And|Then|Now|Later),?\s+)?(?:They|It)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +128,8 @@ def _edits(
             edits += place_edits(sentence, mentions, history)
     if "group" in in_view and sentence.startswith(("Its ", "Their ")):
         edits += possessor_edits(sentence, mentions, history)
+    if "group" in in_view and _PRONOUN_OPENING.match(sentence):
+        edits += pronoun_edits(sentence, mentions, history)
     if "person" in in_view or "person" in current.kinds:
         edits += person_edits(sentence, mentions, history)
     edits += soldier_edits(sentence, mentions, history, configured)
