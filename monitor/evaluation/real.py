@@ -150,7 +150,7 @@ def missing_locators(locators: Iterable[str], text: str) -> list[str]:
 
 # The search index that stores the pages puts the page's date before its first words, on the
 # same line ("date 2022-01-10 Rebels announced ..."): index metadata, not the page's prose.
-_INDEX_DATE = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}\s+")
+_INDEX_DATE = re.compile(r"\A\s*date \d{4}-\d{2}(?:-\d{2})?\s+")
 
 
 def read_article_text(path: Path) -> str:

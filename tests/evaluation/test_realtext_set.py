@@ -137,5 +137,7 @@ def test_the_index_date_before_a_stored_text_is_not_read_as_its_prose(tmp_path: 
     path = tmp_path / "x.txt"
     path.write_text(" date 2022-01-10 Rebels took Bara on Monday.\n\nMore text.", encoding="utf-8")
     assert read_article_text(path) == "Rebels took Bara on Monday.\n\nMore text."
+    path.write_text("date 2021-11 Rebels took Bara.", encoding="utf-8")  # a month alone
+    assert read_article_text(path) == "Rebels took Bara."
     path.write_text("The date 2022-01-10 was quiet.", encoding="utf-8")
     assert read_article_text(path) == "The date 2022-01-10 was quiet."
