@@ -36,6 +36,7 @@ from monitor.extract.frame_control import control_frames
 from monitor.extract.grammar import claimant_of, is_doubted, is_time, phrase, subject
 from monitor.extract.history import FATE_ERA, FORCE_ERA, FORCE_YEAR, OFFICE_YEAR, is_past
 from monitor.extract.leadership_offices import office_frames
+from monitor.extract.leadership_where import where_clause_frames
 from monitor.extract.numbers import find_amounts
 from monitor.extract.units import PLURALS, UNITS
 from monitor.extract.where import is_place_like
@@ -199,7 +200,12 @@ _FRAMES = {
         *growth_frames(s),
         *force_noun_frames(s),
     ],
-    "leadership": lambda s: [*arrival_frames(s), *killing_frames(s), *office_frames(s)],
+    "leadership": lambda s: [
+        *arrival_frames(s),
+        *killing_frames(s),
+        *office_frames(s),
+        *where_clause_frames(s),
+    ],
     "casualties": casualty_frames,
 }
 
