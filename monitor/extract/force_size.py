@@ -127,7 +127,7 @@ def _owner_before(sentence: str, g: Mention, lo: int) -> bool:
     )
 
 
-# "the ENDF forces and other fighters loyal to ...": a count of both is neither's.
+# "the army and other units allied to it ...": a count of both is neither's.
 _AND_OTHERS = re.compile(
     r"^\s*(?:(?:forces|troops|fighters|units)\s+)?(?:and|&)\s+(?:the\s+)?(?:other|allied)\b",
     re.I,

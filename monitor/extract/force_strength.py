@@ -1,6 +1,6 @@
 """A group's strength told as an attribute of its name: "the 100,000-strong RSF", "a
 5,000-strong KDF force", "the RSF sent a 3,000-strong force"; or as what the group or its ranks
-grew to: "M23 has since grown to some 12,000", "the KDF's ranks swelled to 9,000 fighters".
+grew to: "the front has since grown to about 8,000", "the KDF's ranks swelled to 9,000 fighters".
 
 The count is the number compounded with "strong" (its qualifier words too: "some 3,000-strong"),
 and the owner is the configured group that the modified noun names, or, for a noun of a force
@@ -94,7 +94,7 @@ def _grower(s: Parsed, verb: Token) -> EntityRef | None:
 
 
 def growth_frames(s: Parsed) -> list[Claim]:
-    """ "has since grown to some 12,000": the group's size now."""
+    """ "has since grown to about 8,000": the group's size now."""
     claims = []
     for verb in s.span:
         if verb.lemma_ not in GROWING or not happened(verb):
@@ -121,7 +121,7 @@ _BEING = frozenset("be constitute become form remain".split())
 
 
 def _force_count(noun: Token) -> tuple[Token, Token] | None:
-    """ "a force numbering some 30,000 troops", "a force of 9,000 men": the counted noun (or
+    """ "a force numbering about 6,000 troops", "a force of 9,000 men": the counted noun (or
     the number itself) and the number's first word."""
     for c in noun.children:
         if c.dep_ == "acl" and c.lemma_ == "number":
@@ -149,8 +149,8 @@ def _force_owner(s: Parsed, noun: Token) -> EntityRef | None:
 
 
 def force_noun_frames(s: Parsed) -> list[Claim]:
-    """A group described as a force of a size: "M23 now constitutes a fighting force numbering
-    some 30,000 troops", "The KDF is a force of 9,000 men"."""
+    """A group described as a force of a size: "the front is today a force numbering about
+    6,000 troops", "The KDF is a force of 9,000 men"."""
     claims = []
     for noun in s.span:
         if noun.lemma_.lower() not in _FORCE_NOUNS:

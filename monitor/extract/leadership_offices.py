@@ -1,5 +1,5 @@
 """Offices read from the parse where word patterns do not reach: a title kept apart from the
-name by a rank ("SAF leader General X", "IDF Spokesman Rear Adm. X"), an office set beside the
+name by a rank ("Front leader General X", "Navy Spokesman Rear Adm. X"), an office set beside the
 name ("according to X, the group's spokesperson", "X, the M23's spokesperson on Tuesday
 released ..."), and a body led by named people ("the rebels led by A and B", "the RSF (...)
 led by General X", "It is led by X").
@@ -150,7 +150,7 @@ def _name_start(s: Parsed, head: Token) -> int:
 def _title_across_rank(
     s: Parsed, groups: dict[int, EntityRef], head: Token, led: EntityRef | None = None
 ) -> tuple[str, str | None] | None:
-    """ "SAF leader General Abdel Fattah al Burhan": an office before a rank before a name;
+    """ "Front leader General Amani Kito": an office before a rank before a name;
     `led` is the group a "led by" gives the person, whose office the title is."""
     left = sorted(
         (t for c in head.children if c.dep_ in _MODIFIERS and c.i < head.i for t in c.subtree),
@@ -205,7 +205,7 @@ def _appositive(
 def _named_after(
     s: Parsed, groups: dict[int, EntityRef], name: Token
 ) -> tuple[str, str | None] | None:
-    """ "Ukraine’s commander in chief, Col. Gen. X": the name in apposition to an office before
+    """ "Varland’s commander in chief, Maj. Gen. X": the name in apposition to an office before
     it, across a rank; "the two military leaders of Hamas — A and B —": a list of names in
     apposition to an office in the plural, each holding it."""
     while name.dep_ == "conj" and name.head.i != name.i:

@@ -2,8 +2,8 @@
 noun phrase.
 
 "hours after President Felix Tshisekedi" holds the office "president", not "hours after
-president"; "since President Vladimir Putin" neither; "army Chief General Abdel Fattah
-al-Burhan" holds "chief" (a rank is no office). Word windows before a name catch the words
+president"; "since President Vladimir Putin" neither; "army Chief General Amani
+Kito" holds "chief" (a rank is no office). Word windows before a name catch the words
 of the clause around it; the parse says which of them modify the name.
 """
 

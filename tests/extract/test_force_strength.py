@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract_claims
-from monitor.records import EntityRef, ForceSize
+from monitor.records import EntityRef, FactKind, ForceSize
+
+FORCE_SIZE: tuple[FactKind, ...] = ("force_size",)
 
 KDF = "Kelso Defence Front"
 ENTITIES = (
@@ -17,7 +19,7 @@ ENTITIES = (
 
 
 def _sizes(text: str) -> set[ForceSize]:
-    claims = extract_claims(text, ENTITIES, ("force_size",), year=2025)
+    claims = extract_claims(text, ENTITIES, FORCE_SIZE, year=2025)
     return {c.value for c in claims if isinstance(c.value, ForceSize)}
 
 
@@ -72,7 +74,7 @@ def test_a_growing_loss_is_no_strength() -> None:
     ("text", "expected"),
     [
         (
-            "The KDF now constitutes a fighting force numbering some 7,000 troops.",
+            "The KDF is today a force numbering about 7,000 troops.",
             ForceSize(KDF, 7000, 7000, "approx", "troops"),
         ),
         (

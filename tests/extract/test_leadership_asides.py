@@ -1,5 +1,5 @@
 """A title told by the narrator is not what a denial in the sentence denies, and an office
-whose end the sentence tells ("the resignation of Prime Minister X") is not held. Sentences
+whose end the sentence tells ("the ouster of Prime Minister X") is not held. Sentences
 written for this test, with invented names."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def test_a_denied_office_is_still_denied() -> None:
 
 
 def test_an_office_that_ends_is_not_held() -> None:
-    assert not _values("The attacks led to the resignation of Prime Minister Ilse Marant.")
+    assert not _values("The attacks forced the resignation of Prime Minister Ilse Marant.")
     assert not _values("Crowds celebrated the ouster of President Ilse Marant on Friday.")
     held = _values("Prime Minister Ilse Marant accepted the resignation of her deputy.")
     assert Leadership("Ilse Marant", "prime minister", None, "claimed") in held

@@ -5,7 +5,9 @@ name. Sentences written for this test, with invented names."""
 from __future__ import annotations
 
 from monitor.extract import extract_claims
-from monitor.records import EntityRef, Leadership
+from monitor.records import EntityRef, FactKind, Leadership
+
+LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
 
 KDF = "Kelso Defence Front"
 ENTITIES = (
@@ -16,7 +18,7 @@ ENTITIES = (
 
 
 def _offices(text: str) -> set[Leadership]:
-    claims = extract_claims(text, ENTITIES, ("leadership",), year=2025)
+    claims = extract_claims(text, ENTITIES, LEADERSHIP, year=2025)
     return {c.value for c in claims if isinstance(c.value, Leadership) and c.value.role}
 
 

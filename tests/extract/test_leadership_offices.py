@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract_claims
-from monitor.records import Claim, EntityRef, Leadership
+from monitor.records import Claim, EntityRef, FactKind, Leadership
+
+LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
 
 KDF = "Kelso Defence Front"
 MLA = "Marsh Liberation Army"
@@ -23,7 +25,7 @@ ENTITIES = (
 
 
 def _offices(text: str, year: int = 2025) -> set[Leadership]:
-    claims = extract_claims(text, ENTITIES, ("leadership",), year=year)
+    claims = extract_claims(text, ENTITIES, LEADERSHIP, year=year)
     return {c.value for c in claims if isinstance(c.value, Leadership)}
 
 

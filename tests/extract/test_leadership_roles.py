@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract_claims
-from monitor.records import EntityRef, Leadership
+from monitor.records import EntityRef, FactKind, Leadership
+
+LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
 
 ENTITIES = (
     EntityRef("Omar Kessel", "person", ("Kessel",)),
@@ -31,7 +33,7 @@ ENTITIES = (
     ],
 )
 def test_office_as_written(text: str, role: str) -> None:
-    found = {c.value for c in extract_claims(text, ENTITIES, ("leadership",), year=2025)}
+    found = {c.value for c in extract_claims(text, ENTITIES, LEADERSHIP, year=2025)}
     assert {v.role for v in found if isinstance(v, Leadership)} == {role}
 
 
@@ -43,5 +45,5 @@ def test_office_as_written(text: str, role: str) -> None:
     ],
 )
 def test_no_office_from_a_rank_or_a_verb(text: str) -> None:
-    found = {c.value for c in extract_claims(text, ENTITIES, ("leadership",), year=2025)}
+    found = {c.value for c in extract_claims(text, ENTITIES, LEADERSHIP, year=2025)}
     assert not [v for v in found if isinstance(v, Leadership) and v.status == "claimed"]

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract_claims
-from monitor.records import EntityRef, Leadership
+from monitor.records import EntityRef, FactKind, Leadership
+
+LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
 
 ENTITIES = (
     EntityRef("Marsh Liberation Army", "group", ("MLA",)),
@@ -18,7 +20,7 @@ ENTITIES = (
 
 
 def _located(text: str) -> set[tuple[str, str | None]]:
-    claims = extract_claims(text, ENTITIES, ("leadership",), year=2025)
+    claims = extract_claims(text, ENTITIES, LEADERSHIP, year=2025)
     return {
         (c.value.subject, c.value.location)
         for c in claims
