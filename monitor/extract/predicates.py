@@ -99,14 +99,14 @@ _PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
         None,
         rf"(?:is|was|remains|remained|has\s+been|had\s+been)\s+(?:(?:still|last|also|now|\w+ly)\s+)*{_NEG}"
         r"(?:in|inside|(?:holed\s+up|hiding|living|staying|sheltering|based)\s+in|"
-        r"(?:seen|spotted|sighted)\s+(?:in|at|near))\s+(?:the\s+)?[A-Z]",
+        r"(?:seen|spotted|sighted)\s+(?:in|at|near))\s+(?:exile\s+in\s+)?(?:the\s+)?(?-i:[A-Z])",
     ),
     (  # "remained at a safe house in Bazarak", "was seen at a hotel in Dushanbe"
         "located",
         None,
         rf"(?:is|was|remains|remained|has\s+been|had\s+been)\s+(?:(?:still|last|also|now|\w+ly)\s+)*{_NEG}"
         r"(?:(?:seen|spotted|sighted|hiding|holed\s+up|staying|sheltering)\s+)?(?:in|inside|at)\s+"
-        rf"(?:the|a|an|his|her|their)\s+{_PLACE_WORDS}(?:in|near|outside)\s+(?:the\s+)?[A-Z]",
+        rf"(?:the|a|an|his|her|their)\s+{_PLACE_WORDS}(?:in|near|outside)\s+(?:the\s+)?(?-i:[A-Z])",
     ),
     (  # "told reporters in Goma", "addressed supporters at a school in Kandahar"
         "located",

@@ -83,10 +83,22 @@ def fate_location(verbs: Sequence[Token], status: str, entities: Sequence[Entity
     if prepositions is None:
         return None
     for verb in verbs:
-        places = _prepositional_places(verb, prepositions)
-        if places:
-            return _place_name(places[0], entities)
+        for told in _prepositional_places(verb, prepositions):
+            place = _a_place_in(told, prepositions, entities)
+            if place is not None:
+                return _place_name(place, entities)
     return None
+
+
+def _a_place_in(
+    told: Token, prepositions: frozenset[str], entities: Sequence[EntityRef]
+) -> Token | None:
+    """The place an object of "in" names: itself, or the place it is in ("in exile in Dorvik",
+    "in a safe house in Dorvik"); None for no place ("in poverty")."""
+    if is_place_like(told, entities):
+        return told
+    inner = _prepositional_places(told, prepositions)
+    return next((p for p in inner if is_place_like(p, entities)), None)
 
 
 def incident_location(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> str | None:

@@ -1,0 +1,28 @@
+"""A person located "in" a place only where a place's name follows (capitalised), or "exile in"
+one: "was based in the provincial capital" names no place and locates nobody."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_claims
+from monitor.records import EntityRef, FactKind, Leadership
+
+ENTITIES = (EntityRef("Teo Marrak", "person", ("Marrak",)), EntityRef("Dorvik", "place", ()))
+LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
+
+
+def located(text: str) -> list[str | None]:
+    return [
+        v.location
+        for c in extract_claims(text, ENTITIES, LEADERSHIP, year=2025)
+        if isinstance(v := c.value, Leadership) and v.status == "located"
+    ]
+
+
+def test_a_place_named_after_in_locates_the_person() -> None:
+    assert located("Marrak is living in exile in Dorvik, aides said.") == ["Dorvik"]
+    assert located("Marrak was hiding in Dorvik last week.") == ["Dorvik"]
+
+
+def test_a_common_noun_after_in_locates_nobody() -> None:
+    assert located("Marrak was based in the provincial capital until May.") == []
+    assert located("Marrak has been living in poverty since the war.") == []
