@@ -133,11 +133,13 @@ def _parsed(text: str, entities: Sequence[EntityRef], model: str) -> list[tuple[
 def _fuller(value: FactValue) -> FactValue | None:
     """The field a text may leave unnamed in one telling of a fact and name in another: the
     controller of a control fact ("Army retakes Sennar" ... "The Sudanese army recaptured"), the
-    organization of an office. None when the value names it already."""
+    organization of an office, the office of a fate. None when the value names it already."""
     if isinstance(value, TerritorialControl) and value.controller is None:
         return value
     if isinstance(value, Leadership) and value.organization is None and value.role:
         return value
+    if isinstance(value, Leadership) and value.status in _FATES and value.role is None:
+        return value  # "he was killed" beside "Hezbollah leader X was killed"
     return None
 
 
@@ -145,6 +147,12 @@ def _same_but_named(vague: FactValue, other: FactValue) -> bool:
     if isinstance(vague, TerritorialControl) and isinstance(other, TerritorialControl):
         return other.controller is not None and replace(other, controller=None) == vague
     if isinstance(vague, Leadership) and isinstance(other, Leadership):
+        if vague.role is None and vague.status in _FATES:
+            return (
+                other.role is not None
+                and (other.subject, other.status) == (vague.subject, vague.status)
+                and vague.location in (None, other.location)
+            )
         return other.organization is not None and replace(other, organization=None) == vague
     return False
 
