@@ -23,6 +23,7 @@ from monitor.extract.text import split_sentences
 from monitor.extract.titles import trim_titles
 from monitor.records import (
     FACT_KINDS,
+    Casualties,
     Claim,
     EntityRef,
     FactKind,
@@ -133,13 +134,16 @@ def _parsed(text: str, entities: Sequence[EntityRef], model: str) -> list[tuple[
 def _fuller(value: FactValue) -> FactValue | None:
     """The field a text may leave unnamed in one telling of a fact and name in another: the
     controller of a control fact ("Army retakes Sennar" ... "The Sudanese army recaptured"), the
-    organization of an office, the office of a fate. None when the value names it already."""
+    organization of an office, the office of a fate, the place of losses. None when the value
+    names it already."""
     if isinstance(value, TerritorialControl) and value.controller is None:
         return value
     if isinstance(value, Leadership) and value.organization is None and value.role:
         return value
     if isinstance(value, Leadership) and value.status in _FATES and value.role is None:
         return value  # "he was killed" beside "Hezbollah leader X was killed"
+    if isinstance(value, Casualties) and value.location is None:
+        return value  # "100 fighters killed" beside "100 fighters killed in El Fasher"
     return None
 
 
@@ -154,6 +158,8 @@ def _same_but_named(vague: FactValue, other: FactValue) -> bool:
                 and vague.location in (None, other.location)
             )
         return other.organization is not None and replace(other, organization=None) == vague
+    if isinstance(vague, Casualties) and isinstance(other, Casualties):
+        return other.location is not None and replace(other, location=None) == vague
     return False
 
 

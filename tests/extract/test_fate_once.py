@@ -4,7 +4,7 @@ the telling that names the office stands for both. Sentences invented for the te
 from __future__ import annotations
 
 from monitor.extract import extract_claims
-from monitor.records import EntityRef, FactKind, Leadership
+from monitor.records import Casualties, EntityRef, FactKind, Leadership
 
 ENTITIES = (
     EntityRef("Teo Marrak", "person", ("Marrak",), affiliation="Ostrava Front"),
@@ -31,3 +31,17 @@ def test_the_telling_with_the_office_stands_for_both() -> None:
 
 def test_a_fate_told_once_without_an_office_stays() -> None:
     assert fates("Teo Marrak was killed in an air strike on Friday.") == [("killed", None)]
+
+
+def test_losses_told_again_without_their_place_are_one_fact() -> None:
+    text = (
+        "The army said more than 100 Ostrava Front fighters were killed in battles in Dorvik. "
+        '"Our forces repelled the attack, with more than 100 Ostrava Front fighters killed," '
+        "it added."
+    )
+    found = [
+        (v.location, v.killed_min)
+        for c in extract_claims(text, (*ENTITIES, EntityRef("Dorvik", "place", ())), year=2025)
+        if isinstance(v := c.value, Casualties)
+    ]
+    assert found == [("Dorvik", 100)]
