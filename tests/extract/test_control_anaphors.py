@@ -4,8 +4,9 @@ name of its own follows ("the city of X")."""
 
 from __future__ import annotations
 
-from monitor.extract import extract_claims
-from monitor.records import EntityRef, TerritorialControl
+from control_facts import Holding, read_in_text
+
+from monitor.records import EntityRef
 
 ENTITIES = (
     EntityRef("Coast Militia", "group", ("CM",)),
@@ -16,13 +17,8 @@ ENTITIES = (
 CM = "Coast Militia"
 
 
-def _values(sentence: str) -> list[tuple[str, str | None, str]]:
-    found = extract_claims(sentence, ENTITIES, ["territorial_control"], year=2024)
-    return [
-        (c.value.place, c.value.controller, c.value.status)
-        for c in found
-        if isinstance(c.value, TerritorialControl)
-    ]
+def _values(sentence: str) -> list[Holding]:
+    return read_in_text(sentence, ENTITIES)
 
 
 def test_the_capital_is_the_place_named_before() -> None:

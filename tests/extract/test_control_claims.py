@@ -5,9 +5,9 @@ spokesman for the rebels", "the ethnic rebel group") makes the capture its claim
 from __future__ import annotations
 
 import pytest
+from control_facts import Holding, read_by_control
 
-from monitor.extract.control import extract_control
-from monitor.records import EntityRef, TerritorialControl
+from monitor.records import EntityRef
 
 ENTITIES = (
     EntityRef("Coast Militia", "group", ("CM",)),
@@ -17,12 +17,8 @@ ENTITIES = (
 CM = "Coast Militia"
 
 
-def _values(sentence: str) -> list[tuple[str, str | None, str]]:
-    return [
-        (c.value.place, c.value.controller, c.value.status)
-        for c in extract_control(sentence, ENTITIES, year=2024)
-        if isinstance(c.value, TerritorialControl)
-    ]
+def _values(sentence: str) -> list[Holding]:
+    return read_by_control(sentence, ENTITIES)
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ an unnamed side; a subject that is no armed actor takes nothing."""
 from __future__ import annotations
 
 import pytest
+from control_facts import Holding, read_in_text
 
-from monitor.extract import extract_claims
-from monitor.records import EntityRef, TerritorialControl
+from monitor.records import EntityRef
 
 ENTITIES = (
     EntityRef("Northern Army", "group", ("Northern forces", "Northern troops")),
@@ -17,13 +17,8 @@ ENTITIES = (
 )
 
 
-def _values(sentence: str) -> list[tuple[str, str | None, str]]:
-    found = extract_claims(sentence, ENTITIES, ["territorial_control"], year=2024)
-    return [
-        (c.value.place, c.value.controller, c.value.status)
-        for c in found
-        if isinstance(c.value, TerritorialControl)
-    ]
+def _values(sentence: str) -> list[Holding]:
+    return read_in_text(sentence, ENTITIES)
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 import pytest
+from control_facts import Holding, read_in_text
 
-from monitor.extract import extract_claims
-from monitor.records import EntityRef, TerritorialControl
+from monitor.records import EntityRef
 
 ENTITIES = (
     EntityRef("Northern Army", "group", ("Northern troops", "Northern forces")),
@@ -20,13 +20,8 @@ ENTITIES = (
 NORTH, LAKE, CM = "Northern Army", "Lake Brigade", "Coast Militia"
 
 
-def _values(sentence: str) -> set[tuple[str, str | None, str]]:
-    found = extract_claims(sentence, ENTITIES, ["territorial_control"], year=2024)
-    return {
-        (c.value.place, c.value.controller, c.value.status)
-        for c in found
-        if isinstance(c.value, TerritorialControl)
-    }
+def _values(sentence: str) -> set[Holding]:
+    return set(read_in_text(sentence, ENTITIES))
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,9 @@ group only when written in capitals, never the verb "is"."""
 
 from __future__ import annotations
 
-from monitor.extract.control import extract_control
-from monitor.records import EntityRef, TerritorialControl
+from control_facts import Holding, read_by_control
+
+from monitor.records import EntityRef
 
 ENTITIES = (
     EntityRef("Islamic State", "group", ("IS", "ISIS")),
@@ -12,12 +13,8 @@ ENTITIES = (
 )
 
 
-def _values(sentence: str) -> list[tuple[str, str | None, str]]:
-    return [
-        (c.value.place, c.value.controller, c.value.status)
-        for c in extract_control(sentence, ENTITIES, year=2024)
-        if isinstance(c.value, TerritorialControl)
-    ]
+def _values(sentence: str) -> list[Holding]:
+    return read_by_control(sentence, ENTITIES)
 
 
 def test_the_verb_is_names_no_group() -> None:

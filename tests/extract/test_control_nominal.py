@@ -4,9 +4,9 @@ the holding; a present infinitive under a verb of enabling or ordering is no eve
 from __future__ import annotations
 
 import pytest
+from control_facts import Holding, read_in_text
 
-from monitor.extract import extract_claims
-from monitor.records import EntityRef, TerritorialControl
+from monitor.records import EntityRef
 
 ENTITIES = (
     EntityRef("Northern Army", "group", ("Northern forces",)),
@@ -16,13 +16,8 @@ ENTITIES = (
 )
 
 
-def _values(sentence: str) -> list[tuple[str, str | None, str]]:
-    found = extract_claims(sentence, ENTITIES, ["territorial_control"], year=2024)
-    return [
-        (c.value.place, c.value.controller, c.value.status)
-        for c in found
-        if isinstance(c.value, TerritorialControl)
-    ]
+def _values(sentence: str) -> list[Holding]:
+    return read_in_text(sentence, ENTITIES)
 
 
 @pytest.mark.parametrize(

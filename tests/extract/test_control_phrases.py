@@ -5,9 +5,9 @@ without its verb ('"Firmly in control of Kastrel," X said'), held by the side th
 from __future__ import annotations
 
 import pytest
+from control_facts import Holding, read_by_control
 
-from monitor.extract.control import extract_control
-from monitor.records import EntityRef, TerritorialControl
+from monitor.records import EntityRef
 
 ENTITIES = (
     EntityRef("Coast Militia", "group", ("CM", "coastal rebels")),
@@ -18,12 +18,8 @@ ENTITIES = (
 CM, NORTH = "Coast Militia", "Northern Army"
 
 
-def _values(sentence: str) -> list[tuple[str, str | None, str]]:
-    return [
-        (c.value.place, c.value.controller, c.value.status)
-        for c in extract_control(sentence, ENTITIES, year=2024)
-        if isinstance(c.value, TerritorialControl)
-    ]
+def _values(sentence: str) -> list[Holding]:
+    return read_by_control(sentence, ENTITIES)
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,9 @@ ties him to, so a capture he announces without naming the taker is his side's cl
 
 from __future__ import annotations
 
-from monitor.extract.control import extract_control
-from monitor.records import EntityRef, TerritorialControl
+from control_facts import Holding, read_by_control
+
+from monitor.records import EntityRef
 
 ENTITIES = (
     EntityRef("Northern Army", "group", ("Northern forces", "Northern troops")),
@@ -15,13 +16,8 @@ ENTITIES = (
 )
 
 
-def _values(sentence: str) -> list[tuple[str, str | None, str]]:
-    found = extract_control(sentence, ENTITIES, year=2024)
-    return [
-        (c.value.place, c.value.controller, c.value.status)
-        for c in found
-        if isinstance(c.value, TerritorialControl)
-    ]
+def _values(sentence: str) -> list[Holding]:
+    return read_by_control(sentence, ENTITIES)
 
 
 def test_affiliated_speaker_claims_an_unattributed_capture() -> None:

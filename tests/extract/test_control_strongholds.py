@@ -4,9 +4,9 @@ the Coast Militia"), unless the sentence tells it taken or lost."""
 from __future__ import annotations
 
 import pytest
+from control_facts import Holding, read_in_text
 
-from monitor.extract import extract_claims
-from monitor.records import EntityRef, TerritorialControl
+from monitor.records import EntityRef
 
 ENTITIES = (
     EntityRef("Coast Militia", "group", ("CM",)),
@@ -16,13 +16,8 @@ ENTITIES = (
 CM, NORTH = "Coast Militia", "Northern Army"
 
 
-def _values(sentence: str) -> list[tuple[str, str | None, str]]:
-    found = extract_claims(sentence, ENTITIES, ["territorial_control"], year=2024)
-    return [
-        (c.value.place, c.value.controller, c.value.status)
-        for c in found
-        if isinstance(c.value, TerritorialControl)
-    ]
+def _values(sentence: str) -> list[Holding]:
+    return read_in_text(sentence, ENTITIES)
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ the tense back."""
 from __future__ import annotations
 
 import pytest
+from control_facts import Holding, read_in_text
 
-from monitor.extract import extract_claims
-from monitor.records import EntityRef, TerritorialControl
+from monitor.records import EntityRef
 
 ENTITIES = (
     EntityRef("Coast Militia", "group", ("CM",)),
@@ -17,13 +17,8 @@ ENTITIES = (
 CM = "Coast Militia"
 
 
-def _values(sentence: str) -> list[tuple[str, str | None, str]]:
-    found = extract_claims(sentence, ENTITIES, ["territorial_control"], year=2024)
-    return [
-        (c.value.place, c.value.controller, c.value.status)
-        for c in found
-        if isinstance(c.value, TerritorialControl)
-    ]
+def _values(sentence: str) -> list[Holding]:
+    return read_in_text(sentence, ENTITIES)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,31 @@
+"""Control facts as the extraction tests compare them: (place, controller, status) triples."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from monitor.extract import extract_claims
+from monitor.extract.control import extract_control
+from monitor.records import Claim, EntityRef, TerritorialControl
+
+Holding = tuple[str, str | None, str]
+
+
+def holdings(claims: Iterable[Claim]) -> list[Holding]:
+    return [
+        (c.value.place, c.value.controller, c.value.status)
+        for c in claims
+        if isinstance(c.value, TerritorialControl)
+    ]
+
+
+def read_in_text(sentence: str, entities: Sequence[EntityRef], year: int = 2024) -> list[Holding]:
+    """What the whole extraction (references resolved, the parse) reads of control."""
+    return holdings(extract_claims(sentence, entities, ["territorial_control"], year=year))
+
+
+def read_by_control(
+    sentence: str, entities: Sequence[EntityRef], year: int = 2024
+) -> list[Holding]:
+    """What the control extractor alone reads of one sentence."""
+    return holdings(extract_control(sentence, entities, year=year))
