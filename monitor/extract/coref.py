@@ -36,7 +36,6 @@ What is kept of earlier sentences is in `coref_context`; person references are r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -55,8 +54,6 @@ from monitor.extract.coref_pronouns import pronoun_edits
 from monitor.extract.coref_short import short_name_mentions
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.records import EntityRef
-
-_PRONOUN_OPENING = re.compile(r"(?:(?:But|And|Then|Now|Later),?\s+)?(?:They|It)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +125,7 @@ def _edits(
             edits += place_edits(sentence, mentions, history)
     if "group" in in_view and sentence.startswith(("Its ", "Their ")):
         edits += possessor_edits(sentence, mentions, history)
-    if "group" in in_view and _PRONOUN_OPENING.match(sentence):
+    if "group" in in_view:
         edits += pronoun_edits(sentence, mentions, history)
     if "person" in in_view or "person" in current.kinds:
         edits += person_edits(sentence, mentions, history)
