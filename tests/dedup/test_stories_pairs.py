@@ -15,7 +15,7 @@ WIRE = [
     "A spokesman for the group, speaking by telephone from an undisclosed location, said the "
     "attackers had withdrawn after several hours of fighting near the village of Gulbahar and "
     "that resistance positions on the ridges above the road were intact.",
-    "The Taliban did not immediately respond to a request for comment. A commander in "
+    "The Taliban had not answered a request for comment by evening. A commander in "
     "neighbouring Parwan province told local reporters earlier in the week that reinforcements "
     "were on their way from the north and that the valley would be taken within days.",
     "Talks between the two sides, brokered by elders from the valley, broke down last weekend "
