@@ -180,6 +180,8 @@ def same_meaning(
             return a.comparable == b.comparable
         return _same_holding(a, b)
     if isinstance(a, Leadership) and isinstance(b, Leadership):
+        if a.status == "located" and b.status == "denied":
+            return True  # "he has not fled" says again that he is where he was known to be
         if a.comparable != b.comparable or not same_office(a.role, b.role):
             return False
         return "place" not in significance.leadership or _same_place(a.location, b.location)

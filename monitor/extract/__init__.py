@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from monitor.extract.casualties import extract_casualties
 from monitor.extract.control import extract_control
 from monitor.extract.coref import Resolved, resolve_references
+from monitor.extract.countries import countries_named, in_the_named_country
 from monitor.extract.force_size import extract_force_sizes
 from monitor.extract.frames import frame_claims
 from monitor.extract.leadership import extract_leadership
@@ -68,14 +69,18 @@ def extract_claims(
     if not extractors or not entities:
         return claims
     wanted = [k for k in FACT_KINDS if k in kinds]
+    country: str | None = None  # the country named last: "inside the country" is there
     for sentence, parse in _parsed(text, entities, model):
+        named = countries_named(parse)
         pronouns = pronoun_substitutions([(s.original, s.name) for s in sentence.substitutions])
         found = [c for x in extractors for c in x(sentence.text, entities, year=year)]
         framed = frame_claims(parse, entities, wanted, year, sentence.original)
         found += _new_facts(framed, found)
         found = trim_titles(review(found, parse, entities, pronouns), parse, entities)
         found = _as_written(_fates_keep_office(found), sentence)
+        found = in_the_named_country(found, country or next(iter(named), None))
         claims.extend(c for c in found if c not in claims)
+        country = named[-1] if named else country
     return _without_underspecified(claims)
 
 

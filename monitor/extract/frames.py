@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
+from monitor.extract.countries import is_country
 from monitor.extract.force_strength import (
     GROWING,
     force_noun_frames,
@@ -149,14 +150,35 @@ def arrival_frames(s: Parsed) -> list[Claim]:
         if verb.lemma_ not in _ARRIVAL_VERBS or not happened(verb):
             continue
         person = s.entity(subject(verb), "person")
-        place = _whereabouts(s, verb) if person is not None else None
-        if person is None or place is None:
+        if person is None:
             continue
-        where = s.entity(place, "place")
-        located = where.name if where else phrase(place)
-        value = Leadership(person.name, None, None, "located", located)
+        place = _whereabouts(s, verb)
+        if place is not None:
+            where = s.entity(place, "place")
+            value = Leadership(
+                person.name, None, None, "located", where.name if where else phrase(place)
+            )
+        elif verb.lemma_ != "visit" and _abroad(verb):
+            value = Leadership(person.name, None, None, "fled")
+        else:
+            continue
         claims.append(Claim(value, s.text, claimant_of(verb), is_hedged(s.text)))
     return claims
+
+
+def _abroad(verb: Token) -> bool:
+    """ "X is abroad", "X is (believed to be) outside the country": gone from the country the
+    story is about, where to untold. "Outside" a town is near it, not abroad."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr"))]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "advmod" and c.lower_ == "abroad":
+                return True
+            if c.dep_ == "prep" and c.lower_ == "outside":
+                place = child(c, "pobj")
+                if place is not None and (place.lower_ == "country" or is_country(phrase(place))):
+                    return True
+    return False
 
 
 _KILLING = frozenset("kill assassinate eliminate execute slay".split())

@@ -278,6 +278,13 @@ _DENIES_IT = re.compile(
     r"(?:them|it|the\s+(?:rumou?rs?|reports?|claims?))\b",
     re.I,
 )
+# "the Taliban say he has fled abroad, which his spokesmen deny": a relative clause denies the
+# claim it follows, whoever made the claim.
+_WHICH_DENIES = re.compile(
+    r"[,;]\s+which\s+(?:[\w’'-]+\s+){0,4}?(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
+    r"disput(?:e|es|ed)|refut(?:e|es|ed))\b",
+    re.I,
+)
 _FATES = frozenset({"killed", "fled"})
 # What a contrary clause must say to deny a fate: the person alive, present, or not gone.
 _NEGATED_FATE = re.compile(
@@ -301,10 +308,12 @@ def _rumour_denials(sentence: str, claims: list[Claim], speaker: str | None) -> 
     if not claims:
         return []
     contrary = _CONTRARY.search(sentence)
-    if not contrary and not _DENIES_IT.search(sentence):
+    which = _WHICH_DENIES.search(sentence)
+    if not contrary and not which and not _DENIES_IT.search(sentence):
         return []
-    if contrary:  # the denial is the contrary clause's speaker's
-        found = find_speaker(contrary.group("rest"))
+    if contrary or which:  # the denial is the contrary or relative clause's speaker's
+        rest = contrary.group("rest") if contrary else sentence[which.start() :] if which else ""
+        found = find_speaker(rest)
         speaker = found.text if found else None
     out: list[Claim] = []
     offices = [c.value for c in claims if isinstance(c.value, Leadership)]
@@ -312,7 +321,7 @@ def _rumour_denials(sentence: str, claims: list[Claim], speaker: str | None) -> 
     for c in claims:
         if not isinstance(c.value, Leadership) or c.value.subject in already:
             continue
-        if c.value.status in _FATES and c.hedged:
+        if c.value.status in _FATES and (c.hedged or which is not None):
             if contrary and _NEGATED_FATE.search(contrary.group("rest")) is None:
                 continue
             denial = Claim(Leadership(c.value.subject, None, None, "denied"), sentence, speaker)

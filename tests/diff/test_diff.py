@@ -150,6 +150,13 @@ def test_being_located_after_a_denial_is_more_news_not_a_contradiction() -> None
     assert kinds(denied, located) == ["new", "changed"]
 
 
+def test_a_denial_after_a_known_whereabouts_says_the_same_and_alerts_nothing() -> None:
+    here = fact(Leadership("Saleh", None, None, "located", "Dorvik"), by="NRF")
+    denied = fact(Leadership("Saleh", None, None, "denied"), by="NRF", days=1)
+    fled = fact(Leadership("Saleh", None, None, "fled"), by="Taliban", days=2)
+    assert kinds(here, denied, fled) == ["new", "corroborated", "contested"]
+
+
 def test_fled_against_located_is_contested_when_two_sides_say_it() -> None:
     fled = fact(Leadership("Saleh", None, None, "fled"), by="Taliban")
     here = fact(Leadership("Saleh", None, None, "located"), by="NRF", days=1)

@@ -1,10 +1,7 @@
 """seeds/panjshir/README.md, "What a user should see", checked against a replay of the timeline
 step by step: the fact alerts each step raises (and no others), the facts it corroborates, and
 the phrases that must not become facts. The README is the test's data, so the two cannot drift.
-
-Where the README and the replay differ because of extraction (monitor/extract), the step is
-marked xfail(strict) with the reason: it fails as soon as extraction catches up, so that the
-mark is removed then."""
+Every step is held to it: none is marked as a known gap."""
 
 from __future__ import annotations
 
@@ -100,35 +97,13 @@ def test_the_readme_describes_every_step() -> None:
     assert sum(len(e.alerts) for e in EXPECTED.values()) >= 15
 
 
-EXTRACTION = "extraction (monitor/extract), reported to the coordinator"
-NO_OTHER = {
-    "01": f"{EXTRACTION}: 'First Vice President Amrullah Saleh wrote' gives his standing office "
-    "as a new fact, which the README counts as no news",
-    "07": f"{EXTRACTION}: 'The valley has fallen' (no holder) is read as a capture; Ahmad "
-    "Massoud's fate comes as a new fact, not as a contest",
-}
-LISTED = {
-    "07": f"{EXTRACTION}: 'Ahmad Massoud was safe and inside the country' is read as 'in the "
-    "country', not Afghanistan",
-}
-
-
-def _known_gap(reasons: dict[str, str]) -> list[object]:
-    return [
-        pytest.param(s, marks=pytest.mark.xfail(reason=reasons[s], strict=True))
-        if s in reasons
-        else s
-        for s in STEPS
-    ]
-
-
-@pytest.mark.parametrize("step", _known_gap(LISTED))
+@pytest.mark.parametrize("step", STEPS)
 def test_each_step_raises_the_alerts_the_readme_lists(step: str, replayed: dict[str, Seen]) -> None:
     missing = [a for a in EXPECTED[step].alerts if a not in replayed[step].alerts]
     assert not missing, "\n".join(["not raised:", *missing, "raised:", *replayed[step].alerts])
 
 
-@pytest.mark.parametrize("step", _known_gap(NO_OTHER))
+@pytest.mark.parametrize("step", STEPS)
 def test_each_step_raises_no_other_fact_alert(step: str, replayed: dict[str, Seen]) -> None:
     others = [a for a in replayed[step].alerts if a not in EXPECTED[step].alerts]
     assert not others, "\n".join(["raised, not in the README:", *others])

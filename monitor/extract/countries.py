@@ -1,0 +1,81 @@
+"""Countries, to read "the country" as the one an article last named: "an aide said he was
+still in Afghanistan ... a spokesman said Massoud was safe and inside the country".
+
+The names are CLDR's English short names (Babel, already installed for trafilatura's language
+data), so "Syria", "Russia" and "Myanmar" are countries and "Kabul" or "Aleppo" are not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from monitor.records import Claim, Leadership
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# CLDR codes that are no country: the European Union, the eurozone, the United Nations,
+# "Outlying Oceania", pseudo-regions.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+# The noun phrase a fate's place is given as when the text names no place.
+THE_COUNTRY = "the country"
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    from babel import Locale
+
+    names: set[str] = set()
+    for code, name in Locale("en").territories.items():
+        if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
+            continue
+        names.update(_variants(name))
+    return frozenset(n.casefold() for n in names)
+
+
+def _variants(name: str) -> set[str]:
+    """ "Myanmar (Burma)" is Myanmar and Burma; "Congo - Kinshasa" is Congo; "Bosnia &
+    Herzegovina" is also written with "and"."""
+    out = {name, name.replace(" & ", " and ")}
+    out.update(part.strip() for part in re.split(r"[()]", name) if part.strip())
+    out.add(name.split(" - ")[0])
+    return out
+
+
+def is_country(name: str) -> bool:
+    words = name.removeprefix("the ").strip()
+    return words.casefold() in _country_names()
+
+
+def countries_named(span: Span) -> list[str]:
+    """The countries a sentence names, in order: proper names of up to four words ("Burkina
+    Faso", "Central African Republic") that are countries, the longest at each end."""
+    found = []
+    for end in range(len(span)):
+        if span[end].pos_ != "PROPN":
+            continue
+        for start in range(max(0, end - 3), end + 1):
+            if is_country(span[start : end + 1].text):
+                found.append(span[start : end + 1].text)
+                break
+    return found
+
+
+def in_the_named_country(claims: Sequence[Claim], country: str | None) -> list[Claim]:
+    """Fates told "in the country" placed in `country`, the one named last before them."""
+    if country is None:
+        return list(claims)
+    out = []
+    for c in claims:
+        v = c.value
+        if isinstance(v, Leadership) and (v.location or "").casefold() == THE_COUNTRY:
+            c = replace(c, value=replace(v, location=country))
+        out.append(c)
+    return out
+
+
+__all__ = ["THE_COUNTRY", "countries_named", "in_the_named_country", "is_country"]
