@@ -71,7 +71,10 @@ class Significance:
     - control ("holder"): a change of holder, or a new claim against the holder (a place held
       is claimed captured, a captured place is said to be held); "status": any other status;
     - leadership: which facts about a person are news at all: a new office, a fate (killed,
-      fled, located, a denial); with "place", a fate at another place is a change too.
+      fled, located, a denial); with "place", a fate at another place is a change too;
+    - incidents: losses at one place reported more than `incident_days` apart are two
+      incidents (a new fact), never a change of one count: a toll that rises over a day or two
+      is the same attack's, fighting at the same town months later is not.
     """
 
     force_size_percent: float = 10.0
@@ -80,6 +83,7 @@ class Significance:
     leadership: frozenset[LeadershipNews] = field(
         default_factory=lambda: frozenset[LeadershipNews]({"office", "fate"})
     )
+    incident_days: float = 3.0
 
 
 DEFAULT_SIGNIFICANCE = Significance()
@@ -145,6 +149,8 @@ def compare(
         return "new"
     if after.evidence.published < before.evidence.published:
         return "superseded"
+    if _another_incident(before, after, significance.incident_days):
+        return "new"
     if before.evidence.quote == after.evidence.quote:  # one sentence, read again
         return "corroborated"
     if same_meaning(before.value, after.value, significance):
@@ -156,6 +162,15 @@ def compare(
     if sources > 1 and (after.evidence.hedged or not after.evidence.claimed_by):
         return "contested"  # one weak report does not overturn what several sources say
     return "changed"
+
+
+def _another_incident(before: Fact, after: Fact, days: float) -> bool:
+    """Losses of one incident's key (same side and place) reported too far apart to be one."""
+    value = after.value
+    if not isinstance(value, Casualties) or value.scope != "incident":
+        return False
+    apart = after.evidence.published - before.evidence.published
+    return apart.total_seconds() > days * 86400
 
 
 def same_meaning(

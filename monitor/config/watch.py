@@ -87,6 +87,7 @@ class SignificanceConfig(ConfigModel):
     casualties_percent: float = Field(10.0, gt=0, le=1000)
     control: ControlRule = "holder"
     leadership: tuple[LeadershipNews, ...] = ("office", "fate")
+    incident_days: float = Field(3.0, gt=0, le=365)
 
     def over(self, base: SignificanceConfig) -> SignificanceConfig:
         """These settings where the file sets them, `base`'s elsewhere."""
@@ -98,6 +99,7 @@ class SignificanceConfig(ConfigModel):
             self.casualties_percent,
             self.control,
             frozenset(self.leadership),
+            self.incident_days,
         )
 
 

@@ -44,8 +44,8 @@ def test_significance_is_set_in_alerts_and_per_watch_key_by_key() -> None:
     config = parse_config(raw, Path("monitor.toml"), {})
     base = config.alerts.significance
     calm, eager = (w.significance.over(base) if w.significance else base for w in config.watches)
-    assert calm.rule() == Significance(25.0, 10.0, "holder", frozenset({"fate"}))
-    assert eager.rule() == Significance(5.0, 10.0, "holder", frozenset({"fate"}))
+    assert calm.rule() == Significance(25.0, 10.0, "holder", frozenset({"fate"}), 3.0)
+    assert eager.rule() == Significance(5.0, 10.0, "holder", frozenset({"fate"}), 3.0)
 
 
 def test_every_mistake_in_significance_is_reported_at_once() -> None:
