@@ -227,7 +227,9 @@ def test_casualties_of_other_incidents_or_a_running_total_are_new_facts_never_ch
 def test_losses_at_one_place_far_apart_in_time_are_two_incidents() -> None:
     first = fact(Casualties("Taliban", 150, 150, location="Bazarak"), by="NRF")
     next_day = fact(Casualties("Taliban", 180, 180, location="Bazarak"), by="NRF", days=1)
-    months_on = fact(Casualties("Taliban", 100, None, "at_least", location="Bazarak"), days=90)
+    months_on = fact(
+        Casualties("Taliban", 100, None, qualifier="at_least", location="Bazarak"), days=90
+    )
     assert kinds(first, next_day, months_on) == ["new", "changed", "new"]
     weekly = Significance(incident_days=7)
     assert kinds(first, fact(Casualties("Taliban", 90, 90, location="Bazarak"), days=5)) == [
