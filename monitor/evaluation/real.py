@@ -137,6 +137,27 @@ def load_real_set(root: Path = REAL_SET) -> RealSet:
     return RealSet(entities, articles)
 
 
+def load_parts(root: Path = REAL_SET) -> dict[str, tuple[str, ...]]:
+    """The parts the set was built in (`parts.json`: part -> its conflicts), each labelled
+    and first scored at its own time; none when the set has no such file."""
+    path = root / "parts.json"
+    if not path.is_file():
+        return {}
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    _require(isinstance(raw, dict), "parts.json", "an object of part -> conflicts")
+    return {str(part): tuple(conflicts) for part, conflicts in raw.items()}
+
+
+def in_parts(real: RealSet, parts: Iterable[str], root: Path = REAL_SET) -> RealSet:
+    """The articles of the chosen parts only."""
+    known = load_parts(root)
+    conflicts: set[str] = set()
+    for part in parts:
+        _require(part in known, "--part", f"no part {part!r} (parts.json has {sorted(known)})")
+        conflicts.update(known[part])
+    return RealSet(real.entities, tuple(a for a in real.articles if a.conflict in conflicts))
+
+
 def folded(text: str) -> str:
     """Text compared without case or spacing."""
     return _SPACES.sub(" ", text).strip().casefold()

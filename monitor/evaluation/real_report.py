@@ -1,7 +1,8 @@
 """`make eval-real TEXTS=DIR`: precision and recall on the real-text set, per split.
 
-`python -m monitor.evaluation.real_report --texts DIR [--split dev|heldout] [--verbose]`
-prints one table per split (the held-out third apart from the development part), then says
+`python -m monitor.evaluation.real_report --texts DIR [--split dev|heldout] [--part A]
+[--verbose]` prints one table per split (of the chosen parts of the set, `parts.json`; all by
+default) (the held-out third apart from the development part), then says
 which articles had no text in DIR and which texts no longer hold a label's locator; then
 replays each labelled story (`stories/`) through the daemon's ingest and counts its alerts
 (`--no-stories` skips that). Last, it names every tracked file of the repository that holds a
@@ -19,7 +20,14 @@ from pathlib import Path
 from monitor.evaluation.corpus import CorpusError
 from monitor.evaluation.labelled import format_errors, format_table
 from monitor.evaluation.leaks import find_leaks, tracked_files
-from monitor.evaluation.real import REAL_SET, SPLITS, load_real_set, outlets, score_real
+from monitor.evaluation.real import (
+    REAL_SET,
+    SPLITS,
+    in_parts,
+    load_real_set,
+    outlets,
+    score_real,
+)
 from monitor.evaluation.story_report import format_outcome, format_totals, replay_stories
 
 
@@ -28,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--texts", type=Path, required=True, help="folder of <id>.txt texts")
     parser.add_argument("--labels", type=Path, default=REAL_SET, help="the labelled set")
     parser.add_argument("--split", choices=SPLITS, action="append", help="default: both")
+    parser.add_argument("--part", action="append", help="a part of the set (default: all)")
     parser.add_argument("--model", help="a spaCy pipeline other than the default")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
     parser.add_argument("--limit", type=int, default=15, help="errors shown per kind")
@@ -38,6 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         real = load_real_set(args.labels)
+        if args.part:
+            real = in_parts(real, args.part, args.labels)
     except CorpusError as exc:
         print(f"{args.labels}: {exc}", file=sys.stderr)
         return 2
@@ -66,7 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n".join(f"  {s}" for s in result.stale))
     if not args.no_stories:
         try:
-            stories = replay_stories(args.texts, args.labels)
+            chosen_conflicts = {a.conflict for a in real.articles}
+            stories = replay_stories(args.texts, args.labels, chosen_conflicts)
         except CorpusError as exc:
             print(f"{args.labels}: {exc}", file=sys.stderr)
             return 2

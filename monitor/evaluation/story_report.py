@@ -16,8 +16,12 @@ MAX_FALSE_PER_ARTICLE = 0.10  # one false change alert per ten articles
 MAX_DOUBLED = 0  # articles with two alerts on one fact key
 
 
-def replay_stories(texts: Path, root: Path = REAL_SET) -> list[StoryOutcome]:
-    return [replay_story(story, texts) for story in load_stories(root)]
+def replay_stories(
+    texts: Path, root: Path = REAL_SET, conflicts: Collection[str] | None = None
+) -> list[StoryOutcome]:
+    """Replay every labelled story (of the given conflicts only, when named)."""
+    stories = load_stories(root)
+    return [replay_story(s, texts) for s in stories if conflicts is None or s.conflict in conflicts]
 
 
 def _share(part: int, whole: int) -> str:

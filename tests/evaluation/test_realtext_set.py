@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from monitor.evaluation.corpus import CorpusError
-from monitor.evaluation.real import REAL_SET, load_real_set, read_article_text, score_real
+from monitor.evaluation.real import (
+    REAL_SET,
+    load_parts,
+    load_real_set,
+    read_article_text,
+    score_real,
+)
 from monitor.evaluation.real_report import main
 from monitor.extract.mentions import find_mentions
 from monitor.records import TerritorialControl
@@ -36,6 +42,12 @@ def test_no_article_text_is_committed() -> None:
         raw = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(raw, dict):
             assert not {"text", "paragraphs", "body", "content"} & set(raw), path.name
+
+
+def test_every_conflict_belongs_to_one_part() -> None:
+    parts = load_parts()
+    named = [c for conflicts in parts.values() for c in conflicts]
+    assert sorted(named) == sorted(load_real_set().entities) and len(set(named)) == len(named)
 
 
 def test_a_third_is_held_out() -> None:
@@ -112,6 +124,23 @@ def test_a_changed_page_is_reported_by_its_locator(
     assert main(["--texts", str(texts), "--labels", str(root)]) == 0
     out = capsys.readouterr().out
     assert "locators not found in their text (1)" in out and "sudan-01" in out
+
+
+def test_one_part_is_scored_alone_and_an_unknown_part_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _one_article(tmp_path, [CAPTURE])
+    (root / "parts.json").write_text(json.dumps({"A": ["sudan"], "B": []}), encoding="utf-8")
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "sudan-01.txt").write_text("The RSF captured the town of Bara.", encoding="utf-8")
+    args = ["--texts", str(texts), "--labels", str(root), "--no-stories"]
+    assert main([*args, "--part", "A"]) == 0
+    assert "1 articles, 1 conflicts" in capsys.readouterr().out
+    assert main([*args, "--part", "B"]) == 1  # nothing scored
+    assert "0 articles, 0 conflicts" in capsys.readouterr().out
+    assert main([*args, "--part", "Z"]) == 2
+    assert "no part 'Z'" in capsys.readouterr().err
 
 
 def test_a_long_locator_or_committed_text_is_refused(tmp_path: Path) -> None:
