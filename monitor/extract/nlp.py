@@ -92,11 +92,26 @@ _DATELINE = re.compile(
 )
 
 
+# The same without a dash, in the place's own spelling and a date: "Port Sudan, Nov 18 The
+# army said ...", "Goma, 27 January 2025 - ". Only with a month and a day, so that a sentence
+# opening on a place ("Goma, the largest city, fell") keeps its subject.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATED_DATELINE = re.compile(
+    r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2},\s+"  # "Port Sudan,"
+    rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"  # "Nov 18", "3 March"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s*[-–—:]+)?\s+(?=[A-Z\"“‘'])"
+)
+
+
 def blocks(text: str) -> list[str]:
     """The paragraphs and lines of `text` that no sentence crosses, whitespace collapsed and a
     leading dateline dropped."""
-    out = (_DATELINE.sub("", _SPACES.sub(" ", b).strip()) for b in _BLOCK_BREAK.split(text))
+    out = (_without_dateline(_SPACES.sub(" ", b).strip()) for b in _BLOCK_BREAK.split(text))
     return [b for b in out if b]
+
+
+def _without_dateline(block: str) -> str:
+    return _DATED_DATELINE.sub("", _DATELINE.sub("", block))
 
 
 def parse_texts(texts: Iterable[str], model: str = DEFAULT_MODEL) -> list[Span]:

@@ -157,6 +157,11 @@ def test_a_wire_dateline_is_not_the_subject() -> None:
         "The RSF said it had taken Bara."
     ]
     assert blocks("US-backed forces - the army said") == ["US-backed forces - the army said"]
+    dated = "Port Sudan, Nov 18 The army said it had taken Bara."
+    assert blocks(dated) == ["The army said it had taken Bara."]
+    assert blocks("El Obeid, 3 March 2025 (SUNA) - The RSF fled.") == ["The RSF fled."]
+    kept = "Bara, the largest town, fell on Nov 18 to the RSF."
+    assert blocks(kept) == [kept]
 
 
 def test_an_era_in_another_clause_does_not_date_the_fact() -> None:
