@@ -296,7 +296,12 @@ def _placed(
     if isinstance(value, Casualties):
         told = verbs or [t for t in span if t.lemma_ in _FACT_LEMMAS["casualties"]]
         where = value.location or incident_location(told, entities)
-        return replace(value, location=where, scope=casualty_scope(span, told))
+        figures = [
+            n
+            for n in (value.killed_min, value.killed_max, value.wounded_min, value.captured_min)
+            if n is not None
+        ]
+        return replace(value, location=where, scope=casualty_scope(span, told, figures))
     return value
 
 

@@ -112,8 +112,23 @@ def incident_location(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> 
     return None
 
 
-def casualty_scope(span: Span, verbs: Sequence[Token]) -> CasualtyScope:
-    """A running total ("since April 2023", "the toll so far") or one incident."""
+# "rose to 1,221", "pushing the toll to 673", "increased by 35 to over 1,000": the figure after
+# "to" is the running total; after "by", or as "another 40", it is what was added (an incident).
+_RISING = frozenset(
+    "rise climb increase grow jump mount swell soar push bring raise take reach surge".split()
+)
+_ADDED = frozenset("another more additional further".split())
+
+
+def casualty_scope(
+    span: Span, verbs: Sequence[Token], figures: Sequence[int] = ()
+) -> CasualtyScope:
+    """A running total ("since April 2023", "the toll so far", "rose to 1,221") or one incident
+    ("another 40", "increased by 35"). `figures` are the count's numbers: a sentence that gives
+    both what was added and the new total tells each figure's scope by its own words."""
+    told = _scope_of_figure(span, figures)
+    if told is not None:
+        return told
     lowered = span.text.casefold()
     if any(p in lowered for p in _TOTAL_PHRASES):
         return "cumulative"
@@ -123,3 +138,38 @@ def casualty_scope(span: Span, verbs: Sequence[Token]) -> CasualtyScope:
         if any(c.dep_ == "prep" and c.lower_ in _TOTAL_PREPOSITIONS for c in verb.children):
             return "cumulative"
     return "incident"
+
+
+def _scope_of_figure(span: Span, figures: Sequence[int]) -> CasualtyScope | None:
+    for token in span:
+        if not token.like_num or _number(token.text) not in figures:
+            continue
+        if any(c.lower_ in _ADDED for c in token.children) or _ADDED & {
+            t.lower_ for t in span[max(token.i - span.start - 2, 0) : token.i - span.start]
+        }:
+            return "incident"
+        prep = next((a for a in _heads(token) if a.dep_ == "prep"), None)
+        if prep is None:
+            continue
+        if prep.lower_ == "by" and prep.head.lemma_ in _RISING:
+            return "incident"
+        if prep.lower_ == "to" and prep.head.lemma_ in _RISING:
+            return "cumulative"
+    return None
+
+
+def _heads(token: Token) -> list[Token]:
+    """The token's heads up to its preposition: "to over 1,000" reaches "to" through "over"."""
+    out: list[Token] = []
+    node = token
+    while node.head.i != node.i and len(out) < 3:
+        node = node.head
+        out.append(node)
+        if node.dep_ == "prep":
+            break
+    return out
+
+
+def _number(text: str) -> int | None:
+    digits = text.replace(",", "")
+    return int(digits) if digits.isdigit() else None

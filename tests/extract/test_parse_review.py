@@ -136,6 +136,21 @@ def test_a_running_total_is_cumulative() -> None:
     assert found == [(None, "cumulative")]
 
 
+def _scopes(text: str) -> list[tuple[int | None, str]]:
+    return [
+        (c.value.killed_min, c.value.scope) for c in claims(text) if isinstance(c.value, Casualties)
+    ]
+
+
+def test_a_total_that_rises_to_a_figure_is_cumulative_what_it_rose_by_is_an_incident() -> None:
+    both = "The army said the number of RSF fighters killed had increased by 35 to over 1,000."
+    assert sorted(_scopes(both)) == [(35, "incident"), (1000, "cumulative")]
+    assert _scopes("Number of killed RSF fighters rises to 1221") == [(1221, "cumulative")]
+    added = "The army said another 40 RSF fighters had been killed, taking the toll higher."
+    assert _scopes(added) == [(40, "incident")]
+    assert _scopes("The RSF said 20 of its fighters were killed in Bara.") == [(20, "incident")]
+
+
 @pytest.mark.parametrize(
     ("text", "role"),
     [
