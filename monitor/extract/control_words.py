@@ -110,8 +110,9 @@ ACTIVE: tuple[tuple[Status, str, bool, bool], ...] = (
         False,
     ),
 )
+# "re-took": a verb after a hyphenated "re-" is the retaking, not the taking it ends with.
 ACTIVE_RE = tuple(
-    (status, re.compile(rf"\b(?:{verb})\s+{GAP}$", re.I), agentive, claimed)
+    (status, re.compile(rf"(?<!\bre-)\b(?:{verb})\s+{GAP}$", re.I), agentive, claimed)
     for status, verb, agentive, claimed in ACTIVE
 )
 ING = re.compile(r"ing\b", re.I)

@@ -116,8 +116,24 @@ def _repelled(verb: Token) -> bool:
     return any(c.lower_ == "back" for c in verb.children)
 
 
+def _re_prefixed(word: Token) -> bool:
+    """ "re-capturing", "the re-capture of": the parser splits off a hyphenated "re-", and the
+    word left is the taking that the prefix makes a retaking."""
+    if word.i < word.sent.start + 2:
+        return False
+    hyphen, prefix = word.doc[word.i - 1], word.doc[word.i - 2]
+    return hyphen.text == "-" and prefix.lower_ == "re" and not prefix.whitespace_
+
+
 def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
     """The place phrase, the taker and the status a control verb states."""
+    parts = _plain_verb_parts(verb)
+    if parts is not None and parts[2] == "captured" and _re_prefixed(verb):
+        return parts[0], parts[1], "retaken"
+    return parts
+
+
+def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
     lemma = verb.lemma_
     if lemma in _EXPEL and not _repelled(verb) and (place := _expelled_from(verb)) is not None:
         # the taker is the one who expels: the subject, or the agent of the passive
@@ -286,6 +302,7 @@ def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         status = _NOUNS.get(noun.lemma_) if noun.pos_ == "NOUN" else None
         if status is None:
             continue
+        status = "retaken" if status == "captured" and _re_prefixed(noun) else status
         if noun.head.dep_ == "prep" and noun.head.lower_ in _BACKGROUND:
             continue  # "since the fall of Kabul": the setting of the news, not the news
         verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
