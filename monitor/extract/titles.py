@@ -32,11 +32,14 @@ HONORIFICS = frozenset("sheikh shaikh sayyed sayed mullah maulvi haji hajji".spl
 _TITLE_LINKS = frozenset("compound amod nmod npadvmod poss".split())
 
 
-def _title_words(head: Token, first: int) -> list[str]:
-    """The words left of a name (its first token at `first`) that its noun phrase holds."""
+def _title_words(name: Sequence[Token], first: int) -> list[str]:
+    """The words left of a name (its first token at `first`) that its noun phrase holds: the
+    parser may hang the title on any word of the name ("Prime Minister" on the "al" of
+    "al-Abadi"), not only on its head."""
     inside = [
         t
-        for c in head.children
+        for word in name
+        for c in word.children
         if c.dep_ in _TITLE_LINKS and c.i < first
         for t in c.subtree
         if t.i < first
@@ -44,7 +47,7 @@ def _title_words(head: Token, first: int) -> list[str]:
     if not inside:
         return []
     start = min(t.i for t in inside)  # as written: "self-declared" is one word, not three
-    return head.doc[start:first].text.lower().split()
+    return name[0].doc[start:first].text.lower().split()
 
 
 def _premodified(span: Span, person: str, entities: Sequence[EntityRef]) -> list[str] | None:
@@ -56,7 +59,7 @@ def _premodified(span: Span, person: str, entities: Sequence[EntityRef]) -> list
         head = phrase_head(tokens)
         if head is None or not tokens:
             continue
-        words = _title_words(head, tokens[0].i)
+        words = _title_words([head, *tokens], tokens[0].i)
         if words:
             return words
     return None
