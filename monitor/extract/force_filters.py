@@ -21,6 +21,7 @@ _CASUALTY = re.compile(
     r"\b(?:kill\w*|dead|died|dies|deaths?|wound\w*|injur\w*|captur\w*|surrender\w*|arrest\w*|"
     r"detain\w*|executed|prisoners?|casualt\w+|lost|losing|bodies|missing|freed|released|"
     r"massacred|slain|martyred|abducted|kidnapped|hostages?|custody|jailed|imprisoned|"
+    r"prisons?|jails?|detention|captivity|"
     r"desert(?:ed|ers?|ing|ions?)|mutin\w+)\b",
     re.I,
 )

@@ -57,7 +57,11 @@ _TRAIL_OK = frozenset(
     """and but or according he she they officials in at as by said says when while since
     across nationwide now on this last""".split()
 )
+# A group's name used as the noun of a count: "2,000 Taliban were ...", before a verb or
+# punctuation; or right after the number, before a preposition of place: "up to 3,000 KDF
+# in four columns", "1,500 KDF at the gates" (not "one side and the KDF on the other").
 _GROUP_AS_UNIT = re.compile(r"^\s+(?:were|are|had|have|was|is|fighters?\b)|^\s*[,.;]", re.I)
+_GROUP_PLACED = re.compile(r"^\s+(?:in|on|at|near|around|along|across|inside)\s", re.I)
 # "the M9 now numbers some 4,000", "Taliban strength ... at": the group itself is counted.
 # Also through a relative clause: "the SLM, which diplomats believe numbers some 2,500".
 _GROUP_NUMBERS = re.compile(
@@ -94,7 +98,7 @@ def forward_unit(sentence: str, amount: Amount, mentions: list[Mention]) -> Unit
             return None if _NOT_PEOPLE.match(sentence[unit.end :]) else unit
         mention = next((m for m in mentions if m.start == start), None)
         if mention:
-            if mention.entity.kind == "group" and _GROUP_AS_UNIT.match(sentence[mention.end :]):
+            if mention.entity.kind == "group" and _group_as_unit(sentence, amount, mention):
                 return Unit("fighters", start, mention.end)
             pos = mention.end
             continue
@@ -107,6 +111,14 @@ def forward_unit(sentence: str, amount: Amount, mentions: list[Mention]) -> Unit
         elif not _passable(word):
             return None
     return None
+
+
+def _group_as_unit(sentence: str, amount: Amount, mention: Mention) -> bool:
+    """Whether a group's name after a number is the noun it counts ("3,000 KDF")."""
+    after = sentence[mention.end :]
+    if _GROUP_AS_UNIT.match(after):
+        return True
+    return not sentence[amount.end : mention.start].strip() and bool(_GROUP_PLACED.match(after))
 
 
 def _proper(word: str) -> bool:
