@@ -122,13 +122,15 @@ PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|still|now)\s+$", re.I)
 NEG_BEFORE = re.compile(
     r"\b(?:not|never|n[o']t|yet\s+to|no\s+longer)\s+(?:\w+\s+){0,2}$|\w+n['’]t\s+$", re.I
 )
-# Intentions and conditions: "vowed to capture", "could fall", "if Goma falls".
+# Intentions and conditions: "vowed to capture", "could fall", "if Goma falls"; a verb joined
+# to the infinitive shares its "to" ("operations to encircle and then retake").
+_LATER = r"(?:(?:not|also|soon|still|eventually|yet|easily|quickly|then|later|\w+ly)\s+)*"
 IRREALIS = re.compile(
     r"(?<!said )(?<!believed )(?<!reported )(?<!thought )(?<!understood )(?<!alleged )"
     r"(?<!rumoured )(?<!rumored )(?<!appears )(?<!appear )(?<!appeared )(?<!seems )(?<!seem )"
     r"(?<!seemed )(?<!claimed )(?<!claims )(?<!claim )(?<!likely )"
     r"\b(?:to|will|would|could|may|might|can|shall|should|must|cannot|if|unless|whether)\s+"
-    r"(?:(?:not|also|soon|still|eventually|yet|easily|quickly|\w+ly)\s+)*(?:have\s+|be\s+)*$",
+    rf"{_LATER}(?:have\s+|be\s+)*(?:(?-i:[a-z]+)\s+(?:and|or)\s+{_LATER})?$",
     re.I,
 )
 

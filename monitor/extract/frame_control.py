@@ -213,8 +213,12 @@ _IMPLICATIVE = frozenset("manage succeed".split())
 def _open_infinitive(verb: Token) -> bool:
     """ "would enable them to besiege Marib", "ordered troops to take Bara": a present
     infinitive is a possibility or an order, not an event; a perfect one ("claimed to have
-    taken") reports one, and so does the complement of "managed to"."""
-    if verb.dep_ not in ("xcomp", "ccomp", "advcl", "acl") or is_perfect(verb):
+    taken") reports one, and so does the complement of "managed to". The purpose of a noun ("an
+    operation to retake X", parsed as a relative clause) is an aim, and a verb joined to an
+    infinitive ("to encircle and retake X") shares its "to"."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl") or is_perfect(verb):
         return False
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return False
