@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
 from monitor.extract.countries import is_country
+from monitor.extract.force_attackers import attacker_frames
 from monitor.extract.force_strength import (
     GROWING,
     force_noun_frames,
@@ -221,6 +222,7 @@ _FRAMES = {
         *strength_frames(s),
         *growth_frames(s),
         *force_noun_frames(s),
+        *attacker_frames(s),
     ],
     "leadership": lambda s: [
         *arrival_frames(s),
