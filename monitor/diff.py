@@ -69,7 +69,8 @@ class Significance:
     - force size / casualties: the figure's midpoint moves by more than the percentage, or the
       figure leaves the old range (widened by the percentage);
     - control ("holder"): a change of holder, or a new claim against the holder (a place held
-      is claimed captured, a captured place is said to be held); "status": any other status;
+      is claimed captured, a captured place is said to be held by another side; the taker
+      holding what it took is the same holding); "status": any other status;
     - leadership: which facts about a person are news at all: a new office, a fate (killed,
       fled, located, a denial); with "place", a fate at another place is a change too;
     - incidents: losses at one place reported more than `incident_days` apart are two
@@ -225,7 +226,11 @@ def _lower(a_min: int | None, a_max: int | None, b_min: int | None, b_max: int |
 
 
 def _same_holding(a: TerritorialControl, b: TerritorialControl) -> bool:
-    """Who holds the place, or claims to, is unchanged (an unnamed controller matches any)."""
+    """Who holds the place, or claims to, is unchanged (an unnamed controller matches any). A
+    holding that repeats a capture by the same side ("seized Homs", then "Homs is under the
+    rebels' control") says the same; a holder named on one side only may be the defender."""
+    if (_standing(a), _standing(b)) == ("taken", "held") and b.status == "holds":
+        return a.controller == b.controller
     if _standing(a) != _standing(b):
         return False
     return a.controller is None or b.controller is None or a.controller == b.controller
@@ -265,6 +270,8 @@ def incompatible(before: Fact, after: Fact, side: SideOf) -> bool:
     if isinstance(a, TerritorialControl) and isinstance(b, TerritorialControl):
         if a.status == "contested" or b.status == "contested":
             return True
+        if "holds" in (a.status, b.status) and a.controller == b.controller:
+            return False  # the taker holding what it took, told twice
         return (a.status in _TAKEN and b.status in _DENIALS) or (
             a.status in _DENIALS and b.status in _TAKEN
         )

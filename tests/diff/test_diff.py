@@ -250,6 +250,13 @@ def test_an_incident_placed_nowhere_is_the_days_incident() -> None:
 # -- significance ----------------------------------------------------------------------------
 
 
+def test_the_taker_holding_what_it_took_is_no_contest_the_defender_holding_it_is() -> None:
+    taken = fact(TerritorialControl("Bazarak", "Taliban", "captured"), by="Taliban")
+    kept = fact(TerritorialControl("Bazarak", "Taliban", "holds"), days=1)
+    denied = fact(TerritorialControl("Bazarak", "NRF", "holds"), by="NRF", days=2)
+    assert kinds(taken, kept, denied) == ["new", "corroborated", "contested"]
+
+
 def test_a_weak_report_against_a_fact_with_independent_sources_is_contested() -> None:
     held = fact(TerritorialControl("Panjshir", "NRF", "holds"), by="NRF")
     rumour = fact(TerritorialControl("Panjshir", "Taliban", "surrounded"), days=1, hedged=True)
@@ -266,6 +273,10 @@ def test_a_weak_report_against_a_fact_with_independent_sources_is_contested() ->
         (("Taliban", "surrounded"), ("Taliban", "claims_captured"), False, False),
         (("NRF", "holds"), ("Taliban", "holds"), False, False),
         (("Taliban", "claims_captured"), (None, "captured"), True, False),
+        (("Taliban", "captured"), ("Taliban", "holds"), True, False),
+        ((None, "captured"), (None, "holds"), True, False),
+        ((None, "captured"), ("NRF", "holds"), False, False),
+        (("Taliban", "captured"), ("NRF", "holds"), False, False),
     ],
 )
 def test_control_changes_with_the_holder_or_a_claim_against_it(
