@@ -87,10 +87,23 @@ def _dated_past(sentence: str, year: int) -> bool:
     return opening is not None and _past(opening.group(), year)
 
 
+# "took Dorvik, which lies on the coast, in 2014, months before ...": a date set off by commas
+# after the clause (and after a relative aside about the place) dates the clause.
+_ASIDE_AFTER = re.compile(r",\s+(?:which|where|whose)\b[^,;—–]*")
+_DATE_AFTER = re.compile(rf",\s+(?:{CONTROL_YEAR.pattern})\s*(?=[,.;]|$)", re.I)
+
+
+def _date_after(sentence: str, right: int) -> str:
+    aside = _ASIDE_AFTER.match(sentence, right)
+    date = _DATE_AFTER.match(sentence, aside.end() if aside else right)
+    return date.group() if date else ""
+
+
 def _judge(frame: Frame, pred: Predicate) -> list[Claim]:
     s = frame.sentence
     left, right = clause_bounds(s, min(pred.start, pred.place.start), pred.end)
-    if _past(s[left:right], frame.year) or _dated_past(s, frame.year):
+    dated = s[left:right] + _date_after(s, right)
+    if _past(dated, frame.year) or _dated_past(s, frame.year):
         return []
     controller, reported = pred.agent, False
     if pred.subject_at is not None:

@@ -54,3 +54,26 @@ def test_over_or_long_ago(sentence: str) -> None:
 )
 def test_recent_or_still_so(sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Coast Militia took control of Kastrel, which lies on the coast north of the capital,"
+        " in 2019, a year before the truce.",
+        "The Coast Militia seized Kastrel, in March 2020, and held it for a month.",
+    ],
+)
+def test_a_date_set_off_after_the_clause_dates_it(sentence: str) -> None:
+    assert _values(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Coast Militia seized Kastrel, in a dawn raid, the governor's office confirmed.",
+        "The Coast Militia took control of Kastrel, which lies on the coast, in 2024.",
+    ],
+)
+def test_a_recent_or_undated_aside_leaves_the_capture(sentence: str) -> None:
+    assert _values(sentence) == [("Kastrel", CM, "captured")]
