@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 # CLDR codes that are no country: the European Union, the eurozone, the United Nations,
 # "Outlying Oceania", pseudo-regions.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+# Names English news still writes where CLDR's short name has changed ("Türkiye", "Czechia").
+_FORMER_NAMES = frozenset(
+    "Turkey;Ivory Coast;Czech Republic;Swaziland;Cape Verde;East Timor;Macedonia".split(";")
+)
 # The noun phrase a fate's place is given as when the text names no place.
 THE_COUNTRY = "the country"
 
@@ -29,7 +33,7 @@ THE_COUNTRY = "the country"
 def _country_names() -> frozenset[str]:
     from babel import Locale
 
-    names: set[str] = set()
+    names: set[str] = set(_FORMER_NAMES)
     for code, name in Locale("en").territories.items():
         if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
             continue
