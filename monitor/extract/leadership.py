@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from monitor.extract.attribution import find_speaker, is_hedged, resolve_pronoun
+from monitor.extract.countries import is_country
+from monitor.extract.leadership_bodies import is_state_office
 from monitor.extract.leadership_filters import denied, past_office, person_mentions
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.predicates import Hit, predicate_hits
@@ -209,9 +211,12 @@ def _premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
             org: str | None = inside.entity.name
         else:
             poss = re.search(r"(?:\b(?:[Ii]ts|[Tt]heir|whose)|['’]s?)\s*$", sentence[:start])
-            org = owner(_possessor(sentence, start), start, groups) if poss else None
+            possessor = _possessor(sentence, start)
+            org = owner(possessor, start, groups) if poss else None
             adjacent = next((g for g in groups if 0 <= start - g.end <= 3), None)
             org = org or (adjacent.entity.name if adjacent else None)
+            if org and poss and _a_country(possessor) and is_state_office(role):
+                org = None  # "Varland's President X": the state's office, not its army's
             national = _DEMONYM_OFFICE.match(role)
             if org is None and national:  # "Azerbaijani President X": a state's office
                 role = role[national.end() :]
@@ -233,6 +238,10 @@ def _premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
     if group is None:
         return []
     return [Hit(p, "claimed", clean_role(m.group("role")), group.entity.name, m.start())]
+
+
+def _a_country(possessor: str | None) -> bool:
+    return bool(possessor) and is_country(re.sub(r"['’]s?$", "", possessor or ""))
 
 
 def _possessor(sentence: str, end: int) -> str | None:

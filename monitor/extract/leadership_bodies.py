@@ -27,6 +27,11 @@ _STATE_OFFICE = re.compile(
 )
 
 
+def is_state_office(role: str) -> bool:
+    """ "president", "defence minister", "provincial governor": an office of a state."""
+    return _STATE_OFFICE.search(role) is not None
+
+
 def own_bodies(claims: Sequence[Claim], text: str, entities: Sequence[EntityRef]) -> list[Claim]:
     """The claims, each office without a body given its holder's configured group when the
     sentence names that group."""
@@ -43,7 +48,7 @@ def own_bodies(claims: Sequence[Claim], text: str, entities: Sequence[EntityRef]
             and v.organization is None
             and v.status not in _FATES
             and ties.get(v.subject) in named
-            and not _STATE_OFFICE.search(v.role)
+            and not is_state_office(v.role)
         ):
             claim = replace(claim, value=replace(v, organization=ties[v.subject]))
         out.append(claim)

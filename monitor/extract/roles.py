@@ -132,9 +132,16 @@ def owner(possessor: str | None, at: int, groups: list[Mention]) -> str | None:
 
 
 def named_org(org: str | None, groups: list[Mention], offset: int) -> str | None:
-    """A configured group named at `offset`, else the capitalised name there, else None."""
+    """A configured group named at `offset`, else the capitalised name there, else None. A
+    group named there as a possessor is not the body when the phrase names another after it:
+    "leader of Varland's rival group the Front" leads the Front."""
     for g in groups:
         if offset - 4 <= g.start <= offset < g.end:  # the mention may include "the "
+            after = (org or "")[g.end - offset :]
+            if after.startswith(("'s", "’s")):
+                end = offset + len(org or "")
+                later = [h for h in groups if g.end < h.start < end]
+                return later[0].entity.name if later else g.entity.name
             return g.entity.name
     if not org:
         return None

@@ -77,3 +77,56 @@ def test_title_hung_on_a_word_inside_the_name(parse: str) -> None:
 def test_rank_hung_inside_the_name_is_no_office() -> None:
     text = "It said the forces of army General Nadir al-Obeidi had repelled the attack."
     assert _offices(text) == set()
+
+
+BODIES = (
+    EntityRef("Ilse Marant", "person", ("Marant",)),
+    EntityRef("Tomas Vell", "person", ("Vell",)),
+    EntityRef("Dorn Liberation Front", "group", ("DLF", "Dorn Front")),
+    EntityRef("Kenyan army", "group", ("Kenya", "Kenyan troops")),
+    EntityRef("Turkish Armed Forces", "group", ("Turkey", "Turkish troops")),
+)
+
+
+def _bodies(text: str) -> set[tuple[str, str | None, str | None]]:
+    found = extract_claims(text, BODIES, LEADERSHIP, year=2025)
+    return {
+        (c.value.subject, c.value.role, c.value.organization)
+        for c in found
+        if isinstance(c.value, Leadership) and c.value.status == "claimed"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels said that Ilse Marant, leader of Kenya's rival group the Dorn Front, was alive.",
+        "The town fell, said Ilse Marant, the leader of Kenya’s main armed group DLF, on Friday.",
+    ],
+)
+def test_the_body_after_a_country_possessor(text: str) -> None:
+    assert _bodies(text) == {("Ilse Marant", "leader", "Dorn Liberation Front")}
+
+
+def test_a_country_possessor_alone_is_the_body() -> None:
+    text = "Troops moved north, said Ilse Marant, the commander of Kenya's army, on Friday."
+    assert _bodies(text) == {("Ilse Marant", "commander", "Kenyan army")}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Turkey’s President Tomas Vell gave a speech in the capital on Thursday.", "president"),
+        (
+            "Talks were hosted by Kenya's Defence Minister Tomas Vell in the capital.",
+            "defence minister",
+        ),
+    ],
+)
+def test_a_state_office_of_a_country_is_no_armys(text: str, role: str) -> None:
+    assert _bodies(text) == {("Tomas Vell", role, None)}
+
+
+def test_a_countrys_army_office_keeps_the_army() -> None:
+    text = "Kenya's army chief Tomas Vell said the town was retaken."
+    assert _bodies(text) == {("Tomas Vell", "army chief", "Kenyan army")}
