@@ -20,6 +20,7 @@ from monitor.extract.frames import frame_claims
 from monitor.extract.leadership import extract_leadership
 from monitor.extract.nlp import DEFAULT_MODEL, parse_texts, sentences
 from monitor.extract.review import pronoun_substitutions, review
+from monitor.extract.scene import at_the_scene, scene_of
 from monitor.extract.text import split_sentences
 from monitor.extract.titles import trim_titles
 from monitor.records import (
@@ -70,6 +71,7 @@ def extract_claims(
         return claims
     wanted = [k for k in FACT_KINDS if k in kinds]
     country: str | None = None  # the country named last: "inside the country" is there
+    scene: str | None = None  # where the fighting named last was: "killed in the fighting"
     for sentence, parse in _parsed(text, entities, model):
         named = countries_named(parse)
         pronouns = pronoun_substitutions([(s.original, s.name) for s in sentence.substitutions])
@@ -79,8 +81,10 @@ def extract_claims(
         found = trim_titles(review(found, parse, entities, pronouns), parse, entities)
         found = _as_written(_fates_keep_office(found), sentence)
         found = in_the_named_country(found, country or next(iter(named), None))
+        found = at_the_scene(found, parse, entities, scene)
         claims.extend(c for c in found if c not in claims)
         country = named[-1] if named else country
+        scene = scene_of(parse, entities) or scene
     return _without_underspecified(claims)
 
 
