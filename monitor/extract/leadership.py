@@ -55,7 +55,7 @@ _APPOSITIVE_ROLE = re.compile(rf"(?:{DETERMINER}){ROLE}{ORG_TAIL}\s*$", re.I)
 _SECOND_ROLE = re.compile(rf"{ROLE}{ORG_TAIL}\s*$", re.I)
 _HEAD_OF_BEFORE = re.compile(
     rf"\b(?P<role>(?:(?-i:[a-z][\w-]*)\s+)?{ROLE_BODY})\s+of\s+(?:the\s+)?"
-    r"(?P<org>[^,]{2,60}),\s+$",
+    r"(?P<org>[^,]{2,60})(?P<comma>,)?\s+$",
     re.I,
 )
 _FORMER_BEFORE = re.compile(
@@ -194,6 +194,8 @@ _STATE_OFFICE = re.compile(
     r"commander[\s-]in[\s-]chief|secretary[\s-]general",
     re.I,
 )
+# A spokesman's title is a post, never a rank: "spokesman X said" tells the office.
+_BARE_OFFICE = re.compile(rf"{_STATE_OFFICE.pattern}|spokes(?:man|woman|person)", re.I)
 _DEMONYM_OFFICE = re.compile(r"(?-i:[A-Z][a-z]+(?:i|ian|ese|ish|ean|can))\s+(?=\S)")
 
 
@@ -210,7 +212,9 @@ def _premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
             role = strip_owner(sentence[inside.end : m.end("role")])
             org: str | None = inside.entity.name
         else:
-            poss = re.search(r"(?:\b(?:[Ii]ts|[Tt]heir|whose)|['’]s?)\s*$", sentence[:start])
+            poss = re.search(
+                r"(?:\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|whose)|['’]s?)\s*$", sentence[:start]
+            )
             possessor = _possessor(sentence, start)
             org = owner(possessor, start, groups) if poss else None
             adjacent = next((g for g in groups if 0 <= start - g.end <= 3), None)
@@ -226,15 +230,26 @@ def _premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
             # is one with a possessor ("the militia's leader, X"), whoever that is.
             bare = org is None and not poss and not national
             one_word = len(role.split()) < 2 and not is_status_role(role)
-            if bare and one_word and not _STATE_OFFICE.fullmatch(role):
+            if bare and one_word and not _BARE_OFFICE.fullmatch(role):
                 return []
         status: LeadershipStatus = "declared" if is_self_declared(role) else "claimed"
         return [Hit(p, status, clean_role(role), org, m.start())]
+    return _head_of(sentence, p, groups)
+
+
+def _head_of(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
+    """ "the head of the Front, X" and, without the comma, "the Interior Minister of the
+    Front X": the office of the group the "of" names, the group's name then running up to the
+    person's."""
     m = _HEAD_OF_BEFORE.search(sentence, 0, p.start)
     if not m or _FORMER_BEFORE.search(sentence, 0, m.start("role")):
         return []
-    org_at = m.start("org")
-    group = next((g for g in groups if g.end in (org_at, org_at - 1) or g.start == org_at), None)
+    org_at, org_end = m.start("org"), m.end("org")
+    if m.group("comma"):
+        found = (g for g in groups if g.end in (org_at, org_at - 1) or g.start == org_at)
+    else:
+        found = (g for g in groups if org_at - 4 <= g.start <= org_at and g.end == org_end)
+    group = next(found, None)
     if group is None:
         return []
     return [Hit(p, "claimed", clean_role(m.group("role")), group.entity.name, m.start())]

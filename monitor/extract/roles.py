@@ -36,7 +36,8 @@ ORG_TAIL = r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[\w'’-]+(?:\s+[\w'’-]+){0
 DETERMINER = r"(?:(?:the|a|an)\s+)?(?:(?P<poss>[\w-]+(?:['’]s|s['’])|its|their)\s+)?"
 # Capitalised modifiers only open a sentence: "Acting president X".
 MODIFIER = (
-    r"(?:(?!(?:the|a|an|of|its|their|whose|which|who|that|with|for|to|by|from|in|on|at|and|as|"
+    r"(?:(?!(?:the|a|an|of|its|their|his|her|my|our|your|whose|which|who|that|with|for|to|by|"
+    r"from|in|on|at|and|as|"
     r"against|is|are|was|were|be|been|has|have|had|get|gets|got|one)\b)"
     r"(?:(?-i:[a-z][\w-]*)|(?-i:Defen[cs]e|Foreign|Interior|Deputy|Vice|Acting|Interim))\s+)"
 )
@@ -52,7 +53,7 @@ _DESCRIPTIVE = frozenset(
     """new newly legitimate rightful lawful current sitting incumbent reclusive elusive
     enigmatic charismatic veteran longtime long-time powerful influential top young elderly
     ailing notorious shadowy fugitive hardline hard-line feared popular so-called well-known
-    little-known respected controversial real true main topmost""".split()
+    little-known respected controversial real true main topmost rival""".split()
 )
 _ORGANIZATION_KINDS = frozenset(
     """resistance rebel rebels militia insurgent jihadist paramilitary guerrilla opposition

@@ -130,3 +130,69 @@ def test_a_state_office_of_a_country_is_no_armys(text: str, role: str) -> None:
 def test_a_countrys_army_office_keeps_the_army() -> None:
     text = "Kenya's army chief Tomas Vell said the town was retaken."
     assert _bodies(text) == {("Tomas Vell", "army chief", "Kenyan army")}
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        (
+            "The retreat was explained by the command and his spokesman Tomas Vell on Friday.",
+            ("Tomas Vell", "spokesman", None),
+        ),
+        (
+            "Her spokeswoman Ilse Marant told reporters the talks had failed.",
+            ("Ilse Marant", "spokeswoman", None),
+        ),
+        (
+            "The town was taken from two sides, spokesman Tomas Vell said.",
+            ("Tomas Vell", "spokesman", None),
+        ),
+        (
+            "Fighters of the Dorn Front shelled the town, spokesman Tomas Vell said.",
+            ("Tomas Vell", "spokesman", None),
+        ),
+    ],
+)
+def test_spokesman_titles_bare_or_after_a_possessive_pronoun(
+    text: str, office: tuple[str, str, str | None]
+) -> None:
+    assert _bodies(text) == {office}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The forces of commander Tomas Vell had repelled the attack.",  # a bare title
+        "The forces of his brother Tomas Vell had repelled the attack.",  # no office
+    ],
+)
+def test_no_office_from_a_bare_commander_or_a_kinsman(text: str) -> None:
+    assert _bodies(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town fell to the army, where rival leader Ilse Marant kept her fighters.",
+        "The talks failed, said rival leader Ilse Marant.",
+    ],
+)
+def test_rival_describes_the_leader_not_the_office(text: str) -> None:
+    assert _bodies(text) == {("Ilse Marant", "leader", None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The retreat was a lesson, the Interior Minister of the DLF Tomas Vell said on Friday.",
+        "Talks were led by the chief negotiator of the Dorn Front Tomas Vell in the capital.",
+    ],
+)
+def test_office_of_a_group_right_before_the_name(text: str) -> None:
+    offices = _bodies(text)
+    assert {(s, o) for s, _, o in offices} == {("Tomas Vell", "Dorn Liberation Front")}
+
+
+def test_office_of_a_part_of_a_group_is_not_the_groups() -> None:
+    text = "Talks were led by the commander of the DLF's northern brigade Tomas Vell on Friday."
+    assert ("Tomas Vell", "commander", "Dorn Liberation Front") not in _bodies(text)
