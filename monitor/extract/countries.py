@@ -58,15 +58,26 @@ def is_country(name: str) -> bool:
 def countries_named(span: Span) -> list[str]:
     """The countries a sentence names, in order: proper names of up to four words ("Burkina
     Faso", "Central African Republic") that are countries, the longest at each end."""
+    tokens = list(span)
+    names = _country_names()
     found = []
-    for end in range(len(span)):
-        if span[end].pos_ != "PROPN":
+    for end, last in enumerate(tokens):
+        if last.pos_ != "PROPN" or last.lower_ not in _last_words():
             continue
         for start in range(max(0, end - 3), end + 1):
-            if is_country(span[start : end + 1].text):
-                found.append(span[start : end + 1].text)
+            words = " ".join(t.text for t in tokens[start : end + 1])
+            if words.casefold() in names:
+                # "Port Sudan", "South Kordofan": a longer proper name is no country
+                if start == 0 or tokens[start - 1].pos_ != "PROPN":
+                    found.append(words)
                 break
     return found
+
+
+@cache
+def _last_words() -> frozenset[str]:
+    """The last word of every country name: a cheap test before any name is put together."""
+    return frozenset(n.split()[-1] for n in _country_names())
 
 
 def in_the_named_country(claims: Sequence[Claim], country: str | None) -> list[Claim]:

@@ -61,6 +61,13 @@ def test_a_relative_clause_that_denies_a_fate_is_a_denial_by_its_subject() -> No
     ]
 
 
+def test_a_city_named_after_a_country_is_no_country() -> None:
+    text = (
+        "Officials flew from Port Sudan on Monday. An aide said Teo Marrak was inside the country."
+    )
+    assert fates(text) == [("Teo Marrak", "located", "the country", "An aide")]
+
+
 def test_countries_are_cldr_names_not_cities() -> None:
     assert is_country("Myanmar") and is_country("Burma") and is_country("Burkina Faso")
     assert is_country("the Central African Republic")
