@@ -118,10 +118,11 @@ def _new_facts(framed: list[Claim], found: list[Claim]) -> list[Claim]:
 
 def _told(value: FactValue) -> tuple[object, ...]:
     """What makes two readings of one sentence the same fact: a person's office and fate are
-    two; a place may hold a capture and a hold."""
+    two; a place may hold a capture and a hold, and a capture by allies one fact per taker (a
+    taker the extractor left unnamed is dropped later, beside the named one)."""
     if isinstance(value, TerritorialControl):
         status = "captured" if value.status == "claims_captured" else value.status
-        return (value.kind, value.place, status)
+        return (value.kind, value.place, status, value.controller)
     if isinstance(value, Leadership):
         return (value.kind, value.subject, value.aspect)
     return (value.kind, value.subject)
