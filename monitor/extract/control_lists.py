@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from monitor.extract.frame_base import Parsed, side_of, with_conjuncts
+from monitor.extract.frame_base import Parsed, child, prep_object, side_of, with_conjuncts
 from monitor.extract.grammar import noun_head
 from monitor.extract.mentions import find_mentions
 from monitor.records import EntityRef
@@ -51,9 +51,34 @@ def takers(s: Parsed, token: Token) -> list[EntityRef]:
     found: list[EntityRef] = []
     for n, item in enumerate(with_conjuncts(token)):
         head = noun_head(item) if n == 0 else item  # a later item's head is the first item
-        found += [g for g in [side_of(s, head)] if g is not None]
+        found += [g for g in [side_of(s, head) or _commanded_by(s, head)] if g is not None]
         found += _shared_noun(s, head)
     return list(dict.fromkeys(found))
+
+
+_FORCE_NOUNS = frozenset("force troop fighter soldier unit army militia brigade".split())
+_SIDING = frozenset("ally align loyal answer affiliate belong".split())
+_COMMAND = frozenset("command control leadership banner".split())
+
+
+def _commanded_by(s: Parsed, head: Token) -> EntityRef | None:
+    """ "forces allied to the GNA", "troops loyal to X", "the army units under the command of
+    X": a force that a phrase ties to a configured group is that group's."""
+    if head.lemma_.lower() not in _FORCE_NOUNS:
+        return None
+    for mod in head.children:
+        if mod.dep_ in ("acl", "amod") and mod.lemma_.lower() in _SIDING:
+            side = prep_object(mod, "to", "with")
+        elif mod.dep_ == "prep" and mod.lower_ == "under":
+            ruled = child(mod, "pobj")
+            side = prep_object(ruled, "of") if ruled is not None else None
+            side = side if ruled is not None and ruled.lemma_.lower() in _COMMAND else None
+        else:
+            continue
+        found = side_of(s, noun_head(side)) if side is not None else None
+        if found is not None:
+            return found
+    return None
 
 
 def _shared_noun(s: Parsed, head: Token) -> list[EntityRef]:

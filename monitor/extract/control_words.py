@@ -52,7 +52,8 @@ ACTIVE: tuple[tuple[Status, str, bool, bool], ...] = (
     ("captured", r"claim(?:s|ed|ing)?\s+(?:full\s+)?control\s+(?:of|over)", True, True),
     (
         "captured",
-        r"claim(?:s|ed|ing)?\s+to\s+(?:have\s+)?(?:captured|seized|taken|overrun)",
+        r"claim(?:s|ed|ing)?\s+to\s+(?:have\s+)?(?:captured|seized|taken|overrun|"
+        r"re-?taken|re-?captured)",
         True,
         True,
     ),

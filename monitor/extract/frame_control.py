@@ -22,7 +22,7 @@ holding in the narrator's past perfect is over, and a "when" clause takes its cl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
@@ -197,11 +197,21 @@ def _source(verb: Token) -> tuple[str | None, Token | None]:
 
 
 def _claim(
-    s: Parsed, verb: Token, place: EntityRef, taker: EntityRef | None, status: ControlStatus
+    s: Parsed,
+    verb: Token,
+    place: EntityRef,
+    taker: EntityRef | None,
+    status: ControlStatus,
+    allies: Sequence[EntityRef] = (),
 ) -> Claim:
+    """`allies`: the takers named with `taker` ("captured by A and B forces"): a capture one
+    of them tells is the claim of each."""
     claimed_by, speaker = _source(verb)
-    if taker is not None and status == "captured" and side_of(s, speaker) == taker:
+    side = side_of(s, speaker)
+    if taker is not None and status == "captured" and side in (taker, *allies):
         status = "claims_captured"
+    if status == "retaken" and verb.dep_ in ("xcomp", "acl") and verb.head.lemma_ == "claim":
+        status = "claims_captured"  # "claimed to have retaken X": the taker's own word
     value = TerritorialControl(place.name, taker.name if taker else None, status)
     return Claim(value, s.text, claimed_by, is_hedged(s.text) or is_doubted(verb))
 
@@ -251,7 +261,7 @@ def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         each: list[EntityRef | None] = [*found] if found else [None]
         for place in dict.fromkeys(where):
             for taker in each:
-                yield _claim(s, verb, place, taker, status), verb
+                yield _claim(s, verb, place, taker, status, found), verb
 
 
 def _noun_taker(s: Parsed, noun: Token) -> tuple[EntityRef | None, bool]:
