@@ -149,6 +149,33 @@ def _implied(count: Count, loss: re.Match[str] | None) -> Reading | None:
     return Reading(kinds, count.amount.start, count.end) if kinds else None
 
 
+# "The ambush left 14 troops, three guards and villagers dead": the state a list is left
+# in is told once, after its last item, and holds for every count in it.
+_LEFT = re.compile(r"\b(?:left|leaving|leaves)\s+$", re.I)
+_LEFT_LIST = re.compile(
+    r"^(?:(?:\s*,|\s*,?\s+and)\s+(?:[\w-]+\s+){0,3}?[a-z]+(?:s|men)){1,3}"
+    r"\s+(?P<kind>dead|killed|wounded|injured)(?![\w-])",
+    re.I,
+)
+
+
+def _left_in_list(sentence: str, count: Count) -> Reading | None:
+    """ "left 14 troops, three guards and villagers wounded": the first count of a list
+    that "left" takes, read with the participle that closes the list."""
+    left = _LEFT.search(sentence, 0, count.amount.start)
+    m = _LEFT_LIST.match(sentence[count.end :]) if left else None
+    if left is None or m is None:
+        return None
+    end = count.end + m.end()
+    if not (closes_phrase(sentence, end) or _GERUND.match(sentence, end)):
+        return None  # "... and villagers killed three guards": they did the killing
+    # read from the count on, like a participle after it: "the attack left" names no killer
+    return Reading(_kinds(m), count.amount.start, end)
+
+
+_GERUND = re.compile(r"\s+[a-z]+ing\b")  # "... killed, quoting sources", also without comma
+
+
 def read_kind(sentence: str, count: Count) -> Reading | None:
     """How the count is read, or None when it is not a casualty count."""
     head = sentence[: count.amount.start]
@@ -158,6 +185,7 @@ def read_kind(sentence: str, count: Count) -> Reading | None:
     loss = _LOSS.search(head)
     reading = None if loss else _before(sentence, count)
     reading = reading or _after(sentence, count) or _implied(count, loss)
+    reading = reading or _left_in_list(sentence, count)
     if reading is None:
         return None
     if loss is not None:
