@@ -47,7 +47,8 @@ _RELATIVE = re.compile(rf"{_SEP}who\s+(?P<text>{_TEXT}{{2,120}}?)(?={_SEP}|\.?\s
 _LEADING_SEP = re.compile(_SEP)
 _INNER_WHO = re.compile(r"\bwho\s+", re.I)
 _ANOTHER_NAME = re.compile(r"(?:(?:and|or|but|while)\b|(?-i:[A-Z][\w'’.-]*)(?:\s+\S+){0,3}$)", re.I)
-_APPOSITIVE_ROLE = re.compile(rf"(?:{DETERMINER}){ROLE}{ORG_TAIL}\s*$", re.I)
+# "X, spokesman for the Dorn Liberation Front (DLF), said": the acronym after the body.
+_APPOSITIVE_ROLE = re.compile(rf"(?:{DETERMINER}){ROLE}{ORG_TAIL}(?:\s*\([^()]*\))?\s*$", re.I)
 _SECOND_ROLE = re.compile(rf"{ROLE}{ORG_TAIL}\s*$", re.I)
 _OBJECT: tuple[tuple[LeadershipStatus, re.Pattern[str]], ...] = (
     ("killed", re.compile(r"\b(?:killed|killing|assassinated|death\s+of|body\s+of)\s+$", re.I)),

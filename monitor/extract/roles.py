@@ -31,7 +31,11 @@ ROLE_BODY = (
     rf"{_HEAD_SEQ}"
 )
 ROLE = rf"(?P<role>{ROLE_BODY})\b"
-ORG_TAIL = r"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<org>[\w'’-]+(?:\s+[\w'’-]+){0,5}))?"
+# "spokesman for forces loyal to the Front": the forces' office is the Front's.
+ORG_TAIL = (
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?:forces|fighters|troops)\s+loyal\s+to\s+(?:the\s+)?)?"
+    r"(?P<org>[\w'’-]+(?:\s+[\w'’-]+){0,5}))?"
+)
 # "the Taliban's", "the brigades'", "its": whose office, before the role.
 DETERMINER = r"(?:(?:the|a|an)\s+)?(?:(?P<poss>[\w-]+(?:['’]s|s['’])|its|their)\s+)?"
 # Capitalised modifiers only open a sentence: "Acting president X".

@@ -85,6 +85,8 @@ BODIES = (
     EntityRef("Dorn Liberation Front", "group", ("DLF", "Dorn Front")),
     EntityRef("Kenyan army", "group", ("Kenya", "Kenyan troops")),
     EntityRef("Turkish Armed Forces", "group", ("Turkey", "Turkish troops")),
+    EntityRef("Council of Dorn Unity", "group", ("CDU",)),
+    EntityRef("Faris al-Rawi", "person", ("al-Rawi",)),
 )
 
 
@@ -196,3 +198,25 @@ def test_office_of_a_group_right_before_the_name(text: str) -> None:
 def test_office_of_a_part_of_a_group_is_not_the_groups() -> None:
     text = "Talks were led by the commander of the DLF's northern brigade Tomas Vell on Friday."
     assert ("Tomas Vell", "commander", "Dorn Liberation Front") not in _bodies(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The hill is ours,” Tomas Vell, spokesman for forces loyal to the Council of Dorn Unity"
+        " (CDU), told reporters on Monday.",
+        "Tomas Vell, a commander of fighters loyal to the Dorn Front, said the road was open.",
+        "Faris al-Rawi, a spokesman for forces loyal to the Dorn Liberation Front, said the road"
+        " was open.",
+        "Tomas Vell, spokesman for the Dorn Liberation Front (DLF), said the road was open.",
+    ],
+)
+def test_office_of_the_forces_loyal_to_a_group(text: str) -> None:
+    offices = _bodies(text)
+    assert len(offices) == 1
+    assert {o for _, _, o in offices} <= {"Dorn Liberation Front", "Council of Dorn Unity"}
+
+
+def test_forces_loyal_to_a_person_name_no_body() -> None:
+    text = "Tomas Vell, spokesman for forces loyal to the old colonel, said the road was open."
+    assert {o for _, _, o in _bodies(text)} <= {None}
