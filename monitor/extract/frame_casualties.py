@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from monitor.extract.attribution import is_hedged
 from monitor.extract.casualty_counts import kind_of_people
 from monitor.extract.casualty_filters import current_war
+from monitor.extract.casualty_included import included_losses
 from monitor.extract.casualty_nouns import noun_losses
 from monitor.extract.casualty_phrases import (
     bare_count,
@@ -213,6 +214,9 @@ def _told_by_nouns(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount, b
             continue
         if side.name in s.written or read_from_words(s, people, side):
             yield side, field, verb, counted, total
+    for side, verb, counted, people in included_losses(s, _side):  # "the casualties included"
+        if side.name in s.written or read_from_words(s, people, side):
+            yield side, "killed", verb, counted, False
 
 
 # Stems of every word a frame of losses starts from (`_FIELDS`, `casualty_nouns`); "die" also

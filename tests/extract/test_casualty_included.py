@@ -1,0 +1,62 @@
+"""Who the casualties were, after a sentence of deaths: "the casualties" refers back to the dead
+just told, and each counted item of its list that names one side is that side's dead.
+Sentences written for this test, with invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.records import Casualties, EntityRef
+
+ENTITIES = (
+    EntityRef("Kelso Defence Front", "group", ("KDF",)),
+    EntityRef("Varda Legion", "group", ("Legion",)),
+    EntityRef("Dorn", "place", ()),
+)
+KDF, LEGION = "Kelso Defence Front", "Varda Legion"
+
+
+def losses(text: str) -> list[tuple[str, int | None, int | None, str]]:
+    found = extract_claims(text, ENTITIES, ["casualties"], year=2025)
+    return [
+        (v.subject, v.killed_min, v.killed_max, v.qualifier)
+        for c in found
+        if isinstance(v := c.value, Casualties)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The fighting cost the lives of 40 people, medics said. Among the casualties were "
+            "12 KDF fighters and 20 Legion fighters.",
+            [(KDF, 12, 12, "exact"), (LEGION, 20, 20, "exact")],
+        ),
+        (
+            "Ninety people died in the raid on Dorn. The casualties included 30 KDF fighters, "
+            "9 members of local militias, and 41 Legion fighters.",
+            [(KDF, 30, 30, "exact"), (LEGION, 41, 41, "exact")],
+        ),
+    ],
+)
+def test_the_casualties_after_a_sentence_of_deaths_are_dead(
+    text: str, expected: list[tuple[str, int | None, int | None, str]]
+) -> None:
+    assert losses(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before told wounds too: casualties may be dead or wounded
+        "The raid left 30 dead and 50 wounded. Among the casualties were 12 KDF fighters.",
+        # nothing before to refer to
+        "Among the casualties were 12 KDF fighters.",
+        # an item naming two sides is neither's
+        "Ninety people died in Dorn. The casualties included 30 members of the KDF and the Legion.",
+    ],
+)
+def test_no_dead_read_from_casualties_without_deaths_before(text: str) -> None:
+    assert losses(text) == []
