@@ -1,9 +1,9 @@
 """Holdings told by a description of the place: "Dorvik, the last southern stronghold of the
 loyalists", "Kastrel, the front's final bastion", "the SLM stronghold of Kaleb".
 
-A stronghold is held by its owner at the time of the sentence unless the sentence tells it
-taken: "captured Kidal, the rebels' last stronghold" was theirs, and is no longer; the
-capture stands alone.
+A stronghold is held by its owner at the time of the sentence unless a word of taking governs
+it: "captured Kidal, the rebels' last stronghold" was theirs, and is no longer; the capture
+stands alone.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from monitor.extract.attribution import is_hedged
 from monitor.extract.frame_base import Parsed, prep_object, side_of
 from monitor.extract.grammar import claimant_of, noun_head
+from monitor.extract.mentions import find_mentions
 from monitor.records import Claim, EntityRef, TerritorialControl
 
 if TYPE_CHECKING:
@@ -28,13 +29,35 @@ _TAKING = frozenset(
 
 
 def _owner(s: Parsed, noun: Token) -> EntityRef | None:
-    """ "stronghold of X", "X's stronghold", "the X stronghold"."""
+    """ "stronghold of X", "X's stronghold", "the X stronghold", "its stronghold"."""
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "nmod"):
-            found = side_of(s, noun_head(c)) or side_of(s, c)
+            found = side_of(s, noun_head(c)) or side_of(s, c) or _possessor(s, c)
             if found is not None:
                 return found
     return side_of(s, prep_object(noun, "of"))
+
+
+_PERSONAL = frozenset("his her".split())
+_COLLECTIVE = frozenset("its their".split())
+
+
+def _possessor(s: Parsed, pronoun: Token) -> EntityRef | None:
+    """ "X's army ... from his stronghold", "the front ... its stronghold": a possessive pronoun
+    is the side of the nearest person ("his", "her") or group ("its", "their") named before."""
+    if pronoun.lower_ in _COLLECTIVE:
+        before = [i for i, e in s.heads.items() if e.kind == "group" and i < pronoun.i]
+        return side_of(s, s.span.doc[max(before)]) if before else None
+    if pronoun.lower_ not in _PERSONAL:
+        return None
+    # a person's name inside a longer name ("X's army") is no head of its own: read the words
+    people = [e for e in s.entities if e.kind == "person"]
+    for word in reversed(s.span.doc[s.span.start : pronoun.i]):
+        named = find_mentions(word.text, people) if word.pos_ == "PROPN" else []
+        if named:
+            side = named[0].entity.affiliation
+            return next((e for e in s.entities if e.name == side), None)
+    return None
 
 
 _INSIDE = frozenset("in into inside within".split())
@@ -62,13 +85,32 @@ def _described_place(s: Parsed, noun: Token) -> EntityRef | None:
     return None
 
 
+def _named_by_of(s: Parsed, noun: Token) -> EntityRef | None:
+    """ "the front's stronghold of Kastrel", "its stronghold of Kastrel": the "of" names the
+    place when the owner stands before the noun."""
+    if not any(c.dep_ in ("poss", "compound", "nmod") for c in noun.children):
+        return None
+    return s.entity(prep_object(noun, "of"), "place")
+
+
+def _taken(noun: Token, place: EntityRef, s: Parsed) -> bool:
+    """A word of taking or losing that governs the description or the place ("captured Kidal,
+    the rebels' last stronghold", "the fall of X, the front's bastion"): the owner held it."""
+    for token in [noun, *(s.span.doc[i] for i, e in s.heads.items() if e == place)]:
+        for above in token.ancestors:
+            if above.lemma_ in _TAKING and above.pos_ in ("VERB", "NOUN"):
+                return True
+            if above.pos_ in ("VERB", "AUX"):
+                break  # the clause the description is in ends here
+    return False
+
+
 def stronghold_frames(s: Parsed) -> Iterator[Claim]:
     nouns = [t for t in s.span if t.lemma_ in _STRONGHOLD and t.pos_ == "NOUN"]
-    if not nouns or any(t.lemma_ in _TAKING and t.pos_ in ("VERB", "NOUN") for t in s.span):
-        return
     for noun in nouns:
-        place, owner = _described_place(s, noun), _owner(s, noun)
-        if place is None or owner is None:
+        place = _described_place(s, noun) or _named_by_of(s, noun)
+        owner = _owner(s, noun)
+        if place is None or owner is None or _taken(noun, place, s):
             continue
         value = TerritorialControl(place.name, owner.name, "holds")
         yield Claim(value, s.text, claimant_of(noun.head), is_hedged(s.text))
