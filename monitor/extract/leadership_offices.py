@@ -257,7 +257,8 @@ def _led_by(s: Parsed, verb: Token) -> list[tuple[Token, str, EntityRef]]:
     if any(FORMER.fullmatch(c.lower_) for c in verb.children):
         return []  # "the KDF, then led by X"
     if verb.lemma_ in _LEADS and verb.tag_ == "VBN":
-        body = verb.head if verb.dep_ == "acl" else child(verb, "nsubjpass")
+        # "the Front, which is led by X": the relative pronoun stands for the noun it follows
+        body = verb.head if verb.dep_ in ("acl", "relcl") else child(verb, "nsubjpass")
         agent = child(verb, "agent")
         people = child(agent, "pobj") if agent is not None else None
         role = _LEADS[verb.lemma_]

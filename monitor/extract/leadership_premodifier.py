@@ -72,8 +72,8 @@ def premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
             org = owner(possessor, start, groups) if poss else None
             adjacent = next((g for g in groups if 0 <= start - g.end <= 3), None)
             org = org or (adjacent.entity.name if adjacent else None)
-            if org and poss and _a_country(possessor) and is_state_office(role):
-                org = None  # "Varland's President X": the state's office, not its army's
+            if org and _a_country(possessor) and is_state_office(role):
+                org = None  # "Kenya's President X", "the Kenya Defence Minister, X": the state's
             national = _DEMONYM_OFFICE.match(role)
             if org is None and national:  # "Azerbaijani President X": a state's office
                 role = role[national.end() :]

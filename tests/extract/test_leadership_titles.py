@@ -220,3 +220,32 @@ def test_office_of_the_forces_loyal_to_a_group(text: str) -> None:
 def test_forces_loyal_to_a_person_name_no_body() -> None:
     text = "Tomas Vell, spokesman for forces loyal to the old colonel, said the road was open."
     assert {o for _, _, o in _bodies(text)} <= {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks failed, said the Kenya Defence Minister, Tomas Vell, on Sunday.",
+        "The Turkey Prime Minister Tomas Vell spoke in the capital on Sunday.",
+    ],
+)
+def test_a_country_name_before_a_state_office_is_no_armys(text: str) -> None:
+    assert {o for _, _, o in _bodies(text)} == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mercenaries fight beside the army against the Dorn Liberation Front (DLF), which is led"
+        " by Field Marshal Tomas Vell.",
+        "The strikes hit the Dorn Front, which is headed by Tomas Vell, near the border.",
+    ],
+)
+def test_a_group_led_by_a_person_in_a_relative_clause(text: str) -> None:
+    offices = _bodies(text)
+    assert {(s, o) for s, _, o in offices} == {("Tomas Vell", "Dorn Liberation Front")}
+
+
+def test_a_group_backed_by_a_person_is_not_led_by_him() -> None:
+    text = "The Dorn Front, which is backed by Tomas Vell, took the town."
+    assert _bodies(text) == set()
