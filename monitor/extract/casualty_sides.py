@@ -163,7 +163,9 @@ def _written_side(s: Parsed, token: Token) -> EntityRef | None:
     if group is not None:
         return group if group.name in s.written else None
     person = s.entity(token, "person")
-    if person is None or person.name not in s.written or person.affiliation is None:
+    if person is None or person.affiliation is None:
+        return None
+    if person.name not in s.written and not _spoke_as_pronoun(s, token):
         return None
     if s.heads.get(token.i) != person and token.lower_ not in _HIS_PEOPLE:
         return None  # "Hemedti's forces" are his side's; "Hemedti's rivals" are not
@@ -194,3 +196,11 @@ def subject_side(s: Parsed, verb: Token) -> EntityRef | None:
     if any(e.kind == "group" and i < pronoun.i and i not in inside for i, e in s.heads.items()):
         return None
     return _written_side(s, speaker)
+
+
+def _spoke_as_pronoun(s: Parsed, speaker: Token) -> bool:
+    """ "She said four of her men died": a speaker opening the sentence, written
+    as a reference resolved to the person the sentences before name; his troops are that
+    person's side, as when he is named."""
+    opening = speaker.left_edge.i == s.span.start
+    return opening and s.heads.get(speaker.i) is not None
