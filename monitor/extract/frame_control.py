@@ -196,6 +196,15 @@ def _source(verb: Token) -> tuple[str | None, Token | None]:
     return claimant_of(verb), speaker_of(verb)
 
 
+def _speaker_side(s: Parsed, speaker: Token | None) -> EntityRef | None:
+    """The side a speaker stands for: the group or person it names, or the group a
+    spokesman speaks for ("a spokesman for the front", "a statement from the front")."""
+    side = side_of(s, speaker)
+    if side is None and speaker is not None and speaker.pos_ == "NOUN":
+        side = side_of(s, prep_object(speaker, "for", "from"))
+    return side
+
+
 def _claim(
     s: Parsed,
     verb: Token,
@@ -207,7 +216,7 @@ def _claim(
     """`allies`: the takers named with `taker` ("captured by A and B forces"): a capture one
     of them tells is the claim of each."""
     claimed_by, speaker = _source(verb)
-    side = side_of(s, speaker)
+    side = _speaker_side(s, speaker)
     if taker is not None and status == "captured" and side in (taker, *allies):
         status = "claims_captured"
     if status == "retaken" and verb.dep_ in ("xcomp", "acl") and verb.head.lemma_ == "claim":

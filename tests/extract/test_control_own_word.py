@@ -92,3 +92,21 @@ def test_a_force_fighting_a_group_is_not_the_group() -> None:
         "Local forces opposed to the Coast Militia took Friday morning control of Kastrel town."
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("speaker", "status"),
+    [
+        ("a spokesman for the northern army", "claims_captured"),
+        ("the spokeswoman for the northern army told reporters", "claims_captured"),
+        ("a spokesman for the Coast Militia", "captured"),
+    ],
+)
+def test_a_spokesman_for_a_side_speaks_for_it(speaker: str, status: str) -> None:
+    """A capture told by the spokesman of the taker is its claim; of another side (the near
+    miss), news."""
+    told = speaker if " told " in speaker else f"{speaker} said"
+    sentence = (
+        f"Local forces loyal to Dren Vasko took Friday morning control of Kastrel town, {told}."
+    )
+    assert _values(sentence) == [("Kastrel", NORTH, status)]
