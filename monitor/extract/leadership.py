@@ -81,10 +81,30 @@ def _role_hit(
         if role_at <= g.start < role_at + len(role):
             org = org or g.entity.name
             role = strip_owner(sentence[g.end : role_at + len(role)])
+    if org is None and m.group("org") and _GENERIC_BODY.search(m.group("org")):
+        org = _known_as(sentence, at + m.end(), groups)
     if org is None:
         org, role = acronym_owner(role)
     status: LeadershipStatus = "declared" if is_self_declared(role) else "claimed"
     return Hit(p, status, clean_role(role), org, at)
+
+
+# "the leader of the armed group, known locally as the Front": the name the group goes by.
+_GENERIC_BODY = re.compile(
+    r"\b(?:group|movement|militia|organi[sz]ation|faction|insurgency)$", re.I
+)
+_KNOWN_AS = re.compile(
+    r"\s*,?\s*(?:(?:also|locally|widely|commonly|better)\s+)?known\s+(?:\w+ly\s+)?as\s+[\"“‘']?(?:the\s+)?",
+    re.I,
+)
+
+
+def _known_as(sentence: str, end: int, groups: list[Mention]) -> str | None:
+    """The configured group a generic body is then said to be known as."""
+    known = _KNOWN_AS.match(sentence, end)
+    if known is None:
+        return None
+    return next((g.entity.name for g in groups if known.end() - 4 <= g.start <= known.end()), None)
 
 
 def _appositive_roles(
@@ -153,7 +173,7 @@ def _object(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
     for status, pattern in _OBJECT:
         if pattern.search(before) and not possessed:
             if status == "killed":
-                return [Hit(p, "killed", None, None, p.start)]
+                return [Hit(p, "killed", None, None, p.start), *_object_aside(sentence, p, groups)]
             aside = _APPOSITIVE.match(sentence, p.end)  # "appointed X, a former ..., as Y"
             role = _AS_ROLE.match(sentence, p.end) or (
                 _AS_ROLE.match(sentence, aside.end() + 1) if aside else None
@@ -164,6 +184,18 @@ def _object(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
                     org = owner(role.group("poss"), role.start("poss"), groups)
                 return [Hit(p, "appointed", clean_role(role.group("role")), org, p.start)]
     return _asides(premodifier(sentence, p, groups))
+
+
+def _object_aside(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
+    """ "killed X, the leader of Y, ...": the office an aside after the object gives."""
+    aside = _APPOSITIVE.match(sentence, p.end)
+    if (
+        aside is None
+        or FORMER.search(aside.group("text"))
+        or _ANOTHER_NAME.match(aside.group("text"))
+    ):
+        return []
+    return _asides(_appositive_roles(sentence, p, aside, groups))
 
 
 def _asides(hits: list[Hit]) -> list[Hit]:

@@ -249,3 +249,40 @@ def test_a_group_led_by_a_person_in_a_relative_clause(text: str) -> None:
 def test_a_group_backed_by_a_person_is_not_led_by_him() -> None:
     text = "The Dorn Front, which is backed by Tomas Vell, took the town."
     assert _bodies(text) == set()
+
+
+def _all(text: str) -> set[tuple[str, str | None, str | None, str]]:
+    found = extract_claims(text, BODIES, LEADERSHIP, year=2025)
+    return {
+        (c.value.subject, c.value.role, c.value.organization, c.value.status)
+        for c in found
+        if isinstance(c.value, Leadership)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said it killed Tomas Vell, the leader of the Dorn Front, in a raid on Friday.",
+        "The governor confirmed the death of Tomas Vell, the leader of the armed group, known"
+        " locally as “DLF”.",
+        "Officials confirmed the death of Tomas Vell, the leader of the militant group, also"
+        " known as the Dorn Front, last week.",
+    ],
+)
+def test_the_office_an_aside_gives_the_person_killed(text: str) -> None:
+    assert _all(text) == {
+        ("Tomas Vell", "leader", "Dorn Liberation Front", "killed"),
+        ("Tomas Vell", "leader", "Dorn Liberation Front", "claimed"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said it killed Tomas Vell, the former leader of the Dorn Front, on Friday.",
+        "The army said it killed Tomas Vell, the leader of the armed group, known for its raids.",
+    ],
+)
+def test_no_body_from_a_past_office_or_a_description(text: str) -> None:
+    assert {(r, o) for _, r, o, s in _all(text) if s == "claimed"} <= {("leader", None)}
