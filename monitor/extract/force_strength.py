@@ -120,11 +120,15 @@ def growth_frames(s: Parsed) -> list[Claim]:
 _BEING = frozenset("be constitute become form remain".split())
 
 
+_NUMBERING = frozenset("number reach total".split())  # "a force numbering/reaching 6,000"
+
+
 def _force_count(noun: Token) -> tuple[Token, Token] | None:
     """ "a force numbering about 6,000 troops", "a force of 9,000 men": the counted noun (or
     the number itself) and the number's first word."""
-    for c in noun.children:
-        if c.dep_ == "acl" and c.lemma_ == "number":
+    numbering = [noun.head] if _with_clause(noun) is not None else []  # "With a force reaching"
+    for c in (*noun.children, *numbering):
+        if c in numbering or (c.dep_ == "acl" and c.lemma_ in _NUMBERING):
             target = next((t for t in c.children if t.dep_ in ("dobj", "npadvmod", "attr")), None)
         elif c.dep_ == "prep" and c.lower_ == "of":
             target = child(c, "pobj")
@@ -145,7 +149,30 @@ def _force_owner(s: Parsed, noun: Token) -> EntityRef | None:
         return side_of(s, subject(noun.head))
     if noun.dep_ == "appos":
         return s.entity(noun.head, "group")
-    return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        return _fronted_with(s, noun.head)
+    with_ = _with_clause(noun)
+    return _fronted_with(s, with_) if with_ is not None else None
+
+
+def _with_clause(noun: Token) -> Token | None:
+    """ "With a force now reaching 12,000, ...": the parser makes the force the subject
+    of a clause of numbering that "with" opens (as its mark, or as the preposition the clause
+    hangs on); the "with"."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_ not in _NUMBERING:
+        return None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "with"), None)
+
+
+def _fronted_with(s: Parsed, with_: Token) -> EntityRef | None:
+    """ "With a force of 6,000, the KDF took Dorn": a "with" phrase before the clause's subject
+    tells what that subject had; after the verb it may be whom it fought ("clashed with")."""
+    verb = with_.head.head if with_.dep_ == "mark" else with_.head
+    who = subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return side_of(s, who) if who is not None and with_.i < who.i else None
 
 
 def force_noun_frames(s: Parsed) -> list[Claim]:
