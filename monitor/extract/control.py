@@ -57,7 +57,8 @@ _STILL = re.compile(r"\bstill\b|\bremains?\s+in\s+control\b", re.I)
 _SELF_SPEAKER = re.compile(
     r"(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|official|statement|"
     r"commander|leader)\s+(?:for|of)\s+)?(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:group|movement|rebels|militia|insurgents|militants|(?<=ethnic\s)(?:armed\s+)?army)\b",
+    r"(?:group|movement|rebels|militia|insurgents|militants|factions?|fighters|forces|"
+    r"(?<=ethnic\s)(?:armed\s+)?army)\b",
     re.I,
 )
 _TAKEN: frozenset[Status] = frozenset({"captured", "retaken"})
@@ -97,6 +98,22 @@ def _date_after(sentence: str, right: int) -> str:
     aside = _ASIDE_AFTER.match(sentence, right)
     date = _DATE_AFTER.match(sentence, aside.end() if aside else right)
     return date.group() if date else ""
+
+
+# "the factions said they had taken": the pronoun subject of a taking is the speaker.
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:they|we)\s+(?:(?:had|have|has|were|are)\s+)?(?:(?:now|already|just|finally)\s+)*"
+    r"[\"“‘']?$",
+    re.I,
+)
+
+
+def _unnamed_self(sentence: str, pred: Predicate, own: str | None) -> bool:
+    """A side nobody configured, telling its own capture ("the allied factions said they had
+    taken X"): a claim with the taker unnamed."""
+    if own is not None or pred.subject_at is None:
+        return False
+    return bool(_PRONOUN_BEFORE.search(sentence, 0, pred.subject_at))
 
 
 def _judge(frame: Frame, pred: Predicate) -> list[Claim]:
@@ -142,7 +159,11 @@ def _judge(frame: Frame, pred: Predicate) -> list[Claim]:
     if (
         status == "captured"
         and not pred.lost
-        and (pred.claimed or (own and controller in (None, own)))
+        and (
+            pred.claimed
+            or (own and controller in (None, own))
+            or (self_report and _unnamed_self(s, pred, own))
+        )
     ):
         conceded = speaker is not None and _CONCESSION.match(s, speaker.end)
         if not conceded:

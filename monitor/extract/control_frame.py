@@ -200,9 +200,23 @@ def subject_of(frame: Frame, at: int) -> tuple[bool, str | None, bool]:
         return True, before[0], False
     if own:
         return True, own, False
+    if len(before) > 1 and reported and (opener := _opening_group(frame)) is not None:
+        return True, opener, True  # "Rwandan forces sent to help X's army said they had taken"
     if len(before) != 1:
         return True, None, False
     return True, before[0], reported and not s[left:at].lstrip().lower().startswith("which")
+
+
+_JOINED = re.compile(r"\s*(?:,|and\b|&|or\b|\()")
+
+
+def _opening_group(frame: Frame) -> str | None:
+    """The group that opens the sentence as its subject, not one of two joined ("A and B")."""
+    first = min(frame.groups, key=lambda g: g.start)
+    opening = frame.sentence[: first.start].strip().lower()
+    if opening not in ("", "the") or _JOINED.match(frame.sentence, first.end):
+        return None
+    return first.entity.name
 
 
 _DEFINITE = re.compile(r"\b(?:the|its|their|his|her|our)\s+(?:[\w'’-]+\s+)?$", re.I)

@@ -21,7 +21,7 @@ _ADJ = (
 _NOUN = (
     r"(?:towns?|cit(?:y|ies)|villages?|districts?|provinces?|valleys?|regions?|count(?:y|ies)|"
     r"states?|governorates?|municipalit(?:y|ies)|hubs?|strongholds?|enclaves?|bastions?|"
-    r"crossroads|port\s+cit(?:y|ies)|border\s+towns?)"
+    r"crossroads|port\s+cit(?:y|ies)|ports?|border\s+towns?)"
 )
 # "the strategic town of", "the provincial capital,", "the rebel-held city of"
 GAP = (
@@ -87,7 +87,8 @@ ACTIVE: tuple[tuple[Status, str, bool, bool], ...] = (
     (
         "retaken",
         r"re-?took|re-?taken|re-?takes?|re-?taking|re-?captur(?:ed|es|e|ing)|"
-        r"regain(?:ed|s)?\s+(?:full\s+)?control\s+(?:of|over)|won\s+back|wrested\s+back",
+        r"(?:regain(?:ed|s)?|re-?captur(?:ed|es|e|ing)|re-?t(?:ook|aken|akes?|aking))\s+"
+        r"(?:full\s+|complete\s+)?control\s+(?:of|over)|won\s+back|wrested\s+back",
         True,
         False,
     ),
@@ -141,7 +142,7 @@ _FOLLOW_WORDS = (
     r"entirely|completely|fully|outright|which|where|so|too|again|despite|until|province|valley|"
     r"is|was|were|are|has|had|have|remains|remained|will|would|"
     r"district|township|city|town|region|governorate|county|state|area|municipality|village|"
-    r"commune"
+    r"commune|north|south|east|west"
 )
 FOLLOW = re.compile(rf"(?:\s*[,.;:!?)\"”’(—–]|\s*$|\s+[-–—]|\s+(?:{_FOLLOW_WORDS})\b)", re.I)
 IDIOM_AFTER = re.compile(r"\s+by\s+(?:surprise|the\s+throat)\b", re.I)

@@ -1,0 +1,56 @@
+"""Who took a place a report says "they" took: the side that opens the sentence when other
+groups follow in its modifiers ("Northern forces sent to aid the Coast Militia said they had
+..."), an unconfigured side that speaks of itself ("the allied factions said they had taken",
+a claim with the taker unnamed); and the words around the place: "recaptured control of",
+"the port of", a place followed by a compass direction ("Kastrel north of the capital")."""
+
+from __future__ import annotations
+
+from control_facts import Holding, read_by_control, read_in_text
+
+from monitor.records import EntityRef
+
+ENTITIES = (
+    EntityRef("Coast Militia", "group", ("CM",)),
+    EntityRef("Northern Army", "group", ("Northern forces",)),
+    EntityRef("Kastrel", "place", ()),
+)
+CM, NORTH = "Coast Militia", "Northern Army"
+
+
+def _values(sentence: str) -> list[Holding]:
+    return read_in_text(sentence, ENTITIES)
+
+
+def test_the_opening_side_is_the_speaker_of_they() -> None:
+    said = (
+        "Northern forces sent last month to aid the Coast Militia said on Sunday they had"
+        " recaptured control of the strategic port of Kastrel."
+    )
+    assert _values(said) == [("Kastrel", NORTH, "retaken")]
+    said = "Northern forces backing the Coast Militia said they had retaken Kastrel."
+    assert _values(said) == [("Kastrel", NORTH, "retaken")]
+
+
+def test_two_joined_sides_are_not_one_speaker() -> None:
+    """Near miss: "A and B said they had ..." names no single speaker."""
+    said = "Northern forces and the Coast Militia said they had retaken Kastrel."
+    assert ("Kastrel", NORTH, "retaken") not in read_by_control(said, ENTITIES)
+
+
+def test_an_unnamed_side_claims_its_own_capture() -> None:
+    said = 'The allied factions said they had "taken control of the town of Kastrel" on Friday.'
+    assert _values(said) == [("Kastrel", None, "claims_captured")]
+    said = "The rebel factions said they had taken Kastrel, a statement read."
+    assert _values(said) == [("Kastrel", None, "claims_captured")]
+
+
+def test_a_capture_told_by_residents_is_news() -> None:
+    """Near miss: residents are no side; what they tell of militants is a report."""
+    said = "Residents said militants had taken control of Kastrel."
+    assert _values(said) == [("Kastrel", None, "captured")]
+
+
+def test_a_place_followed_by_a_direction_ends_its_phrase() -> None:
+    said = "The Coast Militia still holds Kastrel south-east of the capital, its last base."
+    assert _values(said) == [("Kastrel", CM, "holds")]
