@@ -168,7 +168,17 @@ def _title_across_rank(
         left.pop()
     if not ranks or not left:
         return None  # an office right before the name is the word patterns' reading
-    return _office(s, groups, left[0].i, left[-1], led)
+    office = _office(s, groups, left[0].i, left[-1], led)
+    word = left[0]
+    if office is None and len(left) == 1 and _is_head(word) and _a_post(word):
+        return word.lower_, led.name if led is not None else None
+    return office
+
+
+def _a_post(word: Token) -> bool:
+    """ "loyal to commander Gen. X": a head in lower case mid-sentence is the person's post,
+    where a title ("Commander X") may be a rank."""
+    return word.text.islower() and word.i != word.sent.start and not _is_rank(word)
 
 
 def _of_group(s: Parsed, role: Token) -> bool:

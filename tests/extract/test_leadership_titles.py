@@ -286,3 +286,19 @@ def test_the_office_an_aside_gives_the_person_killed(text: str) -> None:
 )
 def test_no_body_from_a_past_office_or_a_description(text: str) -> None:
     assert {(r, o) for _, r, o, s in _all(text) if s == "claimed"} <= {("leader", None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town faced an offensive by forces loyal to commander Gen. Tomas Vell.",
+        "The hill was taken by troops loyal to commander Col. Tomas Vell on Friday.",
+    ],
+)
+def test_a_post_in_lower_case_before_a_rank(text: str) -> None:
+    assert _bodies(text) == {("Tomas Vell", "commander", None)}
+
+
+def test_a_capitalised_title_before_a_rank_may_be_a_rank() -> None:
+    text = "The town faced an offensive by forces loyal to Commander Gen. Tomas Vell."
+    assert _bodies(text) == set()
