@@ -247,6 +247,6 @@ def frame_claims(
     if not wanted:
         return []
     s = parsed(span, entities, year, written)
-    if not s.heads:
-        return []
+    if not s.heads:  # losses may name their side by a kin of its name alone ("federal soldiers")
+        return casualty_frames(s) if "casualties" in kinds else []
     return [claim for frame in wanted for claim in frame(s)]
