@@ -14,15 +14,15 @@ import re
 from typing import TYPE_CHECKING
 
 from monitor.extract.attribution import is_hedged
-from monitor.extract.frame_base import Parsed, child, era_text, with_conjuncts
+from monitor.extract.frame_base import Parsed, child, era_text
 from monitor.extract.grammar import tokens_at
 from monitor.extract.history import CONTROL_YEAR, long_before, years_in
 from monitor.extract.leadership_filters import denied, past_office
+from monitor.extract.leadership_led import led_by
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.predicates import Hit
 from monitor.extract.roles import FORMER, HEADS, clean_role
 from monitor.extract.titles import OFFICE_WORDS, RANKS
-from monitor.extract.units import PLURALS, UNITS
 from monitor.records import Claim, EntityRef, Leadership, LeadershipStatus
 
 if TYPE_CHECKING:
@@ -36,8 +36,6 @@ _RANK_PARTS = RANKS | frozenset("rear vice senior field air adm brig cmdr lieut"
 _STATE = frozenset(
     "president premier minister chancellor governor mayor king emir commander-in-chief".split()
 )
-_LEADS = {"lead": "leader", "head": "head", "command": "commander"}
-_LEADERSHIP_NOUNS = {"leadership": "leader", "command": "commander"}
 _MODIFIERS = frozenset("compound amod nmod npadvmod".split())
 _OF = ("of", "for")
 _JOINED = frozenset({("of", "staff"), ("in", "chief")})  # offices of three words
@@ -237,59 +235,6 @@ def _named_after(
     return _office(s, groups, first, role, last=last)
 
 
-def _before_under(under: Token) -> Token | None:
-    """What "under the leadership of" qualifies: its head noun, or, where the parser hangs it
-    on the verb, the noun phrase right before it ("the army (SAF) under the leadership of")."""
-    if under.head.pos_ not in ("VERB", "AUX", "ADP"):
-        return under.head
-    if under.i == under.sent.start:
-        return None
-    before = under.doc[under.i - 1]
-    before = before.head if before.text == ")" else before
-    return before if before.pos_ in ("NOUN", "PROPN") else None
-
-
-def _the_group(s: Parsed, body: Token) -> EntityRef | None:
-    """The configured group a noun phrase is or whose fighters it names ("MLA fighters", "the
-    paramilitaries of the RSF"); not one it is part of ("a delegation of the MLA")."""
-    for t in (body, *(c for c in body.children if c.dep_ == "appos")):
-        found = s.heads.get(t.i)
-        if found is not None and found.kind == "group":
-            return found
-    if body.lower_ in PLURALS or body.lower_ in UNITS:  # "MLA fighters", "fighters of the MLA"
-        return s.entity(body, "group")
-    return None
-
-
-def _led_by(s: Parsed, verb: Token) -> list[tuple[Token, str, EntityRef]]:
-    """ "the rebels led by A and B", "the RSF (...) led by General X", "It is led by X",
-    "the RSF under the leadership of General X": the people who lead a configured group."""
-    if any(FORMER.fullmatch(c.lower_) for c in verb.children):
-        return []  # "the KDF, then led by X"
-    if verb.lemma_ in _LEADS and verb.tag_ == "VBN":
-        # "the Front, which is led by X": the relative pronoun stands for the noun it follows
-        body = verb.head if verb.dep_ in ("acl", "relcl") else child(verb, "nsubjpass")
-        agent = child(verb, "agent")
-        people = child(agent, "pobj") if agent is not None else None
-        role = _LEADS[verb.lemma_]
-    elif verb.lower_ in _LEADERSHIP_NOUNS and verb.dep_ == "pobj" and verb.head.lower_ == "under":
-        body = _before_under(verb.head)
-        of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        people = child(of, "pobj") if of is not None else None
-        role = _LEADERSHIP_NOUNS[verb.lower_]
-    else:
-        return []
-    group = _the_group(s, body) if body is not None else None
-    if group is None or people is None:
-        return []
-    out = []
-    for p in with_conjuncts(people):
-        person = _person(s, p)
-        if person is not None:
-            out.append((p, role, group))
-    return out
-
-
 def _dated_long_ago(s: Parsed, token: Token) -> bool:
     """The clause that tells the office is dated two or more years before the article ("In May
     2022, AA chief General X warned ...")."""
@@ -317,7 +262,7 @@ def office_frames(s: Parsed) -> list[Claim]:
             claims.append(claim)
 
     for token in s.span:
-        for p, role, group in _led_by(s, token):
+        for p, role, group in led_by(s, token):
             person = None if _dated_long_ago(s, p) else _person(s, p)
             title = _title_across_rank(s, groups, p, group) if person else None
             if person is not None and title is not None:
