@@ -77,9 +77,17 @@ _RELATIVE_SPEAKER = re.compile(r"(?:which|that|whom)\s+(?!(?:he|she|it|they|we)\
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her)|['’]s?)\s+$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to)\s+$", re.I)
 _PRONOUNS = frozenset("he she it they we i you".split())
-_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
+# A name's words are capitalised but for a particle ("Ali al-Amin", "Jan de Vries").
+_NAME = re.compile(
+    r"^(?:(?:[A-Z]|(?:al|el|bin|ibn|de|da|van|von|le|du|ben)[-\s](?=[A-Z]))[\w'’.-]*\s?){1,4}$"
+)
 _DETERMINERS = frozenset("a an the its their his her this these those".split())
 _ARTICLE_START = re.compile(r"^(?:a|an|the)\s+[a-z]", re.I)
+# "X, spokesman for the front, said": an apposition may name the office without an article.
+_APPOSED_OFFICE = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:spokes(?:man|woman|person)|commander|chief|head|leader|official)\b",
+    re.I,
+)
 
 _HEDGES = re.compile(
     r"\b(?:reportedly|rumou?r(?:s|ed)?|allegedly|alleged|purportedly|purported|unconfirmed|"
@@ -152,7 +160,8 @@ def _forward(sentence: str, verb: re.Match[str]) -> Speaker | None:
         segments = segments[1:]  # "A commander, who asked not to be named, said"
         start, end = segments[0]
     phrase = _clean(sentence[start:end])
-    if len(segments) >= 2 and _ARTICLE_START.match(phrase) and not relative:
+    apposed = _ARTICLE_START.match(phrase) or _APPOSED_OFFICE.match(phrase)
+    if len(segments) >= 2 and apposed and not relative:
         a, b = segments[1]
         before = sentence[a:b].strip()
         if _NAME.match(before):  # "Jane Doe, a militia spokeswoman, said"
