@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from monitor.extract.attribution import find_speaker, is_hedged, resolve_pronoun
 from monitor.extract.leadership_filters import denied, past_office, person_mentions
+from monitor.extract.leadership_headline import headline_fate
 from monitor.extract.leadership_premodifier import premodifier
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.predicates import Hit, predicate_hits
@@ -216,7 +217,10 @@ def extract_leadership(
     hedged = is_hedged(sentence)
     claims: list[Claim] = []
     for p in people:
-        for hit in _subject_clause(sentence, p, groups) + _object(sentence, p, groups):
+        hits = _subject_clause(sentence, p, groups) + _object(sentence, p, groups)
+        if not any(h.status == "killed" for h in hits):
+            hits += headline_fate(sentence, p)
+        for hit in hits:
             if past_office(sentence, hit, year):
                 continue
             # A title or an aside is the narrator's: "dismissed President X's claim" denies the

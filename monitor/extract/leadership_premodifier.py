@@ -52,8 +52,27 @@ _BARE_OFFICE = re.compile(rf"{_STATE_OFFICE.pattern}|spokes(?:man|woman|person)"
 _DEMONYM_OFFICE = re.compile(r"(?-i:[A-Z][a-z]+(?:i|ian|ese|ish|ean|can))\s+(?=\S)")
 
 
+# A title in quotes, as reports give the posts of an armed group's own making: "its 'minister of
+# war' X", "the group's \"emir\" X".
+_QUOTED_TITLE = re.compile(
+    r"(?:(?P<poss>\b(?:its|their|his|her)|[\w-]+['’]s)\s+)?[\"“‘'](?P<role>"
+    rf"{ROLE_BODY}(?:\s+of\s+[a-z]+(?:\s+and\s+[a-z]+)?)?)[\"”’']\s+$",
+    re.I,
+)
+
+
+def _quoted_title(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
+    m = _QUOTED_TITLE.search(sentence, 0, p.start)
+    if m is None or _FORMER_BEFORE.search(sentence, 0, m.start()) or FORMER.search(m["role"]):
+        return []
+    org = owner(m["poss"], m.start("poss"), groups) if m["poss"] else None
+    return [Hit(p, "claimed", clean_role(m["role"]), org, m.start())]
+
+
 def premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
     """ "resistance leader X", "the SLM's new military chief, X", "its leader, X"."""
+    if quoted := _quoted_title(sentence, p, groups):
+        return quoted
     m = HEAD_BEFORE.search(sentence, 0, p.start)
     if m:
         start = m.start("role")

@@ -302,3 +302,39 @@ def test_a_post_in_lower_case_before_a_rank(text: str) -> None:
 def test_a_capitalised_title_before_a_rank_may_be_a_rank() -> None:
     text = "The town faced an offensive by forces loyal to Commander Gen. Tomas Vell."
     assert _bodies(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "The raids killed several commanders, including its 'minister of war' Tomas Vell.",
+            "minister of war",
+        ),
+        ("The Dorn Front named its “emir” Tomas Vell in a statement on Friday.", "emir"),
+    ],
+)
+def test_a_title_in_quotes_before_the_name(text: str, role: str) -> None:
+    assert ("Tomas Vell", role) in {(s, r) for s, r, _, _ in _all(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dorn Front says 'minister of war' Tomas Vell killed",
+        "Rebel leader Tomas Vell killed in air strike",
+    ],
+)
+def test_a_headline_fate_without_its_auxiliary(text: str) -> None:
+    assert "killed" in {status for _, _, _, status in _all(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel leader Tomas Vell killed twenty soldiers in the raid.",
+        "The fighters Tomas Vell killed were buried on Friday.",
+    ],
+)
+def test_a_name_before_an_active_killed_is_no_fate(text: str) -> None:
+    assert "killed" not in {status for _, _, _, status in _all(text)}
