@@ -254,7 +254,9 @@ ACTOR_HANDS = re.compile(
     r"(?:hands|control)\b",
     re.I,
 )
-OWN_CONTROL = re.compile(r"\b(?:our|their|its)\s+(?:full\s+|complete\s+)?control\b", re.I)
+OWN_CONTROL = re.compile(
+    r"\b(?:our|their|its)\s+(?:(?:full|complete|total|firm|effective)\s+)?control\b", re.I
+)
 RELATIVE = re.compile(r",?\s+(?:which|that)\s+")
 AND = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|later\s+|now\s+)?")
 # "Panjshir was still held": not when the place is the object of a preposition ("towards Kabul").

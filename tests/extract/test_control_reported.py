@@ -54,3 +54,16 @@ def test_a_capture_told_by_residents_is_news() -> None:
 def test_a_place_followed_by_a_direction_ends_its_phrase() -> None:
     said = "The Coast Militia still holds Kastrel south-east of the capital, its last base."
     assert _values(said) == [("Kastrel", CM, "holds")]
+
+
+def test_our_total_control_is_the_speakers_holding() -> None:
+    said = '"Kastrel is under our total control," Dren Vasko, spokesman for the CM, told reporters.'
+    entities = (*ENTITIES, EntityRef("Dren Vasko", "person", (), affiliation=CM))
+    assert read_in_text(said, entities) == [("Kastrel", CM, "holds")]
+    said = '"Kastrel is under our firm control," a CM commander said.'
+    assert _values(said) == [("Kastrel", CM, "holds")]
+
+
+def test_under_total_control_of_nobody_named_is_no_holding() -> None:
+    """Near miss: a holding with no holder and no speaker's side says nothing."""
+    assert _values("Kastrel is under total control, the report said.") == []
