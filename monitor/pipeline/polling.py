@@ -22,6 +22,7 @@ from monitor.parse import ParsedFeed, parse_feed
 from monitor.pipeline.fetching import FeedFetcher
 from monitor.pipeline.fulltext import Fetcher, with_full_text
 from monitor.pipeline.ingest import Ingestor
+from monitor.pipeline.leases import LeaseKeeper
 from monitor.pipeline.offloop import BatchWriter, off_loop
 from monitor.pipeline.ordering import ClaimOrder
 from monitor.pipeline.outcomes import Checked, FeedReport
@@ -68,6 +69,7 @@ class Poller(CheckRecorder):
         self.fetcher = FeedFetcher(config.polling)
         # Checks that outlasted their round's patience, still running (see `poll_due`).
         self.stragglers: set[asyncio.Task[FeedReport]] = set()
+        self.leases = LeaseKeeper(self._renew_leases, config.polling.lease_seconds)
 
     async def poll_due(
         self,
@@ -89,9 +91,20 @@ class Poller(CheckRecorder):
         go on in the background, are processed when they end (their feeds stay leased), and
         their reports go to `late`. The daemon's tick does this, so that a feed that drips or
         hangs until its deadline does not hold back the next tick's feeds."""
+        started = time.monotonic()
+        async with self.leases.during_round(now, started):
+            return await self._poll_batches(client, now, started, patience, late)
+
+    async def _poll_batches(
+        self,
+        client: httpx.AsyncClient,
+        now: datetime,
+        started: float,
+        patience: float | None,
+        late: LateReport | None,
+    ) -> list[FeedReport]:
         writer: BatchWriter[UnchangedCheck] = BatchWriter(self.store.record_unchanged)
         reports: list[FeedReport] = []
-        started = time.monotonic()
         while True:
             elapsed = timedelta(seconds=time.monotonic() - started)
             claimed = await off_loop(self._claim_batch, now, elapsed)
@@ -106,6 +119,9 @@ class Poller(CheckRecorder):
             reports += await _settle(tasks, patience, late, self.stragglers)
             if len(claimed) < self.config.polling.claim_batch:  # nothing more was due
                 return reports
+
+    def _renew_leases(self, now: datetime, lease: timedelta) -> int:
+        return self.store.renew_feed_leases(self.instance_id, now, lease)
 
     def _claim_batch(self, due_by: datetime, elapsed: timedelta) -> list[Claimed]:
         """The next batch of feeds due by the round's start, leased from now on (the round's

@@ -115,6 +115,19 @@ class FeedQueries(FeedReads, StoreBase):
             rows = sorted(s.execute(claim).all(), key=lambda r: (r.next_check_at, r.id))
         return [row_state(r) for r in rows]
 
+    def renew_feed_leases(self, instance_id: str, now: datetime, lease: timedelta) -> int:
+        """Extend to `now + lease` the leases `instance_id` still holds: its checks of those
+        feeds are running (a fetch has a deadline, but parsing and extracting what it brought
+        has none), so no other instance should take them yet. A lease that has run out is not
+        renewed: another instance may have the feed already."""
+        with self.session() as s:
+            renewed = s.execute(
+                update(Feed)
+                .where(Feed.claimed_by == instance_id, Feed.lease_until > now)
+                .values(lease_until=now + lease)
+            )
+            return int(renewed.rowcount)  # type: ignore[attr-defined]
+
     def release_feed_leases(self, instance_id: str) -> int:
         """Give up the feeds `instance_id` holds without having checked them (a clean shutdown),
         so that another instance takes them now rather than when the leases run out."""

@@ -8,13 +8,15 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from feed_server import FeedServer
-from helpers import rss, write_config
+from helpers import Item, rss, write_config
 
 from monitor.config import ConfigError, load_config, parse_config
 from monitor.fetch import make_client
@@ -187,6 +189,64 @@ def test_a_round_checks_the_due_feeds_batch_by_batch_and_leaves_a_peers_alone(
     assert asyncio.run(poll(start + LEASE)) == ["wire-0"]  # the peer crashed: its lease ran out
     assert [len(feeds.hits(f"{n}.xml")) for n in names] == [1, 1, 1, 1, 1]
     assert {f.claimed_by for f in store.feeds()} == {None}
+    store.close()
+
+
+def test_renewing_extends_the_leases_an_instance_still_holds_and_no_others(store: Store) -> None:
+    names = add_feeds(store, 3)
+    assert claim(store, "A", NOW, limit=2) == names[:2]
+    assert claim(store, "B", NOW) == names[2:]
+    later = NOW + LEASE - timedelta(seconds=1)
+    assert store.renew_feed_leases("A", later, LEASE) == 2
+    assert {store.feed_state(n).lease_until for n in names[:2]} == {later + LEASE}
+    assert store.feed_state(names[2]).lease_until == NOW + LEASE  # B's own, untouched
+    assert claim(store, "C", NOW + LEASE) == names[2:]  # B's ran out; A's were renewed
+    # A lease that has run out is not renewed: another instance may hold the feed already.
+    assert store.renew_feed_leases("B", NOW + LEASE * 3, LEASE) == 0
+    assert store.renew_feed_leases("A", later + LEASE * 2, LEASE) == 0
+    assert claim(store, "D", later + LEASE * 2) == names  # every lease has run out
+
+
+def test_a_check_slower_than_its_lease_keeps_its_feed_while_it_runs(
+    tmp_path: Path, feeds: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Processing a new document has no deadline (extraction, the model's first load): the
+    poller renews its leases while the round runs, so a peer claiming meanwhile gets nothing,
+    and the feed is fetched once."""
+    item = Item(
+        "g1", "Fighting near Bazarak", "The NRF said it held the valley.", "https://x.example/1"
+    )
+    path = write_config(tmp_path, {"wire": feeds.set("wire.xml", rss("wire", [item]))})
+    config = load_config(path)
+    polling = {"timeout_seconds": 0.2, "deadline_seconds": 0.3, "lease_seconds": 0.6}
+    config = config.model_copy(update={"polling": config.polling.model_copy(update=polling)})
+    store = Store.open(config.database_url())
+    peer = Store.open(config.database_url())
+    pipeline = Pipeline(config, store)
+    start = datetime.now(UTC)
+    pipeline.sync_feeds(start)
+    ingest = pipeline.ingestor.ingest
+
+    def slow_ingest(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(1.5)  # four leases' worth, on the store thread, as a long extraction is
+        return ingest(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline.ingestor, "ingest", slow_ingest)
+
+    async def round_and_peer() -> tuple[list[str], list[str]]:
+        async def peer_claims() -> list[str]:
+            await asyncio.sleep(1.0)
+            return await asyncio.to_thread(claim, peer, "peer", datetime.now(UTC))
+
+        async with make_client(5) as client:
+            checked, taken = await asyncio.gather(pipeline.poll_due(client, start), peer_claims())
+        return [r.feed for r in checked], taken
+
+    checked, taken = asyncio.run(round_and_peer())
+    assert (checked, taken) == (["wire"], [])
+    assert len(feeds.hits("wire.xml")) == 1
+    assert store.feed_state("wire").claimed_by is None  # recorded: released
+    peer.close()
     store.close()
 
 
