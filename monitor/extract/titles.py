@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from monitor.extract.grammar import phrase_head, tokens_at
 from monitor.extract.leadership_bodies import own_bodies
 from monitor.extract.mentions import find_mentions
-from monitor.extract.roles import HEADS
+from monitor.extract.roles import HEADS, is_status_role
 from monitor.records import Claim, EntityRef, Leadership
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def _title_words(name: Sequence[Token], first: int) -> list[str]:
     if not inside:
         return []
     start = min(t.i for t in inside)  # as written: "self-declared" is one word, not three
-    return name[0].doc[start:first].text.lower().split()
+    return name[0].doc[start:first].text.split()
 
 
 def _premodified(span: Span, person: str, entities: Sequence[EntityRef]) -> list[str] | None:
@@ -79,6 +79,23 @@ def _trimmed(role: str, title: list[str]) -> str | None:
             at -= 1
             words.insert(0, title[at])
     return " ".join(words) or None
+
+
+def _from_capital(role: str, written: list[str]) -> str:
+    """A title opens on its capitalised words: in "Marib provincial Governor X" or "army Chief
+    General X" the words in lower case before it describe the post ("governor", "chief"),
+    unless they make an office of their own ("acting President", "deputy Defence Minister")."""
+    case = {w.lower(): w for w in written}
+    words = role.split()
+    for k in range(1, len(words)):
+        if case.get(words[k], "")[:1].isupper():
+            before = words[:k]
+            if all(case.get(w, "").islower() for w in before) and not any(
+                w in OFFICE_WORDS or is_status_role(w) for w in before
+            ):
+                return " ".join(words[k:])
+            break
+    return role
 
 
 # A title trimmed of its ranks still names an office: "army General X" holds none.
@@ -123,12 +140,14 @@ def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRe
         if not isinstance(value, Leadership) or not value.role:
             out.append(claim)
             continue
-        title = _premodified(span, value.subject, entities)
+        written = _premodified(span, value.subject, entities)
+        title = [w.lower() for w in written] if written is not None else None
         last = value.role.split()[-1]
         if title is None or last not in title:
             out.append(claim)  # not told as a title before the name
             continue
         role = _trimmed(value.role, title)
+        role = role and _from_capital(role, written or [])
         if role is not None and _OFFICE_END.search(role):
             out.append(replace(claim, value=replace(value, role=role)))
     return own_bodies(out, span.text, entities)

@@ -338,3 +338,20 @@ def test_a_headline_fate_without_its_auxiliary(text: str) -> None:
 )
 def test_a_name_before_an_active_killed_is_no_fate(text: str) -> None:
     assert "killed" not in {status for _, _, _, status in _all(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The siege goes on, said Dorn provincial Governor Tomas Vell on Friday.", "governor"),
+        ("The army led by army Chief General Tomas Vell held the city.", "chief"),
+        ("The talks failed, said acting President Tomas Vell on Friday.", "acting president"),
+        (
+            "The talks failed, said deputy Defence Minister Tomas Vell on Friday.",
+            "deputy defence minister",
+        ),
+        ("The talks failed, said army chief Tomas Vell on Friday.", "army chief"),
+    ],
+)
+def test_a_title_opens_on_its_capitals(text: str, role: str) -> None:
+    assert {r for _, r, _ in _bodies(text)} == {role}
