@@ -34,6 +34,7 @@ from monitor.extract.casualty_phrases import (
     partitive,
     victims,
 )
+from monitor.extract.casualty_prisoners import prisoners_taken
 from monitor.extract.casualty_sides import (
     kin_group,
     modifiers,
@@ -217,6 +218,8 @@ def _told_by_nouns(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount, b
     for side, verb, counted, people in included_losses(s, _side):  # "the casualties included"
         if side.name in s.written or read_from_words(s, people, side):
             yield side, "killed", verb, counted, False
+    for side, verb, counted in prisoners_taken(s, subject_side):  # "X took 40 prisoners"
+        yield side, "captured", verb, counted, False
 
 
 # Stems of every word a frame of losses starts from (`_FIELDS`, `casualty_nouns`); "die" also
