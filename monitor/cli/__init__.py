@@ -13,7 +13,7 @@ import click
 
 from monitor import __version__
 from monitor.alert.samples import SAMPLES
-from monitor.cli.context import Context, pass_ctx
+from monitor.cli.context import Context, Failure, pass_ctx
 from monitor.cli.errors import StoreErrorsGroup
 from monitor.cli.feeds import feeds_group
 from monitor.cli.ops import OPS
@@ -251,9 +251,9 @@ def notify_test(ctx: Context, channel: str, kinds: tuple[str, ...]) -> None:
         target = config.channel(channel)
     except KeyError:
         names = ", ".join(c.name for c in config.channels) or "none"
-        raise click.ClickException(f"no channel named {channel!r} (configured: {names})") from None
+        raise Failure(f"no channel named {channel!r} (configured: {names})") from None
     if target.unusable_reason:
-        raise click.ClickException(f"{target.unusable_reason}; nothing was sent")
+        raise Failure(f"{target.unusable_reason}; nothing was sent")
     samples = notify_test_samples(channel, kinds)
     failed = 0
     for alert in samples:
@@ -266,7 +266,7 @@ def notify_test(ctx: Context, channel: str, kinds: tuple[str, ...]) -> None:
                 f"channel {channel!r}: {alert.kind} test alert failed: {result.error}", err=True
             )
     if failed:
-        raise click.ClickException(f"channel {channel!r}: {failed} of {len(samples)} not accepted")
+        raise Failure(f"channel {channel!r}: {failed} of {len(samples)} not accepted")
 
 
 @main.command()
@@ -300,7 +300,7 @@ def demo(pause: float, seeds: Path | None, serve: bool, port: int, keep: Path | 
         story = find_story(seeds)
         folder = prepare_keep(keep) if keep is not None else None
     except (FileNotFoundError, FileExistsError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Failure(str(exc)) from None
     asyncio.run(run_demo(story, pause=pause, echo=click.echo, serve=serve, port=port, keep=folder))
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from monitor.cli.context import Context, pass_ctx
+from monitor.cli.context import Context, Failure, pass_ctx
 
 if TYPE_CHECKING:
     from monitor.store import DeliveryState, StoredAlert
@@ -125,6 +125,6 @@ def retry(ctx: Context, target: str, channel: str | None) -> None:
     if not requeued:
         what = f"delivery d{number}" if one_delivery else f"alert #{number}"
         only = f" on channel {channel!r}" if channel else ""
-        raise click.ClickException(f"{what} has no failed delivery{only}")
+        raise Failure(f"{what} has no failed delivery{only}")
     for delivery_id, alert_id, name in requeued:
         click.echo(f"re-queued alert #{alert_id} -> {name} [d{delivery_id}]")

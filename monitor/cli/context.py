@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -17,6 +17,14 @@ if TYPE_CHECKING:
     from monitor.config import Config
     from monitor.store import Store
     from monitor.store.readonly import ReadStore
+
+
+class Failure(click.ClickException):
+    """A command that could not do what was asked: said on stderr as "monitor: <what>", the
+    way every other message of the command line starts (click's own says "Error:"), exit 1."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"monitor: {self.format_message()}", err=True, file=file)
 
 
 class Context:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from monitor.cli.context import Context, pass_ctx
+from monitor.cli.context import Context, Failure, pass_ctx
 
 if TYPE_CHECKING:
     from monitor.config.service import PollingConfig
@@ -37,7 +37,7 @@ def import_feeds(ctx: Context, path: Path, append: bool) -> None:
     try:
         outlines, recovered = read_opml(_read_limited(path))
     except OpmlError as exc:
-        raise click.ClickException(f"{path}: {exc}") from None
+        raise Failure(f"{path}: {exc}") from None
     plan = plan_import(outlines, _configured_feeds(ctx.config_path))
     for problem in recovered[:MAX_REPORTED_XML_ERRORS]:
         click.echo(f"{path}: not well-formed, read past: {problem}", err=True)
@@ -49,7 +49,7 @@ def import_feeds(ctx: Context, path: Path, append: bool) -> None:
         click.echo(f"{path}:{outline.line}: {outline.title!r}: {report}", err=True)
     summary = f"{len(plan.feeds)} feeds imported, {len(plan.skipped)} skipped"
     if not plan.feeds:
-        raise click.ClickException(f"{path}: no feed imported ({len(plan.skipped)} skipped)")
+        raise Failure(f"{path}: no feed imported ({len(plan.skipped)} skipped)")
     blocks = feeds_toml(plan, path.name)
     if append:
         _append(ctx.config_path, blocks)
@@ -74,7 +74,7 @@ def _configured_feeds(config_path: Path) -> list[tuple[str, str]]:
     except FileNotFoundError:
         return []
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise click.ClickException(f"{config_path}: cannot read the configuration: {exc}") from None
+        raise Failure(f"{config_path}: cannot read the configuration: {exc}") from None
     feeds = raw.get("feeds", [])
     return [
         (str(f.get("name", "")), str(f.get("url", "")))
@@ -157,7 +157,7 @@ def discover_feeds(ctx: Context, url: str, allow_private: bool) -> None:
     from monitor.pipeline.discover import FetchLimits, discover
 
     if problem := http_url_problem(url):
-        raise click.ClickException(f"{url}: {problem}")
+        raise Failure(f"{url}: {problem}")
     polling = _polling_settings(ctx)
     limits = FetchLimits(
         polling.timeout_seconds, polling.deadline, polling.max_body_bytes, polling.max_redirects
@@ -171,7 +171,7 @@ def discover_feeds(ctx: Context, url: str, allow_private: bool) -> None:
         return
     if found.error is not None:
         hint = " (here: --allow-private)" if "allow_private" in found.error else ""
-        raise click.ClickException(f"{url}: {found.error}{hint}")
+        raise Failure(f"{url}: {found.error}{hint}")
     _print_found(found.final_url, found.feeds)
 
 

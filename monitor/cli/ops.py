@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from monitor.cli.context import Context, pass_ctx
+from monitor.cli.context import Context, Failure, pass_ctx
 from monitor.cli.errors import explain
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def _explained(url: str) -> Iterator[None]:
     try:
         yield
     except SQLAlchemyError as exc:
-        raise click.ClickException(explain(exc, url)) from None
+        raise Failure(explain(exc, url)) from None
 
 
 @contextmanager
@@ -55,11 +55,11 @@ def _reading(url: str) -> Iterator[ReadStore]:
 
     with _explained(url):
         if _missing_file(url):
-            raise click.ClickException(f"database {safe_url(url)}: {NO_DATABASE}")
+            raise Failure(f"database {safe_url(url)}: {NO_DATABASE}")
         store = ReadStore(create_db_engine(url))
         try:
             if problem := store.schema_problem():
-                raise click.ClickException(f"database {safe_url(url)}: {problem}")
+                raise Failure(f"database {safe_url(url)}: {problem}")
             yield store
         finally:
             store.close()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from monitor.cli.alerts import alerts
-from monitor.cli.context import Context, pass_ctx
+from monitor.cli.context import Context, Failure, pass_ctx
 from monitor.records import FACT_KINDS, fact_entities, fact_to_json
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def _entity_name(config: Config, given: str) -> str:
         if wanted in (n.casefold() for n in (entity.name, *entity.aliases)):
             return entity.name
     names = ", ".join(e.name for e in config.entities) or "none"
-    raise click.ClickException(f"no entity named {given!r} (configured: {names})")
+    raise Failure(f"no entity named {given!r} (configured: {names})")
 
 
 @click.command()
@@ -163,7 +163,7 @@ def explain(ctx: Context, target: str) -> None:
     try:
         explained = explain_target(ctx.config(), target)
     except ExplainError as error:
-        raise click.ClickException(str(error)) from None
+        raise Failure(str(error)) from None
     for entry, explanation in explained:
         click.echo(f"== {entry.title or entry.url} ({entry.outlet})")
         click.echo(explanation + "\n")

@@ -92,7 +92,7 @@ def test_a_send_to_a_channel_without_its_secret_fails_naming_the_variable(
 
     test_message = _cli(config, "notify-test", "email", "--kind", "new_article")
     assert test_message.exit_code == 1
-    assert f"Error: {reason}; nothing was sent" in test_message.output
+    assert f"monitor: {reason}; nothing was sent" in test_message.output
     assert received == []
     monkeypatch.setenv("ALERT_EMAIL_TO", "desk@example.org")
     assert _cli(config, "notify-test", "email", "--kind", "new_article").exit_code == 0

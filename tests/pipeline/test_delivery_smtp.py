@@ -118,7 +118,8 @@ def test_alerts_retry_by_delivery_or_channel_and_bad_targets(tmp_path: Path) -> 
     by_delivery = _cli(config_file, "alerts", "retry", f"d{ids['email']}")
     assert by_delivery.output.strip() == f"re-queued alert #{alert_id} -> email [d{ids['email']}]"
     nothing = _cli(config_file, "alerts", "retry", str(alert_id))
-    assert nothing.exit_code == 1 and f"alert #{alert_id} has no failed delivery" in nothing.output
+    assert nothing.exit_code == 1
+    assert f"monitor: alert #{alert_id} has no failed delivery" in nothing.output
     garbage = _cli(config_file, "alerts", "retry", "x7")
     assert garbage.exit_code == 2 and "neither an alert id" in garbage.output
     states = Counter(d.status for d in store.alert(alert_id).deliveries)  # type: ignore[union-attr]

@@ -139,7 +139,7 @@ def test_notify_test_reaches_the_channel_or_says_why_not(
     assert len(subjects) == 6  # one sample of each alert kind, each marked as a test
     assert all("] TEST " in subject for subject in subjects)
     assert missing.exit_code == 1
-    assert "no channel named 'pager' (configured: email)" in missing.output
+    assert "monitor: no channel named 'pager' (configured: email)" in missing.output
 
 
 FACT_KEYS = {
