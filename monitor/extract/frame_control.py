@@ -300,7 +300,7 @@ def _held_by_possessor(s: Parsed, noun: Token) -> Iterator[tuple[Claim, Token]]:
     """ "the RSF's control of Darfur", "the Houthis' hold over Bayhan": a possessive presupposes
     the holding, whatever the clause goes on to say about it ("could have consequences");
     not "a battle for the RSF's control of" (a fight) nor "seeks its control of" (an aim)."""
-    owner = child(noun, "poss")
+    owner = child(noun, "poss", "compound")  # "the RSF's control", "announced RSF control"
     taker = s.entity(noun_head(owner), "group") if owner is not None else None
     if taker is None or (noun.head.dep_ == "prep" and noun.head.lower_ == "for"):
         return
@@ -310,8 +310,11 @@ def _held_by_possessor(s: Parsed, noun: Token) -> Iterator[tuple[Claim, Token]]:
         yield _claim(s, noun, place, taker, "holds"), noun
 
 
-# Verbs whose object is wanted or ended, not held: "seek control of", "lost its hold over".
-_AIMS_AT = frozenset("seek want demand regain restore lose end cede surrender".split())
+# Verbs whose object is wanted, ended or denied, not held: "seek control of", "lost its hold
+# over", "denied X control over".
+_AIMS_AT = frozenset(
+    "seek want demand regain restore lose end cede surrender deny reject dispute refute".split()
+)
 
 
 _DOERS_OF_THE_NOUN = SPEECH_LEMMAS | frozenset("complete finish finalize achieve".split())

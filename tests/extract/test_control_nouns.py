@@ -81,3 +81,25 @@ def test_fighting_for_the_place_is_a_contest() -> None:
 def test_a_battle_named_may_be_over() -> None:
     said = "Some 2,000 people were killed in the battle for Kastrel, the UN said."
     assert _values(said) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militia commander Ilir Doda announces CM control of Kastrel",
+        "Residents welcomed the CM control of Kastrel after years of neglect.",
+    ],
+)
+def test_a_group_before_control_holds_the_place(sentence: str) -> None:
+    assert _values(sentence) == [("Kastrel", CM, "holds")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Northern Army denied CM control over Kastrel.",
+        "Northern troops fought for CM control of Kastrel.",
+    ],
+)
+def test_a_group_control_denied_or_fought_for_is_no_holding(sentence: str) -> None:
+    assert ("Kastrel", CM, "holds") not in _values(sentence)
