@@ -18,7 +18,10 @@ _HEADLINE_FATE = re.compile(r"\s+(?:killed|dead)(?:\s*$|\s+(?:in|by|during|after
 
 
 def headline_fate(sentence: str, p: Mention) -> list[Hit]:
-    """A fate told in a headline's grammar, with the person its subject."""
+    """A fate told in a headline's grammar, with the person its subject; a headline ends without
+    a full stop ("The men X killed in the raid were buried." is prose, X the killer)."""
+    if sentence.rstrip().endswith((".", "!", "?", ".”", '."')):
+        return []
     if _HEADLINE_FATE.match(sentence, p.end) and _HEADLINE_BEFORE.search(sentence, 0, p.start):
         return [Hit(p, "killed", None, None, p.end)]
     return []

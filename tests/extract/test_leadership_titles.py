@@ -355,3 +355,8 @@ def test_a_name_before_an_active_killed_is_no_fate(text: str) -> None:
 )
 def test_a_title_opens_on_its_capitals(text: str, role: str) -> None:
     assert {r for _, r, _ in _bodies(text)} == {role}
+
+
+def test_prose_with_a_full_stop_is_no_headline() -> None:
+    text = "The men Tomas Vell killed in the raid were buried on Friday."
+    assert "killed" not in {status for _, _, _, status in _all(text)}
