@@ -16,6 +16,7 @@ from monitor.extract.predicates import Hit
 from monitor.extract.roles import (
     FORMER,
     HEAD_BEFORE,
+    HEADS,
     ROLE_BODY,
     acronym_owner,
     clean_role,
@@ -56,7 +57,8 @@ _DEMONYM_OFFICE = re.compile(r"(?-i:[A-Z][a-z]+(?:i|ian|ese|ish|ean|can))\s+(?=\
 # war' X", "the group's \"emir\" X".
 _QUOTED_TITLE = re.compile(
     r"(?:(?P<poss>\b(?:its|their|his|her)|[\w-]+['’]s)\s+)?[\"“‘'](?P<role>"
-    rf"{ROLE_BODY}(?:\s+of\s+[a-z]+(?:\s+and\s+[a-z]+)?)?)[\"”’']\s+$",
+    r"(?:(?!(?:our|my|your|their|his|her|its|we|i|you|they|he|she)\b)[a-z-]+\s+)?"
+    rf"(?:{HEADS})(?:\s+of\s+[a-z]+(?:\s+and\s+[a-z]+)?)?)[\"”’']\s+$",
     re.I,
 )
 

@@ -360,3 +360,8 @@ def test_a_title_opens_on_its_capitals(text: str, role: str) -> None:
 def test_prose_with_a_full_stop_is_no_headline() -> None:
     text = "The men Tomas Vell killed in the raid were buried on Friday."
     assert "killed" not in {status for _, _, _, status in _all(text)}
+
+
+def test_a_quote_that_ends_on_an_office_word_is_no_title() -> None:
+    text = "“We trust our commander” Tomas Vell told the crowd on Friday."
+    assert {r for _, r, _, _ in _all(text)} <= {None}
