@@ -142,7 +142,7 @@ _FOLLOW_WORDS = (
     r"entirely|completely|fully|outright|which|where|so|too|again|despite|until|province|valley|"
     r"is|was|were|are|has|had|have|remains|remained|will|would|"
     r"district|township|city|town|region|governorate|county|state|area|municipality|village|"
-    r"commune|north|south|east|west"
+    r"commune|north|south|east|west|about|around|some|roughly|nearly"
 )
 FOLLOW = re.compile(rf"(?:\s*[,.;:!?)\"”’(—–]|\s*$|\s+[-–—]|\s+(?:{_FOLLOW_WORDS})\b)", re.I)
 IDIOM_AFTER = re.compile(r"\s+by\s+(?:surprise|the\s+throat)\b", re.I)

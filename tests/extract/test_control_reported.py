@@ -67,3 +67,15 @@ def test_our_total_control_is_the_speakers_holding() -> None:
 def test_under_total_control_of_nobody_named_is_no_holding() -> None:
     """Near miss: a holding with no holder and no speaker's side says nothing."""
     assert _values("Kastrel is under total control, the report said.") == []
+
+
+def test_a_distance_after_a_place_ends_its_phrase() -> None:
+    said = "The Coast Militia announced on Monday that they had taken Kastrel about 40 km inland."
+    assert _values(said) == [("Kastrel", CM, "claims_captured")]
+    said = "Northern forces seized Kastrel some 12 miles from the border, residents said."
+    assert _values(said) == [("Kastrel", NORTH, "captured")]
+
+
+def test_a_place_that_modifies_a_noun_is_not_taken() -> None:
+    """Near miss: "Kastrel airport" is a part of the place, not the place."""
+    assert _values("Northern forces seized Kastrel airport about noon.") == []
