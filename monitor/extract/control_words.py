@@ -194,7 +194,7 @@ SUBJECT: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         "contested",
         re.compile(
-            rf"\s*{AUX}{ADV}{_BE}{ADV}(?:(?:hotly|fiercely|bitterly|heavily)\s+)?"
+            rf"\s*{AUX}{ADV}{_BE}{ADV}{_Q}(?:(?:hotly|fiercely|bitterly|heavily)\s+)?"
             r"(?:contested|disputed)\b",
             re.I,
         ),

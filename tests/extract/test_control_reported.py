@@ -79,3 +79,15 @@ def test_a_distance_after_a_place_ends_its_phrase() -> None:
 def test_a_place_that_modifies_a_noun_is_not_taken() -> None:
     """Near miss: "Kastrel airport" is a part of the place, not the place."""
     assert _values("Northern forces seized Kastrel airport about noon.") == []
+
+
+def test_contested_in_quotes_is_contested() -> None:
+    said = 'The command would not concede the town, saying that Kastrel remains "contested."'
+    assert _values(said) == [("Kastrel", None, "contested")]
+    said = "Kastrel is still “hotly contested”, a UN official said."
+    assert _values(said) == [("Kastrel", None, "contested")]
+
+
+def test_another_word_in_quotes_is_no_status() -> None:
+    """Near miss: a quoted word that says nothing of control."""
+    assert _values('Kastrel remains "calm," a UN official said.') == []
