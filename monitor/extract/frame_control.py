@@ -193,7 +193,11 @@ def _source(verb: Token) -> tuple[str | None, Token | None]:
     a report without a clause of its own (", a day after taking Dessie") is the narrator's."""
     if verb.lemma_ in SPEECH_LEMMAS and (who := subject(verb)) is not None:
         return (phrase(who) if who.pos_ != "PRON" else None), who
-    return claimant_of(verb), speaker_of(verb)
+    claimant, speaker = claimant_of(verb), speaker_of(verb)
+    outer = verb.head.head if verb.dep_ == "pcomp" else None
+    if claimant is None and speaker is None and outer is not None and outer.pos_ == "VERB":
+        return _source(outer)  # "announced taking A, after taking B": B is told with A
+    return claimant, speaker
 
 
 def _speaker_side(s: Parsed, speaker: Token | None) -> EntityRef | None:

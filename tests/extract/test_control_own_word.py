@@ -110,3 +110,18 @@ def test_a_spokesman_for_a_side_speaks_for_it(speaker: str, status: str) -> None
         f"Local forces loyal to Dren Vasko took Friday morning control of Kastrel town, {told}."
     )
     assert _values(sentence) == [("Kastrel", NORTH, status)]
+
+
+def test_a_taking_after_an_announced_taking_is_announced_too() -> None:
+    said = (
+        "The Coast Militia announced on Monday taking full control of Dorvik province from the"
+        " northern army, after taking control of Kastrel district."
+    )
+    entities = (*ENTITIES, EntityRef("Dorvik", "place", ()))
+    assert ("Kastrel", CM, "claims_captured") in read_in_text(said, entities)
+
+
+def test_a_taking_after_a_narrated_taking_is_news() -> None:
+    """Near miss: nobody announces the first taking, so nobody tells the second."""
+    said = "The Coast Militia took full control of the coast on Monday, after taking Kastrel."
+    assert _values(said) == [("Kastrel", CM, "captured")]
