@@ -22,13 +22,13 @@ holding in the narrator's past perfect is over, and a "when" clause takes its cl
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from monitor.extract.attribution import is_hedged
 from monitor.extract.control_lists import included_places, takers
 from monitor.extract.control_places import armed_noun, places
 from monitor.extract.control_strongholds import stronghold_frames
+from monitor.extract.control_telling import control_claim, re_prefixed
 from monitor.extract.frame_base import (
     Parsed,
     child,
@@ -43,15 +43,12 @@ from monitor.extract.frame_base import (
 )
 from monitor.extract.grammar import (
     SPEECH_LEMMAS,
-    claimant_of,
-    is_doubted,
     is_perfect,
     noun_head,
-    phrase,
     subject,
 )
 from monitor.extract.history import CONTROL_ERA, CONTROL_YEAR, is_past
-from monitor.records import Claim, ControlStatus, EntityRef, TerritorialControl
+from monitor.records import Claim, ControlStatus, EntityRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -116,19 +113,10 @@ def _repelled(verb: Token) -> bool:
     return any(c.lower_ == "back" for c in verb.children)
 
 
-def _re_prefixed(word: Token) -> bool:
-    """ "re-capturing", "the re-capture of": the parser splits off a hyphenated "re-", and the
-    word left is the taking that the prefix makes a retaking."""
-    if word.i < word.sent.start + 2:
-        return False
-    hyphen, prefix = word.doc[word.i - 1], word.doc[word.i - 2]
-    return hyphen.text == "-" and prefix.lower_ == "re" and not prefix.whitespace_
-
-
 def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
     """The place phrase, the taker and the status a control verb states."""
     parts = _plain_verb_parts(verb)
-    if parts is not None and parts[2] == "captured" and _re_prefixed(verb):
+    if parts is not None and parts[2] == "captured" and re_prefixed(verb):
         return parts[0], parts[1], "retaken"
     return parts
 
@@ -187,48 +175,6 @@ def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[list[EntityRef]
     return takers(s, token), True
 
 
-def _source(verb: Token) -> tuple[str | None, Token | None]:
-    """Who tells it: the speaker of the verb's own clause, or the subject of a speech verb
-    whose object the event is ("Aliyev announced the capture of Shusha"). A verb form hung on
-    a report without a clause of its own (", a day after taking Dessie") is the narrator's."""
-    if verb.lemma_ in SPEECH_LEMMAS and (who := subject(verb)) is not None:
-        return (phrase(who) if who.pos_ != "PRON" else None), who
-    claimant, speaker = claimant_of(verb), speaker_of(verb)
-    outer = verb.head.head if verb.dep_ == "pcomp" else None
-    if claimant is None and speaker is None and outer is not None and outer.pos_ == "VERB":
-        return _source(outer)  # "announced taking A, after taking B": B is told with A
-    return claimant, speaker
-
-
-def _speaker_side(s: Parsed, speaker: Token | None) -> EntityRef | None:
-    """The side a speaker stands for: the group or person it names, or the group a
-    spokesman speaks for ("a spokesman for the front", "a statement from the front")."""
-    side = side_of(s, speaker)
-    if side is None and speaker is not None and speaker.pos_ == "NOUN":
-        side = side_of(s, prep_object(speaker, "for", "from"))
-    return side
-
-
-def _claim(
-    s: Parsed,
-    verb: Token,
-    place: EntityRef,
-    taker: EntityRef | None,
-    status: ControlStatus,
-    allies: Sequence[EntityRef] = (),
-) -> Claim:
-    """`allies`: the takers named with `taker` ("captured by A and B forces"): a capture one
-    of them tells is the claim of each."""
-    claimed_by, speaker = _source(verb)
-    side = _speaker_side(s, speaker)
-    if taker is not None and status == "captured" and side in (taker, *allies):
-        status = "claims_captured"
-    if status == "retaken" and verb.dep_ in ("xcomp", "acl") and verb.head.lemma_ == "claim":
-        status = "claims_captured"  # "claimed to have retaken X": the taker's own word
-    value = TerritorialControl(place.name, taker.name if taker else None, status)
-    return Claim(value, s.text, claimed_by, is_hedged(s.text) or is_doubted(verb))
-
-
 # Verbs whose infinitive complement happened: "managed to take Bara".
 _IMPLICATIVE = frozenset("manage succeed".split())
 
@@ -274,7 +220,7 @@ def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         each: list[EntityRef | None] = [*found] if found else [None]
         for place in dict.fromkeys(where):
             for taker in each:
-                yield _claim(s, verb, place, taker, status, found), verb
+                yield control_claim(s, verb, place, taker, status, found), verb
 
 
 def _noun_taker(s: Parsed, noun: Token) -> tuple[EntityRef | None, bool]:
@@ -311,7 +257,7 @@ def _held_by_possessor(s: Parsed, noun: Token) -> Iterator[tuple[Claim, Token]]:
     if noun.head.lemma_ in _AIMS_AT:
         return
     for place in places(s, prep_object(noun, "of", "over")):
-        yield _claim(s, noun, place, taker, "holds"), noun
+        yield control_claim(s, noun, place, taker, "holds"), noun
 
 
 # Verbs whose object is wanted, ended or denied, not held: "seek control of", "lost its hold
@@ -332,7 +278,7 @@ def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         status = _NOUNS.get(noun.lemma_) if noun.pos_ == "NOUN" else None
         if status is None:
             continue
-        status = "retaken" if status == "captured" and _re_prefixed(noun) else status
+        status = "retaken" if status == "captured" and re_prefixed(noun) else status
         if noun.head.dep_ == "prep" and noun.head.lower_ in _BACKGROUND:
             continue  # "since the fall of Kabul": the setting of the news, not the news
         verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
@@ -347,7 +293,7 @@ def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
             continue  # "the fall of X" with nobody's name to it tells nothing new
         told = verb if verb is not None else noun
         for place in places(s, prep_object(noun, "of")):
-            yield _claim(s, told, place, taker, status), told
+            yield control_claim(s, told, place, taker, status), told
 
 
 def control_frames(s: Parsed) -> list[Claim]:
