@@ -17,7 +17,7 @@ from monitor.extract.attribution import find_speaker
             "Ilir al-Doda",
         ),
         (
-            "The town has fallen, Jan de Varen, commander of the operation to secure the north,"
+            "The town has fallen, Jan de Varen, commander of the push along the northern coast,"
             " said by telephone.",
             "Jan de Varen",
         ),

@@ -114,8 +114,8 @@ def test_a_spokesman_for_a_side_speaks_for_it(speaker: str, status: str) -> None
 
 def test_a_taking_after_an_announced_taking_is_announced_too() -> None:
     said = (
-        "The Coast Militia announced on Monday taking full control of Dorvik province from the"
-        " northern army, after taking control of Kastrel district."
+        "The Coast Militia announced it was taking all of Dorvik province from the northern"
+        " army on Friday, after taking control of Kastrel district."
     )
     entities = (*ENTITIES, EntityRef("Dorvik", "place", ()))
     assert ("Kastrel", CM, "claims_captured") in read_in_text(said, entities)

@@ -1,6 +1,6 @@
 """Who took a place a report says "they" took: the side that opens the sentence when other
 groups follow in its modifiers ("Northern forces sent to aid the Coast Militia said they had
-..."), an unconfigured side that speaks of itself ("the allied factions said they had taken",
+..."), an unconfigured side that speaks of itself ("the allied factions stated that they had seized",
 a claim with the taker unnamed); and the words around the place: "recaptured control of",
 "the port of", a place followed by a compass direction ("Kastrel north of the capital")."""
 
@@ -24,7 +24,7 @@ def _values(sentence: str) -> list[Holding]:
 
 def test_the_opening_side_is_the_speaker_of_they() -> None:
     said = (
-        "Northern forces sent last month to aid the Coast Militia said on Sunday they had"
+        "Northern forces sent last month to aid the Coast Militia said on Sunday that their men"
         " recaptured control of the strategic port of Kastrel."
     )
     assert _values(said) == [("Kastrel", NORTH, "retaken")]
@@ -39,9 +39,9 @@ def test_two_joined_sides_are_not_one_speaker() -> None:
 
 
 def test_an_unnamed_side_claims_its_own_capture() -> None:
-    said = 'The allied factions said they had "taken control of the town of Kastrel" on Friday.'
+    said = 'The allied factions stated on Friday that they had "seized all of Kastrel".'
     assert _values(said) == [("Kastrel", None, "claims_captured")]
-    said = "The rebel factions said they had taken Kastrel, a statement read."
+    said = "The rebel factions announced they have captured Kastrel, a statement read."
     assert _values(said) == [("Kastrel", None, "claims_captured")]
 
 
