@@ -1,8 +1,9 @@
 """Who took a place a report says "they" took: the side that opens the sentence when other
 groups follow in its modifiers ("Northern forces sent to aid the Coast Militia said they had
-..."), an unconfigured side that speaks of itself ("the allied factions stated that they had seized",
-a claim with the taker unnamed); and the words around the place: "recaptured control of",
-"the port of", a place followed by a compass direction ("Kastrel north of the capital")."""
+..."), an unconfigured side that speaks of itself ("the allied factions stated that they
+had seized", a claim with the taker unnamed); and the words around the place: "recaptured
+control of", "the port of", a place followed by a compass direction ("Kastrel north of the
+capital")."""
 
 from __future__ import annotations
 
