@@ -112,7 +112,7 @@ def incident_location(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> 
     return None
 
 
-# "rose to 1,221", "pushing the toll to 673", "increased by 35 to over 1,000": the figure after
+# "rose to 1,221", "pushing the toll to 673", "rose by 35 to 1,020": the figure after
 # "to" is the running total; after "by", or as "another 40", it is what was added (an incident).
 _RISING = frozenset(
     "rise climb increase grow jump mount swell soar push bring raise take reach surge".split()
