@@ -9,6 +9,7 @@ import itertools
 import re
 
 from monitor.extract.attribution import Speaker, find_speaker, is_hedged, resolve_pronoun
+from monitor.extract.control_joined import first_of_joined
 from monitor.extract.control_verbs import Predicate
 from monitor.extract.mentions import Mention
 from monitor.records import Claim, TerritorialControl
@@ -187,7 +188,7 @@ def subject_of(frame: Frame, at: int) -> tuple[bool, str | None, bool]:
     if len(set(names)) == 1:
         return True, names[0], False
     if names:
-        return True, None, False
+        return True, first_of_joined(frame.sentence, frame.groups, left, at), False
     own = frame.speaker_group(frame.speaker_at(at))
     anti = _ANTI.search(s, left, at)
     if anti:  # "Anti-Taliban fighters retook ..., an NRF spokesman said": the speaker's side

@@ -23,11 +23,14 @@ _NOUN = (
     r"states?|governorates?|municipalit(?:y|ies)|hubs?|strongholds?|enclaves?|bastions?|"
     r"crossroads|port\s+cit(?:y|ies)|ports?|border\s+towns?)"
 )
+# A quoted common noun before "of" is a designation the place bears, not a part of it: the
+# declared "buffer zone" of X is X (an unquoted "area of X" stays a part).
+_DESIGNATION = r"[“\"‘'`]{1,2}[a-z][\w-]*(?:\s+[a-z][\w-]*)?[”\"’']{1,2}\s+of\s+"
 # "the strategic town of", "the provincial capital,", "the rebel-held city of"
 GAP = (
     rf"(?:(?:the|all\s+of(?:\s+the)?|all\s+the|(?:most|much|(?:nearly|almost)\s+all)\s+of"
     rf"(?:\s+the)?)\s+)?(?:{_ADJ}\s+){{0,3}}"
-    rf"(?:{_NOUN}(?:\s+of)?\s+|capital,?\s+)?"
+    rf"(?:{_NOUN}(?:\s+of)?\s+|capital,?\s+|{_DESIGNATION})?"
 )
 _NEG = r"(?P<neg>(?:not|never|n[o']t)\s+(?:yet\s+|been\s+|fully\s+)*|yet\s+to\s+)?"
 ADV = (
