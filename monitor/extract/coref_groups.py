@@ -46,7 +46,7 @@ _OPENING_POSSESSOR = re.compile(
     rf"(?:Its|Their)(?=\s+(?:[\w’'-]+\s+){{0,2}}?(?:{'|'.join(OFFICE_WORDS)})\b)"
 )
 # Stems without their first letter, which may be a capital: a plain substring test suffices.
-_IRREGULAR_STEMS = ("ilitia", "ebel", "aramilitar", "nsurgent", "ihadist", "ilitant")
+_IRREGULAR_STEMS = ("ilitia", "ebel", "aramilitar", "nsurgent", "ihadist", "ilitant", "errorist")
 
 
 class ConfiguredGroups:

@@ -79,7 +79,7 @@ def demonyms_of(groups: Iterable[EntityRef], state: frozenset[str]) -> dict[str,
 _IRREGULARS = re.compile(
     r"\b(?:(?P<mod>militia|rebel|paramilitary|insurgent|jihadist|militant)\s+"
     r"(?P<unit>units|fighters|forces|positions)|(?P<noun>militants|militiamen|rebels|insurgents|"
-    r"jihadists|paramilitaries))\b",
+    r"jihadists|paramilitaries|terrorists))\b",
     re.I,
 )
 _INFLICTED = re.compile(
@@ -87,6 +87,12 @@ _INFLICTED = re.compile(
     r"fought|fighting|battl\w*)\b",
     re.I,
 )
+
+
+def _counted(sentence: str, end: int, start: int) -> bool:
+    """Whether a noun at `start` is counted by an amount ending at `end`: right after it, or
+    past "remaining" ("40 remaining militants": the fighters a side has left)."""
+    return 0 <= start - end <= 1 or sentence[end:start].strip().lower() == "remaining"
 
 
 def fighter_references(
@@ -113,7 +119,7 @@ def fighter_references(
         if m.group("noun"):
             if amounts is None:
                 amounts = [a.end for a in find_amounts(sentence)]
-            if not any(0 <= start - end <= 1 for end in amounts):
+            if not any(_counted(sentence, end, start) for end in amounts):
                 continue  # not a count: "the militants" is `coref`'s business
         named = [n for n in mentions if n.entity.name == group.name and n.end <= start]
         if named and _INFLICTED.search(sentence, named[-1].end, start):

@@ -29,6 +29,9 @@ _CASUALTY = re.compile(
 _FLED = re.compile(r"\bfle(?:e|es|eing|d)\b", re.I)
 # "refused to surrender", "sent to capture": an infinitive is an aim, not a loss.
 _AIM = re.compile(r"(?<!forced )(?<!made )(?<!compelled )(?<!obliged )\bto\s+$", re.I)
+# "holding 80 hostages": the people the counted fighters hold are not their losses.
+_HOLDING = re.compile(r"\bhold(?:s|ing)?\s+(?:[\w,-]+\s+){0,4}$", re.I)
+_HELD = frozenset({"hostages", "prisoners", "captives"})
 _CIVILIANS = re.compile(r"^\s*(?:,|and|&)\s*(?:women|children|boys|girls)\b", re.I)
 _WOMEN = re.compile(r"\bwom[ae]n\b", re.I)
 _CONJUNCT = re.compile(r"\s(?:and|but|while|whereas)\s", re.I)
@@ -131,7 +134,12 @@ def skip_count(sentence: str, amount: Amount, unit: Unit, year: int) -> bool:
         return True
     if _FLED_WITH.search(sentence, 0, amount.start):
         return True
-    losses = [m for m in _CASUALTY.finditer(part) if not _AIM.search(part, 0, m.start())]
+    losses = [
+        m
+        for m in _CASUALTY.finditer(part)
+        if not _AIM.search(part, 0, m.start())
+        and not (m.group().lower() in _HELD and _HOLDING.search(part, 0, m.start()))
+    ]
     fled = _FLED.search(part) is not None
     return bool(
         losses

@@ -171,7 +171,7 @@ def _subject(
             )
         ):
             return g.entity.name
-    if unit.foreign or _named_owner(sentence, lo, groups):  # "Afghan troops", "Rwanda has"
+    if unit.foreign or unit.remaining or _named_owner(sentence, lo, groups):  # "Afghan troops"
         return None
     for g in groups:
         between = [o for o in groups if g.end <= o.start < lo]

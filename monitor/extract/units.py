@@ -24,7 +24,7 @@ UNITS = {
     "rebel": "rebels", "gunman": "gunmen", "serviceman": "servicemen", "reservist": "reservists",
     "paramilitary": "paramilitaries", "commandoes": "commandos", "forces": "forces",
     "personnel": "personnel", "mujahideen": "mujahideen", "guerillas": "guerrillas",
-    "jihadist": "jihadists",
+    "jihadist": "jihadists", "terrorist": "terrorists",
 }  # fmt: skip
 PLURALS = frozenset(UNITS.values())
 _STRONG = re.compile(
@@ -80,6 +80,9 @@ class Unit:
     start: int
     end: int
     foreign: bool = False
+    # "40 remaining militants": fighters left of a side, which the count or the words right
+    # after it must name; the nearest group of the sentence may be the side fighting them.
+    remaining: bool = False
 
 
 def forward_unit(sentence: str, amount: Amount, mentions: list[Mention]) -> Unit | None:
@@ -88,13 +91,14 @@ def forward_unit(sentence: str, amount: Amount, mentions: list[Mention]) -> Unit
     strong = _STRONG.match(rest)
     if strong:
         return Unit("fighters", amount.end, amount.end + strong.end())
-    pos, foreign = amount.end, False
+    pos, foreign, remaining = amount.end, False, False
     for count, token in enumerate(TOKEN.finditer(rest)):
         word, start = token.group(1), amount.end + token.start(1)
         end = start + len(word)
         lower = word.lower()
         if lower in UNITS or lower in PLURALS:
-            unit = _next_unit(sentence, Unit(UNITS.get(lower, lower), start, end, foreign))
+            unit = Unit(UNITS.get(lower, lower), start, end, foreign, remaining)
+            unit = _next_unit(sentence, unit)
             return None if _NOT_PEOPLE.match(sentence[unit.end :]) else unit
         mention = next((m for m in mentions if m.start == start), None)
         if mention:
@@ -108,6 +112,8 @@ def forward_unit(sentence: str, amount: Amount, mentions: list[Mention]) -> Unit
             return None
         if _proper(word):
             foreign = True
+        elif lower == "remaining":
+            remaining = True
         elif not _passable(word):
             return None
     return None
@@ -131,7 +137,7 @@ def _next_unit(sentence: str, unit: Unit) -> Unit:
     m = TOKEN.match(sentence[unit.end :])
     if m and m.group(1).lower() in PLURALS:
         end = unit.end + m.end(1)
-        return Unit(m.group(1).lower(), unit.end + m.start(1), end, unit.foreign)
+        return Unit(m.group(1).lower(), unit.end + m.start(1), end, unit.foreign, unit.remaining)
     return unit
 
 
