@@ -29,7 +29,8 @@ _CASUALTY = re.compile(
 _FLED = re.compile(r"\bfle(?:e|es|eing|d)\b", re.I)
 # "refused to surrender", "sent to capture": an infinitive is an aim, not a loss.
 _AIM = re.compile(r"(?<!forced )(?<!made )(?<!compelled )(?<!obliged )\bto\s+$", re.I)
-# "holding 80 hostages": the people the counted fighters hold are not their losses.
+# "40 fighters holding 80 hostages": the people the counted fighters hold are not their losses
+# (a holding verb after the count; "holding 40 soldiers hostage" counts the held).
 _HOLDING = re.compile(r"\bhold(?:s|ing)?\s+(?:[\w,-]+\s+){0,4}$", re.I)
 _HELD = frozenset({"hostages", "prisoners", "captives"})
 _CIVILIANS = re.compile(r"^\s*(?:,|and|&)\s*(?:women|children|boys|girls)\b", re.I)
@@ -127,6 +128,7 @@ def skip_count(sentence: str, amount: Amount, unit: Unit, year: int) -> bool:
     if _SINCE_GROWN.search(sentence, max(amount.end, unit.end)):
         return True
     left, part = _own_part(sentence, min(amount.start, unit.start), max(amount.end, unit.end))
+    after = max(amount.end, unit.end) - left  # the counted fighters hold what follows them
     if unit.word == "men" and (
         _CIVILIANS.match(sentence[unit.end :])
         or _WOMEN.search(sentence, max(0, amount.start - 40), unit.end)
@@ -138,7 +140,7 @@ def skip_count(sentence: str, amount: Amount, unit: Unit, year: int) -> bool:
         m
         for m in _CASUALTY.finditer(part)
         if not _AIM.search(part, 0, m.start())
-        and not (m.group().lower() in _HELD and _HOLDING.search(part, 0, m.start()))
+        and not (m.group().lower() in _HELD and _HOLDING.search(part, after, m.start()))
     ]
     fled = _FLED.search(part) is not None
     return bool(

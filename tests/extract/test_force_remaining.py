@@ -66,6 +66,8 @@ def test_a_count_of_terrorists_is_the_irregular_group_in_view() -> None:
         " the market.",
         # held hostage themselves
         "The KDF seized Dorn. Some 12 Varn soldiers were held hostage in the market.",
+        # the count is of the held, not of those who hold them
+        "KDF fighters are holding 50 Varn troops hostages in Dorn.",
     ],
 )
 def test_no_owner_or_a_loss_is_no_force(text: str) -> None:
