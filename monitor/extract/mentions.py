@@ -34,7 +34,7 @@ _TITLES = frozenset(
     colonel lt capt captain major sir prof professor marshal sgt sergeant chief leader governor
     gov sen senator rep king prince emir amir imam haji hajji qari sheikh vice deputy acting
     interim caretaker former late warlord spokesman spokesperson envoy ambassador pm premier
-    prime commander-in-chief secretary-general""".split()
+    prime commander-in-chief secretary-general secretary""".split()
 )
 _SENTENCE_STARTERS = frozenset(
     """the a an but and yet so then later meanwhile however now yesterday today earlier also
