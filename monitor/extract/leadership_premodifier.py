@@ -50,7 +50,7 @@ _STATE_OFFICE = re.compile(
 )
 # A spokesman's title is a post, never a rank: "spokesman X said" tells the office.
 _BARE_OFFICE = re.compile(rf"{_STATE_OFFICE.pattern}|spokes(?:man|woman|person)", re.I)
-_DEMONYM_OFFICE = re.compile(r"(?-i:[A-Z][a-z]+(?:i|ian|ese|ish|ean|can))\s+(?=\S)")
+_DEMONYM_OFFICE = re.compile(r"(?-i:[A-Z][a-z]+(?:i|ian|ese|ish|ean|can|ine|ch))\s+(?=\S)")
 
 
 # A title in quotes, as reports give the posts of an armed group's own making: "its 'minister of
@@ -95,7 +95,7 @@ def premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
             org = org or (adjacent.entity.name if adjacent else None)
             if org and _a_country(possessor) and is_state_office(role):
                 org = None  # "Kenya's President X", "the Kenya Defence Minister, X": the state's
-            national = _DEMONYM_OFFICE.match(role)
+            national = _DEMONYM_OFFICE.match(role) or _country_first(role)
             if org is None and national:  # "Azerbaijani President X": a state's office
                 role = role[national.end() :]
             elif org is None:
@@ -127,6 +127,12 @@ def _head_of(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
     if group is None:
         return []
     return [Hit(p, "claimed", clean_role(m.group("role")), group.entity.name, m.start())]
+
+
+def _country_first(role: str) -> re.Match[str] | None:
+    """ "Kelsania Defence Minister": a country's name opening an office names its state."""
+    m = re.match(r"(?-i:[A-Z][\w-]+)\s+(?=\S)", role)
+    return m if m and is_country(m.group(0)) else None
 
 
 def _a_country(possessor: str | None) -> bool:

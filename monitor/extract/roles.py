@@ -42,8 +42,10 @@ DETERMINER = r"(?:(?:the|a|an)\s+)?(?:(?P<poss>[\w-]+(?:['’]s|s['’])|its|the
 MODIFIER = (
     r"(?:(?!(?:the|a|an|of|its|their|his|her|my|our|your|whose|which|who|that|with|for|to|by|"
     r"from|in|on|at|and|as|"
-    r"against|is|are|was|were|be|been|has|have|had|get|gets|got|one)\b)"
-    r"(?:(?-i:[a-z][\w-]*)|(?-i:Defen[cs]e|Foreign|Interior|Deputy|Vice|Acting|Interim))\s+)"
+    r"against|under|after|before|during|amid|among|since|until|into|through|including|"
+    r"is|are|was|were|be|been|has|have|had|get|gets|got|one)\b)"
+    r"(?:(?-i:[a-z][\w-]*)|(?-i:Defen[cs]e|Foreign|Interior|Home|Security|Prime|Deputy|Vice|Acting|"
+    r"Interim))\s+)"
 )
 # A capitalised first word of the sentence may open the role ("Army chief X"), unless it is a
 # determiner ("Its leader, X": whose leader is for the possessive to say).
@@ -63,6 +65,8 @@ _ORGANIZATION_KINDS = frozenset(
     """resistance rebel rebels militia insurgent jihadist paramilitary guerrilla opposition
     coalition alliance movement group party gang""".split()
 )
+# Where the holder works is no part of the office: "the Kabul-based spokesman" -> "spokesman".
+_BASED = re.compile(r"\w-based$")
 _AGE = re.compile(r"\d+(?:-\w+)*|\w+-year-old")
 _STATUS_MODIFIER = re.compile(
     r"\b(?:acting|interim|caretaker|provisional|transitional|self-\w+)\b", re.I
@@ -89,7 +93,11 @@ def clean_role(role: str | None) -> str | None:
     word that only says what kind of organization it is ("rebel leader" -> "leader")."""
     if not role:
         return None
-    words = [w for w in role.lower().split() if w not in _DESCRIPTIVE and not _AGE.fullmatch(w)]
+    words = [
+        w
+        for w in role.lower().split()
+        if w not in _DESCRIPTIVE and not _AGE.fullmatch(w) and not _BASED.search(w)
+    ]
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]
     if len(words) > 1 and words[0] in _ORGANIZATION_KINDS:
