@@ -28,9 +28,11 @@ _FILLER = re.compile(
 )
 _WE = re.compile(r"(?:\bwe|\bwe['’]ve)\s+(?:(?:have|had)\s+)?(?:[a-z]+ly\s+)?$", re.I)
 _LINK_TAIL = (
-    r"(?:(?:in|since|during|over|from|on|at|near)\s+[^,;]{1,60}?\s+)?"
+    # "... casualties in the war, which began in May, total 149 dead": past a relative aside
+    r"(?:(?:in|since|during|over|from|on|at|near)\s+[^,;]{1,60}?"
+    r"(?:,\s+(?:which|that)\s+[^,;]{1,60},)?\s+)?"
     r"(?:(?:were|was|are|is|stood|stand|had|have|has)\s+)?(?:(?:estimated|put|reported)\s+)?"
-    r"(?:at|numbered|number|totall?ed|reached|rose\s+to|climbed\s+to|included|of)?\s*[\"“‘']?$"
+    r"(?:at|numbered|number|total(?:s|l?ed)?|reached|rose\s+to|climbed\s+to|included|of)?\s*[\"“‘']?$"
 )
 _LOSSES_LINK = (
     r"\s+(?:own\s+)?(?P<noun>losses|casualties|death\s+toll)\s+(?:\w+\s+){0,2}?" + _LINK_TAIL

@@ -22,6 +22,8 @@ and only when that is unambiguous:
   left", "the RSF said its commander was in Khartoum") refers to the one person named before
   it, in the same sentence or an earlier one;
 - a count of soldiers or troops is the state force's in view (`coref_soldiers`);
+- a nationality adjective before a noun of losses ("the Varnian casualties") is the one group
+  in view whose name opens with it (`coref_demonyms`);
 - "They" or "it" opening a sentence before a verb of taking, holding or claiming is the one
   group the sentence before names, when it names no person (`coref_pronouns`);
 - a configured short name ("Saleh") is its entity in a text that names the entity in full and
@@ -39,7 +41,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from monitor.extract.coref_context import EarlierSentence, Edit, kinds_in_view
+from monitor.extract.coref_context import EarlierSentence, Edit, kinds_in_view, mentions_in_view
+from monitor.extract.coref_demonyms import demonym_loss_edits
 from monitor.extract.coref_groups import (
     ConfiguredGroups,
     configured_groups,
@@ -92,6 +95,7 @@ def resolve_references(
     a sentence is resolved just before it is read, while its mentions are still at hand (short
     names alone are judged on the whole text first: a headline comes before the full name)."""
     configured = configured_groups(entities)
+    groups = [e for e in entities if e.kind == "group"]
     short = short_name_mentions(sentences, entities)
     history: list[EarlierSentence] = []
     for index, sentence in enumerate(sentences):
@@ -102,6 +106,7 @@ def resolve_references(
             mentions = sorted([*mentions, *bare], key=lambda m: m.start)
         current = EarlierSentence(sentence, mentions)
         edits = _edits(sentence, mentions, current, history, configured)
+        edits += demonym_loss_edits(sentence, mentions, mentions_in_view(history), groups)
         edits += [Edit(m.start, m.end, m.entity, False) for m in bare]
         yield _apply(sentence, edits) if edits else Resolved(sentence, sentence)
         history.append(current)
