@@ -2,9 +2,10 @@
 
 Reports total a side's losses by its nationality alone, once the side has been named: "Varnian
 intruders crossed the ridge ... So far the Varnian casualties stand at 40". The adjective is the
-side's when exactly one configured group has a name or alias that opens with it ("Varnian
-intruders") and is named in the sentence or the sentences in view. Two such groups in view (a
-state's army and its irregulars), or none, leave it unresolved: precision first.
+side's when exactly one configured group has a name or alias that is the adjective and a common
+noun ("Varnian intruders"; a proper name such as "Civilian Defence Corps" is not one) and that
+group is named in the sentence or the sentences in view. Two such groups in view (a state's army
+and its irregulars), or none, leave it unresolved: precision first.
 """
 
 from __future__ import annotations
@@ -44,11 +45,16 @@ def demonym_loss_edits(
         if any(n.start <= start < n.end for n in mentions):
             continue  # part of a name already: "Varnian Army losses"
         adjective = m.group("adj")
-        owners = [
-            g
-            for g in groups
-            if g.name in in_view and any(n.split()[0] == adjective for n in g.names if " " in n)
-        ]
+        owners = [g for g in groups if g.name in in_view and _opens(g, adjective)]
         if len(owners) == 1:
             edits.append(Edit(start, end, owners[0], True))
     return edits
+
+
+def _opens(group: EntityRef, adjective: str) -> bool:
+    """Whether a name of the group is the adjective and a common noun ("Varnian intruders",
+    "Varnian army"); a proper name that starts with it ("Civilian Joint Task Force") is not."""
+    return any(
+        len(words) > 1 and words[0] == adjective and words[1][:1].islower()
+        for words in (name.split() for name in group.names)
+    )

@@ -14,6 +14,7 @@ ENTITIES = (
     EntityRef("Varnian intruders", "group", ("intruders", "Varnian infiltrators")),
     EntityRef("Varnian Army", "group", ("Varnian army", "Varnian troops")),
     EntityRef("Ossan Army", "group", ("Ossan troops", "Ossan army")),
+    EntityRef("Civilian Defence Corps", "group", ("CDC",)),
     EntityRef("Dorn", "place", ()),
 )
 
@@ -54,6 +55,8 @@ def test_a_sides_losses_by_its_adjective_or_past_an_aside(text: str, expected: C
         " at 40 killed.",
         # no group in view
         "The Varnian casualties stand at 40 killed.",
+        # an adjective that only opens a proper name
+        "The CDC patrolled Dorn on Friday. Civilian casualties stand at 40 killed.",
     ],
 )
 def test_an_adjective_of_no_single_side_in_view_is_nobody(text: str) -> None:
