@@ -39,6 +39,7 @@ from monitor.extract.control_frame import (
     tail_denial,
     unnamed_actor,
 )
+from monitor.extract.control_held import held_owner_mentions
 from monitor.extract.control_states import state_mentions
 from monitor.extract.control_verbs import Predicate, place_predicates
 from monitor.extract.control_words import VERBLESS_HOLD, Status
@@ -207,7 +208,10 @@ def extract_control(
     places = [m for m in mentions if m.entity.kind == "place" and not _dateline(sentence, m)]
     if not places:
         return []
-    mentions = sorted([*mentions, *state_mentions(sentence, entities, mentions)], key=_start)
+    owners = held_owner_mentions(sentence, entities, mentions)
+    mentions = sorted(
+        [*mentions, *state_mentions(sentence, entities, mentions), *owners], key=_start
+    )
     frame = Frame(sentence, mentions, year or datetime.now(UTC).year)
     claims: list[Claim] = []
     for p in places:

@@ -31,6 +31,7 @@ from monitor.extract.control_words import (
     AND,
     ASIDE,
     ASIDE_HELD,
+    ASIDE_HELD_ADJ,
     AUX,
     CONTAINER_BEFORE,
     CONTESTED_BEFORE,
@@ -263,6 +264,11 @@ def place_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list[P
     contested_after = CONTROL_OF_AFTER.match(sentence, p.end)
     if contested_after and re.search(r"\bcontrol\s+(?:of|over)\s+$", sentence[: p.start], re.I):
         found = [Predicate(p, "contested", p.start, contested_after.end())]
+    # "near Kaleb, the last SLM-held town": the apposition holds whatever governs the place
+    held_adj = ASIDE_HELD_ADJ.match(sentence, p.end)
+    owner = _group_in(groups, held_adj.start("by"), held_adj.end("by")) if held_adj else None
+    if held_adj and owner:
+        found.append(Predicate(p, "holds", p.start, held_adj.end(), owner))
     relative = _relative_object(sentence, p, groups)
     if relative:
         return [*found, relative]

@@ -238,6 +238,11 @@ VERBLESS_HOLD = re.compile(
     re.I,
 )
 HELD_ADJ = re.compile(rf"[-\s](?:held|controlled|run|occupied)\s+{GAP}$", re.I)
+# "Kaleb, the last SLM-held town in the north": an apposition whose "-held" names the holder.
+ASIDE_HELD_ADJ = re.compile(
+    rf",\s+(?:the|a|an)\s+(?:[\w'’]+\s+){{0,2}}?(?P<by>[\w'’]+)-(?:held|controlled)\s+{_NOUN}\b",
+    re.I,
+)
 ASIDE = re.compile(r",\s+(?!which\b|who\b|that\b)(?:[^,;()—–]|,(?=\d)){1,80},\s+")
 # "Kaleb, the last town still held by the SLM, ...": an apposition that says who holds the place.
 ASIDE_HELD = re.compile(
