@@ -19,6 +19,7 @@ from dataclasses import replace
 from monitor.extract.attribution import find_speaker, is_hedged, resolve_pronoun
 from monitor.extract.leadership_filters import denied, past_office, person_mentions
 from monitor.extract.leadership_headline import headline_fate
+from monitor.extract.leadership_pairs import paired_fates
 from monitor.extract.leadership_premodifier import premodifier
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.predicates import Hit, predicate_hits
@@ -219,7 +220,7 @@ def extract_leadership(
     for p in people:
         hits = _subject_clause(sentence, p, groups) + _object(sentence, p, groups)
         if not any(h.status == "killed" for h in hits):
-            hits += headline_fate(sentence, p)
+            hits += paired_fates(sentence, p, people) or headline_fate(sentence, p)
         for hit in hits:
             if past_office(sentence, hit, year):
                 continue
