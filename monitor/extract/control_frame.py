@@ -55,7 +55,9 @@ def _names(frame: Frame, group: str, word: str) -> bool:
 _DENY_FRAME = re.compile(
     r"\b(?P<verb>den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebuff\w*|rubbish\w*|"
     r"disput\w*)\s+(?:(?:[\w'’-]+\s+){0,4}?(?:claims?|reports?|statements?|assertions?|"
-    r"rumou?rs?|allegations?|that)\b|(?:having\s+)?(?=(?:losing|lost)\b))",
+    r"rumou?rs?|allegations?|that)\b|(?:having\s+)?(?=(?:losing|lost)\b)|"
+    # "denied Zepa had fallen": a clause without "that", a name and its auxiliary
+    r"(?P<bare>(?=(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:had|has|have|was|were|is|are)\s)))",
     re.I,
 )
 # "..., saying the army still controlled most of it": the denier's side, named after the denial.
@@ -132,8 +134,12 @@ class Frame:
             return found
         return Speaker(found.text, found.start + a, found.end + a)
 
+    def part_of(self, pos: int) -> int:
+        """Which part of the sentence (cut at "; " and ", but ...") holds `pos`."""
+        return next(i for i, (a, b) in enumerate(self.parts) if a <= pos <= b)
+
     def speaker_at(self, pos: int) -> Speaker | None:
-        i = next(i for i, (a, b) in enumerate(self.parts) if a <= pos <= b)
+        i = self.part_of(pos)
         if i not in self._speakers:
             self._speakers[i] = self._speaker(*self.parts[i])
         return self._speakers[i]
@@ -246,11 +252,7 @@ def denial(frame: Frame, pred: Predicate, taker: str | None) -> tuple[bool, str 
     """(whether the predicate is denied, the group that denies it)."""
     s = frame.sentence
     # "denied losing Kastrel": the frame may end on the predicate's own verb.
-    frames = [
-        m
-        for m in _DENY_FRAME.finditer(s, 0, pred.start + 8)
-        if m.start() < pred.start and not _NOT_BEFORE.search(s, 0, m.start())
-    ]
+    frames = [m for m in _DENY_FRAME.finditer(s) if _denies(frame, m, pred)]
     after = _FALSE_AFTER.match(s, pred.end)
     if not frames and not after:
         return False, None
@@ -268,6 +270,17 @@ def denial(frame: Frame, pred: Predicate, taker: str | None) -> tuple[bool, str 
     candidates += [own] if own else []
     denier = next((c for c in candidates if c != taker), None)
     return True, denier
+
+
+def _denies(frame: Frame, m: re.Match[str], pred: Predicate) -> bool:
+    """A frame of denial before the predicate: one that ends by its verb ("denied losing X",
+    "rejected claims that X fell"), or a clause without "that" in the same part of the
+    sentence ("denied X had fallen"); not a negated denial."""
+    if m.start() >= pred.start or _NOT_BEFORE.search(frame.sentence, 0, m.start()):
+        return False
+    if m.group("bare") is None:
+        return m.end() <= pred.start + 8
+    return frame.part_of(m.start()) == frame.part_of(pred.start)
 
 
 def tail_denial(frame: Frame, pred: Predicate, taker: str | None) -> Claim | None:
