@@ -4,16 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from control_facts import Holding, read_by_control, read_in_text
+from control_facts import KASTREL_WAR, NORTH, Holding, read_by_control, read_in_text
 
-from monitor.records import EntityRef
-
-ENTITIES = (
-    EntityRef("Coast Militia", "group", ("CM", "coastal rebels")),
-    EntityRef("Northern Army", "group", ("Northern troops", "northern forces")),
-    EntityRef("Kastrel", "place", ()),
-)
-NORTH = "Northern Army"
+ENTITIES = KASTREL_WAR
 
 
 @pytest.mark.parametrize(

@@ -4,16 +4,9 @@ to an infinitive ("to encircle and then retake Kastrel") tell what a side means 
 from __future__ import annotations
 
 import pytest
-from control_facts import read_by_control, read_in_text
+from control_facts import KASTREL_WAR, NORTH, read_by_control, read_in_text
 
-from monitor.records import EntityRef
-
-ENTITIES = (
-    EntityRef("Coast Militia", "group", ("CM", "coastal rebels")),
-    EntityRef("Northern Army", "group", ("Northern troops", "northern forces")),
-    EntityRef("Kastrel", "place", ()),
-)
-NORTH = "Northern Army"
+ENTITIES = KASTREL_WAR
 
 
 @pytest.mark.parametrize(

@@ -21,8 +21,11 @@ ENTITIES = (
 )
 
 
-def _offices(text: str) -> set[tuple[str, str | None, str | None]]:
-    found = extract_claims(text, ENTITIES, LEADERSHIP, year=2025)
+def _offices(
+    text: str, entities: tuple[EntityRef, ...] = ENTITIES
+) -> set[tuple[str, str | None, str | None]]:
+    """(person, role, organization) of every office the text gives."""
+    found = extract_claims(text, entities, LEADERSHIP, year=2025)
     return {
         (c.value.subject, c.value.role, c.value.organization)
         for c in found
@@ -91,12 +94,7 @@ BODIES = (
 
 
 def _bodies(text: str) -> set[tuple[str, str | None, str | None]]:
-    found = extract_claims(text, BODIES, LEADERSHIP, year=2025)
-    return {
-        (c.value.subject, c.value.role, c.value.organization)
-        for c in found
-        if isinstance(c.value, Leadership) and c.value.status == "claimed"
-    }
+    return _offices(text, BODIES)
 
 
 @pytest.mark.parametrize(

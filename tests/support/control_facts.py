@@ -29,3 +29,12 @@ def read_by_control(
 ) -> list[Holding]:
     """What the control extractor alone reads of one sentence."""
     return holdings(extract_control(sentence, entities, year=year))
+
+
+# The invented coastal war some control tests share: a militia, a state army, one port.
+NORTH = "Northern Army"
+KASTREL_WAR = (
+    EntityRef("Coast Militia", "group", ("CM", "coastal rebels")),
+    EntityRef(NORTH, "group", ("Northern troops", "northern forces")),
+    EntityRef("Kastrel", "place", ()),
+)
