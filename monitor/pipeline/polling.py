@@ -158,10 +158,15 @@ class Poller(CheckRecorder):
             result = await self.fetcher.feed(client, target)
             took = timedelta(seconds=time.monotonic() - started)
             order.answered(place)
-            if (quick := self._quick(state, result)) is not None:
-                return await self._finish(target, result, quick, writer)
-            if result.error is None:
+            quick = self._quick(state, result)
+            if quick is not None or result.error is not None:
+                # No new document: its turn is passed on now, not once its row is written
+                # (a 304's row waits for the batch's other checks, which would wait for it).
+                order.done(place)
+            else:
                 await order.turn(place)
+            if quick is not None:
+                return await self._finish(target, result, quick, writer)
             processing = asyncio.ensure_future(
                 self._process_fetched(client, target, state, result, took, writer)
             )

@@ -7,6 +7,7 @@ retry, and a shutdown that records what was decided and hands back the rest."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from sqlalchemy import event
 from monitor.config import load_config
 from monitor.fetch import make_client
 from monitor.metrics import REGISTRY
-from monitor.pipeline import FeedReport, Pipeline
+from monitor.pipeline import FeedReport, Pipeline, offloop
 from monitor.store import Store
 
 STORY = Item("g1", "Market report", "Prices were steady.", "https://wire.example.com/1")
@@ -133,6 +134,35 @@ def test_a_round_of_unchanged_feeds_reads_no_state_and_writes_once_per_batch(
             assert (feed.etag, feed.body_hash) == (before.etag, before.body_hash)
             assert feed.last_new_entry_at == before.last_new_entry_at
             assert feed.entries_seen == before.entries_seen
+    pipeline.store.close()
+
+
+def test_a_new_document_does_not_wait_for_the_rows_of_the_304s_claimed_before_it(
+    tmp_path: Path, feeds: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new document waits for the checks claimed before it to be read, but a 304 is no
+    reading: its turn passes as soon as it is decided, not once its row is written. The row
+    waits for the batch's other checks (or the writer's linger), and those include the new
+    document: with the linger set to an hour, a round that made the document wait for it would
+    not end; it must end as soon as both are done."""
+    urls = {n: feeds.set(f"{n}.xml", rss(n, [STORY])) for n in ("first", "second")}
+    pipeline = make_pipeline(tmp_path, urls, {"claim_batch": 2})
+    poll(pipeline)
+    feeds.set("second.xml", rss("second", [LATER, STORY]))  # "first" will answer 304
+    pipeline.store.make_all_due(datetime.now(UTC))
+    monkeypatch.setattr(offloop.BatchWriter.__init__, "__defaults__", (3600.0,))
+
+    reports: dict[str, str] = {}
+    # A thread of its own, so that a round that never ends fails the test instead of hanging it
+    # (a liveness guard, not a speed: the round takes well under a second).
+    runner = threading.Thread(
+        target=lambda: reports.update({n: r.status for n, r in poll(pipeline).items()}),
+        daemon=True,
+    )
+    runner.start()
+    runner.join(timeout=60)
+    assert not runner.is_alive(), "the round waits on the 304's row, which waits on the round"
+    assert reports == {"first": "not_modified", "second": "new"}
     pipeline.store.close()
 
 
