@@ -43,13 +43,13 @@ _FORMER_BEFORE = re.compile(
 # A nationality adjective opening an office names the state it belongs to, not part of it.
 # Offices of a state or a province are offices even as a bare title ("President X", "PM X");
 # a rank ("General X") or a bare "commander X" is not.
-_STATE_OFFICE = re.compile(
+_TITLE_OFFICES = re.compile(
     r"president|premier|pm|(?:prime\s+)?minister|chancellor|governor|mayor|king|emir|"
     r"commander[\s-]in[\s-]chief|secretary[\s-]general",
     re.I,
 )
 # A spokesman's title is a post, never a rank: "spokesman X said" tells the office.
-_BARE_OFFICE = re.compile(rf"{_STATE_OFFICE.pattern}|spokes(?:man|woman|person)", re.I)
+_BARE_OFFICE = re.compile(rf"{_TITLE_OFFICES.pattern}|spokes(?:man|woman|person)", re.I)
 _DEMONYM_OFFICE = re.compile(r"(?-i:[A-Z][a-z]+(?:i|ian|ese|ish|ean|can|ine|ch))\s+(?=\S)")
 
 

@@ -125,7 +125,8 @@ def _digit_value(text: str) -> float | None:
     return base * (_SCALES.get(m.group(2)) or suffix.get(m.group(2), 1))
 
 
-def _parse(text: str) -> float | None:
+def number_value(text: str) -> float | None:
+    """The value a number is written as, in digits ("1,221", "3k") or words ("forty")."""
     return _digit_value(text) if text[0].isdigit() else _word_value(text)
 
 
@@ -141,7 +142,7 @@ def _plain_numbers(sentence: str) -> list[Amount]:
         if lowered is not None and not any(w in lowered for w in _NUMBER_WORDS):
             return found
     for m in _NUMBER.finditer(sentence):
-        value = _parse(m.group(0))
+        value = number_value(m.group(0))
         if value is None or value != int(value) or value <= 0:
             continue
         n = int(value)

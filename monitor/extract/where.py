@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.grammar import is_time, phrase
 from monitor.extract.mentions import find_mentions
+from monitor.extract.numbers import number_value
 from monitor.records import CasualtyScope, EntityRef
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def casualty_scope(
 
 def _scope_of_figure(span: Span, figures: Sequence[int]) -> CasualtyScope | None:
     for token in span:
-        if not token.like_num or _number(token.text) not in figures:
+        if not token.like_num or number_value(token.text) not in figures:
             continue
         if any(c.lower_ in _ADDED for c in token.children) or _ADDED & {
             t.lower_ for t in span[max(token.i - span.start - 2, 0) : token.i - span.start]
@@ -168,8 +169,3 @@ def _heads(token: Token) -> list[Token]:
         if node.dep_ == "prep":
             break
     return out
-
-
-def _number(text: str) -> int | None:
-    digits = text.replace(",", "")
-    return int(digits) if digits.isdigit() else None
