@@ -12,8 +12,8 @@ Two paths run on every article, alternately, in the same process pinned to one c
 figure is the median CPU time (`time.process_time`) over articles and repeats:
 
 - **regex extractors alone**, the extractor before the parse: the sentence splitter
-  (`extract.text.split_sentences`), the references resolved (`extract.coref`) and the four kind
-  extractors on every sentence: what `extract_claims` ran before it read a parse;
+  (`extract.language.text.split_sentences`), the references resolved (`extract.coref`) and
+  the four kind extractors on every sentence: what `extract_claims` ran before it read a parse;
 - **parse + extraction**: `extract_claims` as the pipeline calls it (spaCy splits and parses
   the text, the kind extractors run, the parse reviews their claims and adds its own frames).
 
@@ -46,9 +46,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from benchmarks import extract_options, extract_previous
 from monitor.evaluation.corpus import load_entities
-from monitor.extract import EXTRACTORS, extract_claims, nlp
+from monitor.extract import EXTRACTORS, extract_claims
 from monitor.extract.coref import resolve_references
-from monitor.extract.text import split_sentences
+from monitor.extract.language import nlp
+from monitor.extract.language.text import split_sentences
 from monitor.records import Claim, EntityRef
 
 if TYPE_CHECKING:

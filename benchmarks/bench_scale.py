@@ -152,10 +152,10 @@ async def one_round(config: Config) -> dict[str, Any]:
 
 
 def models_loaded() -> int:
-    """The spaCy pipelines this process loaded (`extract.nlp` loads each once, lazily)."""
-    if "monitor.extract.nlp" not in sys.modules:
+    """The spaCy pipelines this process loaded (`extract.language.nlp` loads each once, lazily)."""
+    if "monitor.extract.language.nlp" not in sys.modules:
         return 0
-    from monitor.extract import nlp
+    from monitor.extract.language import nlp
 
     return nlp._load.cache_info().currsize
 

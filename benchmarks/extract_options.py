@@ -20,7 +20,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING, Any
 
-from monitor.extract import extract_claims, nlp
+from monitor.extract import extract_claims
+from monitor.extract.language import nlp
 from monitor.records import Claim, EntityRef
 
 if TYPE_CHECKING:

@@ -138,7 +138,7 @@ class Match:
 @dataclass(frozen=True, slots=True)
 class EntityRef:
     """An entity from the configuration, as the extractors see it. `short_names` ("Saleh")
-    stand for it only in a text that also names it in full (`extract.coref_short`)."""
+    stand for it only in a text that also names it in full (`extract.coref.short`)."""
 
     name: str
     kind: Literal["person", "group", "place"]

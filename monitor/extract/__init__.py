@@ -1,8 +1,11 @@
-"""The extract stage: pure functions from (text, entities) to claims, one module per fact kind.
+"""The extract stage: pure functions from (text, entities) to claims, one subpackage per fact
+kind (`force`, `leadership`, `control`, `casualties`), each on the shared `language` tools.
 
 `extract_claims` splits a text into sentences, resolves references to entities named in earlier
 sentences ("the group", "he", "the province": see `coref`), and runs the extractor of every
-requested kind (force_size, leadership, territorial_control, casualties) on each sentence.
+requested kind (force_size, leadership, territorial_control, casualties) on each sentence: the
+kind's reader of words and its readers of the parse (dispatched by `frames`), whose claims the
+parse then checks (`review`).
 """
 
 from __future__ import annotations
@@ -11,18 +14,20 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
-from monitor.extract.casualties import extract_casualties
+from monitor.extract.casualties import at_the_scene, extract_casualties, scene_of
 from monitor.extract.control import extract_control
 from monitor.extract.coref import Resolved, resolve_references
-from monitor.extract.countries import countries_named, in_the_named_country
-from monitor.extract.force_size import extract_force_sizes
+from monitor.extract.force import extract_force_sizes
 from monitor.extract.frames import frame_claims
-from monitor.extract.leadership import extract_leadership
-from monitor.extract.nlp import DEFAULT_MODEL, parse_texts, sentences
+from monitor.extract.language.nlp import DEFAULT_MODEL, parse_texts, sentences
+from monitor.extract.language.text import split_sentences
+from monitor.extract.leadership import (
+    countries_named,
+    extract_leadership,
+    in_the_named_country,
+    trim_titles,
+)
 from monitor.extract.review import pronoun_substitutions, review
-from monitor.extract.scene import at_the_scene, scene_of
-from monitor.extract.text import split_sentences
-from monitor.extract.titles import trim_titles
 from monitor.records import (
     FACT_KINDS,
     Casualties,

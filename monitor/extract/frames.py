@@ -1,10 +1,10 @@
 """Verb frames read from the parse: how many fighters a group (or its leader) has or sends,
-where a person arrived; and the dispatch to every kind's frames (`frame_control` for control).
+where a person arrived; and the dispatch to every kind's frames (`control.frames` for control).
 
 These read a sentence's grammar where the kind extractors' vocabularies do not reach: a
 leader's forces ("he commands several thousand men" are the group the configuration ties him
 to), a count tied to its own noun ("around 9,000 fighters", never a year or a gallery's
-count), an arrival ("X arrived in Bara"). See `frame_base` for what every frame shares.
+count), an arrival ("X arrived in Bara"). See `language.frame_base` for what every frame shares.
 """
 
 from __future__ import annotations
@@ -12,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from monitor.extract.attribution import is_hedged
-from monitor.extract.countries import is_country
-from monitor.extract.force_attackers import attacker_frames
-from monitor.extract.force_strength import (
+from monitor.extract.casualties import casualty_frames
+from monitor.extract.control import control_frames
+from monitor.extract.force import (
     GROWING,
+    attacker_frames,
     force_noun_frames,
     growth_frames,
     strength_frames,
 )
-from monitor.extract.frame_base import (
+from monitor.extract.language.attribution import is_hedged
+from monitor.extract.language.frame_base import (
     Amount,
     Parsed,
     child,
@@ -33,15 +34,12 @@ from monitor.extract.frame_base import (
     prep_object,
     side_of,
 )
-from monitor.extract.frame_casualties import casualty_frames
-from monitor.extract.frame_control import control_frames
-from monitor.extract.grammar import claimant_of, is_doubted, is_time, phrase, subject
-from monitor.extract.history import FATE_ERA, FORCE_ERA, FORCE_YEAR, OFFICE_YEAR, is_past
-from monitor.extract.leadership_offices import office_frames
-from monitor.extract.leadership_where import where_clause_frames
-from monitor.extract.numbers import find_amounts
-from monitor.extract.units import PLURALS, UNITS
-from monitor.extract.where import is_place_like
+from monitor.extract.language.grammar import claimant_of, is_doubted, is_time, phrase, subject
+from monitor.extract.language.history import FATE_ERA, FORCE_ERA, FORCE_YEAR, OFFICE_YEAR, is_past
+from monitor.extract.language.numbers import find_amounts
+from monitor.extract.language.units import PLURALS, UNITS
+from monitor.extract.language.where import is_place_like
+from monitor.extract.leadership import is_country, office_frames, where_clause_frames
 from monitor.records import Claim, EntityRef, FactKind, ForceSize, Leadership
 
 if TYPE_CHECKING:

@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from monitor.extract.counts import not_a_force, only_in_dates
-from monitor.extract.frame_base import inner, parsed, side_of, speaker_of
-from monitor.extract.grammar import (
+from monitor.extract.language.counts import not_a_force, only_in_dates
+from monitor.extract.language.frame_base import inner, parsed, side_of, speaker_of
+from monitor.extract.language.grammar import (
     SPEECH_LEMMAS,
     according_to,
     arguments,
@@ -44,9 +44,9 @@ from monitor.extract.grammar import (
     subject,
     tokens_at,
 )
-from monitor.extract.hearsay import DENIED, RUMOUR, Hearsay, hearsay, nominal_hearsay
-from monitor.extract.mentions import find_mentions
-from monitor.extract.where import (
+from monitor.extract.language.hearsay import DENIED, RUMOUR, Hearsay, hearsay, nominal_hearsay
+from monitor.extract.language.mentions import find_mentions
+from monitor.extract.language.where import (
     casualty_scope,
     fate_location,
     incident_location,

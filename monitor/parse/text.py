@@ -1,12 +1,13 @@
 """Plain text from feed fields: HTML parsed by lexbor, the text's shape kept, furniture dropped.
 
-The extractors cut a text into blocks at blank lines and line breaks (`monitor.extract.nlp`), so
-the shape of the markup must survive: paragraph-level elements (p, div, headings, lists,
-blockquote, table...) become a blank line, the elements that end a line inside one (br, li, tr,
-dt, dd) a line break, and inside a block every run of white space, line breaks of the markup
-included, one space. Page furniture (galleries, captions, bylines, "related" lists, share bars)
-is dropped first by structure, then by line rules (`monitor.parse.furniture`). Plain-text fields
-keep their own line breaks and lose only furniture lines.
+The extractors cut a text into blocks at blank lines and line breaks
+(`monitor.extract.language.nlp`), so the shape of the markup must survive: paragraph-level
+elements (p, div, headings, lists, blockquote, table...) become a blank line, the elements that
+end a line inside one (br, li, tr, dt, dd) a line break, and inside a block every run of white
+space, line breaks of the markup included, one space. Page furniture (galleries, captions,
+bylines, "related" lists, share bars) is dropped first by structure, then by line rules
+(`monitor.parse.furniture`). Plain-text fields keep their own line breaks and lose only
+furniture lines.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from monitor.dedup import (
 )
 from monitor.diff import SideOf, Significance, diff_facts, worth_alert
 from monitor.extract import extract_claims
-from monitor.extract.mentions import find_mentions
+from monitor.extract.language.mentions import find_mentions
 from monitor.logs.events import get_logger
 from monitor.match import Matcher, WatchSpec, compile_watch
 from monitor.match.syntax import positive_entities

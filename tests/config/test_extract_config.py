@@ -13,7 +13,7 @@ from monitor.cli import main
 from monitor.config import ConfigError, load_config
 from monitor.config.service import DEFAULT_SPACY_MODEL
 from monitor.extract import extract_claims
-from monitor.extract.nlp import DEFAULT_MODEL, load
+from monitor.extract.language.nlp import DEFAULT_MODEL, load
 from monitor.records import ForceSize
 
 pytestmark = pytest.mark.store_free

@@ -17,7 +17,7 @@ from monitor.evaluation.real import (
     score_real,
 )
 from monitor.evaluation.real_report import main
-from monitor.extract.mentions import find_mentions
+from monitor.extract.language.mentions import find_mentions
 from monitor.records import TerritorialControl
 
 pytestmark = pytest.mark.store_free

@@ -14,7 +14,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from monitor.evaluation.corpus import DEFAULT_CORPUS, load_corpus
-from monitor.extract import nlp
+from monitor.extract.language import nlp
 
 CORPORA = [DEFAULT_CORPUS, DEFAULT_CORPUS / "heldout", DEFAULT_CORPUS / "heldout2"]
 SPECIAL = [

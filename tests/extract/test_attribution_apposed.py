@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.extract.attribution import find_speaker
+from monitor.extract.language.attribution import find_speaker
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ import pytest
 from spacy.tokens import Doc
 
 from monitor.extract import extract_claims
-from monitor.extract.casualty_phrases import antecedent, count_of
-from monitor.extract.frame_base import parsed
-from monitor.extract.frame_casualties import _side
-from monitor.extract.nlp import DEFAULT_MODEL, load
+from monitor.extract.casualties.frames import _side
+from monitor.extract.casualties.phrases import antecedent, count_of
+from monitor.extract.language.frame_base import parsed
+from monitor.extract.language.nlp import DEFAULT_MODEL, load
 from monitor.records import Casualties, EntityRef, FactKind
 
 CASUALTIES: tuple[FactKind, ...] = ("casualties",)

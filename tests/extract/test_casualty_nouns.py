@@ -1,4 +1,4 @@
-"""Losses told by a noun (`casualty_nouns`): deaths among a side, and a running total that rises
+"""Losses told by a noun (`casualties.nouns`): deaths among a side, and a running total that rises
 to a number. Sentences invented."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""References to entities named in earlier sentences of an article (monitor/extract/coref.py),
+"""References to entities named in earlier sentences of an article (monitor/extract/coref/),
 and the claims `extract_claims` reads through them: quoted and attributed as written."""
 
 from __future__ import annotations

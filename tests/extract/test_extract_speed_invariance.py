@@ -15,8 +15,10 @@ import sys
 import pytest
 
 from monitor.evaluation.corpus import DEFAULT_CORPUS, load_corpus
-from monitor.extract import attribution, casualties, mentions, numbers, split_sentences
-from monitor.extract.text import lowered_for_words
+from monitor.extract import split_sentences
+from monitor.extract.casualties import patterns as casualties
+from monitor.extract.language import attribution, mentions, numbers
+from monitor.extract.language.text import lowered_for_words
 
 _CORPUS = load_corpus(DEFAULT_CORPUS)
 _TRICKY = [

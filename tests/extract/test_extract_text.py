@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract_claims
-from monitor.extract.attribution import find_speaker, is_hedged
-from monitor.extract.mentions import find_mentions
-from monitor.extract.numbers import find_amounts
-from monitor.extract.text import split_sentences
+from monitor.extract.language.attribution import find_speaker, is_hedged
+from monitor.extract.language.mentions import find_mentions
+from monitor.extract.language.numbers import find_amounts
+from monitor.extract.language.text import split_sentences
 from monitor.records import EntityRef, ForceSize, Leadership
 
 

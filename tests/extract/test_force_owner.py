@@ -3,7 +3,7 @@ subject's. Sentences written for this test, with invented names."""
 
 from __future__ import annotations
 
-from monitor.extract.force_size import extract_force_sizes
+from monitor.extract.force import extract_force_sizes
 from monitor.records import Claim, EntityRef, ForceSize
 
 ENTITIES = (EntityRef("Kelso Defence Front", "group", ("KDF",)),)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.extract.force_size import extract_force_sizes
+from monitor.extract.force import extract_force_sizes
 from monitor.records import EntityRef, ForceSize
 
 ENTITIES = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.extract.grammar import phrase
-from monitor.extract.nlp import parse_texts
+from monitor.extract.language.grammar import phrase
+from monitor.extract.language.nlp import parse_texts
 
 
 @pytest.mark.parametrize(

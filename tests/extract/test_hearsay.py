@@ -1,6 +1,7 @@
-"""Facts told as hearsay (monitor/extract/hearsay.py): the content of a rumour or of speculation
-is no fact, the content of a report nobody owns is a fact, hedged, and a report somebody denies
-leaves only the denial. Reported speech, owned claims and confirmed reports stay facts.
+"""Facts told as hearsay (monitor/extract/language/hearsay.py): the content of a rumour or of
+speculation is no fact, the content of a report nobody owns is a fact, hedged, and a report
+somebody denies leaves only the denial. Reported speech, owned claims and confirmed reports stay
+facts.
 
 Every sentence here was written for this test; the names are invented.
 """

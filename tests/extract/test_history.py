@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract_claims
-from monitor.extract.history import DATED_YEAR, long_before, years_in
+from monitor.extract.language.history import DATED_YEAR, long_before, years_in
 from monitor.records import EntityRef, Leadership
 
 ENTITIES = (

@@ -24,8 +24,8 @@ try:
 except SystemExit:
     pass
 report = {"spacy": "spacy" in sys.modules, "loads": 0}
-if "monitor.extract.nlp" in sys.modules:
-    report["loads"] = sys.modules["monitor.extract.nlp"]._load.cache_info().misses
+if "monitor.extract.language.nlp" in sys.modules:
+    report["loads"] = sys.modules["monitor.extract.language.nlp"]._load.cache_info().misses
 print(json.dumps(report))
 """
 # A watch on a story the Panjshir timeline never tells.

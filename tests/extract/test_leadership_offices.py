@@ -111,7 +111,7 @@ def test_office_named_before_the_name_across_a_rank() -> None:
 
 def test_one_title_is_one_office() -> None:
     """A title read whole by one rule and in part by another is told once, whole."""
-    from monitor.extract.titles import _told_longer
+    from monitor.extract.leadership.titles import _told_longer
 
     longer = Leadership("Omar Kessel", "army chief", MLA, "claimed")
     part = Leadership("Omar Kessel", "chief", MLA, "claimed")

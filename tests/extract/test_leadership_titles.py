@@ -8,8 +8,8 @@ import pytest
 from spacy.tokens import Doc
 
 from monitor.extract import extract_claims
-from monitor.extract.nlp import DEFAULT_MODEL, load
-from monitor.extract.titles import trim_titles
+from monitor.extract.language.nlp import DEFAULT_MODEL, load
+from monitor.extract.leadership import trim_titles
 from monitor.records import Claim, EntityRef, FactKind, Leadership
 
 LEADERSHIP: tuple[FactKind, ...] = ("leadership",)

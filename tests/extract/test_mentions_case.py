@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from monitor.extract.mentions import find_mentions
+from monitor.extract.language.mentions import find_mentions
 from monitor.records import EntityRef
 
 ENTITIES = (

@@ -151,7 +151,7 @@ def test_one_count_of_two_sides_is_no_fact() -> None:
 
 
 def test_a_wire_dateline_is_not_the_subject() -> None:
-    from monitor.extract.nlp import blocks
+    from monitor.extract.language.nlp import blocks
 
     assert blocks("KHARTOUM (Reuters) -The RSF said it had taken Bara.") == [
         "The RSF said it had taken Bara."

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract_claims
-from monitor.extract.nlp import ModelError, blocks, load, sentences
+from monitor.extract.language.nlp import ModelError, blocks, load, sentences
 from monitor.records import Casualties, Claim, EntityRef, Leadership, TerritorialControl
 
 ENTITIES = (

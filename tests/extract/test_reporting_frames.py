@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract_claims
-from monitor.extract.numbers import find_amounts
+from monitor.extract.language.numbers import find_amounts
 from monitor.records import Casualties, EntityRef, FactValue, Leadership, TerritorialControl
 
 ENTITIES = (

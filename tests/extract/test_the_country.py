@@ -5,7 +5,7 @@ A relative clause that denies a claimed fate ("..., which his aides deny") is a 
 from __future__ import annotations
 
 from monitor.extract import extract_claims
-from monitor.extract.countries import is_country
+from monitor.extract.leadership.countries import is_country
 from monitor.records import EntityRef, FactKind, Leadership
 
 ENTITIES = (

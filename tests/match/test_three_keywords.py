@@ -21,7 +21,7 @@ from monitor.cli import main
 from monitor.config import load_config
 from monitor.extract import extract_claims
 from monitor.extract.coref import resolve_references
-from monitor.extract.text import split_sentences
+from monitor.extract.language.text import split_sentences
 from monitor.records import Claim, EntityRef, ForceSize, Leadership, fact_entities
 
 REPO = Path(__file__).resolve().parents[2]

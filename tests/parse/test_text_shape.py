@@ -22,7 +22,7 @@ from helpers import store_url, stored_rows, write_config
 from shared_corpus import require_corpus
 
 from monitor.extract import extract_claims
-from monitor.extract.nlp import blocks, sentences
+from monitor.extract.language.nlp import blocks, sentences
 from monitor.parse import parse_feed
 from monitor.parse.fast import fast_feed
 from monitor.parse.safe import prepare

@@ -1,0 +1,119 @@
+"""Count phrases of losses in the parse: which people a verb of losses takes, and how many.
+
+- The victims of a verb: its object, its subject in the passive or of "died", a bare number as
+  the subject of a participle whose auxiliary is gapped ("..., 25 wounded"), the antecedent of
+  a relative pronoun ("52 soldiers who were killed"), never people released after capture.
+- The count of a people noun: its own number, or a number the parser hangs on the side's name
+  inside the phrase ("23 Laotian Arab Army soldiers"); a bare count ("wounded 25"); a part of
+  a side's people ("40 of its soldiers").
+- A qualifier that opens a list applies to every count in it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from monitor.extract.casualties.counts import PEOPLE
+from monitor.extract.language.frame_base import Amount, child, number_of, passive, with_conjuncts
+from monitor.extract.language.numbers import find_amounts
+from monitor.extract.language.units import PLURALS, UNITS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Nouns of a side's people whose losses are counted: the units of force sizes, and the words
+# reports use for the other side's dead ("terrorists", "operatives", "mercenaries").
+_PEOPLE = (PLURALS | frozenset(UNITS) | PEOPLE) - frozenset({"casualties", "bodies"})
+
+
+def victims(verb: Token) -> list[Token]:
+    """The nouns a verb of losses takes: "killed N fighters", "N fighters were killed",
+    "N soldiers died", and a bare number as the subject of a participle that has no object
+    ("..., 25 wounded and 12 captured": the passive with its auxiliary gapped)."""
+    if verb.lemma_ == "die":
+        found = child(verb, "nsubj")
+    elif passive(verb):
+        found = child(verb, "nsubjpass")
+    else:
+        found = child(verb, "dobj")
+        if found is None and verb.tag_ in ("VBN", "VBD"):
+            found = child(verb, "nsubj")
+            found = found if found is not None and is_bare(found) else None
+    if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        found = antecedent(verb.head)
+        if found is not None and found.head.lemma_ in _RELEASES:
+            return []  # "released 12 soldiers who had been captured": no new loss
+    return with_conjuncts(found) if found is not None else []
+
+
+_RELEASES = frozenset("release free exchange swap repatriate return".split())
+
+
+def antecedent(head: Token) -> Token | None:
+    """The people a relative clause of losses tells of: "52 soldiers who were killed", also
+    where the parser hangs the clause on the noun above them ("the names of 52 soldiers who
+    were killed") or on their side's name ("52 fighters of the X who were killed")."""
+    owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if count_of(head) is None and owner is not None and count_of(owner) is not None:
+        return owner
+    node: Token | None = head
+    for _ in range(3):
+        if node is None or count_of(node) is not None:
+            return node
+        of = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        node = child(of, "pobj") if of is not None else None
+    return None
+
+
+def partitive(token: Token) -> Token | None:
+    """The people a number counts part of: "40 of its soldiers", "30 of the X fighters"."""
+    if not token.like_num:
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = child(of, "pobj") if of is not None else None
+    return people if people is not None and people.lower_ in _PEOPLE else None
+
+
+def is_bare(token: Token) -> bool:
+    """A count standing alone for its people ("wounded 25", "25 wounded")."""
+    return token.like_num and not any(c.dep_ in ("prep", "compound") for c in token.children)
+
+
+def bare_count(token: Token) -> Amount | None:
+    text = token.doc[token.left_edge.i : token.i + 1].text
+    amounts = find_amounts(text)
+    return (amounts[-1].min, amounts[-1].max, amounts[-1].qualifier) if amounts else None
+
+
+def count_of(noun: Token) -> Amount | None:
+    """The number a people noun carries ("at least 62 Wolf fighters"), also where the parser
+    hangs it on the side's name inside the phrase ("23 Laotian Arab Army soldiers": 23 is the
+    name's): a number that opens the whole noun phrase counts its head."""
+    if noun.lower_ not in _PEOPLE:
+        return None
+    found = number_of(noun)
+    if found is not None:
+        return found
+    opening = noun.left_edge.i
+    for mod in noun.children:
+        if mod.dep_ in _NAME_LINKS and mod.i < noun.i:
+            numbers = [c for c in mod.children if c.dep_ == "nummod"]
+            if numbers and numbers[0].left_edge.i == opening:
+                return number_of(mod)
+    return None
+
+
+_NAME_LINKS = frozenset("compound nmod amod".split())
+
+
+def opened(opener: Amount, counted: Amount) -> Amount:
+    """A qualifier that opens a list applies to every count in it ("at least 62 X fighters and
+    19 Y soldiers": both at least); a count with its own qualifier keeps it."""
+    lo, hi, qualifier = counted
+    if qualifier != "exact" or opener[2] == "exact":
+        return counted
+    if opener[2] == "at_least":
+        return lo, None, "at_least"
+    if opener[2] == "at_most":
+        return None, hi, "at_most"
+    return (lo, hi, "approx") if opener[2] == "approx" else counted  # not a vague "dozens"

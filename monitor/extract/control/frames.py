@@ -1,0 +1,320 @@
+"""Who captured, holds or surrounds which place, read from the parse.
+
+Verbs: the active ("the RSF seized Bara"), the passive with its agent ("Sennar has been
+occupied by the RSF"), "fell to", a capture in a clause of its own ("after the RSF captured
+Bara, ..."), and the noun that carries the verb ("took full control of", "is in control of",
+"under the control of"). Nouns: "the capture of Shusha", "the RSF's seizure of Bara", "the
+fall of Aleppo to the rebels", "the RSF siege of El Fasher". A list of places gives one fact
+per place ("seized Bara, Um Sumeima and Khuwei", "the Assilan, Bayhan and Ain districts").
+
+Also: driving an enemy out ("ousted government forces from Hama"), a force encircled in a
+place ("surrounded Ukrainian troops in Pokrovsk"), a possessive holding ("the RSF's control of
+Darfur"), control regained ("regained control over X"), the subject of "completed the
+encirclement of X", and strongholds (`strongholds`). Places are read by
+`places`, coordinated takers and "including" lists by `lists`.
+
+The side that says its own capture claims it (`claims_captured`); a pronoun taker ("the TDF
+said they had captured") is the speaker's side, else the one group named before it; an armed
+actor nobody configured ("Syrian rebels") takes with the taker unnamed; any other taker we do
+not follow gives nothing. A present infinitive ("would enable them to besiege") is no event, a
+holding in the narrator's past perfect is over, and a "when" clause takes its clause's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from monitor.extract.control.lists import included_places, takers
+from monitor.extract.control.places import armed_noun, places
+from monitor.extract.control.strongholds import stronghold_frames
+from monitor.extract.control.telling import control_claim, re_prefixed
+from monitor.extract.language.frame_base import (
+    Parsed,
+    child,
+    clause_of,
+    era_text,
+    happened,
+    passive,
+    predicative,
+    prep_object,
+    side_of,
+    speaker_of,
+)
+from monitor.extract.language.grammar import (
+    SPEECH_LEMMAS,
+    is_perfect,
+    noun_head,
+    subject,
+)
+from monitor.extract.language.history import CONTROL_ERA, CONTROL_YEAR, is_past
+from monitor.records import Claim, ControlStatus, EntityRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_VERBS: dict[str, ControlStatus] = {
+    **dict.fromkeys("capture seize take overrun occupy storm fall conquer".split(), "captured"),
+    # "retook": the small pipeline's lemmatiser leaves this past tense as it is
+    **dict.fromkeys("retake retook recapture regain".split(), "retaken"),
+    **dict.fromkeys("surround encircle besiege".split(), "surrounded"),
+    **dict.fromkeys("control hold".split(), "holds"),
+}
+# "took control of X" / "has control of X": the noun "control" carries the frame.
+_CONTROL_NOUN_VERBS: dict[str, ControlStatus] = {
+    **dict.fromkeys("take seize gain assume wrest".split(), "captured"),
+    **dict.fromkeys("have maintain retain keep".split(), "holds"),
+    **dict.fromkeys("regain restore reassert reestablish re-establish".split(), "retaken"),
+}
+_NOUNS: dict[str, ControlStatus] = {
+    **dict.fromkeys("capture seizure takeover fall conquest".split(), "captured"),
+    **dict.fromkeys("recapture".split(), "retaken"),
+    **dict.fromkeys("siege encirclement".split(), "surrounded"),
+}
+_BACKGROUND = frozenset("since after before following until during".split())
+# Verbs whose object is an event that did not happen: "prevented the fall of X".
+_AVERTING = frozenset("prevent avert stop halt block resist deny fear thwart repel".split())
+
+
+# Verbs of driving an enemy out of a place: "ousted government forces from Hama". Not "push"
+# or "drive back": an attack pushed back from a town leaves it with its defenders.
+_EXPEL = frozenset("oust expel evict dislodge drive chase rout flush kick".split())
+
+
+def _expelled_from(verb: Token) -> Token | None:
+    """The place an enemy is driven from: "from Y" on the verb or on its object ("ousted
+    forces from Y"), or "out of Y"."""
+    found = prep_object(verb, "from")
+    obj = child(verb, "dobj")
+    if found is None and obj is not None:
+        found = prep_object(obj, "from")
+    for out in (c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prep", "prt")):
+        found = found or prep_object(out, "of") or prep_object(verb, "of")
+    return found
+
+
+_ENCIRCLE = frozenset("surround encircle besiege trap".split())
+_GARRISON = frozenset("troop soldier force fighter unit garrison defender".split())
+
+
+def _trapped_in(verb: Token) -> Token | None:
+    """ "surrounded Ukrainian troops in Pokrovsk": a force encircled in a place is the place
+    encircled (the active voice only: the encircler is the subject)."""
+    obj = child(verb, "dobj")
+    if obj is None or passive(verb):
+        return None
+    counted = prep_object(obj, "of")  # "thousands of Ukrainian soldiers"
+    if obj.lemma_ not in _GARRISON and (counted is None or counted.lemma_ not in _GARRISON):
+        return None
+    return prep_object(verb, "in", "inside") or prep_object(obj, "in", "inside")
+
+
+def _repelled(verb: Token) -> bool:
+    return any(c.lower_ == "back" for c in verb.children)
+
+
+def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
+    """The place phrase, the taker and the status a control verb states."""
+    parts = _plain_verb_parts(verb)
+    if parts is not None and parts[2] == "captured" and re_prefixed(verb):
+        return parts[0], parts[1], "retaken"
+    return parts
+
+
+def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
+    lemma = verb.lemma_
+    if lemma in _EXPEL and not _repelled(verb) and (place := _expelled_from(verb)) is not None:
+        # the taker is the one who expels: the subject, or the agent of the passive
+        taker = prep_object(verb, "by") if passive(verb) else child(verb, "nsubj")
+        return place, taker, "captured"
+    if lemma in _ENCIRCLE and (trapped := _trapped_in(verb)) is not None:
+        return trapped, child(verb, "nsubj"), "surrounded"
+    if lemma in _CONTROL_NOUN_VERBS:
+        noun = child(verb, "dobj")
+        if noun is not None and noun.lower_ == "control":
+            place = prep_object(noun, "of", "over")
+            return place, child(verb, "nsubj"), _CONTROL_NOUN_VERBS[lemma]
+    if lemma in ("be", "remain", "stay") and (held := _in_control(verb)) is not None:
+        return held, child(verb, "nsubj"), "holds"
+    if lemma not in _VERBS or (lemma == "take" and child(verb, "dobj") is None):
+        return None
+    if predicative(verb):
+        return None  # "holds Goma responsible"
+    if lemma == "fall":
+        return child(verb, "nsubj"), prep_object(verb, "to"), _VERBS[lemma]
+    if passive(verb):
+        return child(verb, "nsubjpass"), prep_object(verb, "by"), _VERBS[lemma]
+    return child(verb, "dobj"), child(verb, "nsubj"), _VERBS[lemma]
+
+
+def _in_control(verb: Token) -> Token | None:
+    """ "X is (firmly) in control of Y": Y."""
+    control = prep_object(verb, "in")
+    if control is None or control.lower_ != "control":
+        return None
+    return prep_object(control, "of")
+
+
+def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[list[EntityRef], bool]:
+    """The configured groups that take or hold (one per item of a coordinated subject), and
+    whether anyone is named at all."""
+    clause = clause_of(verb)
+    token = given if given is not None else subject(clause)
+    if token is not None and token.pos_ == "PRON":
+        pronoun = token
+        token = speaker_of(clause)  # "the TDF said they had captured": the speaker's side
+        if token is None:
+            # "the army's largest advance since it took Dorvik": the one group named before
+            earlier = {e.name: e for i, e in s.heads.items() if e.kind == "group" and i < pronoun.i}
+            # not in a "when" clause: "counted 800 men when it seized Dorvik" sets a time
+            when = any(c.lower_ == "when" for c in verb.children)
+            named = pronoun.lower_ in ("it", "they") and len(earlier) == 1 and not when
+            return ([*earlier.values()] if named else []), True
+    if token is None:
+        return [], False
+    return takers(s, token), True
+
+
+# Verbs whose infinitive complement happened: "managed to take Bara".
+_IMPLICATIVE = frozenset("manage succeed".split())
+
+
+def _open_infinitive(verb: Token) -> bool:
+    """ "would enable them to besiege Marib", "ordered troops to take Bara": a present
+    infinitive is a possibility or an order, not an event; a perfect one ("claimed to have
+    taken") reports one, and so does the complement of "managed to". The purpose of a noun ("an
+    operation to retake X", parsed as a relative clause) is an aim, and a verb joined to an
+    infinitive ("to encircle and retake X") shares its "to"."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl") or is_perfect(verb):
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    return verb.head.lemma_ not in _IMPLICATIVE
+
+
+_TAKEN = frozenset({"captured", "retaken"})
+
+
+def _ended(verb: Token) -> bool:
+    """ "had held Manbij since 2016", told by the narrator: a holding over before the story
+    (reported speech shifts tenses back, so not in a clause somebody is said to tell)."""
+    had = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    return had and speaker_of(verb) is None
+
+
+def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
+    for verb in s.span:
+        parts = _verb_parts(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if parts is None or not happened(verb) or _open_infinitive(verb):
+            continue
+        place_phrase, given, status = parts
+        if status == "holds" and _ended(verb):
+            continue
+        found, named = _taker(s, verb, given)
+        unfollowed = named and armed_noun(given if given is not None else subject(verb))
+        if not found and ((named and not unfollowed) or status not in _TAKEN):
+            continue  # an actor we cannot name, or a hold or siege without its holder
+        where = [*places(s, place_phrase), *included_places(s, verb, own=True)]
+        each: list[EntityRef | None] = [*found] if found else [None]
+        for place in dict.fromkeys(where):
+            for taker in each:
+                yield control_claim(s, verb, place, taker, status, found), verb
+
+
+def _noun_taker(s: Parsed, noun: Token) -> tuple[EntityRef | None, bool]:
+    """ "the RSF's seizure", "the RSF siege", "the capture of X by Y", "the fall of X to Y"."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            found = s.entity(noun_head(c), "group")
+            if found is not None:
+                return found, True
+    agent = _noun_agent(noun)
+    if agent is None:
+        return None, False
+    return s.entity(noun_head(agent), "group"), True
+
+
+def _noun_agent(noun: Token) -> Token | None:
+    """ "the capture of X by Y", "the fall of X to Y"; the parser may hang the "to" or "by" on
+    the verb whose object the noun is ("acknowledged the fall of X to insurgents")."""
+    word = "to" if noun.lemma_ == "fall" else "by"
+    agent = prep_object(noun, word)
+    if agent is None and noun.dep_ == "dobj":
+        agent = prep_object(noun.head, word)
+    return agent
+
+
+def _held_by_possessor(s: Parsed, noun: Token) -> Iterator[tuple[Claim, Token]]:
+    """ "the RSF's control of Darfur", "the Houthis' hold over Bayhan": a possessive presupposes
+    the holding, whatever the clause goes on to say about it ("could have consequences");
+    not "a battle for the RSF's control of" (a fight) nor "seeks its control of" (an aim)."""
+    owner = child(noun, "poss", "compound")  # "the RSF's control", "announced RSF control"
+    taker = s.entity(noun_head(owner), "group") if owner is not None else None
+    if taker is None or (noun.head.dep_ == "prep" and noun.head.lower_ == "for"):
+        return
+    if noun.head.lemma_ in _AIMS_AT:
+        return
+    for place in places(s, prep_object(noun, "of", "over")):
+        yield control_claim(s, noun, place, taker, "holds"), noun
+
+
+# Verbs whose object is wanted, ended or denied, not held: "seek control of", "lost its hold
+# over", "denied X control over".
+_AIMS_AT = frozenset(
+    "seek want demand regain restore lose end cede surrender deny reject dispute refute".split()
+)
+
+
+_DOERS_OF_THE_NOUN = SPEECH_LEMMAS | frozenset("complete finish finalize achieve".split())
+
+
+def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
+    for noun in s.span:
+        if noun.pos_ == "NOUN" and noun.lemma_ in ("control", "hold"):
+            yield from _held_by_possessor(s, noun)
+            continue
+        status = _NOUNS.get(noun.lemma_) if noun.pos_ == "NOUN" else None
+        if status is None:
+            continue
+        status = "retaken" if status == "captured" and re_prefixed(noun) else status
+        if noun.head.dep_ == "prep" and noun.head.lower_ in _BACKGROUND:
+            continue  # "since the fall of Kabul": the setting of the news, not the news
+        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+        if verb is not None and (not happened(verb) or verb.lemma_ in _AVERTING):
+            continue
+        taker, _ = _noun_taker(s, noun)
+        if taker is None and verb is not None and verb.lemma_ in _DOERS_OF_THE_NOUN:
+            # "Wagner chief claims capture of Bakhmut", "Russian forces completed the
+            # encirclement of Pokrovsk": the subject does or tells what the noun names
+            taker = side_of(s, subject(verb))
+        if taker is None and not armed_noun(_noun_agent(noun)):
+            continue  # "the fall of X" with nobody's name to it tells nothing new
+        told = verb if verb is not None else noun
+        for place in places(s, prep_object(noun, "of")):
+            yield control_claim(s, told, place, taker, status), told
+
+
+def control_frames(s: Parsed) -> list[Claim]:
+    found = [c for c, verb in (*_verb_frames(s), *_noun_frames(s)) if not _history(s, verb)]
+    return [*found, *stronghold_frames(s)]
+
+
+def _history(s: Parsed, verb: Token) -> bool:
+    """Long before the article: the verb's own clause is dated so, or the clause a "when" or
+    "as" clause sets it in ("the conflict started in 2011 when the rebels took Dorvik")."""
+    if s.year is None:
+        return False
+    texts = [era_text(verb)]
+    timed = any(c.dep_ in ("mark", "advmod") and c.lower_ in _AT_THE_TIME for c in verb.children)
+    if timed and verb.dep_ in ("advcl", "relcl"):
+        outer = verb.head
+        while outer.pos_ not in ("VERB", "AUX") and outer.head.i != outer.i:
+            outer = outer.head  # "in 2014 when ...": the clause of the date
+        texts.append(era_text(outer))
+    return any(is_past(t, s.year, CONTROL_ERA, CONTROL_YEAR) for t in texts)
+
+
+# Clauses that happen at the time of the clause they modify.
+_AT_THE_TIME = frozenset("when as while".split())

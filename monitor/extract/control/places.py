@@ -1,0 +1,116 @@
+"""The places and actors of a control frame, read on the parse: which configured places a noun
+phrase names (one per item of a list, the place a settlement noun names, never a part of a
+place, "the capital" for the one place named before it), and whether an actor nobody configured
+is an armed one ("Syrian rebels", "rebel forces").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from monitor.extract.control.lists import included_places
+from monitor.extract.language.frame_base import Parsed, child, prep_object, with_conjuncts
+from monitor.extract.language.grammar import noun_head
+from monitor.records import EntityRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# "the Nagorno-Karabakh town of Shusha": a settlement is named by its "of"; "the Bayhan
+# district of Shabwa" is named by its modifier and lies in the "of".
+_SETTLEMENTS = frozenset("town city village port capital settlement township".split())
+_PARTS = frozenset("area part outskirt outskirts suburb edge neighbourhood neighborhood".split())
+
+
+_LOCATING = frozenset("in at near inside outside around".split())
+_BACK_NOUNS = frozenset("town city capital village valley province district port".split())
+
+
+def _named_before(s: Parsed, noun: Token) -> EntityRef | None:
+    """ "left Kastrel as the insurgents overran the capital": "the town", "the capital" is the
+    one configured place the sentence names before it, when it names only one."""
+    if noun.lemma_.lower() not in _BACK_NOUNS or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+    ):
+        return None
+    if any(c.dep_ in ("prep", "compound", "appos", "amod") for c in noun.children if c.i > noun.i):
+        return None  # "the city of X", "the capital Y": a name of its own follows
+    places = {e.name: e for i, e in s.heads.items() if e.kind == "place" and i < noun.i}
+    if len(places) != 1:
+        return None
+    at = next(i for i, e in s.heads.items() if e.kind == "place" and i < noun.i)
+    name = s.span.doc[at]
+    if name.dep_ == "pobj" and name.head.lower_ in _LOCATING and name.head.head.pos_ == "NOUN":
+        return None  # "overran an army post in Boni ... the town": the post, not Boni, was named
+    return next(iter(places.values()))
+
+
+def _antecedent(token: Token) -> Token:
+    """ "Goma, which fell", "a hub that has been held by": a relative pronoun stands for the noun
+    its clause modifies, and a noun that is the predicate of "X is a hub" for X."""
+    if token.tag_ not in ("WDT", "WP") or token.head.dep_ != "relcl":
+        return token
+    noun = token.head.head
+    if noun.dep_ == "attr" and (holder := child(noun.head, "nsubj")) is not None:
+        return holder
+    return noun
+
+
+def places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
+    """The configured places a noun phrase names, one per item of a list."""
+    if token is None:
+        return
+    token = _antecedent(token)
+    for n, item in enumerate(with_conjuncts(token)):
+        head = noun_head(item) if n == 0 else item  # a later item's noun head is the first
+        # "the Nagorno-Karabakh town of Shusha": the place the noun is, not the one it is in
+        if head.lemma_.lower() in _PARTS:
+            continue  # "rural areas of Kidal region": a part of the place is not the place
+        settlement = head.pos_ == "NOUN" and head.lemma_.lower() in _SETTLEMENTS
+        named = s.entity(prep_object(head, "of"), "place") if settlement else None
+        place = named or s.entity(head, "place") or _named_before(s, head)
+        if place is not None:
+            yield place
+            yield from _listed_inside(s, head)
+        yield from included_places(s, head)
+
+
+def _listed_inside(s: Parsed, head: Token) -> Iterator[EntityRef]:
+    """The further names of a list inside one noun phrase: "the towns of Dessie and
+    Kombolcha", "the Assilan, Bayhan and Ain districts"."""
+    for name in head.children:
+        if name.dep_ in ("compound", "nmod", "pobj") or (
+            name.dep_ == "prep" and name.lower_ == "of"
+        ):
+            targets = (
+                [g for g in name.children if g.dep_ == "pobj"] if name.dep_ == "prep" else [name]
+            )
+            for target in targets:
+                for other in with_conjuncts(target)[1:]:
+                    found = s.heads.get(other.i)
+                    if found is not None and found.kind == "place":
+                        yield found
+
+
+# Common nouns of armed actors: "Syrian rebels seized Hama" is a capture by a side nobody
+# configured, told with its taker unnamed, not an event of somebody else's.
+_ARMED = frozenset(
+    """rebel insurgent fighter militant jihadist gunman guerrilla militia militiaman
+    paramilitary""".split()
+)
+
+
+def armed_noun(token: Token | None) -> bool:
+    """ "Syrian rebels", "gunmen", "rebel forces"; not "the rebels", which refers back to a
+    side named before."""
+    if token is None or token.pos_ != "NOUN":
+        return False
+    head = noun_head(token)
+    kinds = {head.lemma_} | {c.lemma_ for c in head.children if c.dep_ in ("compound", "amod")}
+    if head.lemma_ not in _ARMED and not (head.lemma_ in _FORCES and kinds & _ARMED):
+        return False
+    return not any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in head.children)
+
+
+_FORCES = frozenset("force troop unit".split())

@@ -1,0 +1,65 @@
+"""A state stands for its army in a control sentence ("Varland says it now fully controls
+Dorvik", "Varland's president says the army has seized Kastrel"): the state is the name before
+"'s army", "'s military" or "'s armed forces" in a configured group's aliases.
+
+Only where the state acts or speaks: never after a preposition ("fighting in Ethiopia", "the
+north of Mali"), and before a possessive only for its leaders and offices ("Mali's leader",
+not "Ethiopia's Tigray region").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from monitor.extract.language.mentions import Mention
+from monitor.records import EntityRef
+
+_ARMY_ALIAS = re.compile(r"(?P<state>[A-Z][\w -]*?)['’]s\s+(?:army|military|armed\s+forces)$")
+_PREPOSITION = re.compile(
+    r"\b(?:in|of|from|to|into|across|near|throughout|within|inside|outside|for|with|against|"
+    r"between|over|at|on|by|towards?|via)\s+(?:the\s+)?$",
+    re.I,
+)
+_OFFICE = re.compile(
+    r"['’]s\s+(?:leader|president|prime\s+minister|government|defen[cs]e\s+ministry|ministry|"
+    r"spokes(?:man|woman|person)|junta|authorities|head\s+of\s+state)\b",
+    re.I,
+)
+
+
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])")
+
+
+@functools.lru_cache(maxsize=256)
+def _states(entities: tuple[EntityRef, ...]) -> tuple[tuple[re.Pattern[str], EntityRef], ...]:
+    found: dict[str, EntityRef] = {}
+    for e in entities:
+        if e.kind != "group":
+            continue
+        for name in e.names:
+            m = _ARMY_ALIAS.match(name)
+            if m and not any(n.casefold() == m.group("state").casefold() for n in e.names):
+                found.setdefault(m.group("state"), e)
+    return tuple((re.compile(rf"\b{re.escape(s)}\b"), e) for s, e in found.items())
+
+
+def state_mentions(
+    sentence: str, entities: Sequence[EntityRef], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """The states of `sentence` that act or speak, as mentions of their armies."""
+    out = []
+    for pattern, army in _states(tuple(entities)):
+        for m in pattern.finditer(sentence):
+            if any(x.start <= m.start() < x.end and x.entity.kind != "place" for x in mentions):
+                continue
+            if _PREPOSITION.search(sentence, 0, m.start()):
+                continue
+            if _NAME_AFTER.match(sentence, m.end()):
+                continue  # "Mali JNIM fighters": a modifier of another name, not the state acting
+            after = sentence[m.end() : m.end() + 2]
+            if after[:1] in ("'", "’") and not _OFFICE.match(sentence, m.end()):
+                continue
+            out.append(Mention(army, m.start(), m.end()))
+    return out

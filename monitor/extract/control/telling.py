@@ -1,0 +1,69 @@
+"""Who tells a control frame and what it then claims: the speaker of the verb (or of the
+announcement a taking hangs on), the side a speaker stands for, and the status that follows
+(a side telling its own capture claims it). Also the hyphenated "re-" that makes a taking a
+retaking. Shared by the verb and noun frames of `frames`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from monitor.extract.language.attribution import is_hedged
+from monitor.extract.language.frame_base import Parsed, prep_object, side_of, speaker_of
+from monitor.extract.language.grammar import SPEECH_LEMMAS, claimant_of, is_doubted, phrase, subject
+from monitor.records import Claim, ControlStatus, EntityRef, TerritorialControl
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def re_prefixed(word: Token) -> bool:
+    """ "re-capturing", "the re-capture of": the parser splits off a hyphenated "re-", and the
+    word left is the taking that the prefix makes a retaking."""
+    if word.i < word.sent.start + 2:
+        return False
+    hyphen, prefix = word.doc[word.i - 1], word.doc[word.i - 2]
+    return hyphen.text == "-" and prefix.lower_ == "re" and not prefix.whitespace_
+
+
+def told_by(verb: Token) -> tuple[str | None, Token | None]:
+    """Who tells it: the speaker of the verb's own clause, or the subject of a speech verb
+    whose object the event is ("Aliyev announced the capture of Shusha"). A verb form hung on
+    a report without a clause of its own (", a day after taking Dessie") is the narrator's."""
+    if verb.lemma_ in SPEECH_LEMMAS and (who := subject(verb)) is not None:
+        return (phrase(who) if who.pos_ != "PRON" else None), who
+    claimant, speaker = claimant_of(verb), speaker_of(verb)
+    outer = verb.head.head if verb.dep_ == "pcomp" else None
+    if claimant is None and speaker is None and outer is not None and outer.pos_ == "VERB":
+        return told_by(outer)  # "announced taking A, after taking B": B is told with A
+    return claimant, speaker
+
+
+def _speaker_side(s: Parsed, speaker: Token | None) -> EntityRef | None:
+    """The side a speaker stands for: the group or person it names, or the group a
+    spokesman speaks for ("a spokesman for the front", "a statement from the front")."""
+    side = side_of(s, speaker)
+    if side is None and speaker is not None and speaker.pos_ == "NOUN":
+        side = side_of(s, prep_object(speaker, "for", "from"))
+    return side
+
+
+def control_claim(
+    s: Parsed,
+    verb: Token,
+    place: EntityRef,
+    taker: EntityRef | None,
+    status: ControlStatus,
+    allies: Sequence[EntityRef] = (),
+) -> Claim:
+    """`allies`: the takers named with `taker` ("captured by A and B forces"): a capture one
+    of them tells is the claim of each."""
+    claimed_by, speaker = told_by(verb)
+    side = _speaker_side(s, speaker)
+    if taker is not None and status == "captured" and side in (taker, *allies):
+        status = "claims_captured"
+    if status == "retaken" and verb.dep_ in ("xcomp", "acl") and verb.head.lemma_ == "claim":
+        status = "claims_captured"  # "claimed to have retaken X": the taker's own word
+    value = TerritorialControl(place.name, taker.name if taker else None, status)
+    return Claim(value, s.text, claimed_by, is_hedged(s.text) or is_doubted(verb))

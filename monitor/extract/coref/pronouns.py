@@ -1,0 +1,45 @@
+"""A group referred to by a pronoun opening a sentence: "The rebels' new offensive began on
+Monday. They captured Dorvik within hours." (`coref`, precision first).
+
+"They" or "it" opening a sentence, directly before a verb of taking, holding or claiming, is
+the one group the nearest earlier sentence that names any names, when that sentence names no
+person (who could be "they" with his men, or the speaker). Other pronouns, and pronouns before
+other verbs ("It was the first ...", "They fled"), are left alone: a place, a crowd or an
+event is as often "it" or "they".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from monitor.extract.coref.context import EarlierSentence, Edit, antecedent, names_entity
+from monitor.extract.language.mentions import Mention
+
+_TAKING = (
+    r"captured|seized|took|overran|entered|retook|recaptured|stormed|control(?:led|s)?|"
+    r"h(?:o|e)ld|holds?|claim(?:ed|s)?|said|say|says"
+)
+_OPENING = re.compile(
+    rf"^(?:(?:But|And|Then|Now|Later),?\s+)?(?P<pronoun>They|It)"
+    rf"(?:\s+(?:have|has|had|now|also|then|later|quickly|soon|reportedly|still))*"
+    rf"\s+(?P<verb>{_TAKING}|number(?:ed|s)?|ha(?:ve|d))\b"
+)
+
+
+def pronoun_edits(
+    sentence: str, mentions: Sequence[Mention], history: Sequence[EarlierSentence]
+) -> list[Edit]:
+    """The group an opening "They"/"It" stands for, or nothing."""
+    m = _OPENING.match(sentence)
+    if m is None or (m.group("pronoun") == "It" and m.group("verb").startswith(("ha", "num"))):
+        return []
+    if any(mention.start < m.end() for mention in mentions):
+        return []
+    last = next((s for s in reversed(history) if s.mentions), None)
+    if last is None or any(x.entity.kind == "person" for x in last.mentions):
+        return []
+    group = antecedent(history, "group", None)
+    if group is None or names_entity(mentions, group):
+        return []
+    return [Edit(m.start("pronoun"), m.end("pronoun"), group, False)]

@@ -1,0 +1,256 @@
+"""What every verb frame shares: a parsed sentence with its configured mentions by the token
+that heads each, and the tests of whether a verb tells something that happened.
+
+A frame (a kind's reader of the parse, dispatched by `monitor.extract.frames`) reads a
+sentence's grammar where the kind extractors' vocabularies do not reach, and yields a fact only
+for configured entities and only when its verb is not negated, intended, failed, foretold or a
+condition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from monitor.extract.language.grammar import (
+    is_modal,
+    is_negated,
+    is_not_done,
+    is_perfect,
+    phrase_head,
+    reporting_verb,
+    subject,
+    tokens_at,
+)
+from monitor.extract.language.mentions import find_mentions
+from monitor.extract.language.numbers import find_amounts
+from monitor.extract.language.where import PLACE_NOUNS
+from monitor.records import EntityRef, Qualifier
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One parsed sentence with its configured mentions, by the token that heads each."""
+
+    span: Span
+    text: str
+    entities: Sequence[EntityRef]
+    year: int | None
+    heads: dict[int, EntityRef]
+    written: frozenset[str] = frozenset()  # entities the sentence names as written
+
+    def entity(self, token: Token | None, kind: str) -> EntityRef | None:
+        """The configured entity of `kind` that the noun phrase of `token` names: itself, a
+        name inside it ("RSF fighters"), or, for a place, the name a place noun introduces
+        ("the town of Bara", "Bara city"; not "El Fasher's market" or "Lashio command")."""
+        if token is None:
+            return None
+        for t in (token, *inner(token, kind)):
+            found = self.heads.get(t.i)
+            if found is not None and found.kind == kind:
+                return found
+        return None
+
+
+_MODIFIERS = frozenset("compound poss nmod amod appos npadvmod".split())
+
+
+def inner(token: Token, kind: str) -> Iterator[Token]:
+    """The tokens of a noun phrase that may name whose or which it is: its modifiers, and their
+    own modifiers ("Fano armed group fighters", "Syrian Arab Army soldiers"), and the object
+    of its "of" ("fighters of the RSF")."""
+    if kind == "place" and token.lemma_.lower() not in PLACE_NOUNS:
+        return
+    for child in token.children:
+        if child.dep_ in _MODIFIERS:
+            yield child
+            if kind != "place":  # "Kelso district villages" are villages, not Kelso
+                yield from (t for t in child.subtree if t is not child and t.dep_ in _MODIFIERS)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+# Clauses of their own inside a verb's subtree: their dates are theirs.
+_OTHER_CLAUSES = frozenset("advcl ccomp parataxis relcl acl conj".split())
+
+
+def era_text(verb: Token) -> str:
+    """The words that date a verb's clause: the clause itself, and what opens the sentence
+    before its subject ("In 2001, ..."). A "Soviet-era plant" in another clause of the
+    sentence does not make a capture history."""
+    words = [verb]
+    stack = [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES]
+    while stack:
+        node = stack.pop()
+        words.append(node)
+        stack += [c for c in node.children if c.dep_ not in _OTHER_CLAUSES]
+    root = verb.sent.root
+    opening = [
+        t
+        for c in root.children
+        if c.dep_ in ("prep", "npadvmod", "advmod") and c.i < root.i
+        for t in c.subtree
+    ]
+    tokens = sorted({t.i: t for t in (*words, *opening)}.values(), key=lambda t: t.i)
+    return " ".join(t.text for t in tokens)
+
+
+Amount = tuple[int | None, int | None, Qualifier]
+
+
+def number_of(noun: Token) -> Amount | None:
+    """The amount the number phrase of a noun gives ("around 9,000 fighters", "at least 84
+    Wagner fighters"), read by `numbers.find_amounts` on the words from the number to the
+    noun; None when the noun carries no number."""
+    numbers = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or c.like_num]
+    if not numbers:
+        return None
+    first = min(t.i for n in numbers for t in n.subtree)
+    start = noun.doc[first].idx - noun.sent.start_char
+    end = noun.idx + len(noun.text) - noun.sent.start_char
+    amounts = find_amounts(noun.sent.text[start:end])
+    if not amounts:
+        return None
+    return amounts[-1].min, amounts[-1].max, amounts[-1].qualifier
+
+
+def side_of(s: Parsed, token: Token | None) -> EntityRef | None:
+    """The configured group a noun phrase stands for: a group it names, or the group of a
+    person it names ("Zelensky said", "Golani's forces")."""
+    if token is None:
+        return None
+    group = s.entity(token, "group")
+    if group is not None:
+        return group
+    person = s.entity(token, "person")
+    if person is None or person.affiliation is None:
+        return None
+    return next((e for e in s.entities if e.name == person.affiliation), None)
+
+
+def parsed(
+    span: Span, entities: Sequence[EntityRef], year: int | None, written: str | None = None
+) -> Parsed:
+    """`written` is the sentence as written when references in it were resolved to names."""
+    heads: dict[int, EntityRef] = {}
+    for m in find_mentions(span.text, entities):
+        head = phrase_head(tokens_at(span, m.start, m.end))
+        if head is not None:
+            heads[head.i] = m.entity
+    names = {m.entity.name for m in find_mentions(written or span.text, entities)}
+    return Parsed(span, span.text, entities, year, heads, frozenset(names))
+
+
+def happened(verb: Token) -> bool:
+    """Not negated, not intended or failed, not foretold, not a condition ("until they take
+    Sittwe", "if Goma falls"), nor a clause of a verb that is foretold ("would fight until"),
+    nor the aim of an effort ("efforts to seize Marib", "to prevent the AA from taking")."""
+    if is_negated(verb) or is_not_done(verb) or _aimed_at(verb) or _denied(verb):
+        return False
+    node = verb
+    while True:
+        if is_modal(node) and not is_perfect(node):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
+            return False
+        if node.dep_ != "advcl" or node.head.i == node.i:
+            return True
+        node = node.head
+
+
+_CONDITIONS = frozenset("until unless if once lest".split())
+# Nouns and verbs whose complement is an aim, not an event: "an attempt to capture", "a bid
+# to take", "prevented the AA from taking".
+_AIMS = frozenset(
+    """effort attempt bid plan push drive campaign threat aim goal hope intention quest
+    ambition ability capacity readiness prevent avert stop halt block thwart repel""".split()
+)
+
+
+_DENIALS = frozenset("deny reject dismiss refute rebut disprove".split())
+_CLIMB = frozenset("ccomp xcomp conj pcomp pobj prep".split())
+
+
+def _denied(verb: Token) -> bool:
+    """A clause that somebody denies ("denied that Panjshir had fallen"): the extractors read
+    the denial itself; the frame must not read the claim it denies as told."""
+    node = verb
+    while (
+        node.dep_ in ("ccomp", "xcomp", "conj", "pcomp", "pobj", "prep") and node.head.i != node.i
+    ):
+        node = node.head
+        if node.lemma_ in _DENIALS or node.lemma_ in ("denial", "rejection"):
+            return True
+        if node.pos_ in ("VERB", "AUX") and is_negated(node) and node.lemma_ in _ADMITTING:
+            return True  # "did not confirm that ..."
+    return False
+
+
+_ADMITTING = frozenset("confirm say admit acknowledge concede announce".split())
+
+
+def _aimed_at(verb: Token) -> bool:
+    node = verb
+    while node.dep_ in ("acl", "xcomp", "pcomp", "prep", "advcl", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_ in _AIMS:
+            return True
+    return False
+
+
+def passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += with_conjuncts(child)
+    return out
+
+
+def child(verb: Token, *deps: str) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
+def prep_object(verb: Token, *words: str) -> Token | None:
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in words:
+            obj = child(prep, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def clause_of(verb: Token) -> Token:
+    """The verb of the nearest clause with a subject above a verb form without one ("a day
+    after taking Dessie" belongs to "they had captured Kombolcha"), else `verb`."""
+    if verb.tag_ not in ("VBG", "VB", "VBN") or subject(verb) is not None:
+        return verb
+    node = verb
+    while node.head.i != node.i and node.dep_ not in ("relcl", "acl", "ccomp"):
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and subject(node) is not None:
+            return node
+    return verb
+
+
+def predicative(verb: Token) -> bool:
+    """A verb whose object is described, not taken: "holds X responsible"."""
+    if any(
+        c.dep_ in ("oprd", "acomp") or (c.dep_ in ("xcomp", "ccomp") and c.pos_ == "ADJ")
+        for c in verb.children
+    ):
+        return True
+    obj = child(verb, "dobj")  # the parser may hang the adjective on the object instead
+    return obj is not None and any(c.dep_ == "amod" and c.i > obj.i for c in obj.children)
+
+
+def speaker_of(verb: Token) -> Token | None:
+    said = reporting_verb(verb)
+    return subject(said) if said is not None else None

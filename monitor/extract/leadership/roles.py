@@ -1,0 +1,162 @@
+"""Roles in leadership claims: the words that name an office, and whose office it is.
+
+A role is a head noun ("leader", "emir", "chief negotiator", "second-in-command") with up to
+three modifiers ("acting president", "first vice president", "supreme leader"). Modifiers
+that describe the person rather than the office ("the reclusive leader", "the new military
+chief", "the legitimate caretaker president", "the 32-year-old leader") are dropped so that
+one office is one fact.
+A role held in the past or in a fallen body ("former", "ousted government", "until ...") is
+not a claim that the person holds it now.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.language.mentions import Mention
+
+HEADS = (
+    r"chief\s+of\s+(?:the\s+)?(?:general\s+|defen[cs]e\s+|army\s+|joint\s+)?staff|leader|head|chief|"
+    r"commander[\s-]in[\s-]chief|commander|second-in-command|president|pm|"
+    r"vice-president|premier|minister|governor|spokesman|spokeswoman|spokesperson|deputy|"
+    r"emir|amir|caliph|sheikh|imam|mufti|general|chairman|chairwoman|chair|co-founder|founder|"
+    r"mayor|envoy|ambassador|director|secretary|ruler|chancellor|king|queen|prince|speaker|"
+    r"negotiator|representative|coordinator|administrator|prefect|warlord|strongman|boss|"
+    r"lieutenant|adviser|advisor|ideologue|treasurer|regent|dictator|overseer|emissary"
+)
+_HEAD_SEQ = rf"(?:{HEADS})(?:\s+(?:{HEADS}))*"
+# Up to three modifiers, which may be a possessive name: "the Northern Coast Brigades' commander".
+ROLE_BODY = (
+    r"(?:(?!(?:of|the|a|an|and|in|as|to|for|by|with|from|at|on)\b)[\w-]+(?:['’]s?)?\s+){0,3}"
+    rf"{_HEAD_SEQ}"
+)
+ROLE = rf"(?P<role>{ROLE_BODY})\b"
+# "spokesman for forces loyal to the Front": the forces' office is the Front's.
+ORG_TAIL = (
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?:forces|fighters|troops)\s+loyal\s+to\s+(?:the\s+)?)?"
+    r"(?P<org>[\w'’-]+(?:\s+[\w'’-]+){0,5}))?"
+)
+# "the Taliban's", "the brigades'", "its": whose office, before the role.
+DETERMINER = r"(?:(?:the|a|an)\s+)?(?:(?P<poss>[\w-]+(?:['’]s|s['’])|its|their)\s+)?"
+# Capitalised modifiers only open a sentence: "Acting president X".
+MODIFIER = (
+    r"(?:(?!(?:the|a|an|of|its|their|his|her|my|our|your|whose|which|who|that|with|for|to|by|"
+    r"from|in|on|at|and|as|"
+    r"against|under|after|before|during|amid|among|since|until|into|through|including|"
+    r"is|are|was|were|be|been|has|have|had|get|gets|got|one)\b)"
+    r"(?:(?-i:[a-z][\w-]*)|(?-i:Defen[cs]e|Foreign|Interior|Home|Security|Prime|Deputy|Vice|Acting|"
+    r"Interim))\s+)"
+)
+# A capitalised first word of the sentence may open the role ("Army chief X"), unless it is a
+# determiner ("Its leader, X": whose leader is for the possessive to say).
+HEAD_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?P<role>(?:^(?!(?-i:Its|Their|His|Her|The|A|An|Our)\b)(?-i:[A-Z][\w-]*)\s+)?"
+    rf"{MODIFIER}{{0,2}}{_HEAD_SEQ})\s*,?\s+$",
+    re.I,
+)
+
+_DESCRIPTIVE = frozenset(
+    """new newly legitimate rightful lawful current sitting incumbent reclusive elusive
+    enigmatic charismatic veteran longtime long-time powerful influential top young elderly
+    ailing notorious shadowy fugitive hardline hard-line feared popular so-called well-known
+    little-known respected controversial real true main topmost rival""".split()
+)
+_ORGANIZATION_KINDS = frozenset(
+    """resistance rebel rebels militia insurgent jihadist paramilitary guerrilla opposition
+    coalition alliance movement group party gang""".split()
+)
+# Where the holder works is no part of the office: "the Kabul-based spokesman" -> "spokesman".
+_BASED = re.compile(r"\w-based$")
+_AGE = re.compile(r"\d+(?:-\w+)*|\w+-year-old")
+_STATUS_MODIFIER = re.compile(
+    r"\b(?:acting|interim|caretaker|provisional|transitional|self-\w+)\b", re.I
+)
+_SELF_DECLARED = re.compile(r"^self-(?:declared|proclaimed|styled|appointed)\b", re.I)
+FORMER = re.compile(
+    r"\b(?:former|ex|late|then|onetime|one-time|erstwhile|previous|ousted|deposed|toppled|"
+    r"overthrown|exiled|fallen|collapsed|defunct|until|before|once)\b",
+    re.I,
+)
+_GENERIC_OWNER = re.compile(
+    r"^(?:the\s+)?(?:group|movement|militia|organi[sz]ation|rebels|faction|insurgency)['’]s?$",
+    re.I,
+)
+
+
+def strip_owner(words: str) -> str:
+    """The role words after a group's name: "’s deputy spokesman" -> "deputy spokesman"."""
+    return re.sub(r"^(?:['’]s?)?\s*", "", words).strip()
+
+
+def clean_role(role: str | None) -> str | None:
+    """The office as a lower-case phrase, without words that describe the person, nor a first
+    word that only says what kind of organization it is ("rebel leader" -> "leader")."""
+    if not role:
+        return None
+    words = [
+        w
+        for w in role.lower().split()
+        if w not in _DESCRIPTIVE and not _AGE.fullmatch(w) and not _BASED.search(w)
+    ]
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    if len(words) > 1 and words[0] in _ORGANIZATION_KINDS:
+        words = words[1:]
+    return " ".join(_SPELLED_OUT.get(w, w) for w in words) or None
+
+
+_SPELLED_OUT = {"pm": "prime minister"}
+
+
+def acronym_owner(role: str) -> tuple[str | None, str]:
+    """ "TPLF chairman" -> ("TPLF", "chairman"): an acronym before the office names a body
+    that is not configured, written as named."""
+    first, _, rest = role.partition(" ")
+    if rest and len(first) >= 2 and first.isupper() and first.isalpha():
+        return first, rest
+    return None, role
+
+
+def is_status_role(role: str) -> bool:
+    """ "acting president", "self-declared caliph": a role worth reporting on its own."""
+    return _STATUS_MODIFIER.search(role) is not None
+
+
+def is_self_declared(role: str | None) -> bool:
+    return bool(role and _SELF_DECLARED.match(role))
+
+
+def owner(possessor: str | None, at: int, groups: list[Mention]) -> str | None:
+    """Whose office, from a possessor before the role: a configured group named there, "its"
+    or "their" (the nearest group before), "the group's" (the only group in the sentence)."""
+    if not possessor:
+        return None
+    lower = possessor.lower()
+    if lower in ("its", "their", "whose"):  # "JNIM, whose leader X": the group before
+        before = [g for g in groups if g.end <= at]
+        return before[-1].entity.name if before else None
+    for g in groups:
+        if g.start <= at < g.end or (at - 4 <= g.start <= at < g.end + 2):
+            return g.entity.name
+    if _GENERIC_OWNER.match(possessor):
+        names = {g.entity.name for g in groups}
+        return names.pop() if len(names) == 1 else None
+    return None
+
+
+def named_org(org: str | None, groups: list[Mention], offset: int) -> str | None:
+    """A configured group named at `offset`, else the capitalised name there, else None. A
+    group named there as a possessor is not the body when the phrase names another after it:
+    "leader of Varland's rival group the Front" leads the Front."""
+    for g in groups:
+        if offset - 4 <= g.start <= offset < g.end:  # the mention may include "the "
+            after = (org or "")[g.end - offset :]
+            if after.startswith(("'s", "’s")):
+                end = offset + len(org or "")
+                later = [h for h in groups if g.end < h.start < end]
+                return later[0].entity.name if later else g.entity.name
+            return g.entity.name
+    if not org:
+        return None
+    m = re.match(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w'’-]*)*", org)
+    return m.group(0).removesuffix("'s").removesuffix("’s") if m else None

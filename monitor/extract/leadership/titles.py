@@ -1,0 +1,153 @@
+"""An office written as a title before a name, kept to the words the parse puts in the name's
+noun phrase.
+
+"hours after President Felix Tshisekedi" holds the office "president", not "hours after
+president"; "since President Vladimir Putin" neither; "army Chief General Amani
+Kito" holds "chief" (a rank is no office). Word windows before a name catch the words
+of the clause around it; the parse says which of them modify the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from monitor.extract.language.grammar import phrase_head, tokens_at
+from monitor.extract.language.mentions import find_mentions
+from monitor.extract.leadership.bodies import own_bodies
+from monitor.extract.leadership.roles import HEADS, is_status_role
+from monitor.records import Claim, EntityRef, Leadership
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+RANKS = frozenset(
+    """general gen gen. lieutenant lt lt. colonel col col. major maj maj. captain capt
+    brigadier marshal sergeant sgt admiral commodore""".split()
+)
+# Forms of address between an office and a name: "Governor Sheikh X" holds "governor".
+HONORIFICS = frozenset("sheikh shaikh sayyed sayed mullah maulvi haji hajji".split())
+_TITLE_LINKS = frozenset("compound amod nmod npadvmod poss".split())
+
+
+def _title_words(name: Sequence[Token], first: int) -> list[str]:
+    """The words left of a name (its first token at `first`) that its noun phrase holds: the
+    parser may hang the title on any word of the name ("Prime Minister" on the "al" of
+    "al-Abadi"), not only on its head."""
+    inside = [
+        t
+        for word in name
+        for c in word.children
+        if c.dep_ in _TITLE_LINKS and c.i < first
+        for t in c.subtree
+        if t.i < first
+    ]
+    if not inside:
+        return []
+    start = min(t.i for t in inside)  # as written: "self-declared" is one word, not three
+    return name[0].doc[start:first].text.split()
+
+
+def _premodified(span: Span, person: str, entities: Sequence[EntityRef]) -> list[str] | None:
+    """The title words of the person's first mention that has any, or None."""
+    for m in find_mentions(span.text, entities):
+        if m.entity.name != person:
+            continue
+        tokens = tokens_at(span, m.start, m.end)
+        head = phrase_head(tokens)
+        if head is None or not tokens:
+            continue
+        words = _title_words([head, *tokens], tokens[0].i)
+        if words:
+            return words
+    return None
+
+
+def _trimmed(role: str, title: list[str]) -> str | None:
+    """The longest end of `role` whose words the title holds, ranks dropped from its end, and
+    widened by the office words the title puts before it ("First Vice President X")."""
+    words = role.split()
+    while words and not all(w in title for w in words):
+        words = words[1:]
+    while words and (words[-1] in RANKS or words[-1] in HONORIFICS):
+        words = words[:-1]
+    if words and words[-1] in title:
+        at = title.index(words[-1]) - len(words) + 1
+        while at > 0 and title[at - 1] in OFFICE_WORDS and title[at - 1] not in words:
+            at -= 1
+            words.insert(0, title[at])
+    return " ".join(words) or None
+
+
+def _from_capital(role: str, written: list[str]) -> str:
+    """A title opens on its capitalised words: in "Marib provincial Governor X" or "army Chief
+    General X" the words in lower case before it describe the post ("governor", "chief"),
+    unless they make an office of their own ("acting President", "deputy Defence Minister")."""
+    case = {w.lower(): w for w in written}
+    words = role.split()
+    for k in range(1, len(words)):
+        if case.get(words[k], "")[:1].isupper():
+            before = words[:k]
+            if all(case.get(w, "").islower() for w in before) and not any(
+                w in OFFICE_WORDS or is_status_role(w) for w in before
+            ):
+                return " ".join(words[k:])
+            break
+    return role
+
+
+# A title trimmed of its ranks still names an office: "army General X" holds none.
+_OFFICE_END = re.compile(rf"(?:^|\s)(?:{HEADS})$", re.I)
+
+# Words that make an office of their own with the title after them: "vice president" is not
+# "president", nor is "deputy commander" "commander".
+OFFICE_WORDS = frozenset(
+    """first second vice deputy acting interim prime chief supreme foreign defence defense
+    interior military political""".split()
+)
+
+
+def _told_longer(value: Leadership, claims: Sequence[Claim]) -> bool:
+    """An office whose words end another office of the same person told in the same sentence
+    ("chief" beside "army chief", of one body or of none named): one title, read twice."""
+    if not value.role:
+        return False
+    words = value.role.split()
+    for c in claims:
+        other = c.value
+        if not isinstance(other, Leadership) or other.subject != value.subject or not other.role:
+            continue
+        longer = other.role.split()
+        same_body = value.organization in (None, other.organization)
+        if len(longer) > len(words) and longer[-len(words) :] == words and same_body:
+            return other.status == value.status
+    return False
+
+
+def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRef]) -> list[Claim]:
+    """Offices read from a title before a name, cut to the words of the name's noun phrase;
+    an office with no such word left is dropped, and so is one that only repeats the end of a
+    longer office of the same person in the sentence; an office without a body takes its
+    holder's configured group when the sentence names it (`bodies`)."""
+    claims = [
+        c for c in claims if not (isinstance(c.value, Leadership) and _told_longer(c.value, claims))
+    ]
+    out = []
+    for claim in claims:
+        value = claim.value
+        if not isinstance(value, Leadership) or not value.role:
+            out.append(claim)
+            continue
+        written = _premodified(span, value.subject, entities)
+        title = [w.lower() for w in written] if written is not None else None
+        last = value.role.split()[-1]
+        if title is None or last not in title:
+            out.append(claim)  # not told as a title before the name
+            continue
+        role = _trimmed(value.role, title)
+        role = role and _from_capital(role, written or [])
+        if role is not None and _OFFICE_END.search(role):
+            out.append(replace(claim, value=replace(value, role=role)))
+    return own_bodies(out, span.text, entities)
