@@ -42,8 +42,9 @@ class EntityConfig(ConfigModel):
     # Names too common to find the entity by ("Saleh"): read as it only in an article that
     # names it in full and no one else by them (monitor/extract/coref/short.py).
     short_names: tuple[str, ...] = ()
-    # A person's group: the forces "he commands" are its forces (monitor/extract/frames.py),
-    # and what he says of a capture by it is its claim. Must name a configured group.
+    # A person's group: the forces "he commands" are its forces
+    # (monitor/extract/force/frames.py), and what he says of a capture by it is its claim. Must
+    # name a configured group.
     affiliation: str | None = Field(None, min_length=1)
 
     @model_validator(mode="after")
