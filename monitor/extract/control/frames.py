@@ -29,6 +29,7 @@ from monitor.extract.control.lists import included_places, takers
 from monitor.extract.control.places import armed_noun, places
 from monitor.extract.control.strongholds import stronghold_frames
 from monitor.extract.control.telling import control_claim, re_prefixed
+from monitor.extract.control.yielded import liberated, liberator, lost_to
 from monitor.extract.language.frame_base import (
     Parsed,
     child,
@@ -123,6 +124,8 @@ def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus]
 
 def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
     lemma = verb.lemma_
+    if (yielded := lost_to(verb) or liberated(verb)) is not None:
+        return yielded
     if lemma in _EXPEL and not _repelled(verb) and (place := _expelled_from(verb)) is not None:
         # the taker is the one who expels: the subject, or the agent of the passive
         taker = prep_object(verb, "by") if passive(verb) else child(verb, "nsubj")
@@ -213,6 +216,7 @@ def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         if status == "holds" and _ended(verb):
             continue
         found, named = _taker(s, verb, given)
+        found = found or liberator(s, verb)
         unfollowed = named and armed_noun(given if given is not None else subject(verb))
         if not found and ((named and not unfollowed) or status not in _TAKEN):
             continue  # an actor we cannot name, or a hold or siege without its holder

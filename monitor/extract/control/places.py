@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 # "the Nagorno-Karabakh town of Shusha": a settlement is named by its "of"; "the Bayhan
 # district of Shabwa" is named by its modifier and lies in the "of".
-_SETTLEMENTS = frozenset("town city village port capital settlement township".split())
+_SETTLEMENTS = frozenset(
+    "town city village port capital settlement township hub enclave stronghold".split()
+)
 _PARTS = frozenset("area part outskirt outskirts suburb edge neighbourhood neighborhood".split())
 
 
@@ -67,18 +69,25 @@ def places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
         # "the Nagorno-Karabakh town of Shusha": the place the noun is, not the one it is in
         if head.lemma_.lower() in _PARTS:
             continue  # "rural areas of Kidal region": a part of the place is not the place
-        settlement = head.pos_ == "NOUN" and head.lemma_.lower() in _SETTLEMENTS
-        named = s.entity(prep_object(head, "of"), "place") if settlement else None
-        place = named or s.entity(head, "place") or _named_before(s, head)
+        place = _named(s, head) or _named_before(s, head)
         if place is not None:
             yield place
-            yield from _listed_inside(s, head)
+        yield from _listed_inside(s, head, settlements_only=place is None)
         yield from included_places(s, head)
 
 
-def _listed_inside(s: Parsed, head: Token) -> Iterator[EntityRef]:
+def _named(s: Parsed, head: Token) -> EntityRef | None:
+    """The place a noun names: its own name, or the "of" of a settlement noun ("the oil hub
+    of Bentiu")."""
+    settlement = head.pos_ == "NOUN" and head.lemma_.lower() in _SETTLEMENTS
+    named = s.entity(prep_object(head, "of"), "place") if settlement else None
+    return named or s.entity(head, "place")
+
+
+def _listed_inside(s: Parsed, head: Token, *, settlements_only: bool) -> Iterator[EntityRef]:
     """The further names of a list inside one noun phrase: "the towns of Dessie and
-    Kombolcha", "the Assilan, Bayhan and Ain districts"."""
+    Kombolcha", "the Assilan, Bayhan and Ain districts". After a noun that names no place
+    ("the rebel base of Nasir and the oil hub of Bentiu") only a settlement noun's name."""
     for name in head.children:
         if name.dep_ in ("compound", "nmod", "pobj") or (
             name.dep_ == "prep" and name.lower_ == "of"
@@ -88,8 +97,9 @@ def _listed_inside(s: Parsed, head: Token) -> Iterator[EntityRef]:
             )
             for target in targets:
                 for other in with_conjuncts(target)[1:]:
-                    found = s.heads.get(other.i)
-                    if found is not None and found.kind == "place":
+                    found = _named(s, other)
+                    settlement = other.lemma_.lower() in _SETTLEMENTS
+                    if found is not None and (settlement or not settlements_only):
                         yield found
 
 

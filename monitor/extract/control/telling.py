@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# Words only the taker's own side uses of its capture: told by anyone, a claim.
+LIBERATING = frozenset("liberate free".split())
+
+
 def re_prefixed(word: Token) -> bool:
     """ "re-capturing", "the re-capture of": the parser splits off a hyphenated "re-", and the
     word left is the taking that the prefix makes a retaking."""
@@ -40,7 +44,7 @@ def told_by(verb: Token) -> tuple[str | None, Token | None]:
     return claimant, speaker
 
 
-def _speaker_side(s: Parsed, speaker: Token | None) -> EntityRef | None:
+def speaker_side(s: Parsed, speaker: Token | None) -> EntityRef | None:
     """The side a speaker stands for: the group or person it names, or the group a
     spokesman speaks for ("a spokesman for the front", "a statement from the front")."""
     side = side_of(s, speaker)
@@ -60,9 +64,12 @@ def control_claim(
     """`allies`: the takers named with `taker` ("captured by A and B forces"): a capture one
     of them tells is the claim of each."""
     claimed_by, speaker = told_by(verb)
-    side = _speaker_side(s, speaker)
+    side = speaker_side(s, speaker)
     if taker is not None and status == "captured" and side in (taker, *allies):
         status = "claims_captured"
+    told = claimed_by is not None or speaker is not None
+    if taker is not None and status == "captured" and verb.lemma_ in LIBERATING and told:
+        status = "claims_captured"  # "announced that the army had liberated X"
     if status == "retaken" and verb.dep_ in ("xcomp", "acl") and verb.head.lemma_ == "claim":
         status = "claims_captured"  # "claimed to have retaken X": the taker's own word
     value = TerritorialControl(place.name, taker.name if taker else None, status)

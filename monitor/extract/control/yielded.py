@@ -1,0 +1,61 @@
+"""Two control verbs whose taker is not where a capture verb has it.
+
+- "lose ... to": the subject is the side that lost the place, the object of "to" the side that
+  took it ("the army lost Kastrel to the militia", "Kastrel was lost to the militia", "the town
+  they lost to the militia"). Without "to" the taker is unnamed and the verb is the kind
+  extractor's ("lost Kastrel").
+- "liberate", "free": a word only the taker's own side uses of its capture ("Kastrel was
+  fully liberated, the ministry said", "declared Kastrel liberated"). When the sentence names
+  no liberator, the side of the one who tells it is the taker, and telling its own capture it
+  claims it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from monitor.extract.control.telling import LIBERATING, speaker_side, told_by
+from monitor.extract.language.frame_base import Parsed, child, passive, prep_object
+from monitor.records import ControlStatus, EntityRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Verbs that declare their object to be in a state: "declared Kastrel liberated".
+_DECLARING = frozenset("declare proclaim pronounce announce".split())
+
+Parts = tuple["Token | None", "Token | None", ControlStatus]
+
+
+def lost_to(verb: Token) -> Parts | None:
+    """ "lost X to Y", "X was lost to Y", "the town they lost to Y": the place and Y."""
+    if verb.lemma_ != "lose":
+        return None
+    taker = prep_object(verb, "to")
+    if taker is None:
+        return None
+    if passive(verb):
+        return child(verb, "nsubjpass"), taker, "captured"
+    place = child(verb, "dobj")
+    if place is None and verb.dep_ == "relcl":
+        place = verb.head  # "the town they lost to Y": the noun the clause tells of
+    return place, taker, "captured"
+
+
+def liberated(verb: Token) -> Parts | None:
+    """ "Y liberated X", "X was liberated by Y", "declared X liberated": the place and Y."""
+    if verb.lemma_ not in LIBERATING:
+        return None
+    if passive(verb):
+        return child(verb, "nsubjpass"), prep_object(verb, "by"), "captured"
+    if child(verb, "dobj") is None and verb.dep_ == "ccomp" and verb.head.lemma_ in _DECLARING:
+        return child(verb, "nsubj"), None, "captured"  # "declared the city liberated"
+    return child(verb, "dobj"), child(verb, "nsubj"), "captured"
+
+
+def liberator(s: Parsed, verb: Token) -> list[EntityRef]:
+    """The side of the one who tells of a liberation that names no liberator."""
+    if verb.lemma_ not in LIBERATING:
+        return []
+    side = speaker_side(s, told_by(verb)[1])
+    return [side] if side is not None else []

@@ -1,0 +1,100 @@
+"""Control verbs whose taker is not the subject of a capture: "lose ... to" (the object of "to"
+takes the place the subject lost), "liberate" and "free" (the taker's own word: told by
+anyone, a claim; with no liberator named, the teller's side), and places named by a noun of
+settlement in a list ("the port of A and the oil hub of B")."""
+
+from __future__ import annotations
+
+import pytest
+from control_facts import Holding, read_in_text
+
+from monitor.records import EntityRef
+
+ENTITIES = (
+    EntityRef("Northern Army", "group", ("Northern forces", "Northern troops", "the army")),
+    EntityRef("Coast Militia", "group", ("CM", "CM fighters")),
+    EntityRef("Irena Vasko", "person", ("Vasko",), affiliation="Northern Army"),
+    EntityRef("Kastrel", "place", ()),
+    EntityRef("Varo", "place", ()),
+    EntityRef("Dorvik", "place", ()),
+)
+
+
+def _values(sentence: str) -> list[Holding]:
+    return read_in_text(sentence, ENTITIES)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The town of Kastrel was lost to the Coast Militia during the spring offensive.",
+        "Northern troops lost Kastrel to the Coast Militia after a week of shelling.",
+        "Northern troops retook Varo, a town they had lost to the Coast Militia in May.",
+    ],
+)
+def test_lost_to_names_the_taker(sentence: str) -> None:
+    place = "Varo" if "Varo" in sentence else "Kastrel"
+    assert (place, "Coast Militia", "captured") in _values(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Northern troops lost two tanks near Kastrel to mines on the coast road.",
+        "The Coast Militia lost ground to Northern troops around Kastrel.",
+        "Kastrel lost power to the storm on Monday.",
+    ],
+)
+def test_losing_something_else_is_no_capture(sentence: str) -> None:
+    assert ("Kastrel", "Coast Militia", "captured") not in _values(sentence)
+    assert ("Kastrel", "Northern Army", "captured") not in _values(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Vasko said on Sunday that Varo had been fully liberated.",
+            ("Varo", "Northern Army", "claims_captured"),
+        ),
+        (
+            "Vasko announced that Northern troops had freed Varo after three days of fighting.",
+            ("Varo", "Northern Army", "claims_captured"),
+        ),
+        (
+            "The army says it has liberated the river town of Varo from the Coast Militia.",
+            ("Varo", "Northern Army", "claims_captured"),
+        ),
+        (
+            "Vasko declared the port city of Varo liberated on Friday.",
+            ("Varo", "Northern Army", "claims_captured"),
+        ),
+    ],
+)
+def test_a_liberation_told_is_the_tellers_claim(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _values(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vasko said the army would liberate Varo within a week.",
+        "Vasko said Varo had not been liberated yet.",
+        "Northern troops freed twelve hostages held near Varo, Vasko said.",
+    ],
+)
+def test_no_liberation_no_claim(sentence: str) -> None:
+    assert [v for v in _values(sentence) if v[0] == "Varo"] == []
+
+
+def test_a_settlement_noun_after_a_base_names_its_place() -> None:
+    sentence = "Northern troops captured the key militia base of Dorvik and the oil hub of Varo."
+    assert ("Varo", "Northern Army", "captured") in _values(sentence)
+    assert ("Dorvik", "Northern Army", "captured") not in _values(sentence)
+
+
+def test_an_office_after_a_base_names_no_place() -> None:
+    sentence = "Northern troops captured the commander of Dorvik and Varo on Monday."
+    assert _values(sentence) == []
