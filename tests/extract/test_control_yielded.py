@@ -98,3 +98,81 @@ def test_a_settlement_noun_after_a_base_names_its_place() -> None:
 def test_an_office_after_a_base_names_no_place() -> None:
     sentence = "Northern troops captured the commander of Dorvik and Varo on Monday."
     assert _values(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Northern troops swept into Kastrel on Tuesday after the militia withdrew.",
+        "In Kastrel, Northern forces swept through the entire town, meeting little resistance.",
+    ],
+)
+def test_sweeping_into_a_place_takes_it(sentence: str) -> None:
+    assert ("Kastrel", "Northern Army", "captured") in _values(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A storm swept through Kastrel on Tuesday.",
+        "Heavy fighting swept into Kastrel overnight.",
+        "Panic swept through Kastrel as Northern troops approached.",
+        "Northern jets swept over Kastrel at dawn.",
+    ],
+)
+def test_sweeping_without_an_armed_side_takes_nothing(sentence: str) -> None:
+    assert _values(sentence) == []
+
+
+REGIONS = (
+    EntityRef("Northern Army", "group", ("Northern troops",)),
+    EntityRef("Velmar", "place", ("Velmar province",)),
+    EntityRef("Kastrel", "place", ()),
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Northern troops take Velmar's second city",
+        "Northern troops seized the Velmar province capital on Friday.",
+    ],
+)
+def test_the_region_a_settlement_lies_in_is_not_taken(sentence: str) -> None:
+    assert read_in_text(sentence, REGIONS) == []
+
+
+def test_a_settlement_in_a_region_is_the_place_named_before() -> None:
+    sentence = (
+        "The port of Kastrel changed hands again as Northern troops said they had taken the"
+        " Velmar province capital."
+    )
+    values = read_in_text(sentence, REGIONS)
+    assert ("Kastrel", "Northern Army", "claims_captured") in values
+    assert not [v for v in values if v[0] == "Velmar"]
+
+
+def test_the_settlement_named_by_its_of_is_taken_in_a_region() -> None:
+    sentence = "Northern troops seized the Velmar province capital of Kastrel."
+    assert read_in_text(sentence, REGIONS) == [("Kastrel", "Northern Army", "captured")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The retreat opened the way to the Coast Militia's capture of Kastrel.",
+        "Analysts called the shelling a step towards the fall of Kastrel to the Coast Militia.",
+    ],
+)
+def test_the_way_to_a_capture_is_no_capture(sentence: str) -> None:
+    assert _values(sentence) == []
+
+
+def test_a_capture_after_a_way_is_still_read() -> None:
+    sentence = "The Coast Militia's capture of Kastrel opened the way to the coast."
+    assert ("Kastrel", "Coast Militia", "captured") in _values(sentence)
+
+
+def test_a_capture_in_a_clause_after_a_road_is_read() -> None:
+    sentence = "Traffic returned to the road to Varo where Northern troops captured Kastrel."
+    assert ("Kastrel", "Northern Army", "captured") in _values(sentence)

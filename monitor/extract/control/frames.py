@@ -29,7 +29,7 @@ from monitor.extract.control.lists import included_places, takers
 from monitor.extract.control.places import armed_noun, places
 from monitor.extract.control.strongholds import stronghold_frames
 from monitor.extract.control.telling import control_claim, re_prefixed
-from monitor.extract.control.yielded import liberated, liberator, lost_to
+from monitor.extract.control.yielded import liberated, liberator, lost_to, swept_into
 from monitor.extract.language.frame_base import (
     Parsed,
     child,
@@ -124,7 +124,7 @@ def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus]
 
 def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
     lemma = verb.lemma_
-    if (yielded := lost_to(verb) or liberated(verb)) is not None:
+    if (yielded := lost_to(verb) or liberated(verb) or swept_into(verb)) is not None:
         return yielded
     if lemma in _EXPEL and not _repelled(verb) and (place := _expelled_from(verb)) is not None:
         # the taker is the one who expels: the subject, or the agent of the passive
@@ -285,6 +285,8 @@ def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         status = "retaken" if status == "captured" and re_prefixed(noun) else status
         if noun.head.dep_ == "prep" and noun.head.lower_ in _BACKGROUND:
             continue  # "since the fall of Kabul": the setting of the news, not the news
+        if _prospect(noun):
+            continue
         verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
         if verb is not None and (not happened(verb) or verb.lemma_ in _AVERTING):
             continue
@@ -298,6 +300,16 @@ def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         told = verb if verb is not None else noun
         for place in places(s, prep_object(noun, "of")):
             yield control_claim(s, told, place, taker, status), told
+
+
+# Nouns of a way towards an event: "opened the way to the conquest of X" is not the conquest.
+_WAYS = frozenset("way path road door prelude step".split())
+
+
+def _prospect(noun: Token) -> bool:
+    """ "the way to the RSF's capture of X", "a step towards the fall of X"."""
+    to = noun.head
+    return to.lower_ in ("to", "toward", "towards") and to.head.lemma_ in _WAYS
 
 
 def control_frames(s: Parsed) -> list[Claim]:

@@ -38,10 +38,12 @@ def _named_before(s: Parsed, noun: Token) -> EntityRef | None:
         return None
     if any(c.dep_ in ("prep", "compound", "appos", "amod") for c in noun.children if c.i > noun.i):
         return None  # "the city of X", "the capital Y": a name of its own follows
-    places = {e.name: e for i, e in s.heads.items() if e.kind == "place" and i < noun.i}
+    own = {t.i for t in noun.subtree}  # "the Upper Nile state capital" is not Upper Nile
+    before = [i for i, e in s.heads.items() if e.kind == "place" and i < noun.i and i not in own]
+    places = {s.heads[i].name: s.heads[i] for i in before}
     if len(places) != 1:
         return None
-    at = next(i for i, e in s.heads.items() if e.kind == "place" and i < noun.i)
+    at = before[0]
     name = s.span.doc[at]
     if name.dep_ == "pobj" and name.head.lower_ in _LOCATING and name.head.head.pos_ == "NOUN":
         return None  # "overran an army post in Boni ... the town": the post, not Boni, was named
@@ -78,10 +80,25 @@ def places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
 
 def _named(s: Parsed, head: Token) -> EntityRef | None:
     """The place a noun names: its own name, or the "of" of a settlement noun ("the oil hub
-    of Bentiu")."""
+    of Bentiu"); not the region a settlement lies in ("Chechnya's second city")."""
     settlement = head.pos_ == "NOUN" and head.lemma_.lower() in _SETTLEMENTS
     named = s.entity(prep_object(head, "of"), "place") if settlement else None
+    if named is None and settlement and _in_region(s, head):
+        return None
     return named or s.entity(head, "place")
+
+
+_REGIONS = frozenset("state province region district governorate county oblast".split())
+
+
+def _in_region(s: Parsed, settlement: Token) -> bool:
+    """ "Chechnya's second city", "the Upper Nile state capital": the possessor, or the name
+    before a region noun, is where the settlement lies, not the settlement."""
+    return any(
+        (c.dep_ == "poss" and s.entity(c, "place") is not None)
+        or (c.dep_ == "compound" and c.lemma_.lower() in _REGIONS)
+        for c in settlement.children
+    )
 
 
 def _listed_inside(s: Parsed, head: Token, *, settlements_only: bool) -> Iterator[EntityRef]:

@@ -52,6 +52,7 @@ from monitor.extract.control.words import (
     POSSESSIVE_TAKING,
     PREPOSITION_BEFORE,
     PROGRESSIVE,
+    PROSPECT_BEFORE,
     RELATIVE,
     SUBJECT,
     Status,
@@ -152,7 +153,7 @@ def _object_predicates(sentence: str, p: Mention, groups: list[Mention]) -> list
         gerund = ING.search(verb) and not PROGRESSIVE.search(before, 0, m.start()) and not claimed
         if gerund and not DENIED_GERUND.search(before, 0, m.start()):
             break  # "the hills surrounding Goma", "after capturing Kaleb"
-        if IRREALIS.search(before, 0, m.start()):
+        if IRREALIS.search(before, 0, m.start()) or PROSPECT_BEFORE.search(before, 0, m.start()):
             break
         negated = bool(NEG_BEFORE.search(before, 0, m.start()))
         subject_at = m.start() if agentive else None

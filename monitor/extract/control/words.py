@@ -214,6 +214,12 @@ CONTESTED_BEFORE = re.compile(
     rf"control\s+(?:of|over)|it\s+(?:controls|holds))\s+{GAP})$",
     re.I,
 )
+# "opened the way to the RSF's capture of": an event ahead, not one that happened.
+PROSPECT_BEFORE = re.compile(
+    r"\b(?:way|path|road|door|prelude|step)\s+(?:to|towards?)\s+(?:the\s+)?"
+    r"(?:(?!(?:where|when|as|after|while|and|but)\s)[\w'’-]+\s+){0,3}$",
+    re.I,
+)
 # "predicting an imminent battle for control of": a fight foretold, not under way.
 FORETOLD_BEFORE = re.compile(
     r"\b(?:imminent|expected|looming|coming|upcoming|possible|likely|potential|future|predict\w*|"

@@ -1,4 +1,4 @@
-"""Two control verbs whose taker is not where a capture verb has it.
+"""Control verbs whose place or taker is not where a capture verb has them.
 
 - "lose ... to": the subject is the side that lost the place, the object of "to" the side that
   took it ("the army lost Kastrel to the militia", "Kastrel was lost to the militia", "the town
@@ -8,6 +8,9 @@
   fully liberated, the ministry said", "declared Kastrel liberated"). When the sentence names
   no liberator, the side of the one who tells it is the taker, and telling its own capture it
   claims it.
+- "sweep into", "sweep through": an armed side moving through a place takes it ("troops swept
+  into Kastrel"); its place is the object of the preposition. The taker must be an armed side
+  (a storm or fighting sweeping through a town takes nothing: `frame_control` wants a taker).
 """
 
 from __future__ import annotations
@@ -59,3 +62,11 @@ def liberator(s: Parsed, verb: Token) -> list[EntityRef]:
         return []
     side = speaker_side(s, told_by(verb)[1])
     return [side] if side is not None else []
+
+
+def swept_into(verb: Token) -> Parts | None:
+    """ "troops swept into X", "swept through the entire city": the place and the subject."""
+    if verb.lemma_ != "sweep" or passive(verb):
+        return None
+    place, taker = prep_object(verb, "into", "through"), child(verb, "nsubj")
+    return (place, taker, "captured") if place is not None and taker is not None else None
