@@ -29,6 +29,7 @@ from monitor.extract.control.lists import included_places, takers
 from monitor.extract.control.places import armed_noun, places
 from monitor.extract.control.strongholds import stronghold_frames
 from monitor.extract.control.telling import control_claim, re_prefixed
+from monitor.extract.control.under import under_control
 from monitor.extract.control.yielded import liberated, liberator, lost_to, swept_into
 from monitor.extract.language.frame_base import (
     Parsed,
@@ -139,6 +140,8 @@ def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlS
             return place, child(verb, "nsubj"), _CONTROL_NOUN_VERBS[lemma]
     if lemma in ("be", "remain", "stay") and (held := _in_control(verb)) is not None:
         return held, child(verb, "nsubj"), "holds"
+    if (under := under_control(verb)) is not None:
+        return under
     if lemma not in _VERBS or (lemma == "take" and child(verb, "dobj") is None):
         return None
     if predicative(verb):

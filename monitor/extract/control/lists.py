@@ -16,6 +16,10 @@ from monitor.records import EntityRef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# "the Nagorno-Karabakh town of Shusha": a settlement is named by its "of".
+SETTLEMENTS = frozenset(
+    "town city village port capital settlement township hub enclave stronghold".split()
+)
 # "including Kidal", "such as Kidal", "among them Kidal": the examples of an object.
 _EXAMPLES = frozenset({"including", "like"})
 # Clauses of their own inside a noun phrase: their places are theirs.
@@ -40,6 +44,8 @@ def included_places(s: Parsed, item: Token, *, own: bool = False) -> Iterator[En
         for obj in (g for g in t.children if g.dep_ == "pobj"):
             for example in with_conjuncts(obj):
                 place = s.entity(example, "place")  # not its noun head: that is the first item
+                if place is None and example.lemma_.lower() in SETTLEMENTS:
+                    place = s.entity(prep_object(example, "of"), "place")  # "the stronghold of X"
                 if place is not None:
                     yield place
 

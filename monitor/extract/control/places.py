@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from monitor.extract.control.lists import included_places
+from monitor.extract.control.lists import SETTLEMENTS, included_places
 from monitor.extract.language.frame_base import Parsed, child, prep_object, with_conjuncts
 from monitor.extract.language.grammar import noun_head
 from monitor.records import EntityRef
@@ -17,11 +17,8 @@ from monitor.records import EntityRef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# "the Nagorno-Karabakh town of Shusha": a settlement is named by its "of"; "the Bayhan
-# district of Shabwa" is named by its modifier and lies in the "of".
-_SETTLEMENTS = frozenset(
-    "town city village port capital settlement township hub enclave stronghold".split()
-)
+# "the Bayhan district of Shabwa" is named by its modifier and lies in the "of" (a
+# settlement noun, `SETTLEMENTS`, is named by its "of").
 _PARTS = frozenset("area part outskirt outskirts suburb edge neighbourhood neighborhood".split())
 
 
@@ -70,7 +67,10 @@ def places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
         head = noun_head(item) if n == 0 else item  # a later item's noun head is the first
         # "the Nagorno-Karabakh town of Shusha": the place the noun is, not the one it is in
         if head.lemma_.lower() in _PARTS:
-            continue  # "rural areas of Kidal region": a part of the place is not the place
+            # "rural areas of Kidal region": a part of the place is not the place; the places
+            # it includes are ("the area, including the town of X")
+            yield from included_places(s, head)
+            continue
         place = _named(s, head) or _named_before(s, head)
         if place is not None:
             yield place
@@ -81,7 +81,7 @@ def places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
 def _named(s: Parsed, head: Token) -> EntityRef | None:
     """The place a noun names: its own name, or the "of" of a settlement noun ("the oil hub
     of Bentiu"); not the region a settlement lies in ("Chechnya's second city")."""
-    settlement = head.pos_ == "NOUN" and head.lemma_.lower() in _SETTLEMENTS
+    settlement = head.pos_ == "NOUN" and head.lemma_.lower() in SETTLEMENTS
     named = s.entity(prep_object(head, "of"), "place") if settlement else None
     if named is None and settlement and _in_region(s, head):
         return None
@@ -115,7 +115,7 @@ def _listed_inside(s: Parsed, head: Token, *, settlements_only: bool) -> Iterato
             for target in targets:
                 for other in with_conjuncts(target)[1:]:
                     found = _named(s, other)
-                    settlement = other.lemma_.lower() in _SETTLEMENTS
+                    settlement = other.lemma_.lower() in SETTLEMENTS
                     if found is not None and (settlement or not settlements_only):
                         yield found
 
