@@ -50,7 +50,13 @@ def test_a_holding_told_after_a_retaking_is_its_own_fact(sentence: str) -> None:
         "Kastrel is in the hands of God now, the bishop said.",
         "Kastrel was under the control of the Coast Militia until 2009.",
         "The whole coastal area around Kastrel is now under CM control.",
+        "Troops met in Kastrel, a port on the coast of Varo that is under CM control.",
     ],
 )
 def test_no_holding_near_misses(sentence: str) -> None:
     assert ("Kastrel", "Coast Militia", "holds") not in _values(sentence)
+
+
+def test_a_relative_clause_right_after_the_place_holds_it() -> None:
+    sentence = "Troops met in Kastrel, a port that is under CM control."
+    assert ("Kastrel", "Coast Militia", "holds") in _values(sentence)

@@ -26,6 +26,15 @@ def under_control(verb: Token) -> tuple[Token | None, Token | None, ControlStatu
         held = prep_object(verb, word)
         if held is not None and held.lower_ == noun:
             holder = prep_object(held, "of") or child(held, "poss", "compound", "amod")
-            if holder is not None:
-                return child(verb, "nsubj"), holder, "holds"
+            place = child(verb, "nsubj")
+            if holder is not None and not _far_antecedent(verb, place):
+                return place, holder, "holds"
     return None
+
+
+def _far_antecedent(verb: Token, subject: Token | None) -> bool:
+    """ "a village in the sector of X that has been under Y's control": a relative clause after
+    a prepositional phrase may tell of the phrase's noun as well as of the one it hangs on."""
+    if subject is None or subject.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "prep" and c.i < subject.i for c in verb.head.children)
