@@ -62,7 +62,33 @@ def _load(name: str) -> Language:
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {name!r} has no dependency parser")
     _speed_up(nlp)
+    _keep_rank_abbreviations(nlp)
     return nlp
+
+
+# Abbreviated ranks the tokenizer cuts from their full stop ("Brig", "."): the parser then reads
+# the stop as the end of a sentence and the title before the rank loses its name
+# ("Army spokesman Brig. Gen. X said"). Kept whole, with the full word as the norm the model
+# reads, they parse as a title ("Gen." and "Adm." are whole already).
+_RANK_ABBREVIATIONS = {
+    "Brig": "brigadier",
+    "Lt": "lieutenant",
+    "Col": "colonel",
+    "Maj": "major",
+    "Capt": "captain",
+    "Sgt": "sergeant",
+    "Cmdr": "commander",
+    "Cpl": "corporal",
+    "Pvt": "private",
+}
+
+
+def _keep_rank_abbreviations(nlp: Language) -> None:
+    add_special_case = getattr(nlp.tokenizer, "add_special_case", None)
+    if add_special_case is None:
+        return  # a pipeline with a tokenizer of its own keeps its own rules
+    for rank, word in _RANK_ABBREVIATIONS.items():
+        add_special_case(f"{rank}.", [{"ORTH": f"{rank}.", "NORM": word}])
 
 
 def _speed_up(nlp: Language) -> None:
