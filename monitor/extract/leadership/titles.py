@@ -32,7 +32,7 @@ HONORIFICS = frozenset("sheikh shaikh sayyed sayed mullah maulvi haji hajji".spl
 _TITLE_LINKS = frozenset("compound amod nmod npadvmod poss".split())
 
 
-def _title_words(name: Sequence[Token], first: int) -> list[str]:
+def _title_span(name: Sequence[Token], first: int) -> Span | None:
     """The words left of a name (its first token at `first`) that its noun phrase holds: the
     parser may hang the title on any word of the name ("Prime Minister" on the "al" of
     "al-Abadi"), not only on its head."""
@@ -45,13 +45,13 @@ def _title_words(name: Sequence[Token], first: int) -> list[str]:
         if t.i < first
     ]
     if not inside:
-        return []
+        return None
     start = min(t.i for t in inside)  # as written: "self-declared" is one word, not three
-    return name[0].doc[start:first].text.split()
+    return name[0].doc[start:first]
 
 
-def _premodified(span: Span, person: str, entities: Sequence[EntityRef]) -> list[str] | None:
-    """The title words of the person's first mention that has any, or None."""
+def _premodified(span: Span, person: str, entities: Sequence[EntityRef]) -> Span | None:
+    """The title of the person's first mention that has one, or None."""
     for m in find_mentions(span.text, entities):
         if m.entity.name != person:
             continue
@@ -59,15 +59,28 @@ def _premodified(span: Span, person: str, entities: Sequence[EntityRef]) -> list
         head = phrase_head(tokens)
         if head is None or not tokens:
             continue
-        words = _title_words([head, *tokens], tokens[0].i)
-        if words:
-            return words
+        title = _title_span([head, *tokens], tokens[0].i)
+        if title is not None:
+            return title
     return None
 
 
-def _trimmed(role: str, title: list[str]) -> str | None:
+def _body_words(title: Span, span: Span, entities: Sequence[EntityRef]) -> frozenset[str]:
+    """The words of a configured group's name inside a title: "Varland military" in "Varland
+    military spokesman" names whose spokesman, not the office."""
+    start, end = title.start_char - span.start_char, title.end_char - span.start_char
+    return frozenset(
+        w.lower()
+        for m in find_mentions(span.text, entities)
+        if m.entity.kind == "group" and start <= m.start and m.end <= end
+        for w in span.text[m.start : m.end].split()
+    )
+
+
+def _trimmed(role: str, title: list[str], body: frozenset[str] = frozenset()) -> str | None:
     """The longest end of `role` whose words the title holds, ranks dropped from its end, and
-    widened by the office words the title puts before it ("First Vice President X")."""
+    widened by the office words the title puts before it ("First Vice President X"), unless
+    they name the body (`body`: "Varland military spokesman" holds "spokesman")."""
     words = role.split()
     while words and not all(w in title for w in words):
         words = words[1:]
@@ -75,7 +88,12 @@ def _trimmed(role: str, title: list[str]) -> str | None:
         words = words[:-1]
     if words and words[-1] in title:
         at = title.index(words[-1]) - len(words) + 1
-        while at > 0 and title[at - 1] in OFFICE_WORDS and title[at - 1] not in words:
+        while (
+            at > 0
+            and title[at - 1] in OFFICE_WORDS
+            and title[at - 1] not in words
+            and title[at - 1] not in body
+        ):
             at -= 1
             words.insert(0, title[at])
     return " ".join(words) or None
@@ -140,14 +158,15 @@ def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRe
         if not isinstance(value, Leadership) or not value.role:
             out.append(claim)
             continue
-        written = _premodified(span, value.subject, entities)
-        title = [w.lower() for w in written] if written is not None else None
+        told = _premodified(span, value.subject, entities)
+        written = told.text.split() if told is not None else []
+        title = [w.lower() for w in written]
         last = value.role.split()[-1]
-        if title is None or last not in title:
+        if told is None or last not in title:
             out.append(claim)  # not told as a title before the name
             continue
-        role = _trimmed(value.role, title)
-        role = role and _from_capital(role, written or [])
+        role = _trimmed(value.role, title, _body_words(told, span, entities))
+        role = role and _from_capital(role, written)
         if role is not None and _OFFICE_END.search(role):
             out.append(replace(claim, value=replace(value, role=role)))
     return own_bodies(out, span.text, entities)
