@@ -214,11 +214,12 @@ def _named_after(
     s: Parsed, groups: dict[int, EntityRef], name: Token
 ) -> tuple[str, str | None] | None:
     """ "Varland’s commander in chief, Maj. Gen. X": the name in apposition to an office before
-    it, across a rank; "the two military leaders of Hamas — A and B —": a list of names in
+    it, across a rank or after the configured body the office is of or for ("the spokesman
+    for the Front, X"); "the two military leaders of Hamas — A and B —": a list of names in
     apposition to an office in the plural, each holding it."""
     while name.dep_ == "conj" and name.head.i != name.i:
         name = name.head
-    role = name.head
+    role = _office_of_body(s, name.head)
     if name.dep_ != "appos" or role.i > name.i:
         return None
     last = role
@@ -229,10 +230,42 @@ def _named_after(
         if tail is not None and (prep.lower_, tail.lower_) in _JOINED:
             last = tail  # the name hangs on "chief" of "chief of staff"
     listed = role.tag_ == "NNS" and last is role
-    if not listed and not any(_is_rank(t) for t in name.doc[last.i + 1 : _name_start(s, name)]):
+    ranked = any(_is_rank(t) for t in name.doc[last.i + 1 : _name_start(s, name)])
+    if not listed and not ranked and not _for_the_body(s, role):
         return None  # an office right before the name is the word patterns' reading
     first = min(t.i for t in role.subtree)
     return _office(s, groups, first, role, last=last)
+
+
+def _the_body(s: Parsed, token: Token) -> EntityRef | None:
+    """The configured group `token` heads the name of; not one a possessor names inside its
+    noun phrase ("the Front's northern brigade" is not the Front)."""
+    named = s.heads.get(token.i)
+    return named if named is not None and named.kind == "group" else None
+
+
+def _for_the_body(s: Parsed, role: Token) -> bool:
+    """ "the spokesman for the Front": an office whose "of" or "for" names a configured body."""
+    of = next((c for c in role.children if c.dep_ == "prep" and c.lower_ in _OF), None)
+    return of is not None and _the_body(s, child(of, "pobj") or of) is not None
+
+
+def _office_of_body(s: Parsed, token: Token) -> Token:
+    """The office a person's name is set beside when the parser hangs the name on the body
+    the office is of or for, or on a place after it ("the spokesman for the Front, X",
+    "the commander of the Front in Dorn, X": X on "Front" or "Dorn"); a person is never in
+    apposition with a group or a place. Else `token` itself."""
+    body = None
+    up = token
+    for _ in range(2):
+        prep = up.head
+        if up.dep_ != "pobj" or prep.dep_ != "prep":
+            break
+        body = body or _the_body(s, up)
+        if prep.lower_ in _OF and _is_head(prep.head) and body is not None:
+            return prep.head
+        up = prep.head
+    return token
 
 
 def _dated_long_ago(s: Parsed, token: Token) -> bool:
