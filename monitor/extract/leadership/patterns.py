@@ -24,6 +24,7 @@ from monitor.extract.leadership.pairs import paired_fates
 from monitor.extract.leadership.predicates import Hit, predicate_hits
 from monitor.extract.leadership.premodifier import premodifier
 from monitor.extract.leadership.roles import (
+    DEMONYM_OFFICE,
     DETERMINER,
     FORMER,
     ORG_TAIL,
@@ -85,7 +86,10 @@ def _role_hit(
             role = strip_owner(sentence[g.end : role_at + len(role)])
     if org is None and m.group("org") and _GENERIC_BODY.search(m.group("org")):
         org = _known_as(sentence, at + m.end(), groups)
-    if org is None:
+    national = DEMONYM_OFFICE.match(role) if org is None else None
+    if national:  # "X, the Kelsanian president": the state's office
+        role = role[national.end() :]
+    elif org is None:
         org, role = acronym_owner(role)
     status: LeadershipStatus = "declared" if is_self_declared(role) else "claimed"
     return Hit(p, status, clean_role(role), org, at)

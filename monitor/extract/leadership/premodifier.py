@@ -14,6 +14,7 @@ from monitor.extract.leadership.bodies import is_state_office
 from monitor.extract.leadership.countries import is_country
 from monitor.extract.leadership.predicates import Hit
 from monitor.extract.leadership.roles import (
+    DEMONYM_OFFICE,
     FORMER,
     HEAD_BEFORE,
     HEADS,
@@ -40,7 +41,6 @@ _FORMER_BEFORE = re.compile(
     r"(?:the\s+)?(?:\S+\s+){0,3}$",
     re.I,
 )
-# A nationality adjective opening an office names the state it belongs to, not part of it.
 # Offices of a state or a province are offices even as a bare title ("President X", "PM X");
 # a rank ("General X") or a bare "commander X" is not.
 _TITLE_OFFICES = re.compile(
@@ -50,7 +50,6 @@ _TITLE_OFFICES = re.compile(
 )
 # A spokesman's title is a post, never a rank: "spokesman X said" tells the office.
 _BARE_OFFICE = re.compile(rf"{_TITLE_OFFICES.pattern}|spokes(?:man|woman|person)", re.I)
-_DEMONYM_OFFICE = re.compile(r"(?-i:[A-Z][a-z]+(?:i|ian|ese|ish|ean|can|ine|ch))\s+(?=\S)")
 
 
 # A title in quotes, as reports give the posts of an armed group's own making: "its 'minister of
@@ -95,7 +94,7 @@ def premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
             org = org or (adjacent.entity.name if adjacent else None)
             if org and _a_country(possessor) and is_state_office(role):
                 org = None  # "Kenya's President X", "the Kenya Defence Minister, X": the state's
-            national = _DEMONYM_OFFICE.match(role) or _country_first(role)
+            national = DEMONYM_OFFICE.match(role) or _country_first(role)
             if org is None and national:  # "Azerbaijani President X": a state's office
                 role = role[national.end() :]
             elif org is None:

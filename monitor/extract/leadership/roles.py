@@ -55,6 +55,10 @@ HEAD_BEFORE = re.compile(
     re.I,
 )
 
+# A nationality adjective opening an office names the state it belongs to, not part of it:
+# "Azerbaijani President X", "X, the Kelsanian president".
+DEMONYM_OFFICE = re.compile(r"(?-i:[A-Z][a-z]+(?:i|ian|ese|ish|ean|can|ine|ch))\s+(?=\S)")
+
 _DESCRIPTIVE = frozenset(
     """new newly legitimate rightful lawful current sitting incumbent reclusive elusive
     enigmatic charismatic veteran longtime long-time powerful influential top young elderly

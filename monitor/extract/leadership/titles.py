@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from monitor.extract.language.grammar import phrase_head, tokens_at
 from monitor.extract.language.mentions import find_mentions
 from monitor.extract.leadership.bodies import own_bodies
-from monitor.extract.leadership.roles import HEADS, is_status_role
+from monitor.extract.leadership.roles import HEADS, clean_role, is_status_role
 from monitor.records import Claim, EntityRef, Leadership
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRe
             out.append(claim)  # not told as a title before the name
             continue
         role = _trimmed(value.role, title, _body_words(told, span, entities))
-        role = role and _from_capital(role, written)
+        role = clean_role(role and _from_capital(role, written))  # "rebel commander"
         if role is not None and _OFFICE_END.search(role):
             out.append(replace(claim, value=replace(value, role=role)))
     return own_bodies(out, span.text, entities)
