@@ -1,6 +1,7 @@
-"""Headline grammar: "Front says 'emir' X killed", "Rebel leader X killed in air strike". A
-headline drops the auxiliary, so a bare participle after the name tells the fate, where the
-clause opens the line or is what someone says; "X killed twenty soldiers" is no fate.
+"""Headline grammar: "Front says 'emir' X killed", "Rebel leader X killed in air strike",
+"President X flees to Y as rebels advance". A headline drops the auxiliary and tells in the
+present, so a bare participle, or "flees", after the name tells the fate, where the clause
+opens the line or is what someone says; "X killed twenty soldiers" is no fate.
 """
 
 from __future__ import annotations
@@ -11,10 +12,15 @@ from monitor.extract.language.mentions import Mention
 from monitor.extract.leadership.predicates import Hit
 
 _HEADLINE_BEFORE = re.compile(
-    r"(?:^|\b(?:says?|said|claims?|confirms?|reports?|admits?)\s+)(?:[\w'’‘“\"-]+\s+){0,5}$",
+    r"(?:^|[,;]\s+|\b(?:says?|said|claims?|confirms?|reports?|admits?)\s+)"
+    r"(?:[\w'’‘“\"-]+\s+){0,5}$",
     re.I,
 )
-_HEADLINE_FATE = re.compile(r"\s+(?:killed|dead)(?:\s*$|\s+(?:in|by|during|after|near)\b)", re.I)
+_HEADLINE_FATE = re.compile(
+    r"\s+(?:(?P<killed>killed|dead)(?:\s*$|\s+(?:in|by|during|after|near)\b)|"
+    r"(?:flees|escapes)(?:\s*$|\s+(?:to|from|into|as|after|amid|abroad)\b|\s+(?-i:[A-Z])))",
+    re.I,
+)
 
 
 def headline_fate(sentence: str, p: Mention) -> list[Hit]:
@@ -22,6 +28,7 @@ def headline_fate(sentence: str, p: Mention) -> list[Hit]:
     a full stop ("The men X killed in the raid were buried." is prose, X the killer)."""
     if sentence.rstrip().endswith((".", "!", "?", ".”", '."')):
         return []
-    if _HEADLINE_FATE.match(sentence, p.end) and _HEADLINE_BEFORE.search(sentence, 0, p.start):
-        return [Hit(p, "killed", None, None, p.end)]
+    fate = _HEADLINE_FATE.match(sentence, p.end)
+    if fate and _HEADLINE_BEFORE.search(sentence, 0, p.start):
+        return [Hit(p, "killed" if fate["killed"] else "fled", None, None, p.end)]
     return []
