@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract_claims
-from monitor.extract.nlp import DEFAULT_MODEL, load
+from monitor.extract.language.nlp import DEFAULT_MODEL, load
 from monitor.records import EntityRef, FactKind, Leadership
 
 LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
