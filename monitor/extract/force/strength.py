@@ -32,8 +32,13 @@ _FORCE_NOUNS = frozenset("force forces contingent army militia unit units brigad
 
 
 def _number(strong: Token) -> Token | None:
-    """The number written before "-strong" ("100,000-strong": "100,000", "-", "strong")."""
+    """The number written before "-strong" ("100,000-strong": "100,000", "-", "strong"), or
+    in digits right before a "strong" without the hyphen ("a 1,000-1,500 strong force", "a
+    5,000 strong force"; "two strong brigades" are two brigades)."""
     i = strong.i
+    before = strong.doc[i - 1] if i >= 1 else None
+    if before is not None and before.like_num and before.text[:1].isdigit():
+        return before
     if i < 2 or strong.doc[i - 1].text != "-":
         return None
     number = strong.doc[i - 2]
@@ -68,7 +73,8 @@ def strength_frames(s: Parsed) -> list[Claim]:
         verb = _verb_of(strong)
         if s.year is not None and is_past(era_text(verb), s.year, FORCE_ERA, FORCE_YEAR):
             continue
-        first = min(t.i for t in number.subtree)
+        # from the noun phrase's first word: a range's lower bound may hang anywhere in it
+        first = min(strong.head.left_edge.i, *(t.i for t in number.subtree))
         amounts = find_amounts(s.span.doc[first : number.i + 1].text)
         if not amounts:
             continue

@@ -24,7 +24,8 @@ UNITS = {
     "rebel": "rebels", "gunman": "gunmen", "serviceman": "servicemen", "reservist": "reservists",
     "paramilitary": "paramilitaries", "commandoes": "commandos", "forces": "forces",
     "personnel": "personnel", "mujahideen": "mujahideen", "guerillas": "guerrillas",
-    "jihadist": "jihadists", "terrorist": "terrorists",
+    "jihadist": "jihadists", "terrorist": "terrorists", "paratrooper": "paratroopers",
+    "marine": "marines", "infantryman": "infantrymen", "conscript": "conscripts",
 }  # fmt: skip
 PLURALS = frozenset(UNITS.values())
 _STRONG = re.compile(
