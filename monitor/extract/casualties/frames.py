@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from monitor.extract.casualties.bodies import ranks_owner, verb_owner
 from monitor.extract.casualties.counts import kind_of_people
 from monitor.extract.casualties.filters import current_war
 from monitor.extract.casualties.included import included_losses
@@ -92,7 +93,7 @@ def _side(s: Parsed, noun: Token) -> EntityRef | None:
             for owner in prep.children:
                 if owner.dep_ == "pobj" and (side := s.entity(owner, "group")) is not None:
                     return side
-    return kin_group(noun, s.entities) or speakers_own(s, noun)
+    return ranks_owner(s, noun) or kin_group(noun, s.entities) or speakers_own(s, noun)
 
 
 # Verbs of attack whose object is the side hit: "attacked X positions, killing 12 soldiers".
@@ -162,7 +163,13 @@ def _items(s: Parsed) -> Iterator[_Loss]:
             if verb.lemma_ == "lose":
                 side = None if is_bare(noun) else subject_side(s, verb)
             else:
-                side = None if is_bare(noun) else _side(s, people) or _attacked(s, verb, people)
+                side = (
+                    None
+                    if is_bare(noun)
+                    else _side(s, people)
+                    or _attacked(s, verb, people)
+                    or verb_owner(s, verb, people)
+                )
                 if side is not None and _active(verb) and subject_side(s, verb) == side:
                     continue  # "the X says it has killed 1,500 X soldiers": a misread side
             if (
@@ -170,6 +177,7 @@ def _items(s: Parsed) -> Iterator[_Loss]:
                 and side is not None
                 and side.name not in s.written
                 and not read_from_words(s, people, side)
+                and ranks_owner(s, people) != side
             ):
                 continue  # a side only a resolved reference names is a guess for losses
             if any(c.dep_ == "conj" and count_of(c) is None for c in noun.children):
