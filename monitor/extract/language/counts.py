@@ -19,10 +19,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "Nov", "November"
+_YEAR = r"(?:,?\s+(?:19|20)\d\d\b)?"  # the year that completes a date: "30 June 1999"
 _DATES = re.compile(
     rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|"
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|"
-    rf"\b\d{{1,2}}:\d{{2}}\b",
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b{_YEAR}|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}|"
+    rf"\b{_MONTH}\s+(?:19|20)\d\d\b|\b\d{{1,2}}:\d{{2}}\b",
     re.I,
 )
 # Verbs and nouns of losses: a count they take is a casualty count, never a force size.
