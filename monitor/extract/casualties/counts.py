@@ -25,7 +25,8 @@ PEOPLE = (
     guards loyalist loyalists operative operatives cadre cadres conscript conscripts mercenary
     mercenaries bodyguard bodyguards leader leaders marine marines paratrooper paratroopers
     civilian civilians people villagers person persons women children militiamen fighters
-    employees staff terrorists extremists assailants attackers casualties bodies""".split()
+    employees staff peacekeeper peacekeepers terrorists extremists assailants attackers
+    casualties bodies""".split()
     )
 )
 # Words that may close a count phrase without being part of it: "killed 40 Taliban in ...".

@@ -43,7 +43,25 @@ def victims(verb: Token) -> list[Token]:
         found = antecedent(verb.head)
         if found is not None and found.head.lemma_ in _RELEASES:
             return []  # "released 12 soldiers who had been captured": no new loss
-    return with_conjuncts(found) if found is not None else []
+    if found is None:
+        return []
+    gapped = _gapped_victims(verb) if verb.lemma_ == "die" or passive(verb) else []
+    return with_conjuncts(found) + gapped
+
+
+def _gapped_victims(verb: Token) -> list[Token]:
+    """ "18 soldiers were killed and over 60 X fighters": a counted people noun that
+    the parser joins to the verb of losses itself, with no verb or subject of its own, is one
+    more subject of that verb, its own verb gapped."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.lower_ in _PEOPLE
+        and number_of(c) is not None
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)
+    ]
 
 
 _RELEASES = frozenset("release free exchange swap repatriate return".split())
