@@ -105,6 +105,13 @@ def _speed_up(nlp: Language) -> None:
 # a lower-case word or a comma: a hard-wrapped line).
 _BLOCK_BREAK = re.compile(r"\s*\n\s*(?![a-z,;:)])")
 _SPACES = re.compile(r"\s+")
+# An encyclopedia page's reference marks, written onto the word or full stop before them
+# ("the army.[4] As of 2010", "[citation needed]"): not prose, and one glued after a full stop
+# hides the end of the sentence from the parser, so the next sentence's date ran into it.
+_REFERENCE_MARK = re.compile(
+    r"(?<=\S)\[(?:\d{1,3}(?:,\s?\d{1,3})*|[a-z]|(?:note|nb)\s?\d{1,3}|citation needed|"
+    r"clarification needed|better source needed|failed verification|dubious|who\?|when\?)\]"
+)
 
 
 # A wire dateline opening a paragraph: "MOSCOW/KYIV (Reuters) -", "PORT SUDAN, Nov 18 (Xinhua)
@@ -130,8 +137,9 @@ _DATED_DATELINE = re.compile(
 
 
 def blocks(text: str) -> list[str]:
-    """The paragraphs and lines of `text` that no sentence crosses, whitespace collapsed and a
-    leading dateline dropped."""
+    """The paragraphs and lines of `text` that no sentence crosses, whitespace collapsed, a
+    leading dateline and reference marks dropped."""
+    text = _REFERENCE_MARK.sub("", text)
     out = (_without_dateline(_SPACES.sub(" ", b).strip()) for b in _BLOCK_BREAK.split(text))
     return [b for b in out if b]
 
