@@ -19,6 +19,7 @@ from monitor.extract.coref.context import (
     overlaps,
 )
 from monitor.extract.coref.persons import OFFICE_WORDS
+from monitor.extract.coref.sides import sides
 from monitor.extract.coref.soldiers import demonyms_of, fighter_references, soldier_references
 from monitor.extract.language.mentions import Mention
 from monitor.records import EntityRef
@@ -33,7 +34,6 @@ _NON_STATE = (
     r"paramilitary(?:\s+(?:group|force|forces))?|jihadists|guerrillas|faction"
 )
 _ANY_GROUP = r"group|fighters|organi[sz]ation|coalition|alliance"
-_STATE_HEADS = frozenset({"army", "military", "police", "forces"})
 _PLACE_NOUNS = r"town|city|province|district|valley|village|port|pass|enclave"
 # "the pass", "the valley": only for a place whose name says it is one.
 _NAMED_PLACE_NOUNS = frozenset({"pass", "valley", "port"})
@@ -56,9 +56,7 @@ class ConfiguredGroups:
 
     def __init__(self, entities: tuple[EntityRef, ...]) -> None:
         groups = [e for e in entities if e.kind == "group"]
-        state = {e.name for e in groups if any(n.split()[-1] in _STATE_HEADS for n in e.names)}
-        self.non_state = frozenset(e.name for e in groups) - state
-        self.state = frozenset(state)
+        self.state, self.non_state = sides(groups)
         self.demonyms = demonyms_of(groups, self.state)
         # The last word of every group name and alias, as written, with the groups it ends.
         heads: dict[str, set[str]] = {}
