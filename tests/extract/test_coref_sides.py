@@ -7,7 +7,7 @@ import pytest
 
 from monitor.extract import split_sentences
 from monitor.extract.coref import resolve_references
-from monitor.extract.coref.sides import irregular, mission, sides, state_force
+from monitor.extract.coref.sides import irregular, outsider, sides, state_force
 from monitor.records import EntityRef
 
 VARLAND_ARMY = EntityRef("Varland Armed Forces", "group", ("Varland army", "government forces"))
@@ -21,6 +21,7 @@ SOUTHERN_OPPOSITION = EntityRef(
 )
 MISSION = EntityRef("UNMIV", "group", ("UN peacekeepers", "UN mission in Varland", "UN force"))
 DORVIK_FRONT = EntityRef("Dorvik Front", "group", ())
+HIRED = EntityRef("Vask Group", "group", ("Vask", "Vask mercenaries", "Vask fighters"))
 ENTITIES = (
     VARLAND_ARMY,
     KASTREL_REBELS,
@@ -31,25 +32,26 @@ ENTITIES = (
 
 
 @pytest.mark.parametrize(
-    ("group", "state", "rebel", "peacekeeping"),
+    ("group", "state", "rebel", "outside"),
     [
         (VARLAND_ARMY, True, False, False),
         # A name that calls it rebels outweighs the state head word of another name.
         (KASTREL_REBELS, False, True, False),
         (SOUTHERN_OPPOSITION, False, True, False),
         (MISSION, False, False, True),
+        (HIRED, False, False, True),
         # A bare name: an irregular side, as before (not named one, not a state).
         (DORVIK_FRONT, False, False, False),
     ],
 )
-def test_side_of_a_group(group: EntityRef, state: bool, rebel: bool, peacekeeping: bool) -> None:
+def test_side_of_a_group(group: EntityRef, state: bool, rebel: bool, outside: bool) -> None:
     assert state_force(group) is state
     assert irregular(group) is rebel
-    assert mission(group) is peacekeeping
+    assert outsider(group) is outside
 
 
-def test_sides_leave_missions_out() -> None:
-    state, irregulars = sides([VARLAND_ARMY, KASTREL_REBELS, MISSION, DORVIK_FRONT])
+def test_sides_leave_outsiders_out() -> None:
+    state, irregulars = sides([VARLAND_ARMY, KASTREL_REBELS, MISSION, HIRED, DORVIK_FRONT])
     assert state == {"Varland Armed Forces"}
     assert irregulars == {"Kastrel Liberation Front", "Dorvik Front"}
 
@@ -88,3 +90,27 @@ def test_rebels_refer_to_a_side_named_as_rebels(text: str, sentence: str) -> Non
 )
 def test_rebels_never_refer_to_peacekeepers_or_an_army(text: str) -> None:
     assert resolved(text)[-1] == split_sentences(text)[-1]
+
+
+HIRED_IN_VIEW = (VARLAND_ARMY, HIRED, DORVIK_FRONT, EntityRef("Tarsa", "place", ()))
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        # Hired fighters in view are not the rebels a count names ...
+        (
+            "Vask mercenaries guarded a convoy near Tarsa. The army said it had killed 20 rebels.",
+            "The army said it had killed 20 rebels.",
+        ),
+        # ... the one irregular side in view is.
+        (
+            "The Dorvik Front and Vask mercenaries clashed near Tarsa. Officials said 20 rebels "
+            "died.",
+            "Officials said 20 Dorvik Front rebels died.",
+        ),
+    ],
+)
+def test_counted_rebels_are_never_hired_fighters(text: str, sentence: str) -> None:
+    got = [r.text for r in resolve_references(split_sentences(text), HIRED_IN_VIEW)]
+    assert got[-1] == sentence
