@@ -54,6 +54,7 @@ from monitor.extract.coref.groups import (
 )
 from monitor.extract.coref.persons import person_edits
 from monitor.extract.coref.pronouns import pronoun_edits
+from monitor.extract.coref.rebels import article_sides, loyal_edits, side_noun_edits
 from monitor.extract.coref.short import short_name_mentions
 from monitor.extract.language.mentions import Mention, find_mentions
 from monitor.records import EntityRef
@@ -97,6 +98,7 @@ def resolve_references(
     configured = configured_groups(entities)
     groups = [e for e in entities if e.kind == "group"]
     short = short_name_mentions(sentences, entities)
+    sides = article_sides(sentences, entities, configured.non_state)
     history: list[EarlierSentence] = []
     for index, sentence in enumerate(sentences):
         # The extractors ask for the same mentions next, and `find_mentions` remembers them.
@@ -108,6 +110,9 @@ def resolve_references(
         edits = _edits(sentence, mentions, current, history, configured)
         edits += demonym_loss_edits(sentence, mentions, mentions_in_view(history), groups)
         edits += [Edit(m.start, m.end, m.entity, False) for m in bare]
+        edits += side_noun_edits(sentence, mentions, sides)
+        if "loyal" in sentence:
+            edits += loyal_edits(sentence, mentions, entities)
         yield _apply(sentence, edits) if edits else Resolved(sentence, sentence)
         history.append(current)
 

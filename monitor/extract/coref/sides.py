@@ -27,11 +27,12 @@ _IRREGULAR = re.compile(
     r"anti-government|anti-junta|resistance)\b",
     re.I,
 )
-_OUTSIDER = re.compile(
+_MISSION = re.compile(
     r"\b(?:peace-?keep\w*|mission|blue\s+helmets|(?:UN|U\.N\.|AU|African\s+Union|ECCAS|"
-    r"regional|stabili[sz]ation)\s+force|mercenar\w+|PMC|private\s+military|contractors)\b",
+    r"regional|stabili[sz]ation)\s+force)\b",
     re.I,
 )
+_HIRED = re.compile(r"\b(?:mercenar\w+|PMC|private\s+military|contractors)\b", re.I)
 
 
 def irregular(group: EntityRef) -> bool:
@@ -39,10 +40,16 @@ def irregular(group: EntityRef) -> bool:
     return any(_IRREGULAR.search(name) for name in group.names)
 
 
+def peacekeeping(group: EntityRef) -> bool:
+    """Whether `group` is a peacekeeping mission (and no name of it calls it irregular)."""
+    return not irregular(group) and any(_MISSION.search(name) for name in group.names)
+
+
 def outsider(group: EntityRef) -> bool:
     """Whether `group` is a peacekeeping mission or hired fighters (and no name of it calls it
     irregular)."""
-    return not irregular(group) and any(_OUTSIDER.search(name) for name in group.names)
+    hired = any(_HIRED.search(name) for name in group.names)
+    return peacekeeping(group) or (hired and not irregular(group))
 
 
 def state_force(group: EntityRef) -> bool:
