@@ -5,7 +5,9 @@ Monday. They captured Dorvik within hours." (`coref`, precision first).
 the one group the nearest earlier sentence that names any names, when that sentence names no
 person (who could be "they" with his men, or the speaker). Other pronouns, and pronouns before
 other verbs ("It was the first ...", "They fled"), are left alone: a place, a crowd or an
-event is as often "it" or "they".
+event is as often "it" or "they". So is a pronoun after a sentence that itself opens with one
+("It now holds most of Kastrel after pushing Varland troops back. It controls six towns"): the
+group that sentence names is not its subject, the pronoun's referent is.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ _OPENING = re.compile(
     rf"(?:\s+(?:have|has|had|now|also|then|later|quickly|soon|reportedly|still))*"
     rf"\s+(?P<verb>{_TAKING}|number(?:ed|s)?|ha(?:ve|d))\b"
 )
+_PRONOUN_SUBJECT = re.compile(r"^(?:(?:But|And|Then|Now|Later),?\s+)?(?:They|It)\s")
 
 
 def pronoun_edits(
@@ -39,6 +42,8 @@ def pronoun_edits(
     last = next((s for s in reversed(history) if s.mentions), None)
     if last is None or any(x.entity.kind == "person" for x in last.mentions):
         return []
+    if _PRONOUN_SUBJECT.match(last.text):
+        return []  # a chain of "It ...": its groups are not the subject
     group = antecedent(history, "group", None)
     if group is None or names_entity(mentions, group):
         return []
