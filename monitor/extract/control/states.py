@@ -3,8 +3,9 @@ Dorvik", "Varland's president says the army has seized Kastrel"): the state is t
 "'s army", "'s military" or "'s armed forces" in a configured group's aliases.
 
 Only where the state acts or speaks: never after a preposition ("fighting in Ethiopia", "the
-north of Mali"), and before a possessive only for its leaders and offices ("Mali's leader",
-not "Ethiopia's Tigray region").
+north of Mali"), never as the modifier of another name or of another side's people ("Mali JNIM
+fighters", "Syria rebels"), and before a possessive only for its leaders and offices ("Mali's
+leader", not "Ethiopia's Tigray region").
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ _OFFICE = re.compile(
 
 
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])")
+# "Varland rebels took Dorvik": the country names the other side's people, it does not act.
+_OTHER_SIDE_AFTER = re.compile(
+    r"\s+(?:rebels?|insurgents?|militants?|opposition|separatists?|jihadists?|guerr?illas?|"
+    r"militias?|militiamen|protesters|fighters|gunmen)\b",
+    re.I,
+)
 
 
 @functools.lru_cache(maxsize=256)
@@ -58,6 +65,8 @@ def state_mentions(
                 continue
             if _NAME_AFTER.match(sentence, m.end()):
                 continue  # "Mali JNIM fighters": a modifier of another name, not the state acting
+            if _OTHER_SIDE_AFTER.match(sentence, m.end()):
+                continue
             after = sentence[m.end() : m.end() + 2]
             if after[:1] in ("'", "’") and not _OFFICE.match(sentence, m.end()):
                 continue
