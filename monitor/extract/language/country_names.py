@@ -18,11 +18,16 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 def _names() -> frozenset[str]:
     from babel import Locale
 
-    territories = Locale("en").territories.items()
-    return frozenset(
-        name.split(" (")[0].split(" - ")[0].replace(" & ", " and ").casefold()
-        for code, name in territories
+    names = [
+        name.split(" (")[0].split(" - ")[0]
+        for code, name in Locale("en").territories.items()
         if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    ]
+    # "Bosnia & Herzegovina" is also written "Bosnia and Herzegovina", and often "Bosnia".
+    return frozenset(
+        variant.casefold()
+        for name in names
+        for variant in (name, name.replace(" & ", " and "), name.split(" & ")[0])
     )
 
 
