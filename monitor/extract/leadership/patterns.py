@@ -136,7 +136,15 @@ def _appositive_roles(
     return [first_hit, second]
 
 
-def _subject_clause(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
+def _titles_another(aside: re.Match[str], people: Sequence[Mention]) -> bool:
+    """ "X, the head of the peace office Y, and Z": an aside that ends on another configured
+    person's name is that person's title, not an office of X's."""
+    return any(m.end == aside.end("text") and m.start > aside.start("text") for m in people)
+
+
+def _subject_clause(
+    sentence: str, p: Mention, groups: list[Mention], people: Sequence[Mention] = ()
+) -> list[Hit]:
     """Predicates with the person as subject, after asides or a "who" clause."""
     if _NOT_SUBJECT.search(sentence, 0, p.start) or sentence[p.end :].startswith(_POSSESSIVE):
         return []
@@ -155,7 +163,9 @@ def _subject_clause(sentence: str, p: Mention, groups: list[Mention]) -> list[Hi
             break  # ", declared himself ...": the predicate, not an aside
         if _ANOTHER_NAME.match(appositive.group("text")):
             break  # "X, the head of Y, and Z, the RSF commander": the next role is Z's
-        if not FORMER.search(appositive.group("text")):
+        if _titles_another(appositive, people):
+            pass  # "X, the deputy of commander Y, was killed": Y's title, X's fate
+        elif not FORMER.search(appositive.group("text")):
             hits += _asides(_appositive_roles(sentence, p, appositive, groups))
         elif inner := _INNER_WHO.search(appositive.group("text")):
             # "X, a former police officer who heads Y,": the former post is past, this one not
@@ -167,7 +177,9 @@ def _subject_clause(sentence: str, p: Mention, groups: list[Mention]) -> list[Hi
     return hits + predicate_hits(sentence, p, pos, len(sentence), groups)
 
 
-def _object(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
+def _object(
+    sentence: str, p: Mention, groups: list[Mention], people: Sequence[Mention] = ()
+) -> list[Hit]:
     """ "killed X", "appointed X as governor", "resistance leader X", "the NRF led by X"."""
     before = sentence[: p.start]
     led = _LED_BY.search(before)
@@ -179,7 +191,10 @@ def _object(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
     for status, pattern in _OBJECT:
         if pattern.search(before) and not possessed:
             if status == "killed":
-                return [Hit(p, "killed", None, None, p.start), *_object_aside(sentence, p, groups)]
+                return [
+                    Hit(p, "killed", None, None, p.start),
+                    *_object_aside(sentence, p, groups, people),
+                ]
             aside = _APPOSITIVE.match(sentence, p.end)  # "appointed X, a former ..., as Y"
             role = _AS_ROLE.match(sentence, p.end) or (
                 _AS_ROLE.match(sentence, aside.end() + 1) if aside else None
@@ -192,13 +207,16 @@ def _object(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
     return _asides(premodifier(sentence, p, groups))
 
 
-def _object_aside(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
+def _object_aside(
+    sentence: str, p: Mention, groups: list[Mention], people: Sequence[Mention]
+) -> list[Hit]:
     """ "killed X, the leader of Y, ...": the office an aside after the object gives."""
     aside = _APPOSITIVE.match(sentence, p.end)
     if (
         aside is None
         or FORMER.search(aside.group("text"))
         or _ANOTHER_NAME.match(aside.group("text"))
+        or _titles_another(aside, people)
     ):
         return []
     return _asides(_appositive_roles(sentence, p, aside, groups))
@@ -222,7 +240,7 @@ def extract_leadership(
     hedged = is_hedged(sentence)
     claims: list[Claim] = []
     for p in people:
-        hits = _subject_clause(sentence, p, groups) + _object(sentence, p, groups)
+        hits = _subject_clause(sentence, p, groups, people) + _object(sentence, p, groups, people)
         if not any(h.status == "killed" for h in hits):
             hits += paired_fates(sentence, p, people) or headline_fate(sentence, p)
         for hit in hits:

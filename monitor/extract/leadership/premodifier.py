@@ -125,7 +125,28 @@ def _head_of(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
     group = next(found, None)
     if group is None:
         return []
-    return [Hit(p, "claimed", clean_role(m.group("role")), group.entity.name, m.start())]
+    role = _part_of_the_body(m.group("role"), sentence[max(group.end, org_at) : org_end])
+    if role is None:
+        return []
+    return [Hit(p, "claimed", role, group.entity.name, m.start())]
+
+
+# After the group's name inside "the head of <group>, X": nothing, its acronym, or a part of
+# it ("'s political wing"), whose head the person is.
+_ACRONYM_AFTER = re.compile(r"\s*(?:\([^()]*\))?\s*")
+_PART_AFTER = re.compile(r"['’]s?\s+(?P<part>(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,2})\s*")
+
+
+def _part_of_the_body(role: str, after: str) -> str | None:
+    """The office of "the head of the Front's political wing, X" is the head of the wing
+    (the Front's office); an "of" phrase that goes on past the name to other words ("the
+    commander of the Front met the mayor of Dorn, X") names no office of X's."""
+    if _ACRONYM_AFTER.fullmatch(after):
+        return clean_role(role)
+    part = _PART_AFTER.fullmatch(after)
+    if part is None:
+        return None
+    return f"{clean_role(role)} of the {part['part']}"
 
 
 def _country_first(role: str) -> re.Match[str] | None:
