@@ -268,6 +268,41 @@ def _office_of_body(s: Parsed, token: Token) -> Token:
     return token
 
 
+def _mention_start(s: Parsed, name: Token) -> int:
+    """The first token of the configured name `name` heads, as the configuration writes it
+    ("Varland Lina Vard": "Lina", where the parse joins the place to the name)."""
+    for m in find_mentions(s.text, s.entities):
+        tokens = tokens_at(s.span, m.start, m.end)
+        if m.entity.kind == "person" and any(t.i == name.i for t in tokens):
+            return tokens[0].i
+    return _name_start(s, name)
+
+
+def _office_across_body(
+    s: Parsed, groups: dict[int, EntityRef], name: Token
+) -> tuple[str, str | None] | None:
+    """ "Spokesman for the Front Brig. Gen. X said", "President of Varland X has": the parser
+    makes the name the object of the office's "for"/"of", the body or place it is of set
+    before the name as one phrase. Only when a configured body or place stands between them
+    ("spokesman for X" speaks for X) and no other office does ("the deputy of Front
+    commander X" is X's deputy, X the commander)."""
+    prep = name.head
+    if name.dep_ != "pobj" or prep.lower_ not in _OF or not _is_head(prep.head):
+        return None
+    role = prep.head
+    between = name.doc[prep.i + 1 : _mention_start(s, name)]
+    if role.i > prep.i or any(_is_head(t) for t in between):
+        return None
+    body = next((groups[t.i] for t in between if t.i in groups), None)
+    if body is None and not any(s.entity(t, "place") is not None for t in between):
+        return None
+    first = min(t.i for t in role.subtree if t.i <= role.i)
+    office = _office(s, groups, first, role, body)
+    if office is None or (body is None and office[0] not in _STATE):
+        return None
+    return office
+
+
 def _dated_long_ago(s: Parsed, token: Token) -> bool:
     """The clause that tells the office is dated two or more years before the article ("In May
     2022, AA chief General X warned ...")."""
@@ -305,7 +340,11 @@ def office_frames(s: Parsed) -> list[Claim]:
         person = _person(s, token)
         if person is None or _dated_long_ago(s, token):
             continue
-        for office in (_title_across_rank(s, groups, token), _appositive(s, groups, token)):
+        for office in (
+            _title_across_rank(s, groups, token),
+            _appositive(s, groups, token),
+            _office_across_body(s, groups, token),
+        ):
             if office is not None:
                 add(token, person, office[0], office[1], "claimed")
     return claims
