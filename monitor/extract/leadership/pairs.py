@@ -10,14 +10,14 @@ import re
 from itertools import pairwise
 
 from monitor.extract.language.mentions import Mention
-from monitor.extract.leadership.predicates import Hit
+from monitor.extract.leadership.predicates import AMONG_THE_DEAD, Hit
 
 # Between the two names: "and", after an aside on the first one ("A, who ..., and B").
 _JOINED = re.compile(r"(?:\s*,[^,;]{1,160},)?\s*,?\s+and\s+$")
 # The plural predicate after the second name: "were killed", "have both been killed".
 _PLURAL_FATE = re.compile(
     r"\s+(?:were|have|had)\s+(?:(?:both|reportedly|allegedly|also|since|been)\s+){0,3}"
-    r"(?:killed|slain|assassinated|executed)\b",
+    rf"(?:killed|slain|assassinated|executed|{AMONG_THE_DEAD})\b",
     re.I,
 )
 # A noun of death before the first name: "the deaths of A and B".

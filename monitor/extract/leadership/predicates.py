@@ -51,6 +51,8 @@ _ORG_WORDS = r"(?P<org>[\w'’-]+(?:\s+[\w'’-]+){0,5})"
 _BE = r"(?:was|has\s+been|had\s+been|is)\s+"
 # A place after "in", "at", "visited": a name, or "the city", "the front".
 _PLACE = r"(?:(?-i:[A-Z])|(?:city|town|capital|valley|front|frontline|region)\b)"
+# "X was among those killed", "X is among the dead": one of the victims.
+AMONG_THE_DEAD = r"among\s+(?:those\s+(?:killed|slain)|the\s+(?:dead|slain))\b"
 _PLACE_WORDS = r"(?:(?!that\b|which\b|who\b|the\b)[a-z][\w'’-]*\s+){1,3}"
 _PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
     (
@@ -92,6 +94,7 @@ _PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
         r"executed)\b",
     ),
     ("killed", None, rf"{_AUX}{_NEG}(?:died\b|dead\b)"),
+    ("killed", None, rf"(?:{_BE}|were\s+){_NEG}(?:\w+ly\s+)?{AMONG_THE_DEAD}"),
     ("fled", None, rf"{_AUX}{_NEG}(?:fled|escaped|left\s+the\s+country)\b"),
     ("fled", None, rf"{_AUX}(?P<neg>not\s+|never\s+)left\b"),  # "said he had not left X"
     (
