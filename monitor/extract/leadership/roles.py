@@ -78,7 +78,7 @@ _STATUS_MODIFIER = re.compile(
 _SELF_DECLARED = re.compile(r"^self-(?:declared|proclaimed|styled|appointed)\b", re.I)
 FORMER = re.compile(
     r"\b(?:former|ex|late|then|onetime|one-time|erstwhile|previous|ousted|deposed|toppled|"
-    r"overthrown|exiled|fallen|collapsed|defunct|until|before|once)\b",
+    r"overthrown|exiled|fallen|collapsed|defunct|until|before|once|sacked|dismissed|impeached)\b",
     re.I,
 )
 _GENERIC_OWNER = re.compile(
