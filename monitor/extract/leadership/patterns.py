@@ -70,16 +70,25 @@ _POSSESSIVE = ("'s", "’s", "’", "'")
 _OFFICES = frozenset({"claimed", "declared", "appointed", "confirmed"})
 
 
+# A person's possessive inside the words of a role: whose post it is, told by a pronoun.
+_PRONOUN_OWNER = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+", re.I)
+
+
 def _role_hit(
     sentence: str, p: Mention, m: re.Match[str], groups: list[Mention], at: int
 ) -> Hit | None:
     """A role read from an appositive or a premodifier, unless it is held no longer."""
     role = m.group("role")
+    mine = _PRONOUN_OWNER.search(role)
+    if mine is not None and mine.start() > 0:
+        return None  # "X, who is 53, named his police chief, Y": a verb and its object
+    role = role[mine.end() :] if mine is not None else role  # "X, his deputy, said"
+    shift = mine.end() if mine is not None else 0
     if m.group("org"):
         org = named_org(m.group("org"), groups, at + m.start("org"))
     else:
         org = owner(m.group("poss"), at + m.start("poss"), groups) if m.group("poss") else None
-    role_at = at + m.start("role")
+    role_at = at + m.start("role") + shift
     for g in groups:  # "the RSF commander": the group is the organization
         if role_at <= g.start < role_at + len(role):
             org = org or g.entity.name
