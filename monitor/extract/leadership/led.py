@@ -1,5 +1,6 @@
 """Bodies led by named people: "the rebels led by A and B", "the RSF (...) led by General X",
-"It is led by X", "the Front, which is led by X", "the RSF under the leadership of General X".
+"It is led by X", "the Front, which is led by X", "the RSF under the leadership of General X",
+"the 58 Division under the command of Brigadier X" (a numbered unit, written as named).
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ _LEADERSHIP_NOUNS = {"leadership": "leader", "command": "commander"}
 
 
 def _before_under(under: Token) -> Token | None:
-    """What "under the leadership of" qualifies: its head noun, or, where the parser hangs it
-    on the verb, the noun phrase right before it ("the army (SAF) under the leadership of")."""
+    """What "under the leadership of" qualifies: its head noun, the subject of "be" ("the
+    rebels were under the command of"), or, where the parser hangs it on another verb, the
+    noun phrase right before it ("the army (SAF) under the leadership of")."""
     if under.head.pos_ not in ("VERB", "AUX", "ADP"):
         return under.head
+    if under.head.lemma_ == "be" and under.dep_ == "prep":
+        return child(under.head, "nsubj")
     if under.i == under.sent.start:
         return None
     before = under.doc[under.i - 1]
@@ -42,7 +46,37 @@ def _the_group(s: Parsed, body: Token) -> EntityRef | None:
     return None
 
 
-def led_by(s: Parsed, verb: Token) -> list[tuple[Token, str, EntityRef]]:
+# A unit of an army named by its number or name ("the 58 Division", "Task Force Kel"): whose
+# commander a "under the command of" names, written as named when no configuration has it.
+_UNIT_NOUNS = frozenset("division brigade regiment battalion corps".split())
+
+
+def _named_unit(body: Token) -> EntityRef | None:
+    if body.lower_ not in _UNIT_NOUNS or not body.text[:1].isupper():
+        return None
+    words = [c for c in body.children if c.dep_ in ("nummod", "compound") and c.i < body.i]
+    if not words:
+        return None  # "the Division": which one is untold
+    return EntityRef(body.doc[words[0].i : body.i + 1].text, "group")
+
+
+def _the_people(people: Token) -> list[Token]:
+    """The names "of" gives, also after a count ("two of the group's commanders, A and B",
+    where the parser joins the names to the noun)."""
+    of = child(people, "prep") if people.pos_ == "NUM" else None
+    counted = child(of, "pobj") if of is not None and of.lower_ == "of" else None
+    if counted is None:
+        return with_conjuncts(people)
+    return with_conjuncts(people)[1:] + with_conjuncts(counted)
+
+
+def _unnamed_fighters(body: Token) -> bool:
+    """ "the rebels were under the leadership of X": fighters no configuration names, whose
+    leader X is all the same."""
+    return body.lower_ in PLURALS and not any(c.dep_ == "poss" for c in body.children)
+
+
+def led_by(s: Parsed, verb: Token) -> list[tuple[Token, str, EntityRef | None]]:
     """ "the rebels led by A and B", "the RSF (...) led by General X", "It is led by X",
     "the RSF under the leadership of General X": the people who lead a configured group."""
     if any(FORMER.fullmatch(c.lower_) for c in verb.children):
@@ -60,11 +94,17 @@ def led_by(s: Parsed, verb: Token) -> list[tuple[Token, str, EntityRef]]:
         role = _LEADERSHIP_NOUNS[verb.lower_]
     else:
         return []
-    group = _the_group(s, body) if body is not None else None
-    if group is None or people is None:
+    if body is None or people is None:
         return []
-    out = []
-    for p in with_conjuncts(people):
+    group = _the_group(s, body)
+    if group is None and verb.lower_ in _LEADERSHIP_NOUNS:
+        group = _named_unit(body)
+        if group is None and not _unnamed_fighters(body):
+            return []
+    elif group is None:
+        return []
+    out: list[tuple[Token, str, EntityRef | None]] = []
+    for p in _the_people(people):
         person = s.heads.get(p.i)
         if person is not None and person.kind == "person":
             out.append((p, role, group))

@@ -333,10 +333,11 @@ def office_frames(s: Parsed) -> list[Claim]:
         for p, role, group in led_by(s, token):
             person = None if _dated_long_ago(s, p) else _person(s, p)
             title = _title_across_rank(s, groups, p, group) if person else None
+            body = group.name if group is not None else None
             if person is not None and title is not None:
-                add(p, person, title[0], title[1] or group.name, "claimed")
+                add(p, person, title[0], title[1] or body, "claimed")
             elif person is not None:
-                add(p, person, role, group.name, "claimed")
+                add(p, person, role, body, "claimed")
         person = _person(s, token)
         if person is None or _dated_long_ago(s, token):
             continue
