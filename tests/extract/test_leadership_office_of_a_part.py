@@ -94,3 +94,24 @@ def test_the_fate_after_an_aside_naming_another_person_stays() -> None:
     text = "Lina Vard, the deputy of Tomas Brel, was killed on Monday."
     assert Leadership("Lina Vard", None, None, "killed") in _vard(text)
     assert not any(v.status == "claimed" for v in _vard(text))
+
+
+def test_an_aside_whose_body_is_of_another_titled_person_stays() -> None:
+    text = "Lina Vard, a spokesman for the KDF command of President Tomas Brel, said so."
+    assert any(v.role == "spokesman" for v in _vard(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Lina Vard, a spokesman for the Varland army, said the raid was over.", "Varland army"),
+        (
+            "Lina Vard, a spokesman for the Dornish government of President Tomas Brel, "
+            "said the fighters had left.",
+            "Dornish government",
+        ),
+        ("Lina Vard, the leader of the Dorn Brigades, said so.", "Dorn Brigades"),
+    ],
+)
+def test_an_unconfigured_body_keeps_its_kind(text: str, org: str) -> None:
+    assert {v.organization for v in _vard(text) if v.role} == {org}

@@ -148,7 +148,19 @@ def _appositive_roles(
 def _titles_another(aside: re.Match[str], people: Sequence[Mention]) -> bool:
     """ "X, the head of the peace office Y, and Z": an aside that ends on another configured
     person's name is that person's title, not an office of X's."""
-    return any(m.end == aside.end("text") and m.start > aside.start("text") for m in people)
+    return any(
+        m.end == aside.end("text")
+        and m.start > aside.start("text")
+        and not _WHOSE_BEFORE.search(aside.string, aside.start("text"), m.start)
+        for m in people
+    )
+
+
+# "X, a spokesman for the government of President Y": Y after a preposition and a title is
+# whose body it is, not the holder of the aside's office.
+_WHOSE_BEFORE = re.compile(
+    r"\b(?:of|for|to|by|under|with)\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}$", re.I
+)
 
 
 def _subject_clause(

@@ -163,4 +163,18 @@ def named_org(org: str | None, groups: list[Mention], offset: int) -> str | None
     if not org:
         return None
     m = re.match(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w'’-]*)*", org)
-    return m.group(0).removesuffix("'s").removesuffix("’s") if m else None
+    if m is None:
+        return None
+    name = m.group(0)
+    body = _BODY_NOUN.match(org, m.end())
+    if body is not None and not name.endswith(("'s", "’s")):
+        return name + body.group(0)  # "spokesman for the Chechen government"
+    return name.removesuffix("'s").removesuffix("’s")
+
+
+# The kind of body a capitalised name opens, in lower case: "the Chechen government", "the
+# Varland army" name the body, not the people or the place.
+_BODY_NOUN = re.compile(
+    r"\s+(?:(?:federal|national|regular|armed)\s+)?(?:government|army|military|armed\s+forces|"
+    r"forces|police|navy|air\s+force|militia|authorities)\b"
+)
