@@ -18,6 +18,7 @@ from monitor.extract.casualties import at_the_scene, extract_casualties, scene_o
 from monitor.extract.control import extract_control
 from monitor.extract.coref import Resolved, resolve_references
 from monitor.extract.force import extract_force_sizes
+from monitor.extract.force.infobox import infobox_sizes, page_subject
 from monitor.extract.frames import frame_claims
 from monitor.extract.language.nlp import DEFAULT_MODEL, parse_texts, sentences
 from monitor.extract.language.text import split_sentences
@@ -77,10 +78,13 @@ def extract_claims(
     wanted = [k for k in FACT_KINDS if k in kinds]
     country: str | None = None  # the country named last: "inside the country" is there
     scene: str | None = None  # where the fighting named last was: "killed in the fighting"
-    for sentence, parse in _parsed(text, entities, model):
+    page: str | None = None  # the group a page's title or heading names: its fact box's
+    for i, (sentence, parse) in enumerate(_parsed(text, entities, model)):
         named = countries_named(parse)
         pronouns = pronoun_substitutions([(s.original, s.name) for s in sentence.substitutions])
         found = [c for x in extractors for c in x(sentence.text, entities, year=year)]
+        page = page_subject(sentence.text, entities, first=i == 0) or page
+        found += infobox_sizes(sentence.text, page) if page and "force_size" in wanted else []
         framed = frame_claims(parse, entities, wanted, year, sentence.original)
         found += _new_facts(framed, found)
         found = trim_titles(review(found, parse, entities, pronouns), parse, entities)
