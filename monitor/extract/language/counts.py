@@ -5,7 +5,8 @@ grammar, not a piece of a date ("2024-05-06", "Nov 18", a dateline), and a force
 not be people who were killed, wounded or captured ("killed 47 Malian soldiers", "150 fighters
 of the RSF were killed", "shootings of six soldiers"): those are losses, which the casualty
 extractor reads. A handful of men ("two men who identified themselves as soldiers", "one of
-the deadliest groups") is no group's strength.
+the deadliest groups") is no group's strength, and neither are the men of each of its units
+("divisions of 10,000 soldiers", "battalions of 800 men each").
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ _LOSS_NOUNS = frozenset(
     murder""".split()
 )
 _SMALLEST_FORCE = 10
+# The units a force is divided into: a count of "divisions of N soldiers" is each one's men.
+_SUBUNITS = frozenset(
+    "division brigade battalion regiment company platoon squad unit column detachment".split()
+)
+_RANGE_DASH = re.compile(r"[–—-]")
 
 
 def _figures(value: FactValue) -> list[int]:
@@ -77,9 +83,32 @@ def _unit_tokens(span: Span, value: ForceSize) -> list[Token]:
     figures = {str(f) for f in _figures(value)} | {f"{f:,}" for f in _figures(value)}
     found = []
     for token in span:
-        if token.like_num and token.text in figures and token.dep_ in ("nummod", "quantmod"):
+        written = {token.text, *_RANGE_DASH.split(token.text)}  # "10,000–14,000": one token
+        number = token.like_num or token.tag_ == "CD"
+        if number and written & figures and token.dep_ in ("nummod", "quantmod"):
             found.append(token.head)
+        elif number and written & figures and token.dep_ == "compound":
+            found.append(_phrase_head(token))  # "10,000 <name's> soldiers" after a reference
     return found
+
+
+def _phrase_head(token: Token) -> Token:
+    """The noun a modifier's phrase ends in, through the names that stand before it."""
+    node = token.head
+    while node.dep_ in ("compound", "poss") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _per_unit(noun: Token) -> bool:
+    """The noun counts the men of each of several units, not a force: "divided into divisions
+    of 10,000 soldiers", "four battalions of 800 men each", "two brigades, each of 3,000"."""
+    if any(c.lower_ == "each" for c in noun.children):
+        return True
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    owner = noun.head.head
+    return owner.lower_ == "each" or (owner.tag_ == "NNS" and owner.lemma_.lower() in _SUBUNITS)
 
 
 def _is_loss(noun: Token) -> bool:
@@ -98,4 +127,4 @@ def not_a_force(span: Span, value: ForceSize) -> bool:
     if value.max is not None and value.max < _SMALLEST_FORCE:
         return True
     nouns = _unit_tokens(span, value)
-    return bool(nouns) and all(_is_loss(n) for n in nouns)
+    return bool(nouns) and all(_is_loss(n) or _per_unit(n) for n in nouns)
