@@ -79,7 +79,7 @@ def test_loyal_keeps_the_noun_in_lower_case() -> None:
         "Chad rebels seize Tarsa. The KLF launched its offensive last week.",
         "CAR rebels seize Tarsa. The KLF launched its offensive last week.",
         "Rebels in Varland seized Tarsa on Sunday. The Kastrel Liberation Front had warned of it.",
-        "Jets bombed Tarsa to drive out rebels who seized the town. KLF units are dug in.",
+        "Jets bombed Tarsa to expel the rebels who had seized the town. KLF units are dug in.",
     ],
 )
 def test_rebels_are_the_one_irregular_side_the_article_names(text: str) -> None:

@@ -28,7 +28,7 @@ def _sizes(text: str) -> set[tuple[str, int | None, int | None, str]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "As of 2024, the KDF was divided into divisions of 10,000–14,000 soldiers.",
+        "As of 2024, the KDF was organised in brigades of 9,000–12,000 soldiers.",
         "The KDF is organised in brigades of about 3,000 fighters.",
         "The KDF has four battalions of 800 men each.",
         "The KDF fields two brigades, each of 3,000 fighters.",

@@ -1,7 +1,7 @@
 """People who lead a body told by "under the leadership/command of": a numbered unit no
 configuration names is written as named ("the 9 Brigade under the command of Colonel X":
 commander of 9 Brigade); fighters no configuration names have X as their leader all the same,
-also when "under" follows "be" ("the rebels were under the leadership of X") and when the names
+also when "under" follows "be" ("the insurgents were under the leadership of X") and when the names
 follow a count ("two of the region's warlords, A and B"). Every sentence was written for this
 test, with invented names."""
 
@@ -42,18 +42,18 @@ def test_a_numbered_unit_is_written_as_named(text: str, unit: str) -> None:
 
 def test_two_units_each_with_its_commander() -> None:
     text = (
-        "Dorn fell after the 58 Division under the command of Brigadier Lina Vard, "
-        "53 Division under the command of Major General Tomas Brel and others advanced."
+        "Dorn fell after the 14 Division under the command of Brigadier Lina Vard, "
+        "31 Division under the command of Colonel Tomas Brel and others advanced."
     )
     assert _offices(text) == {
-        Leadership("Lina Vard", "commander", "58 Division", "claimed"),
-        Leadership("Tomas Brel", "commander", "53 Division", "claimed"),
+        Leadership("Lina Vard", "commander", "14 Division", "claimed"),
+        Leadership("Tomas Brel", "commander", "31 Division", "claimed"),
     }
 
 
 def test_unnamed_fighters_under_the_leadership_of_a_count_of_people() -> None:
     text = (
-        "The rebels were under the leadership of two of Varland's most feared warlords, "
+        "The insurgents were under the leadership of three of Varland's most feared warlords, "
         "Lina Vard and Tomas Brel."
     )
     assert _offices(text) == {

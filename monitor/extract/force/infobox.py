@@ -1,13 +1,13 @@
 """A force's size told by the fact box of its own encyclopedia page: a row "Active personnel |
-250,000 (est. Nov 2020) |", "Active personnel210,000" (a box flattened to text glues the field's
-name to its value), "| size = 1077" (the box's template, unrendered).
+120,000 (est. May 2019) |", "Active personnel95,000" (a box flattened to text glues the field's
+name to its value), "| size = 2300" (the box's template, unrendered).
 
 A fact box has no grammar to read; its fields are named. Only the fields that tell how many
 people one force has are read ("active personnel", "size"), as a row of their own or after a
 cell border, never a battle's "Strength" row, whose columns are the sides of the battle. The box
 is the page's subject's: the configured group whose name opens the page (its title) or stands
 alone as a heading line (`page_subject`). A value marked as an estimate right after it
-("250,000 (est. 2020)") is approximate.
+("120,000 (est. 2019)") is approximate.
 """
 
 from __future__ import annotations

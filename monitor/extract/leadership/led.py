@@ -1,6 +1,6 @@
 """Bodies led by named people: "the rebels led by A and B", "the RSF (...) led by General X",
 "It is led by X", "the Front, which is led by X", "the RSF under the leadership of General X",
-"the 58 Division under the command of Brigadier X" (a numbered unit, written as named).
+"the 12 Division under the command of Brigadier X" (a numbered unit, written as named).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _the_people(people: Token) -> list[Token]:
 
 
 def _unnamed_fighters(body: Token) -> bool:
-    """ "the rebels were under the leadership of X": fighters no configuration names, whose
+    """ "the insurgents were under the leadership of X": fighters no configuration names, whose
     leader X is all the same."""
     return body.lower_ in PLURALS and not any(c.dep_ == "poss" for c in body.children)
 
