@@ -7,59 +7,30 @@ data), so "Syria", "Russia" and "Myanmar" are countries and "Kabul" or "Aleppo" 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from monitor.extract.language.country_names import country_names, is_country_name
 from monitor.records import Claim, Leadership
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-# CLDR codes that are no country: the European Union, the eurozone, the United Nations,
-# "Outlying Oceania", pseudo-regions.
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
-# Names English news still writes where CLDR's short name has changed ("Türkiye", "Czechia").
-_FORMER_NAMES = frozenset(
-    "Turkey;Ivory Coast;Czech Republic;Swaziland;Cape Verde;East Timor;Macedonia".split(";")
-)
 # The noun phrase a fate's place is given as when the text names no place.
 THE_COUNTRY = "the country"
 
 
-@cache
-def _country_names() -> frozenset[str]:
-    from babel import Locale
-
-    names: set[str] = set(_FORMER_NAMES)
-    for code, name in Locale("en").territories.items():
-        if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
-            continue
-        names.update(_variants(name))
-    return frozenset(n.casefold() for n in names)
-
-
-def _variants(name: str) -> set[str]:
-    """ "Myanmar (Burma)" is Myanmar and Burma; "Congo - Kinshasa" is Congo; "Bosnia &
-    Herzegovina" is also written with "and"."""
-    out = {name, name.replace(" & ", " and ")}
-    out.update(part.strip() for part in re.split(r"[()]", name) if part.strip())
-    out.add(name.split(" - ")[0])
-    return out
-
-
 def is_country(name: str) -> bool:
-    words = name.removeprefix("the ").strip()
-    return words.casefold() in _country_names()
+    return is_country_name(name.removeprefix("the "))
 
 
 def countries_named(span: Span) -> list[str]:
     """The countries a sentence names, in order: proper names of up to four words ("Burkina
     Faso", "Central African Republic") that are countries, the longest at each end."""
     tokens = list(span)
-    names = _country_names()
+    names = country_names()
     found = []
     for end, last in enumerate(tokens):
         if last.pos_ != "PROPN" or last.lower_ not in _last_words():
@@ -77,7 +48,7 @@ def countries_named(span: Span) -> list[str]:
 @cache
 def _last_words() -> frozenset[str]:
     """The last word of every country name: a cheap test before any name is put together."""
-    return frozenset(n.split()[-1] for n in _country_names())
+    return frozenset(n.split()[-1] for n in country_names())
 
 
 def in_the_named_country(claims: Sequence[Claim], country: str | None) -> list[Claim]:
