@@ -83,8 +83,9 @@ def extract_claims(
         named = countries_named(parse)
         pronouns = pronoun_substitutions([(s.original, s.name) for s in sentence.substitutions])
         found = [c for x in extractors for c in x(sentence.text, entities, year=year)]
-        page = page_subject(sentence.text, entities, first=i == 0) or page
-        found += infobox_sizes(sentence.text, page) if page and "force_size" in wanted else []
+        if "force_size" in wanted:
+            page = page_subject(sentence.text, entities, first=i == 0) or page
+            found += infobox_sizes(sentence.text, page) if page else []
         framed = frame_claims(parse, entities, wanted, year, sentence.original)
         found += _new_facts(framed, found)
         found = trim_titles(review(found, parse, entities, pronouns), parse, entities)

@@ -126,8 +126,8 @@ def _kept(noun: str) -> str:
 def _generic(sentence: str, start: int) -> bool:
     """Whether the words before a side noun leave it generic: none, a determiner or adjective,
     a country, its initials or its demonym ("Varland rebels", "CAR rebels", "Varlandian
-    rebels"); not a count, not another
-    capitalised name ("Tuareg rebels"), not "rival" or "other"."""
+    rebels"); not a count, not another capitalised name ("Tuareg rebels"), not "rival" or
+    "other"."""
     before = _WORD_BEFORE.search(sentence, 0, start)
     if before is None:
         return True

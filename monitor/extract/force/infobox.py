@@ -44,8 +44,8 @@ def page_subject(sentence: str, entities: Sequence[EntityRef], first: bool) -> s
 def infobox_sizes(sentence: str, subject: str) -> list[Claim]:
     """The force sizes a row of a fact box gives for the page's subject."""
     claims = []
-    for field in _FIELD.finditer(sentence.strip()):
-        text = sentence.strip()
+    text = sentence.strip()
+    for field in _FIELD.finditer(text):
         end = _CELL_END.search(text, field.end())
         cell = text[field.end() : end.start() if end else len(text)]
         amounts = find_amounts(cell)
