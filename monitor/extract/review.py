@@ -229,6 +229,7 @@ def review(
             continue
         told = _hearsay(span, verbs, claim.value, entities)
         if _unfounded(told, claim.value):
+            kept += _denial(claim, span, verbs, entities) if told == DENIED else []
             continue
         if _speaker_is_subject(verbs, claim, pronoun_names, entities):
             continue
@@ -262,6 +263,25 @@ def _unfounded(told: Hearsay | None, value: FactValue) -> bool:
         return True
     fate = isinstance(value, Leadership) and value.status in _FATES
     return told == RUMOUR and not fate
+
+
+def _denial(
+    claim: Claim, span: Span, verbs: Sequence[Token], entities: Sequence[EntityRef]
+) -> list[Claim]:
+    """A hold or capture that a side denies outright ("Armenia denied that Azerbaijani forces
+    controlled Hadrut") is that side's denial of the capture, as "denied that Hadrut had
+    fallen" is; denied by nobody configured, or by the taker itself, it is no fact."""
+    value = claim.value
+    if not isinstance(value, TerritorialControl) or value.status == "surrounded":
+        return []
+    s = parsed(span, entities, None)
+    for verb in verbs:
+        speaker = speaker_of(verb)
+        side = side_of(s, speaker)
+        if speaker is not None and side is not None and side.name != value.controller:
+            denied = TerritorialControl(value.place, side.name, "denies_captured")
+            return [replace(claim, value=denied, claimed_by=phrase(speaker), hedged=False)]
+    return []
 
 
 def _miscounted(span: Span, value: FactValue) -> bool:

@@ -128,3 +128,27 @@ def test_a_capture_told_by_a_noun_in_a_report_is_hedged_unless_confirmed() -> No
     assert readings(text) == [(CAPTURE, True)]
     text = "Reports of the capture of Varno by the NLA were confirmed by the army."
     assert readings(text) == [(CAPTURE, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army denied that NLA fighters control Varno.",
+        "The army flatly denied that NLA fighters were holding Varno on Sunday.",
+    ],
+)
+def test_a_holding_denied_outright_is_the_deniers_denial(text: str) -> None:
+    """The complement of "deny" is not told as a fact: what stands is the denier's side
+    saying the place was not lost, as when it denies that the place fell."""
+    found = readings(text)
+    assert [(v.status, v.controller) for v, _ in found] == [("denies_captured", "Federal Army")]
+
+
+def test_denied_losses_are_no_losses() -> None:
+    text = "The army denied that 40 Federal Army soldiers were killed in Varno."
+    assert claims(text, "casualties") == []
+
+
+def test_a_denial_negated_leaves_the_clause_a_fact() -> None:
+    found = readings("The army did not deny that NLA fighters were holding Varno on Sunday.")
+    assert [(v.status, v.controller) for v, _ in found] == [("holds", "Northern Liberation Army")]

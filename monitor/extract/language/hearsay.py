@@ -7,8 +7,9 @@ A fact's verb may stand in the complement of a noun or verb of hearsay rather th
   that", "is rumoured to have fallen"): nobody states it, so it is no fact (`RUMOUR`);
 - a report nobody owns ("amid reports that the rebels had seized the airport", "unconfirmed
   reports said", "reports spread that"): a fact, hedged (`REPORT`), like "reportedly";
-- a rumour or report that somebody denies ("the army dismissed reports that ..."): the denial is
-  the fact, the content none (`DENIED`).
+- a rumour or report that somebody denies ("the army dismissed reports that ..."), or a clause
+  denied outright ("Armenia denied that Azerbaijani forces held the town"): the denial is the
+  fact, the content none (`DENIED`).
 
 The governing word decides through the parse: the clause is an acl/ccomp/relcl of the noun, the
 ccomp/xcomp of the verb, or the ccomp of a verb whose subject is the noun ("rumours spread
@@ -83,19 +84,23 @@ def _in_phrase(token: Token) -> Hearsay | None:
 
 def _told(verb: Token) -> Hearsay | None:
     node = verb
+    adverbial = False  # climbed out of an adverbial clause: "denied X, saying he was in Y"
     while node.head.i != node.i:
         head = node.head
-        found = _governed(head, node)
+        found = _governed(head, node, adverbial)
         if found is not None:
             return found if found != "fact" else None
         if node.dep_ not in _CLIMB:
             return None
+        adverbial = adverbial or node.dep_ == "advcl"
         node = head
     return None
 
 
-def _governed(head: Token, clause: Token) -> Hearsay | Literal["fact"] | None:
-    """What `head` makes of the clause hung on it: "fact" when it vouches for it."""
+def _governed(head: Token, clause: Token, adverbial: bool) -> Hearsay | Literal["fact"] | None:
+    """What `head` makes of the clause hung on it: "fact" when it vouches for it. A verb of
+    denial denies its own complement, not an adverbial clause inside it (the denier's "saying
+    he was in the valley" is what the denier asserts)."""
     link = clause.dep_
     if head.pos_ in ("NOUN", "PROPN") and link in _NOUN_CLAUSE:
         if link == "relcl" and not any(c.dep_ == "mark" for c in clause.children):
@@ -107,6 +112,8 @@ def _governed(head: Token, clause: Token) -> Hearsay | Literal["fact"] | None:
         return None if is_negated(head) else RUMOUR
     if link != "ccomp":
         return None
+    if head.lemma_.lower() in _DENY_VERBS:  # "denied that the rebels held the town"
+        return None if is_negated(head) or adverbial else DENIED
     said_by = subject(head)
     if said_by is None:
         return None
