@@ -131,7 +131,9 @@ def _told(value: FactValue) -> tuple[object, ...]:
     two; a place may hold a capture and a hold, and a capture by allies one fact per taker (a
     taker the extractor left unnamed is dropped later, beside the named one)."""
     if isinstance(value, TerritorialControl):
-        status = "captured" if value.status == "claims_captured" else value.status
+        # one taking, however told: claimed, or a retaking the extractor saw ("ending the
+        # occupation") where the frame saw a capture
+        status = "captured" if value.status in ("claims_captured", "retaken") else value.status
         return (value.kind, value.place, status, value.controller)
     if isinstance(value, Leadership):
         return (value.kind, value.subject, value.aspect)

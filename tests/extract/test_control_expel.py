@@ -1,6 +1,7 @@
 """Driving an enemy out of a place is taking it: "ousted X from Y", "drove X out of Y",
-"X was expelled from Y by Z". An armed actor nobody configured ("rebels") takes the place for
-an unnamed side; a subject that is no armed actor takes nothing."""
+"X was expelled from Y by Z", and with "out of" only, "pushed X out of Y", "forced X out of Y".
+An armed actor nobody configured ("rebels") takes the place for an unnamed side; a subject that
+is no armed actor takes nothing."""
 
 from __future__ import annotations
 
@@ -37,6 +38,19 @@ def _values(sentence: str) -> list[Holding]:
             [("Kastrel", "Northern Army", "captured")],
         ),
         (
+            "Northern forces pushed the Coast Militia out of Varo in a night assault.",
+            [("Varo", "Northern Army", "captured")],
+        ),
+        (
+            "The Coast Militia was forced out of Kastrel by Northern troops on Sunday.",
+            [("Kastrel", "Northern Army", "captured")],
+        ),
+        (
+            "Northern troops drove the Coast Militia out of Varo, ending its two-year occupation"
+            " of the port.",
+            [("Varo", "Northern Army", "retaken")],
+        ),
+        (
             "Local rebels ousted government forces from Kastrel on Thursday, dealing a new blow"
             " to the capital.",
             [("Kastrel", None, "captured")],
@@ -66,6 +80,8 @@ def test_no_taking_without_an_armed_taker_or_an_event(sentence: str) -> None:
     [
         "Coast Militia fighters drove back Northern troops from the edge of Kastrel.",
         "The Coast Militia pushed Northern forces from Varo's outskirts, its commander said.",
+        "Northern troops pushed the Coast Militia back towards Varo.",
+        "The shelling forced Coast Militia fighters to pull out of Kastrel's suburbs.",
     ],
 )
 def test_an_attack_driven_back_takes_nothing(sentence: str) -> None:

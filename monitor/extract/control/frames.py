@@ -81,6 +81,8 @@ _AVERTING = frozenset("prevent avert stop halt block resist deny fear thwart rep
 # Verbs of driving an enemy out of a place: "ousted government forces from Hama". Not "push"
 # or "drive back": an attack pushed back from a town leaves it with its defenders.
 _EXPEL = frozenset("oust expel evict dislodge drive chase rout flush kick".split())
+# Verbs that expel only with "out of": "pushed the rebels out of X", "forced them out of X".
+_PUSH_OUT = frozenset("push force throw squeeze".split())
 
 
 def _expelled_from(verb: Token) -> Token | None:
@@ -115,19 +117,41 @@ def _repelled(verb: Token) -> bool:
     return any(c.lower_ == "back" for c in verb.children)
 
 
+def _expelling(verb: Token) -> bool:
+    if verb.lemma_ in _PUSH_OUT:
+        return any(c.lower_ == "out" and c.dep_ in ("prep", "prt") for c in verb.children)
+    return verb.lemma_ in _EXPEL and not _repelled(verb)
+
+
 def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
     """The place phrase, the taker and the status a control verb states."""
     parts = _plain_verb_parts(verb)
-    if parts is not None and parts[2] == "captured" and re_prefixed(verb):
+    if (
+        parts is not None
+        and parts[2] == "captured"
+        and (re_prefixed(verb) or _ends_occupation(verb))
+    ):
         return parts[0], parts[1], "retaken"
     return parts
+
+
+def _ends_occupation(verb: Token) -> bool:
+    """ "drove them out of X, ending a five-month occupation": the place was the taker's
+    before the enemy occupied it, so taking it is a retaking."""
+    return any(
+        c.dep_ == "advcl"
+        and c.lemma_ == "end"
+        and (o := child(c, "dobj")) is not None
+        and o.lemma_ == "occupation"
+        for c in verb.children
+    )
 
 
 def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
     lemma = verb.lemma_
     if (yielded := lost_to(verb) or liberated(verb) or swept_into(verb)) is not None:
         return yielded
-    if lemma in _EXPEL and not _repelled(verb) and (place := _expelled_from(verb)) is not None:
+    if _expelling(verb) and (place := _expelled_from(verb)) is not None:
         # the taker is the one who expels: the subject, or the agent of the passive
         taker = prep_object(verb, "by") if passive(verb) else child(verb, "nsubj")
         return place, taker, "captured"
