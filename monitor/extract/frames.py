@@ -23,6 +23,8 @@ from monitor.extract.force import (
 from monitor.extract.language.frame_base import parsed
 from monitor.extract.leadership import (
     arrival_frames,
+    death_noun_frames,
+    found_dead_frames,
     killing_frames,
     office_frames,
     where_clause_frames,
@@ -45,6 +47,8 @@ _FRAMES = {
     "leadership": lambda s: [
         *arrival_frames(s),
         *killing_frames(s),
+        *death_noun_frames(s),
+        *found_dead_frames(s),
         *office_frames(s),
         *where_clause_frames(s),
     ],

@@ -5,14 +5,19 @@ somewhere).
 person is or suffered (`predicates`), the words of an office (`roles`), a title before the name
 (`premodifier`) and whose office it is (`bodies`), denials and past posts (`filters`), headline
 grammar (`headline`) and two people's one fate (`pairs`). The parse readers: arrivals,
-whereabouts and killings (`frames`), offices (`offices`, with bodies led by named people in
-`led`) and whereabouts told by a relative clause (`where_clauses`). `titles` keeps an office to
-the words the parse puts in the name's phrase, and `countries` reads "the country" as the one
-named last.
+whereabouts, killings and deaths told by a noun or a finding (`frames`), offices (`offices`,
+with bodies led by named people in `led`) and whereabouts told by a relative clause
+(`where_clauses`). `titles` keeps an office to the words the parse puts in the name's phrase,
+and `countries` reads "the country" as the one named last.
 """
 
 from monitor.extract.leadership.countries import countries_named, in_the_named_country
-from monitor.extract.leadership.frames import arrival_frames, killing_frames
+from monitor.extract.leadership.frames import (
+    arrival_frames,
+    death_noun_frames,
+    found_dead_frames,
+    killing_frames,
+)
 from monitor.extract.leadership.offices import office_frames
 from monitor.extract.leadership.patterns import extract_leadership
 from monitor.extract.leadership.titles import trim_titles
@@ -21,7 +26,9 @@ from monitor.extract.leadership.where_clauses import where_clause_frames
 __all__ = [
     "arrival_frames",
     "countries_named",
+    "death_noun_frames",
     "extract_leadership",
+    "found_dead_frames",
     "in_the_named_country",
     "killing_frames",
     "office_frames",

@@ -1,6 +1,8 @@
 """Fates and whereabouts read from the parse: where a person arrived or is ("X arrived in
-Bara", "X visited Y", "X remains in Y", "X is abroad"), and a person a verb of killing takes
-("Israel killed X in an air strike", "assassinating its leader X").
+Bara", "X visited Y", "X remains in Y", "X is abroad"), a person a verb of killing takes
+("Israel killed X in an air strike", "assassinating its leader X"), a death told by its noun
+("confirmed X's death", "announced the killing of its commander X") and a death found or
+reported ("X was confirmed dead", "was reported killed": hedged when only reported or believed).
 
 A whereabouts is a place: a configured one, a proper name or a place noun ("the country"), never
 "in talks"; "abroad" or "outside the country" is a flight whose destination is untold. The
@@ -21,7 +23,13 @@ from monitor.extract.language.frame_base import (
     passive,
     prep_object,
 )
-from monitor.extract.language.grammar import claimant_of, is_time, phrase, subject
+from monitor.extract.language.grammar import (
+    SPEECH_LEMMAS,
+    claimant_of,
+    is_time,
+    phrase,
+    subject,
+)
 from monitor.extract.language.history import FATE_ERA, OFFICE_YEAR, is_past
 from monitor.extract.language.where import is_place_like
 from monitor.extract.leadership.countries import is_country
@@ -124,4 +132,102 @@ def killing_frames(s: Parsed) -> list[Claim]:
             continue
         value = Leadership(person.name, None, None, "killed")
         claims.append(Claim(value, s.text, claimant_of(verb), is_hedged(s.text)))
+    return claims
+
+
+_DEATH_NOUNS = frozenset("death killing assassination execution murder".split())
+# Verbs over a death noun that leave the death untold: "feared the death of", "faked his death".
+_NO_DEATH = frozenset("fear fake stage threaten plot plan deny dismiss dispute reject".split())
+# "was <verb> dead / killed": the death found or confirmed, or only reported or believed.
+_FOUND_DEAD = frozenset("confirm find declare pronounce".split())
+_THOUGHT_DEAD = frozenset("believe presume report fear think".split())
+
+
+def _dead_person(s: Parsed, noun: Token) -> EntityRef | None:
+    """Whose death a noun tells: its possessor ("X's death") or its of-phrase ("the killing of
+    its commander X")."""
+    owner = child(noun, "poss") or prep_object(noun, "of")
+    return _the_person(s, owner)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def death_noun_frames(s: Parsed) -> list[Claim]:
+    """A death told by a noun: "the NLA confirmed X's death", "announced the death of its
+    leader X", "X's killing was confirmed". A verb over it that is negated, modal, denied or
+    feared leaves it untold; so does a date that makes it history."""
+    claims = []
+    for noun in s.span:
+        if noun.pos_ != "NOUN" or noun.lemma_ not in _DEATH_NOUNS:
+            continue
+        person = _dead_person(s, noun)
+        verb = _governing_verb(noun)
+        if person is None or (verb is not None and not _tells_death(verb)) or _remembered(noun):
+            continue
+        if s.year is not None and is_past(era_text(verb or noun), s.year, FATE_ERA, OFFICE_YEAR):
+            continue
+        value = Leadership(person.name, None, None, "killed")
+        claims.append(Claim(value, s.text, _teller(verb), is_hedged(s.text)))
+    return claims
+
+
+def _teller(verb: Token | None) -> str | None:
+    """Who tells of the death: the subject of the verb of telling that takes the noun ("the NLA
+    confirmed X's death"), the agent of a passive one ("was confirmed dead by the army"), or
+    whoever reports that verb's clause."""
+    if verb is None:
+        return None
+    if passive(verb):  # "X's death was confirmed by the NLA"
+        who = prep_object(verb, "by")
+    else:
+        who = subject(verb) if verb.lemma_ in SPEECH_LEMMAS else None
+    if who is not None and who.pos_ != "PRON":
+        return phrase(who)
+    return claimant_of(verb)
+
+
+# Nouns and prepositions that make a death the past an article looks back on: "the
+# anniversary of the death of X", "since X's death".
+_REMEMBRANCE = frozenset("anniversary memory commemoration remembrance memorial legacy".split())
+
+
+def _remembered(noun: Token) -> bool:
+    node = noun
+    while node.dep_ in ("pobj", "prep") and node.head.i != node.i:
+        node = node.head
+        if node.lower_ == "since" or node.lemma_ in _REMEMBRANCE:
+            return True
+    return False
+
+
+def _tells_death(verb: Token) -> bool:
+    return happened(verb) and verb.lemma_ not in _NO_DEATH
+
+
+def found_dead_frames(s: Parsed) -> list[Claim]:
+    """ "X was confirmed dead", "was found dead in Y", "was reported killed", "is believed
+    dead": a death stated of the passive subject; hedged when only reported or believed."""
+    claims = []
+    for word in s.span:
+        if word.lower_ not in ("dead", "killed") or word.dep_ not in ("oprd", "xcomp", "acomp"):
+            continue
+        verb = word.head
+        known = verb.lemma_ in _FOUND_DEAD
+        if not (known or verb.lemma_ in _THOUGHT_DEAD) or not happened(verb):
+            continue
+        person = _the_person(s, child(verb, "nsubjpass"))
+        if person is None:
+            continue
+        if s.year is not None and is_past(era_text(verb), s.year, FATE_ERA, OFFICE_YEAR):
+            continue
+        value = Leadership(person.name, None, None, "killed")
+        hedged = not known or is_hedged(s.text)
+        claims.append(Claim(value, s.text, _teller(verb), hedged))
     return claims
