@@ -132,6 +132,11 @@ CASUALTIES: list[tuple[str, list[FactValue]]] = [
     ),
     # ... unless that group did the killing
     ("The Ostrava Front said it had killed 40 militants in a raid on a rival camp.", []),
+    # the place the parser hangs on the victims is where they were killed
+    (
+        "The Marl Army said it killed 25 OSF fighters in Dunmore on Sunday.",
+        [_killed(FRONT, 25, 25, "exact", at="Dunmore")],
+    ),
 ]
 
 

@@ -103,9 +103,14 @@ def _a_place_in(
 
 
 def incident_location(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> str | None:
-    """Where the losses a count tells happened ("killed in Omdurman")."""
+    """Where the losses a count tells happened ("killed in Omdurman"), or where the victims
+    were ("killed 40 fighters in Omdurman": the parser may hang the place on the victims)."""
     for verb in verbs:
-        for place in _prepositional_places(verb, _INCIDENT_PREPOSITIONS):
+        victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        places = _prepositional_places(verb, _INCIDENT_PREPOSITIONS)
+        for place in places or [
+            p for v in victims for p in _prepositional_places(v, _INCIDENT_PREPOSITIONS)
+        ]:
             if place.pos_ == "PROPN" or any(
                 m.entity.kind == "place" for m in find_mentions(phrase(place), entities)
             ):
