@@ -43,6 +43,7 @@ from monitor.extract.language.grammar import (
     reporting_verb,
     subject,
     tokens_at,
+    who_speaks,
 )
 from monitor.extract.language.hearsay import DENIED, RUMOUR, Hearsay, hearsay, nominal_hearsay
 from monitor.extract.language.mentions import find_mentions
@@ -168,8 +169,8 @@ def _speaker_is_subject(
         return False  # "X insisted he had not left": a speaker may tell where he is himself
     for verb in verbs:
         said = reporting_verb(verb)
-        speaker, told = (subject(said), subject(verb)) if said is not None else (None, None)
-        if speaker is None or told is None or value.subject not in _names(speaker, entities):
+        teller, told = (who_speaks(said), subject(verb)) if said is not None else (None, None)
+        if teller is None or told is None or value.subject not in _names(teller, entities):
             continue
         if told.lower_ in _THIRD_PERSON or value.subject in pronoun_names:
             return True
@@ -191,7 +192,7 @@ def claimant(span: Span, verbs: Sequence[Token]) -> str | None:
             return stated
     roots = [t for t in span if t.dep_ == "ROOT" and t.lemma_ in SPEECH_LEMMAS]
     for root in roots:
-        who = subject(root)
+        who = who_speaks(root)
         if who is not None and who.pos_ != "PRON":
             return phrase(who)
     return according_to(span)

@@ -76,6 +76,21 @@ def test_the_claimant_is_the_whole_noun_phrase() -> None:
     assert [c.claimed_by for c in found] == ["a senior U.S. official"]
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The capture of Sennar by the RSF was confirmed on Sunday.", None),
+        ("It was announced that the RSF had captured Sennar.", None),
+        ("The capture of Sennar by the RSF was confirmed by the army.", "the army"),
+    ],
+)
+def test_a_passive_verb_of_speech_speaks_by_its_agent_not_its_subject(
+    text: str, claimant: str | None
+) -> None:
+    """The subject of "was confirmed" is what was said: the agent said it, or nobody named."""
+    assert [(c.value.status, c.claimed_by) for c in claims(text)] == [("captured", claimant)]
+
+
 def test_blocks_keep_headlines_captions_and_bylines_apart() -> None:
     text = "Army retakes Sennar\nBy a staff reporter\nThe army said on Sunday\nthat it held it."
     assert blocks(text) == [

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.casualties.counts import PEOPLE
 from monitor.extract.language.frame_base import Parsed, side_of
-from monitor.extract.language.grammar import reporting_verb, subject
+from monitor.extract.language.grammar import reporting_verb, subject, who_speaks
 from monitor.records import EntityRef
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def _own_speaker(s: Parsed, noun: Token) -> Token | None:
     pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in _OWN), None)
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     said = reporting_verb(verb) if pronoun is not None and verb is not None else None
-    speaker = subject(said) if said is not None else None
+    speaker = who_speaks(said) if said is not None else None
     if pronoun is None or speaker is None:
         return None
     inside = {t.i for t in speaker.subtree}
@@ -189,7 +189,7 @@ def subject_side(s: Parsed, verb: Token) -> EntityRef | None:
         (c for c in who.children if c.dep_ == "poss" and c.pos_ == "PRON"), None
     )
     said = reporting_verb(verb) if pronoun is not None else None
-    speaker = subject(said) if said is not None else None
+    speaker = who_speaks(said) if said is not None else None
     if pronoun is None or speaker is None:
         return None
     inside = {t.i for t in speaker.subtree}

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.language.attribution import is_hedged
 from monitor.extract.language.frame_base import Parsed, prep_object, side_of, speaker_of
-from monitor.extract.language.grammar import SPEECH_LEMMAS, claimant_of, is_doubted, phrase, subject
+from monitor.extract.language.grammar import (
+    SPEECH_LEMMAS,
+    claimant_of,
+    is_doubted,
+    phrase,
+    who_speaks,
+)
 from monitor.records import Claim, ControlStatus, EntityRef, TerritorialControl
 
 if TYPE_CHECKING:
@@ -35,7 +41,7 @@ def told_by(verb: Token) -> tuple[str | None, Token | None]:
     """Who tells it: the speaker of the verb's own clause, or the subject of a speech verb
     whose object the event is ("Aliyev announced the capture of Shusha"). A verb form hung on
     a report without a clause of its own (", a day after taking Dessie") is the narrator's."""
-    if verb.lemma_ in SPEECH_LEMMAS and (who := subject(verb)) is not None:
+    if verb.lemma_ in SPEECH_LEMMAS and (who := who_speaks(verb)) is not None:
         return (phrase(who) if who.pos_ != "PRON" else None), who
     claimant, speaker = claimant_of(verb), speaker_of(verb)
     outer = verb.head.head if verb.dep_ == "pcomp" else None

@@ -22,6 +22,7 @@ from monitor.extract.language.grammar import (
     reporting_verb,
     subject,
     tokens_at,
+    who_speaks,
 )
 from monitor.extract.language.mentions import find_mentions
 from monitor.extract.language.numbers import find_amounts
@@ -253,4 +254,4 @@ def predicative(verb: Token) -> bool:
 
 def speaker_of(verb: Token) -> Token | None:
     said = reporting_verb(verb)
-    return subject(said) if said is not None else None
+    return who_speaks(said) if said is not None else None

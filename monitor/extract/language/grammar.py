@@ -117,6 +117,16 @@ def reporting_verb(verb: Token) -> Token | None:
     return None
 
 
+def who_speaks(said: Token) -> Token | None:
+    """Who speaks by a verb of speech: its subject, or in the passive its agent ("was
+    confirmed by the army"); a passive without one has no speaker (its subject is what was
+    said: "the capture of X was confirmed")."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in said.children):
+        return subject(said)
+    agent = next((c for c in said.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+
+
 def subject(verb: Token) -> Token | None:
     """The subject of a verb, through "and"-joined verbs that share it."""
     node: Token | None = verb
@@ -190,7 +200,7 @@ def claimant_of(verb: Token) -> str | None:
     """Who states the clause of `verb`: the subject of the verb that reports it, as a whole
     noun phrase, or the source of an "according to"; None for the narrator or a pronoun."""
     said = reporting_verb(verb)
-    who = subject(said) if said is not None else None
+    who = who_speaks(said) if said is not None else None
     if who is not None and who.pos_ != "PRON":
         return phrase(who)
     return according_to(verb.sent) if who is None else None
