@@ -3,7 +3,8 @@
 `parse_count` reads the words after an amount: "350 Taliban fighters", "dozens of Taliban",
 "40 of its fighters", "12 fighters loyal to the SLM", "300 casualties on the Taliban", "30
 others" or a bare "12". It returns None when the amount counts something else ("30 vehicles",
-"12 years", "40 Taliban positions", "60 percent"): a count is about people only when it ends
+"12 years", "40 Taliban positions", "14 X tanks" where "X tanks" names the group, "60
+percent"): a count is about people only when it ends
 in a people noun, in a configured group used as a noun ("killed 350 Taliban in Kunduz") or,
 bare, right before a verb, a preposition or punctuation.
 """
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from monitor.extract.language.mentions import Mention
 from monitor.extract.language.numbers import Amount
-from monitor.extract.language.units import PLURALS, TOKEN, UNITS
+from monitor.extract.language.units import PLURALS, TOKEN, UNITS, names_things
 
 PEOPLE = (
     frozenset(UNITS)
@@ -35,7 +36,7 @@ _FOLLOWERS = frozenset(
     when while including among by with since inside outside across around from into over
     overnight yesterday today last this earlier late early dead killed wounded injured hurt
     captured detained arrested died perished surrendered lost taken slain shot gunned executed
-    martyred massacred seized rounded also reportedly allegedly all
+    martyred massacred seized rounded gave also reportedly allegedly all
     prisoner prisoners captive captives hostage hostages alive for to according others more so
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
@@ -131,6 +132,8 @@ def parse_count(sentence: str, amount: Amount, groups: list[Mention]) -> Count |
         if word in _QUOTES and noun is None and group is None:
             pos = m.end()  # 'killed "dozens" of RSF fighters'
         elif noun is None and group is None and mention is not None:
+            if names_things(sentence[mention.start : mention.end]):
+                return None  # "captured 14 X tanks": things, not people
             group, pos = mention, mention.end
             pos += 2 if sentence[pos : pos + 2] in ("'s", "’s") else 0
         elif lower in PEOPLE and not (noun and lower not in PLURALS):

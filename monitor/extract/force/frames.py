@@ -3,9 +3,11 @@ fields around 9,000 fighters", "he commands several thousand men" (a leader's fo
 group the configuration ties him to), "they number in the hundreds".
 
 The count is the unit noun's own number ("around 9,000 fighters"), never a year, a gallery's
-count or an increment ("3,000 more"); a joint count ("X and Y together field 9,000") is neither
-group's, a size the clause says has since grown is superseded, and a verb of another era is
-history. See `language.frame_base` for what every frame shares.
+count or an increment ("3,000 more"; fresh troops are troops: "sent 2,000 fresh troops"); a
+joint count ("X and Y together field 9,000") is neither group's, a size the clause says has
+since grown is superseded, losses that number a figure ("X casualties numbered 20") are no
+force, and a verb of another era is history. See `language.frame_base` for what every frame
+shares.
 """
 
 from __future__ import annotations
@@ -37,7 +39,9 @@ _FORCE_VERBS = frozenset(
     """have field command number deploy send assemble muster gather mobilize mobilise lead
     boast amass station count""".split()
 )
-_INCREMENTS = frozenset("more additional new fresh extra further reinforcement".split())
+# Subjects of "number" that count losses: "X casualties numbered 20 dead and 55 wounded".
+_LOSSES = frozenset("casualty loss death dead toll fatality".split())
+_INCREMENTS = frozenset("more additional extra further reinforcement".split())
 
 
 def _counted(noun: Token) -> Amount | None:
@@ -93,6 +97,8 @@ def force_frames(s: Parsed) -> list[Claim]:
         if counted is None or noun is None:
             continue
         owner_token = subject(verb)
+        if owner_token is not None and owner_token.lemma_.lower() in _LOSSES:
+            continue  # "X losses numbered 35 dead": losses, not a force
         if owner_token is not None and any(c.dep_ == "conj" for c in owner_token.children):
             continue  # "X and Y together field 9,000": a joint count is neither one's size
         owner = side_of(s, owner_token)

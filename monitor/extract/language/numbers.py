@@ -213,6 +213,23 @@ def _with_qualifier(a: Amount, qualifier: Qualifier, start: int, end: int) -> Am
     return replace(a, start=start, end=end, min=low, max=high, qualifier=qualifier)
 
 
+# A number in digits before a capitalised formation noun names the formation: "45 Commando took
+# the ridge", "3 Para", "16 Air Assault Brigade". The noun is singular, so the number cannot be
+# counting it; a people noun after it makes the name a modifier of counted men again ("500
+# Azov Regiment fighters").
+_FORMATION = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Commando|Para|Brigade|Division|Regiment|Battalion|Squadron|"
+    r"Corps|Fleet|Flotilla|Wing)\b(?!\s+(?i:fighters|troops|soldiers|men|members|personnel|"
+    r"marines|commandos|paratroopers|militants|servicemen|forces|reservists)\b)"
+)
+
+
+def _names_formation(sentence: str, a: Amount) -> bool:
+    """The amount is the number in a formation's name, not a count."""
+    written = sentence[a.start : a.end]
+    return written.isdigit() and _FORMATION.match(sentence, a.end) is not None
+
+
 def find_amounts(sentence: str) -> list[Amount]:
     """All counts in a sentence, in order, with qualifiers and ranges resolved. Several
     extractors ask this of the same sentence, so the answer is remembered for a while."""
@@ -228,5 +245,19 @@ def _amounts(sentence: str) -> tuple[Amount, ...]:
         if not any(v.start <= n.start < v.end or n.start <= v.start < n.end for v in vague)
     ]
     merged = _merge_ranges(sentence, sorted(plain, key=lambda a: a.start))
-    qualified = [_qualify(sentence, a) for a in merged]
+    qualified = [_qualify(sentence, a) for a in merged if not _names_formation(sentence, a)]
     return tuple(sorted([*qualified, *vague], key=lambda a: a.start))
+
+
+# "150 of some 600 fighters", "12 of its 40 soldiers", "three of the 30 men": a partitive.
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)?\s*$", re.I)
+
+
+def part_of(sentence: str, whole: Amount) -> Amount | None:
+    """The amount that counts a part of `whole` ("up to 150 of some 600 fighters were
+    killed": 150 of the 600), or None. What the sentence says happened to the people happened
+    to the part; the whole is how many there were."""
+    for a in find_amounts(sentence):
+        if a.end <= whole.start and _PARTITIVE.fullmatch(sentence, a.end, whole.start):
+            return a
+    return None

@@ -4,8 +4,11 @@ Forward: "2,500 fighters", "thousands of troops", "a 300-strong militia", "2,000
 fighters" (a capitalised word that names no configured entity is remembered as a `foreign`
 modifier: the fighters may belong to somebody the configuration does not know). Backward: "the
 number of fighters ... does not exceed 2,500", "its strength to around 9,000", "the M9 now
-numbers some 4,000", "the M9, which analysts say numbers 4,000". Increments ("3,500 new
-fighters") and equipment ("armoured personnel carriers", "fighter jets") are not fighters.
+numbers some 4,000", "the M9, which analysts say numbers 4,000". Increments ("3,500 more
+fighters") and equipment ("armoured personnel carriers", "fighter jets") are not fighters;
+fresh troops are ("500 new X troops were moved to Y"). A number before a noun of its own that
+an "of" follows counts that noun ("the 2011 invasion of X"), and one before a group's name that
+ends in a noun of things counts the things ("14 X tanks").
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ _PASS_WORDS = frozenset("of the its their his her our and or".split())
 _BLOCK_WORDS = frozenset(
     """were was are is have has had be been will would to from in at on with by for against
     into than per each who which that women children people civilians police year old
-    aircraft new fresh additional extra more further""".split()
+    aircraft additional extra more further""".split()
 )
 # Nouns that turn a unit word into a modifier: "personnel carriers", "fighter jets".
 _NOT_PEOPLE = re.compile(
@@ -48,6 +51,20 @@ _NOT_PEOPLE = re.compile(
     r"wives|widows|children|uniforms?|salaries|salary|pay|pensions?)\b",
     re.I,
 )
+# The last word of a group's name that counts things, not people: "14 X tanks", "3 X divisions".
+_THINGS = frozenset(
+    """tanks warplanes aircraft jets planes helicopters vehicles artillery ships boats guns
+    drones divisions brigades battalions regiments units companies positions bases""".split()
+)
+
+
+def names_things(name: str) -> bool:
+    """A group's name written with a noun of things at its end ("Iraqi tanks"): a number
+    before it counts the things, not the group's people."""
+    words = name.split()
+    return bool(words) and words[-1] in _THINGS
+
+
 _SENTENCE_STARTERS = frozenset("the a an some about around nearly almost up as".split())
 _LINK = re.compile(
     r"\b(?:number(?:s|ed|ing)?|total(?:s|led|ling|ed|ing)?|exceed(?:s|ed|ing)?|reach(?:es|ed)?|"
@@ -102,6 +119,8 @@ def forward_unit(sentence: str, amount: Amount, mentions: list[Mention]) -> Unit
             unit = _next_unit(sentence, unit)
             return None if _NOT_PEOPLE.match(sentence[unit.end :]) else unit
         mention = next((m for m in mentions if m.start == start), None)
+        if mention and names_things(sentence[mention.start : mention.end]):
+            return None  # "14 X tanks"
         if mention:
             if mention.entity.kind == "group" and _group_as_unit(sentence, amount, mention):
                 return Unit("fighters", start, mention.end)
@@ -115,9 +134,16 @@ def forward_unit(sentence: str, amount: Amount, mentions: list[Mention]) -> Unit
             foreign = True
         elif lower == "remaining":
             remaining = True
-        elif not _passable(word):
+        elif not _passable(word) or _heads_of_phrase(word, rest, token.end()):
             return None
     return None
+
+
+def _heads_of_phrase(word: str, rest: str, end: int) -> bool:
+    """A noun an "of" follows is the head the number counts: "the 2011 invasion of X", "40
+    percent of X"; a pass word ("2,000 of the X") is no noun."""
+    after = TOKEN.match(rest, end)
+    return word.lower() not in _PASS_WORDS and after is not None and after.group(1) == "of"
 
 
 def _group_as_unit(sentence: str, amount: Amount, mention: Mention) -> bool:
