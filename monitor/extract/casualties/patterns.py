@@ -47,7 +47,7 @@ from monitor.extract.casualties.owners import (
 from monitor.extract.casualties.verbs import Kind, Reading, read_kind
 from monitor.extract.language.attribution import Speaker, find_speaker, is_hedged, resolve_pronoun
 from monitor.extract.language.mentions import Mention, find_mentions
-from monitor.extract.language.numbers import Amount, find_amounts
+from monitor.extract.language.numbers import Amount, find_amounts, part_of
 from monitor.extract.language.text import lowered_for_words
 from monitor.records import Casualties, Claim, EntityRef, Qualifier
 
@@ -76,7 +76,7 @@ _LINKED = re.compile(
 _CUE = re.compile(
     r"kill|dead|death|\bdie|wound|injur|hurt|captur|prison|captive|hostage|detain|detention|"
     r"arrest|surrender|casualt|loss|\blos[te]|losing|slain|slew|shot|gunned|execut|martyr|"
-    r"massacr|bodies|remains|seiz|rounded|toll|perish|lives",
+    r"massacr|bodies|remains|seiz|rounded|toll|perish|lives|themselves up",
     re.I,
 )
 # The words of `_CUE` that need no word boundary, in lower case: a substring test of the
@@ -111,12 +111,20 @@ def _opened(lead: Amount, bare: Amount) -> Amount:
     return replace(bare, min=low, max=high, qualifier=lead.qualifier)
 
 
+def _as_part(sentence: str, c: Count) -> Count:
+    """ "Up to 150 of some 600 X fighters were killed": the verb tells what happened to the
+    part, so the count of the whole phrase is the part's; the whole is how many there were."""
+    part = part_of(sentence, c.amount)
+    return replace(c, amount=part, elliptical=False) if part is not None else c
+
+
 def _readings(sentence: str, groups: list[Mention]) -> list[tuple[Count, Reading | None]]:
-    counts = [
-        c
+    found = [
+        _as_part(sentence, c)
         for a in find_amounts(sentence)
         if not is_noise(sentence, a) and (c := parse_count(sentence, a, groups)) is not None
     ]
+    counts = [c for c in found if not any(c.amount == o.amount and c is not o for o in found)]
     out = [(c, read_kind(sentence, c)) for c in counts]
     for i in reversed(range(len(out) - 1)):  # "12 Taliban and 30 NRF fighters were killed"
         (c, r), (nxt, nr) = out[i], out[i + 1]

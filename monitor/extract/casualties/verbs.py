@@ -1,12 +1,13 @@
 """What happened to the people a count counts: killed, wounded or captured.
 
 `read_kind` looks at the words around a count phrase. After it: "were killed", "have died",
-"were reportedly injured", "surrendered", "were among the dead", "dead" ("left 12 dead"), a
-bare participle in headline style only when no object follows ("12 fighters killed in ..."
-but not "12 fighters killed 3 soldiers"). Before it: an active verb ("killed 350 Taliban",
-"wounding 30"), a noun ("the bodies of", "the capture of"), a list ("among the dead were"),
-"took ... prisoner", or a loss verb ("lost 40 men", "suffered 300 casualties") whose subject
-owns the count. Two kinds joined by "or"/"and" ("killed or wounded 50") are one combined count.
+"were reportedly injured", "surrendered", "gave themselves up", "were among the dead", "dead"
+("left 12 dead"), a bare participle in headline style only when no object follows ("12
+fighters killed in ..." but not "12 fighters killed 3 soldiers"). Before it: an active verb
+("killed 350 Taliban", "wounding 30"), a noun ("the bodies of", "the capture of"), a list
+("among the dead were"), "took ... prisoner", or a loss verb ("lost 40 men", "suffered 300
+casualties") whose subject owns the count. Two kinds joined by "or"/"and" ("killed or
+wounded 50") are one combined count.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ PARTICIPLE = (
     r"seized|rounded\s+up"
 )
 _INTRANSITIVE = (
-    r"died|perished|lost\s+their\s+lives|surrendered|"
+    r"died|perished|lost\s+their\s+lives|surrendered|gave\s+themselves\s+up|"
     r"among\s+the\s+(?:dead|killed|wounded|injured|captured)"
 )
 _HEDGE_WORDS = r"feared|believed|presumed|thought|reported|said"

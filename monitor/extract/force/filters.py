@@ -1,6 +1,9 @@
 """Counts of fighters that are not a force size: losses, prisoners, deserters, men who fled,
-civilians, men who are not fighters, fighters who fled with a leader, and strengths of another
-era.
+civilians, men who are not fighters, fighters who fled with a leader, men who gave themselves
+up, the men a total grew by ("recruited 3,500 new fighters, bringing its strength to 9,000": the
+total is the size), a battle box's "Strength" row, and strengths of another era. The whole of a
+partitive is no loss ("up to 150 of some 600 X fighters were killed": the losses are the 150,
+and 600 is how many there were).
 
 Another era is a year two or more years before the article's, or a history word ("at its
 peak", "during the Soviet occupation") in the count's own clause, and also in the clause just
@@ -13,7 +16,7 @@ from __future__ import annotations
 import re
 
 from monitor.extract.language.history import FORCE_ERA, FORCE_YEAR, is_past
-from monitor.extract.language.numbers import Amount
+from monitor.extract.language.numbers import Amount, part_of
 from monitor.extract.language.text import clause_bounds
 from monitor.extract.language.units import Unit
 
@@ -22,7 +25,7 @@ _CASUALTY = re.compile(
     r"detain\w*|executed|prisoners?|casualt\w+|lost|losing|bodies|missing|freed|released|"
     r"massacred|slain|martyred|abducted|kidnapped|hostages?|custody|jailed|imprisoned|"
     r"prisons?|jails?|detention|captivity|"
-    r"desert(?:ed|ers?|ing|ions?)|mutin\w+)\b",
+    r"desert(?:ed|ers?|ing|ions?)|mutin\w+|(?:gave|give|gives|giving)\s+themselves\s+up)\b",
     re.I,
 )
 # Men who fled or were made to flee are no force ("forcing 137 soldiers to flee").
@@ -33,6 +36,13 @@ _AIM = re.compile(r"(?<!forced )(?<!made )(?<!compelled )(?<!obliged )\bto\s+$",
 # (a holding verb after the count; "holding 40 soldiers hostage" counts the held).
 _HOLDING = re.compile(r"\bhold(?:s|ing)?\s+(?:[\w,-]+\s+){0,4}$", re.I)
 _HELD = frozenset({"hostages", "prisoners", "captives"})
+# "recruited 3,500 new fighters, bringing its strength to 9,000": a count that brings a total
+# to a figure is a step of it; the total is the size.
+_BRINGING = re.compile(
+    r"\b(?:bringing|taking|raising|pushing|lifting|swelling)\s+(?:its|their|the)?\s*"
+    r"(?:[\w'’-]+\s+)?(?:total\s+)?(?:strength|ranks|numbers?|force|total)\s+to\b",
+    re.I,
+)
 _CIVILIANS = re.compile(r"^\s*(?:,|and|&)\s*(?:women|children|boys|girls)\b", re.I)
 _WOMEN = re.compile(r"\bwom[ae]n\b", re.I)
 _CONJUNCT = re.compile(r"\s(?:and|but|while|whereas)\s", re.I)
@@ -122,10 +132,15 @@ _SINCE_GROWN = re.compile(
 )
 
 
+# A battle's fact box row "Strength" ("- Strength1: ~4,000 ...", "| strength2 = 900") gives
+# the forces each side brought to one battle, told in columns, not a group's size.
+_BATTLE_ROW = re.compile(r"^[\W_]*strength\d?\s*[:|=]", re.I)
+
+
 def skip_count(sentence: str, amount: Amount, unit: Unit, year: int) -> bool:
-    """Casualty counts, prisoners, civilians, escorts, other eras and figures the sentence says
-    have since grown are not force sizes."""
-    if _SINCE_GROWN.search(sentence, max(amount.end, unit.end)):
+    """Casualty counts, prisoners, civilians, escorts, other eras, a battle box's strengths and
+    figures the sentence says have since grown are not force sizes."""
+    if _BATTLE_ROW.match(sentence) or _SINCE_GROWN.search(sentence, max(amount.end, unit.end)):
         return True
     left, part = _own_part(sentence, min(amount.start, unit.start), max(amount.end, unit.end))
     after = max(amount.end, unit.end) - left  # the counted fighters hold what follows them
@@ -134,7 +149,7 @@ def skip_count(sentence: str, amount: Amount, unit: Unit, year: int) -> bool:
         or _WOMEN.search(sentence, max(0, amount.start - 40), unit.end)
     ):
         return True
-    if _FLED_WITH.search(sentence, 0, amount.start):
+    if _FLED_WITH.search(sentence, 0, amount.start) or _BRINGING.search(sentence, amount.end):
         return True
     losses = [
         m
@@ -143,8 +158,9 @@ def skip_count(sentence: str, amount: Amount, unit: Unit, year: int) -> bool:
         and not (m.group().lower() in _HELD and _HOLDING.search(part, after, m.start()))
     ]
     fled = _FLED.search(part) is not None
+    whole = part_of(sentence, amount) is not None  # "150 of some 600 X fighters were killed"
     return bool(
-        losses
+        (losses and not whole)
         or fled
         or _past(part, year)
         or _inherits_past(sentence, left, part, year)
