@@ -55,12 +55,48 @@ def _prepositional_places(verb: Token, prepositions: frozenset[str]) -> list[Tok
     return found
 
 
+# Nouns that name a body of people, not a place: "a clerk in the Army", "a figure in the Party".
+BODY_NOUNS = frozenset(
+    """army navy party government cabinet parliament assembly council ministry police forces
+    force militia movement front brigade brigades regiment battalion division corps guard
+    administration regime junta command""".split()
+)
+
+
 def is_place_like(token: Token, entities: Sequence[EntityRef]) -> bool:
     """A configured place, a proper name, or a noun of places ("the valley", "the country"):
-    "is in Nyala" tells where; "is in talks" or "in his 30s" does not."""
+    "is in Nyala" tells where; "is in talks" or "in his 30s" does not. A body of people is no
+    place, even named after one (`names_a_body`)."""
+    if names_a_body(token, entities):
+        return False
     if token.pos_ == "PROPN" or token.lemma_ in PLACE_WORDS:
         return True
     return any(m.entity.kind == "place" for m in find_mentions(phrase(token), entities))
+
+
+def names_a_body(token: Token, entities: Sequence[EntityRef]) -> bool:
+    """ "served in the Varno Army", "a figure in the Front", "a clerk in the party": a noun
+    phrase whose head is a body of people, by its noun or as a configured group's name, tells
+    membership, not whereabouts."""
+    if token.lower_ in BODY_NOUNS:
+        return True
+    name = _name_ending_at(token)
+    return any(
+        m.entity.kind == "group" and m.end == len(name.text)
+        for m in find_mentions(name.text, entities)
+    )
+
+
+def _name_ending_at(token: Token) -> Span:
+    """The words of a name that `token` ends: it and the compounds and modifiers right before
+    it ("Northern Liberation Army")."""
+    first = token.i
+    doc = token.doc
+    while first - 1 >= token.sent.start and doc[first - 1].head.i in range(first, token.i + 1):
+        if doc[first - 1].dep_ not in ("compound", "amod", "nmod", "det"):
+            break
+        first -= 1
+    return doc[first : token.i + 1]
 
 
 def not_a_whereabouts(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> bool:
@@ -75,7 +111,8 @@ def not_a_whereabouts(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> 
             for p in prep.children
             if p.dep_ == "pobj"
         ]
-    return bool(told) and not any(is_place_like(t, entities) for p in told for t in p.subtree)
+    inside = [t for p in told if not names_a_body(p, entities) for t in p.subtree]
+    return bool(told) and not any(is_place_like(t, entities) for t in inside)
 
 
 def fate_location(verbs: Sequence[Token], status: str, entities: Sequence[EntityRef]) -> str | None:
