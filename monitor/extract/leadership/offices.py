@@ -23,6 +23,7 @@ from monitor.extract.leadership.led import led_by
 from monitor.extract.leadership.predicates import Hit
 from monitor.extract.leadership.roles import FORMER, HEADS, clean_role
 from monitor.extract.leadership.titles import OFFICE_WORDS, RANKS
+from monitor.offices import COMPOUNDS
 from monitor.records import Claim, EntityRef, Leadership, LeadershipStatus
 
 if TYPE_CHECKING:
@@ -160,6 +161,7 @@ def _title_across_rank(
     while (
         left
         and left[-1].i not in groups
+        and not _ends_compound(left)
         and (_is_rank(left[-1]) or (left[-1].pos_ == "PROPN" and not _is_head(left[-1])))
     ):
         ranks += _is_rank(left[-1])
@@ -171,6 +173,13 @@ def _title_across_rank(
     if office is None and len(left) == 1 and _is_head(word) and _a_post(word):
         return word.lower_, led.name if led is not None else None
     return office
+
+
+def _ends_compound(words: list[Token]) -> bool:
+    """ "Secretary General", "Attorney General": a rank word that ends an office of two words
+    is part of the office, not a rank before the name."""
+    pair = tuple(w.lower_ for w in words[-2:])
+    return len(pair) == 2 and pair in COMPOUNDS
 
 
 def _a_post(word: Token) -> bool:

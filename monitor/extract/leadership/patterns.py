@@ -70,6 +70,10 @@ _POSSESSIVE = ("'s", "’s", "’", "'")
 _OFFICES = frozenset({"claimed", "declared", "appointed", "confirmed"})
 
 
+# The "of" of an office of three words, when the words after it run on past the office:
+# "X, head of state since May," is head of state, not head of "state since May".
+_OFFICE_TAIL = re.compile(r"\s+of\s+(?-i:(state|government))\b(?!['’])")
+
 # A person's possessive inside the words of a role: whose post it is, told by a pronoun.
 _PRONOUN_OWNER = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+", re.I)
 
@@ -79,6 +83,9 @@ def _role_hit(
 ) -> Hit | None:
     """A role read from an appositive or a premodifier, unless it is held no longer."""
     role = m.group("role")
+    tail = _OFFICE_TAIL.match(m.string, m.end("role")) if m.group("org") else None
+    if tail and role.lower().endswith("head"):  # "head of state since May"
+        return Hit(p, "claimed", clean_role(f"{role} of {tail[1]}"), None, at)
     mine = _PRONOUN_OWNER.search(role)
     if mine is not None and mine.start() > 0:
         return None  # "X, who is 53, named his police chief, Y": a verb and its object

@@ -70,11 +70,32 @@ def _quoted_title(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]
     return [Hit(p, "claimed", clean_role(m["role"]), org, m.start())]
 
 
+def _written_start(sentence: str, p: Mention) -> int:
+    """Where the person's name begins as written: a mention may hold only the end of it
+    ("Secretary of State Anna Belmor" names "Belmor" when the capitalised title runs into the
+    name), and the title stands before the words of the person's own names."""
+    own = {w.lower() for name in p.entity.names for w in name.split()}
+    start = p.start
+    while (word := _NAME_WORD_BEFORE.search(sentence, 0, start)) and _own(word[1], own):
+        start = word.start()
+    return start
+
+
+def _own(word: str, own: set[str]) -> bool:
+    """A word of the person's names that is no office ("President" of an alias "President
+    X" is the title, not the name)."""
+    return word.lower() in own and _HEAD_WORD.fullmatch(word) is None
+
+
+_HEAD_WORD = re.compile(HEADS, re.I)
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])((?-i:[A-Z])[\w'’-]*)\s+$")
+
+
 def premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
     """ "resistance leader X", "the SLM's new military chief, X", "its leader, X"."""
     if quoted := _quoted_title(sentence, p, groups):
         return quoted
-    m = HEAD_BEFORE.search(sentence, 0, p.start)
+    m = HEAD_BEFORE.search(sentence, 0, _written_start(sentence, p))
     if m:
         start = m.start("role")
         if _FORMER_BEFORE.search(sentence, 0, start) or FORMER.search(m.group("role")):

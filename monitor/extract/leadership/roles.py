@@ -16,7 +16,8 @@ import re
 from monitor.extract.language.mentions import Mention
 
 HEADS = (
-    r"chief\s+of\s+(?:the\s+)?(?:general\s+|defen[cs]e\s+|army\s+|joint\s+)?staff|leader|head|chief|"
+    r"chief\s+of\s+(?:the\s+)?(?:general\s+|defen[cs]e\s+|army\s+|joint\s+)?staff|"
+    r"head\s+of\s+(?:state|government)|secretary\s+of\s+state|secretary-general|leader|head|chief|"
     r"commander[\s-]in[\s-]chief|commander|second-in-command|president|pm|"
     r"vice-president|premier|minister|governor|spokesman|spokeswoman|spokesperson|deputy|"
     r"emir|amir|caliph|sheikh|imam|mufti|general|chairman|chairwoman|chair|co-founder|founder|"
@@ -47,11 +48,14 @@ MODIFIER = (
     r"(?:(?-i:[a-z][\w-]*)|(?-i:Defen[cs]e|Foreign|Interior|Home|Security|Prime|Deputy|Vice|Acting|"
     r"Interim))\s+)"
 )
+# A form of address between an office and the name: "the Defence Secretary, Mr X".
+HONORIFIC = r"(?-i:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?"
 # A capitalised first word of the sentence may open the role ("Army chief X"), unless it is a
-# determiner ("Its leader, X": whose leader is for the possessive to say).
+# determiner ("Its leader, X": whose leader is for the possessive to say). The name may follow
+# a comma, or stand in brackets after the office ("the Secretary-General (Mr X)").
 HEAD_BEFORE = re.compile(
     rf"(?<![\w'’-])(?P<role>(?:^(?!(?-i:Its|Their|His|Her|The|A|An|Our)\b)(?-i:[A-Z][\w-]*)\s+)?"
-    rf"{MODIFIER}{{0,2}}{_HEAD_SEQ})\s*,?\s+$",
+    rf"{MODIFIER}{{0,2}}{_HEAD_SEQ})(?:\s*,?\s+|\s+\()(?:{HONORIFIC}\s+)?$",
     re.I,
 )
 

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from monitor.extract.language.grammar import phrase_head, tokens_at
 from monitor.extract.language.mentions import find_mentions
 from monitor.extract.leadership.bodies import own_bodies
-from monitor.extract.leadership.roles import HEADS, clean_role, is_status_role
+from monitor.extract.leadership.countries import is_country
+from monitor.extract.leadership.roles import DEMONYM_OFFICE, HEADS, clean_role, is_status_role
+from monitor.offices import COMPOUNDS
 from monitor.records import Claim, EntityRef, Leadership
 
 if TYPE_CHECKING:
@@ -66,37 +68,68 @@ def _premodified(span: Span, person: str, entities: Sequence[EntityRef]) -> Span
 
 
 def _body_words(title: Span, span: Span, entities: Sequence[EntityRef]) -> frozenset[str]:
-    """The words of a configured group's name inside a title: "Varland military" in "Varland
-    military spokesman" names whose spokesman, not the office."""
+    """The words of a configured group's or place's name inside a title: "Varland military" in
+    "Varland military spokesman" names whose spokesman, not the office; "Dorn" in "Dorn
+    Information Minister" names where, not the portfolio."""
     start, end = title.start_char - span.start_char, title.end_char - span.start_char
     return frozenset(
         w.lower()
         for m in find_mentions(span.text, entities)
-        if m.entity.kind == "group" and start <= m.start and m.end <= end
+        if m.entity.kind in ("group", "place") and start <= m.start and m.end <= end
         for w in span.text[m.start : m.end].split()
     )
 
 
-def _trimmed(role: str, title: list[str], body: frozenset[str] = frozenset()) -> str | None:
-    """The longest end of `role` whose words the title holds, ranks dropped from its end, and
-    widened by the office words the title puts before it ("First Vice President X"), unless
-    they name the body (`body`: "Varland military spokesman" holds "spokesman")."""
+def _trimmed(
+    role: str, title: list[str], body: frozenset[str] = frozenset(), written: Sequence[str] = ()
+) -> str | None:
+    """The longest end of `role` whose words the title holds, ranks dropped from its end
+    unless they end a compound office ("Secretary General"), and widened by the office words
+    the title puts before it ("First Vice President X") or a minister's or secretary's
+    portfolio ("Information Minister X"), unless they name the body (`body`: "Varland military
+    spokesman" holds "spokesman")."""
     words = role.split()
     while words and not all(w in title for w in words):
         words = words[1:]
-    while words and (words[-1] in RANKS or words[-1] in HONORIFICS):
+    while words and (words[-1] in RANKS or words[-1] in HONORIFICS) and not _compound(words):
         words = words[:-1]
     if words and words[-1] in title:
         at = title.index(words[-1]) - len(words) + 1
-        while (
-            at > 0
-            and title[at - 1] in OFFICE_WORDS
-            and title[at - 1] not in words
-            and title[at - 1] not in body
-        ):
+        portfolios = 0
+        while at > 0 and title[at - 1] not in words and title[at - 1] not in body:
+            word = title[at - 1]
+            if word not in OFFICE_WORDS:
+                shown = written[at - 1] if len(written) == len(title) else word
+                if portfolios or len(words) > 1 or not _portfolio(word, shown, words[-1]):
+                    break
+                portfolios += 1
             at -= 1
             words.insert(0, title[at])
     return " ".join(words) or None
+
+
+# Offices named by their portfolio: "Information Minister", "Home Secretary".
+_PORTFOLIO_HEADS = frozenset({"minister", "secretary"})
+
+
+def _portfolio(word: str, shown: str, head: str) -> bool:
+    """ "Information" of "Information Minister": a plain word before a minister or a secretary
+    names the portfolio, a part of the office; not a nationality ("Varnese Minister"), a
+    country, a rank, a form of address or a possessive, which say whose or who."""
+    return (
+        head in _PORTFOLIO_HEADS
+        and word.isalpha()
+        and word not in RANKS
+        and word not in HONORIFICS
+        and DEMONYM_OFFICE.match(shown + " x") is None
+        and not is_country(shown)
+    )
+
+
+def _compound(words: list[str]) -> bool:
+    """Words that end on an office of two words whose second is also a rank: "secretary
+    general", "attorney general"."""
+    return any(tuple(words[-len(c) :]) == c for c in COMPOUNDS if c[-1] in RANKS)
 
 
 def _from_capital(role: str, written: list[str]) -> str:
@@ -117,7 +150,7 @@ def _from_capital(role: str, written: list[str]) -> str:
 
 
 # A title trimmed of its ranks still names an office: "army General X" holds none.
-_OFFICE_END = re.compile(rf"(?:^|\s)(?:{HEADS})$", re.I)
+_OFFICE_END = re.compile(rf"(?:^|[\s-])(?:{HEADS})$", re.I)
 
 # Words that make an office of their own with the title after them: "vice president" is not
 # "president", nor is "deputy commander" "commander".
@@ -165,7 +198,7 @@ def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRe
         if told is None or last not in title:
             out.append(claim)  # not told as a title before the name
             continue
-        role = _trimmed(value.role, title, _body_words(told, span, entities))
+        role = _trimmed(value.role, title, _body_words(told, span, entities), written)
         role = clean_role(role and _from_capital(role, written))  # "rebel commander"
         if role is not None and _OFFICE_END.search(role):
             out.append(replace(claim, value=replace(value, role=role)))
