@@ -29,6 +29,7 @@ from monitor.extract.leadership.roles import (
     FORMER,
     ORG_TAIL,
     ROLE,
+    ROLE_BODY,
     acronym_owner,
     clean_role,
     is_self_declared,
@@ -55,7 +56,8 @@ _APPOSITIVE_ROLE = re.compile(rf"(?:{DETERMINER}){ROLE}{ORG_TAIL}(?:\s*\([^()]*\
 _SECOND_ROLE = re.compile(rf"{ROLE}{ORG_TAIL}\s*$", re.I)
 _OBJECT: tuple[tuple[LeadershipStatus, re.Pattern[str]], ...] = (
     ("killed", re.compile(r"\b(?:killed|killing|assassinated|death\s+of|body\s+of)\s+$", re.I)),
-    ("appointed", re.compile(r"\b(?:appointed|named|installed)\s+$", re.I)),
+    # "named Deputy Secretary-General X as its new leader": the new office, not the old title
+    ("appointed", re.compile(rf"\b(?:appointed|named|installed)\s+(?:{ROLE_BODY}\s+)?$", re.I)),
 )
 # "the RSF, led by General X": the group right before leads; a title is not the role.
 _LED_BY = re.compile(

@@ -120,6 +120,7 @@ def premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
                 role = role[national.end() :]
             elif org is None:
                 org, role = acronym_owner(role)
+                org = org or _body_of_the_office(sentence, start, role)
             # A bare title ("General X", "commander X") is no office; "army chief X" is, and so
             # is one with a possessor ("the militia's leader, X"), whoever that is.
             bare = org is None and not poss and not national
@@ -168,6 +169,26 @@ def _part_of_the_body(role: str, after: str) -> str | None:
     if part is None:
         return None
     return f"{clean_role(role)} of the {part['part']}"
+
+
+# Offices only a body holds, never a state: the capitalised name before one is the body's.
+_BODY_OFFICE = re.compile(r"secretary[\s-]general$", re.I)
+# The body's name: after "the" ("the United Nations"), or an acronym ("UN", "NATO").
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?i:the)\s+(?P<name>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})|"
+    r"(?<![\w'’.-])(?P<acronym>[A-Z]{2,6}))\s+$"
+)
+
+
+def _body_of_the_office(sentence: str, start: int, role: str) -> str | None:
+    """ "the United Nations Secretary-General, Mr X", "UN Secretary-General X": the name
+    written before an office that only a body holds is that body, configured or not (not a
+    country)."""
+    if _BODY_OFFICE.search(role) is None:
+        return None
+    m = _NAME_BEFORE.search(sentence, 0, start)
+    name = m and (m["name"] or m["acronym"])
+    return name if name and not is_country(name) else None
 
 
 def _country_first(role: str) -> re.Match[str] | None:
