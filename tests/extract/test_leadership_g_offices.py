@@ -69,7 +69,7 @@ def test_secretary_of_state_is_one_office(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "role"),
     [
-        ("Tomas Reyk declared himself head of state on Monday.", "head of state"),
+        ("On Monday Tomas Reyk declared himself head of state.", "head of state"),
         ("Tomas Reyk was named head of government on Monday.", "head of government"),
         ("Tomas Reyk became head of state after the vote.", "head of state"),
         ("Tomas Reyk, head of state since May, spoke on the radio.", "head of state"),
