@@ -29,7 +29,7 @@ from monitor.extract.control.lists import included_places, takers
 from monitor.extract.control.places import armed_noun, places
 from monitor.extract.control.strongholds import stronghold_frames
 from monitor.extract.control.telling import control_claim, re_prefixed
-from monitor.extract.control.under import under_control
+from monitor.extract.control.under import came_under, under_control, verbless_frames
 from monitor.extract.control.yielded import liberated, liberator, lost_to, swept_into
 from monitor.extract.language.frame_base import (
     Parsed,
@@ -164,7 +164,7 @@ def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlS
             return place, child(verb, "nsubj"), _CONTROL_NOUN_VERBS[lemma]
     if lemma in ("be", "remain", "stay") and (held := _in_control(verb)) is not None:
         return held, child(verb, "nsubj"), "holds"
-    if (under := under_control(verb)) is not None:
+    if (under := under_control(verb) or came_under(verb)) is not None:
         return under
     if lemma not in _VERBS or (lemma == "take" and child(verb, "dobj") is None):
         return None
@@ -340,7 +340,8 @@ def _prospect(noun: Token) -> bool:
 
 
 def control_frames(s: Parsed) -> list[Claim]:
-    found = [c for c, verb in (*_verb_frames(s), *_noun_frames(s)) if not _history(s, verb)]
+    framed = (*_verb_frames(s), *_noun_frames(s), *verbless_frames(s))
+    found = [c for c, verb in framed if not _history(s, verb)]
     return [*found, *stronghold_frames(s)]
 
 

@@ -129,15 +129,19 @@ _ARMED = frozenset(
 
 
 def armed_noun(token: Token | None) -> bool:
-    """ "Syrian rebels", "gunmen", "rebel forces"; not "the rebels", which refers back to a
-    side named before."""
+    """ "Syrian rebels", "gunmen", "rebel forces", "rebel hands"; not "the rebels", which refers
+    back to a side named before."""
     if token is None or token.pos_ != "NOUN":
         return False
     head = noun_head(token)
     kinds = {head.lemma_} | {c.lemma_ for c in head.children if c.dep_ in ("compound", "amod")}
+    if head.lemma_ in _HOLDINGS:  # "in rebel hands", "under militia control"
+        return bool(kinds & _ARMED)
     if head.lemma_ not in _ARMED and not (head.lemma_ in _FORCES and kinds & _ARMED):
         return False
     return not any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in head.children)
 
 
 _FORCES = frozenset("force troop unit".split())
+# Nouns of a holding whose modifier names the holder: "rebel hands", "militia control".
+_HOLDINGS = frozenset("hand control".split())
