@@ -202,6 +202,8 @@ def subject_of(frame: Frame, at: int) -> tuple[bool, str | None, bool]:
     pronoun = _SELF.match(s, left, at)
     if not pronoun:  # "Her photographs captured Goma": no armed actor
         return bool(_ACTOR.search(s, left, at)), None, False
+    if _RELATIVE_PRONOUN.match(s, left) and not _GENERIC_BEFORE.search(s, 0, left):
+        return True, _antecedent_group(frame, left), False
     before = groups_in(frame.groups, 0, left)
     if pronoun.group("conj") and len(before) == 1:  # "entered Bazarak, but they do not ..."
         return True, before[0], False
@@ -212,6 +214,27 @@ def subject_of(frame: Frame, at: int) -> tuple[bool, str | None, bool]:
     if len(before) != 1:
         return True, None, False
     return True, before[0], reported and not s[left:at].lstrip().lower().startswith("which")
+
+
+# "the NLA, who seized X", "NLA fighters, which took X": a relative pronoun stands for the noun
+# phrase right before it, not for another group of the sentence ("fought the army, who").
+_RELATIVE_PRONOUN = re.compile(r"[\s\"“‘']*(?:which|who)\b", re.I)
+_ANTECEDENT_END = re.compile(r"(?:['’]s?)?(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s*")
+# "the rebels, who": a definite common noun of an armed movement refers back to the side named
+# before, as a pronoun does.
+_GENERIC_BEFORE = re.compile(
+    r"\bthe\s+(?:rebels|militants|insurgents|group|movement|militia|jihadists)\s*,?\s*$", re.I
+)
+
+
+def _antecedent_group(frame: Frame, left: int) -> str | None:
+    """The group the noun phrase ending at `left` names, if it names one."""
+    named = [
+        g
+        for g in frame.groups
+        if g.end <= left and _ANTECEDENT_END.fullmatch(frame.sentence, g.end, left)
+    ]
+    return named[-1].entity.name if named else None
 
 
 _JOINED = re.compile(r"\s*(?:,|and\b|&|or\b|\()")

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from monitor.extract.control.lists import included_places, takers
-from monitor.extract.control.places import armed_noun, places
+from monitor.extract.control.places import antecedent, armed_noun, places
 from monitor.extract.control.strongholds import stronghold_frames
 from monitor.extract.control.telling import control_claim, re_prefixed
 from monitor.extract.control.under import came_under, under_control, verbless_frames
@@ -190,6 +190,8 @@ def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[list[EntityRef]
     whether anyone is named at all."""
     clause = clause_of(verb)
     token = given if given is not None else subject(clause)
+    if token is not None:
+        token = antecedent(token)  # "the NLA, which took Varno": the noun the clause tells of
     if token is not None and token.pos_ == "PRON":
         pronoun = token
         token = speaker_of(clause)  # "the TDF said they had captured": the speaker's side

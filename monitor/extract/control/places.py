@@ -47,7 +47,7 @@ def _named_before(s: Parsed, noun: Token) -> EntityRef | None:
     return next(iter(places.values()))
 
 
-def _antecedent(token: Token) -> Token:
+def antecedent(token: Token) -> Token:
     """ "Goma, which fell", "a hub that has been held by": a relative pronoun stands for the noun
     its clause modifies, and a noun that is the predicate of "X is a hub" for X."""
     if token.tag_ not in ("WDT", "WP") or token.head.dep_ != "relcl":
@@ -62,7 +62,7 @@ def places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
     """The configured places a noun phrase names, one per item of a list."""
     if token is None:
         return
-    token = _antecedent(token)
+    token = antecedent(token)
     for n, item in enumerate(with_conjuncts(token)):
         head = noun_head(item) if n == 0 else item  # a later item's noun head is the first
         # "the Nagorno-Karabakh town of Shusha": the place the noun is, not the one it is in
