@@ -6,7 +6,7 @@ the sentence (`claim_frame`), a place referred back to (`anaphors`), the owner a
 names (`held`), the subject of a joined verb (`joined`) and a state that stands for its army
 (`states`). `frames` reads the sentence's parse (`control_frames`): the places and actors
 (`places`), lists of them (`lists`), strongholds (`strongholds`), verbs whose taker or place
-stands elsewhere ("lost X to Y", "liberated", "swept into": `yielded`), a place
+stands elsewhere ("lost X to Y", "liberated", "swept into", "surrendered to": `yielded`), a place
 under or coming under somebody's control, with its verb or without (`under`), and who tells the
 frame (`telling`). Reference resolution reads a dateline
 with the same pattern (`DATELINE`).

@@ -30,7 +30,13 @@ from monitor.extract.control.places import antecedent, armed_noun, places
 from monitor.extract.control.strongholds import stronghold_frames
 from monitor.extract.control.telling import control_claim, re_prefixed
 from monitor.extract.control.under import came_under, under_control, verbless_frames
-from monitor.extract.control.yielded import liberated, liberator, lost_to, swept_into
+from monitor.extract.control.yielded import (
+    liberated,
+    liberator,
+    lost_to,
+    surrendered,
+    swept_into,
+)
 from monitor.extract.language.frame_base import (
     Parsed,
     child,
@@ -149,7 +155,8 @@ def _ends_occupation(verb: Token) -> bool:
 
 def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
     lemma = verb.lemma_
-    if (yielded := lost_to(verb) or liberated(verb) or swept_into(verb)) is not None:
+    yielded = lost_to(verb) or liberated(verb) or swept_into(verb) or surrendered(verb)
+    if yielded is not None:
         return yielded
     if _expelling(verb) and (place := _expelled_from(verb)) is not None:
         # the taker is the one who expels: the subject, or the agent of the passive

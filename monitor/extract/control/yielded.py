@@ -11,6 +11,11 @@
 - "sweep into", "sweep through": an armed side moving through a place takes it ("troops swept
   into Kastrel"); its place is the object of the preposition. The taker must be an armed side
   (a storm or fighting sweeping through a town takes nothing: `frame_control` wants a taker).
+- "surrender ... to": a place that surrenders, or whose defenders surrender there, is taken by
+  the side they surrender to ("Kastrel surrendered to the militia", "the garrison of Kastrel
+  surrendered to the militia", "the troops surrendered to the militia in Kastrel", "the army
+  surrendered Kastrel to the militia"). A counted band of men giving up ("fifty soldiers
+  surrendered") or a person is no town handed over.
 """
 
 from __future__ import annotations
@@ -70,3 +75,33 @@ def swept_into(verb: Token) -> Parts | None:
         return None
     place, taker = prep_object(verb, "into", "through"), child(verb, "nsubj")
     return (place, taker, "captured") if place is not None and taker is not None else None
+
+
+# The nouns of a side's fighting body whose surrender where it stands gives the place up.
+_DEFENDERS = frozenset(
+    "troop soldier force fighter unit garrison defender army militia rebel brigade".split()
+)
+
+
+def surrendered(verb: Token) -> Parts | None:
+    """ "X surrendered to Y", "the garrison of X surrendered to Y", "the troops surrendered to
+    Y in X", "surrendered X to Y": the place and Y."""
+    if verb.lemma_ != "surrender" or passive(verb):
+        return None
+    taker = prep_object(verb, "to")
+    if taker is None:
+        return None
+    handed = child(verb, "dobj")
+    if handed is not None:
+        return handed, taker, "captured"  # what is handed over: a place, or nothing we read
+    yielder = child(verb, "nsubj")
+    if yielder is None or yielder.pos_ == "PRON" or child(yielder, "nummod") is not None:
+        return None
+    if yielder.lemma_.lower() not in _DEFENDERS:
+        return yielder, taker, "captured"  # the place itself surrenders
+    where = (
+        prep_object(verb, "in", "at")
+        or prep_object(taker, "in", "at")
+        or prep_object(yielder, "of", "in", "at")
+    )
+    return where, taker, "captured"
