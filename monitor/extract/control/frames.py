@@ -31,6 +31,7 @@ from monitor.extract.control.strongholds import stronghold_frames
 from monitor.extract.control.telling import control_claim, re_prefixed
 from monitor.extract.control.under import came_under, under_control, verbless_frames
 from monitor.extract.control.yielded import (
+    bare_participle,
     liberated,
     liberator,
     lost_to,
@@ -68,6 +69,8 @@ _VERBS: dict[str, ControlStatus] = {
     **dict.fromkeys("surround encircle besiege".split(), "surrounded"),
     **dict.fromkeys("control hold".split(), "holds"),
 }
+# The verbs whose participle alone is a passive: not "fall" (no passive), "hold", "control".
+_PARTICIPLES = frozenset(v for v, status in _VERBS.items() if status != "holds") - {"fall"}
 # "took control of X" / "has control of X": the noun "control" carries the frame.
 _CONTROL_NOUN_VERBS: dict[str, ControlStatus] = {
     **dict.fromkeys("take seize gain assume wrest".split(), "captured"),
@@ -173,6 +176,8 @@ def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlS
         return held, child(verb, "nsubj"), "holds"
     if (under := under_control(verb) or came_under(verb)) is not None:
         return under
+    if lemma in _PARTICIPLES and (taken := bare_participle(verb)) is not None:
+        return taken, prep_object(verb, "by"), _VERBS[lemma]  # "X recaptured", "X, seized by Y,"
     if lemma not in _VERBS or (lemma == "take" and child(verb, "dobj") is None):
         return None
     if predicative(verb):

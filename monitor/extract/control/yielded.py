@@ -11,6 +11,9 @@
 - "sweep into", "sweep through": an armed side moving through a place takes it ("troops swept
   into Kastrel"); its place is the object of the preposition. The taker must be an armed side
   (a storm or fighting sweeping through a town takes nothing: `frame_control` wants a taker).
+- a participle without its auxiliary: "Kastrel recaptured in first clash" (a headline), "says
+  Kastrel liberated", "Kastrel, seized by the militia in May, ..." are passives; the place is the
+  participle's subject or the noun it modifies (`bare_participle`).
 - "surrender ... to": a place that surrenders, or whose defenders surrender there, is taken by
   the side they surrender to ("Kastrel surrendered to the militia", "the garrison of Kastrel
   surrendered to the militia", "the troops surrendered to the militia in Kastrel", "the army
@@ -50,12 +53,27 @@ def lost_to(verb: Token) -> Parts | None:
     return place, taker, "captured"
 
 
+def bare_participle(verb: Token) -> Token | None:
+    """The place phrase of a passive told without its auxiliary: the subject of a headline's
+    or a reported clause's verb with no object ("X recaptured", "says X liberated"), or the
+    noun a past participle modifies ("X, seized by Y in May,")."""
+    if child(verb, "aux", "auxpass", "dobj") is not None:
+        return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    if verb.dep_ in ("ROOT", "ccomp") and verb.tag_ in ("VBD", "VBN"):
+        return child(verb, "nsubj")
+    return None
+
+
 def liberated(verb: Token) -> Parts | None:
     """ "Y liberated X", "X was liberated by Y", "declared X liberated": the place and Y."""
     if verb.lemma_ not in LIBERATING:
         return None
     if passive(verb):
         return child(verb, "nsubjpass"), prep_object(verb, "by"), "captured"
+    if (place := bare_participle(verb)) is not None:
+        return place, prep_object(verb, "by"), "captured"
     if child(verb, "dobj") is None and verb.dep_ == "ccomp" and verb.head.lemma_ in _DECLARING:
         return child(verb, "nsubj"), None, "captured"  # "declared the city liberated"
     return child(verb, "dobj"), child(verb, "nsubj"), "captured"
