@@ -73,7 +73,7 @@ _VERBS: dict[str, ControlStatus] = {
 _PARTICIPLES = frozenset(v for v, status in _VERBS.items() if status != "holds") - {"fall"}
 # "took control of X" / "has control of X": the noun "control" carries the frame.
 _CONTROL_NOUN_VERBS: dict[str, ControlStatus] = {
-    **dict.fromkeys("take seize gain assume wrest".split(), "captured"),
+    **dict.fromkeys("take seize gain assume wrest win".split(), "captured"),
     **dict.fromkeys("have maintain retain keep".split(), "holds"),
     **dict.fromkeys("regain restore reassert reestablish re-establish".split(), "retaken"),
 }
@@ -123,6 +123,8 @@ def _trapped_in(verb: Token) -> Token | None:
 
 
 def _repelled(verb: Token) -> bool:
+    """ "drove them back", and of a taking "took back X", "won back control of X": a taking
+    that returns the place to the taker is a retaking."""
     return any(c.lower_ == "back" for c in verb.children)
 
 
@@ -138,7 +140,7 @@ def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus]
     if (
         parts is not None
         and parts[2] == "captured"
-        and (re_prefixed(verb) or _ends_occupation(verb))
+        and (re_prefixed(verb) or _ends_occupation(verb) or _repelled(verb))
     ):
         return parts[0], parts[1], "retaken"
     return parts

@@ -71,7 +71,8 @@ ACTIVE: tuple[tuple[Status, str, bool, bool], ...] = (
     (
         "captured",
         r"(?:took|taken|take|takes|taking|seized|seize|seizes|seizing|gained|gains?|gaining|"
-        r"assumed|wrested)\s+(?:full\s+|complete\s+|total\s+|effective\s+)?control\s+(?:of|over)",
+        r"assumed|wrested|won|wins?|winning)\s+(?:full\s+|complete\s+|total\s+|effective\s+)?"
+        r"control\s+(?:of|over)",
         True,
         False,
     ),
