@@ -11,7 +11,8 @@ final word is `contested` against the earlier one, both quoted from the article.
 
 - new: nothing was known under this key;
 - corroborated: the same value again, or a different one that is not significant (see
-  `Significance`: news prose rounds and hedges, "about 9,000" after "9,000" is no news);
+  `Significance`: news prose rounds and hedges, "about 9,000" after "9,000" is no news), or a
+  place the final sentence gives to the known holder and another side at once;
 - changed: a significant difference, with before and after;
 - contested: a claim incompatible with the known one from the other side (a capture the
   defender denies, a flight the person denies, two sides' different numbers), or a single
@@ -136,7 +137,26 @@ def final_word(
     ]
     if rivals:
         return Change("contested", final, rivals[-1])
+    if known is not None and _joint_with_known(known, earlier, final, significance):
+        return Change("corroborated", final, known)
     return Change(compare(known, final, side, significance, sources), final, known)
+
+
+def _joint_with_known(
+    known: Fact, earlier: Sequence[Fact], final: Fact, significance: Significance
+) -> bool:
+    """A place the final sentence gives to two sides at once ("fell to the M23 and the
+    Rwandan army"), one of them the known holder: the other is a detail, not a new holder."""
+    if not isinstance(final.value, TerritorialControl):
+        return False
+    joint = [f for f in earlier if f.evidence.quote == final.evidence.quote]
+    return any(
+        isinstance(f.value, TerritorialControl)
+        and f.value.status == final.value.status
+        and f.value.controller != final.value.controller
+        and same_meaning(known.value, f.value, significance)
+        for f in joint
+    )
 
 
 def compare(

@@ -213,6 +213,19 @@ def test_the_same_sentence_is_never_both_sides_of_a_change() -> None:
     assert again.kind == "corroborated"
 
 
+def test_a_place_given_to_the_known_holder_and_an_ally_at_once_is_no_new_holder() -> None:
+    known = fact(TerritorialControl("Bazarak", "Taliban", "captured"), days=-2)
+    one = "Bazarak fell to the Taliban and their foreign allies on Sunday."
+    said = article(
+        fact(TerritorialControl("Bazarak", "Taliban", "captured"), quote=one),
+        fact(TerritorialControl("Bazarak", "Allies", "captured"), quote=one),
+    )
+    changes = diff_facts({known.key: known}, said, side)
+    assert [c.kind for c in changes] == ["superseded", "corroborated"]
+    alone = article(fact(TerritorialControl("Bazarak", "Allies", "captured"), quote=one))
+    assert [c.kind for c in diff_facts({known.key: known}, alone, side)] == ["changed"]
+
+
 # -- what makes two facts the same fact ------------------------------------------------------
 
 
