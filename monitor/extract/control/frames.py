@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from monitor.extract.control.lists import included_places, takers
 from monitor.extract.control.places import antecedent, armed_noun, places
 from monitor.extract.control.strongholds import stronghold_frames
-from monitor.extract.control.telling import control_claim, re_prefixed
+from monitor.extract.control.telling import control_claim, denied_by_teller, re_prefixed
 from monitor.extract.control.under import came_under, under_control, verbless_frames
 from monitor.extract.control.yielded import (
     bare_participle,
@@ -253,7 +253,12 @@ def _ended(verb: Token) -> bool:
 def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
     for verb in s.span:
         parts = _verb_parts(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if parts is None or not happened(verb) or _open_infinitive(verb):
+        if parts is None or _open_infinitive(verb):
+            continue
+        if not happened(verb):
+            found, _ = _taker(s, verb, parts[1])
+            denials = denied_by_teller(s, verb, parts[0], parts[2], found)
+            yield from ((claim, verb) for claim in denials)
             continue
         place_phrase, given, status = parts
         if status == "holds" and _ended(verb):

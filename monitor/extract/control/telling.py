@@ -1,7 +1,8 @@
 """Who tells a control frame and what it then claims: the speaker of the verb (or of the
 announcement a taking hangs on), the side a speaker stands for, and the status that follows
-(a side telling its own capture claims it). Also the hyphenated "re-" that makes a taking a
-retaking. Shared by the verb and noun frames of `frames`.
+(a side telling its own capture claims it, a side telling another's capture negated denies
+it). Also the hyphenated "re-" that makes a taking a retaking. Shared by the verb and noun
+frames of `frames`.
 """
 
 from __future__ import annotations
@@ -9,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from monitor.extract.control.places import places
 from monitor.extract.language.attribution import is_hedged
 from monitor.extract.language.frame_base import Parsed, prep_object, side_of, speaker_of
 from monitor.extract.language.grammar import (
     SPEECH_LEMMAS,
     claimant_of,
     is_doubted,
+    is_modal,
+    is_negated,
     phrase,
     who_speaks,
 )
@@ -80,3 +84,22 @@ def control_claim(
         status = "claims_captured"  # "claimed to have retaken X": the taker's own word
     value = TerritorialControl(place.name, taker.name if taker else None, status)
     return Claim(value, s.text, claimed_by, is_hedged(s.text) or is_doubted(verb))
+
+
+def denied_by_teller(
+    s: Parsed,
+    verb: Token,
+    place_phrase: Token | None,
+    status: ControlStatus,
+    takers: Sequence[EntityRef],
+) -> list[Claim]:
+    """ "X did not fall to Y, the army said", "the army said Y had not captured X": a capture
+    told negated by a side other than the taker is that side's denial of it. Not a forecast
+    ("would never fall"), nor a liberation not yet done, told by the liberators' side."""
+    if status not in ("captured", "retaken") or not is_negated(verb) or is_modal(verb):
+        return []
+    teller = speaker_side(s, told_by(verb)[1])
+    if teller is None or teller in takers or verb.lemma_ in LIBERATING:
+        return []
+    where = dict.fromkeys(places(s, place_phrase))
+    return [control_claim(s, verb, place, teller, "denies_captured") for place in where]
