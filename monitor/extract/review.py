@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from monitor.extract.language.counts import not_a_force, only_in_dates
-from monitor.extract.language.frame_base import inner, parsed, side_of, speaker_of
+from monitor.extract.language.frame_base import inner, parsed, prep_object, side_of, speaker_of
 from monitor.extract.language.grammar import (
     SPEECH_LEMMAS,
     according_to,
@@ -47,6 +47,7 @@ from monitor.extract.language.grammar import (
 )
 from monitor.extract.language.hearsay import DENIED, RUMOUR, Hearsay, hearsay, nominal_hearsay
 from monitor.extract.language.mentions import find_mentions
+from monitor.extract.language.units import PLURALS, UNITS
 from monitor.extract.language.where import (
     casualty_scope,
     fate_location,
@@ -238,6 +239,8 @@ def review(
         located = isinstance(value, Leadership) and value.status == "located"
         if located and not_a_whereabouts(verbs, entities):
             continue  # "is in talks", "is in his 30s"
+        if _surrounded_by_land(value, verbs):
+            continue  # "a town surrounded by jungle"
         who = _better_claimant(span, claim.claimed_by, claimant(span, verbs))
         hedged = claim.hedged or _doubted(verbs) or told is not None
         value = _own_claim(_placed(claim.value, span, verbs, entities), span, verbs, entities)
@@ -283,6 +286,28 @@ def _denial(
             denied = TerritorialControl(value.place, side.name, "denies_captured")
             return [replace(claim, value=denied, claimed_by=phrase(speaker), hedged=False)]
     return []
+
+
+# What may encircle a place: armed people and their bodies ("surrounded by rebels", "by the
+# army", "by tanks"), or a side named by name.
+_ENCIRCLING = frozenset("surround encircle besiege".split())
+_ENCIRCLERS = (
+    PLURALS | frozenset(UNITS) | frozenset("army force militia military tank enemy".split())
+)
+
+
+def _surrounded_by_land(value: FactValue, verbs: Sequence[Token]) -> bool:
+    """ "a city surrounded by jungle", "encircled by mountains": the agent of the verb of
+    encircling is no armed side, so nobody besieges the place."""
+    if not isinstance(value, TerritorialControl) or value.status != "surrounded":
+        return False
+    encircling = [v for v in verbs if v.lemma_ in _ENCIRCLING]
+    if value.controller is not None or not encircling:
+        return False
+    agents = [prep_object(v, "by") for v in encircling]
+    return all(
+        a is not None and a.pos_ == "NOUN" and a.lemma_.lower() not in _ENCIRCLERS for a in agents
+    )
 
 
 def _miscounted(span: Span, value: FactValue) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -101,9 +101,16 @@ def _speed_up(nlp: Language) -> None:
             index_matches(component)
 
 
-# A line break starts a new block unless the next line carries on the sentence (it starts with
-# a lower-case word or a comma: a hard-wrapped line).
-_BLOCK_BREAK = re.compile(r"\s*\n\s*(?![a-z,;:)])")
+# A blank line ends a block. A single line break ends one too, unless the line is hard-wrapped
+# prose: the next line carries on the sentence (it starts with a lower-case word or a comma),
+# or this one cannot end it (it ends on an article, a preposition or a conjunction: "the
+# security of" / "Prime Minister X."). Indentation is no sign either way.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_CARRIES_ON = re.compile(r"[a-z,;:)]")
+_OPEN_END = re.compile(
+    r"(?<![\w'’-])(?:of|the|a|an|and|or|but|to|in|on|at|for|with|by|from|as|that|into|than)$",
+    re.I,
+)
 _SPACES = re.compile(r"\s+")
 # An encyclopedia page's reference marks, written onto the word or full stop before them
 # ("the army.[4] As of 2010", "[citation needed]"): not prose, and one glued after a full stop
@@ -140,8 +147,25 @@ def blocks(text: str) -> list[str]:
     """The paragraphs and lines of `text` that no sentence crosses, whitespace collapsed, a
     leading dateline and reference marks dropped."""
     text = _REFERENCE_MARK.sub("", text)
-    out = (_without_dateline(_SPACES.sub(" ", b).strip()) for b in _BLOCK_BREAK.split(text))
+    out = (_without_dateline(_SPACES.sub(" ", b)) for b in _wrapped_lines(text))
     return [b for b in out if b]
+
+
+def _wrapped_lines(text: str) -> Iterator[str]:
+    """The text's lines, a hard-wrapped line joined to the next (see `_OPEN_END`)."""
+    for paragraph in _PARAGRAPH_BREAK.split(text):
+        block = ""
+        for line in (line.strip() for line in paragraph.split("\n")):
+            if not line:
+                continue
+            if block and (_CARRIES_ON.match(line) or _OPEN_END.search(block)):
+                block += " " + line
+                continue
+            if block:
+                yield block
+            block = line
+        if block:
+            yield block
 
 
 def _without_dateline(block: str) -> str:
