@@ -26,6 +26,7 @@ from monitor.extract.leadership.roles import (
     owner,
     strip_owner,
 )
+from monitor.extract.leadership.titles import alias_title_end
 from monitor.records import LeadershipStatus
 
 _HEAD_OF_BEFORE = re.compile(
@@ -73,11 +74,14 @@ def _quoted_title(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]
 def _written_start(sentence: str, p: Mention) -> int:
     """Where the person's name begins as written: a mention may hold only the end of it
     ("Secretary of State Anna Belmor" names "Belmor" when the capitalised title runs into the
-    name), and the title stands before the words of the person's own names."""
+    name), and the title stands before the words of the person's own names; or it may hold
+    the title too, when a user configured the alias with it ("President Isak Dor")."""
     own = {w.lower() for name in p.entity.names for w in name.split()}
     start = p.start
     while (word := _NAME_WORD_BEFORE.search(sentence, 0, start)) and _own(word[1], own):
         start = word.start()
+    if start == p.start and (named_at := alias_title_end(sentence, p.start, p.end)):
+        return named_at  # an alias that holds the title: "President X" configured as such
     return start
 
 

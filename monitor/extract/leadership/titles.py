@@ -34,6 +34,19 @@ HONORIFICS = frozenset("sheikh shaikh sayyed sayed mullah maulvi haji hajji".spl
 _TITLE_LINKS = frozenset("compound amod nmod npadvmod poss".split())
 
 
+_TITLE_IN_ALIAS = re.compile(rf"(?:(?-i:[A-Z])[\w-]*\s+)?(?:{HEADS})\s+(?=(?-i:[A-Z]))", re.I)
+
+
+def alias_title_end(text: str, start: int, end: int) -> int | None:
+    """Where the name begins in a mention `text[start:end]` whose alias holds an office
+    ("President Isak Dor", configured with its title), or None; a rank ("Senior General X")
+    is part of the name."""
+    title = _TITLE_IN_ALIAS.match(text, start, end)
+    if title is None or title.group().split()[-1].lower() in RANKS:
+        return None
+    return title.end()
+
+
 def _title_span(name: Sequence[Token], first: int) -> Span | None:
     """The words left of a name (its first token at `first`) that its noun phrase holds: the
     parser may hang the title on any word of the name ("Prime Minister" on the "al" of
@@ -61,7 +74,9 @@ def _premodified(span: Span, person: str, entities: Sequence[EntityRef]) -> Span
         head = phrase_head(tokens)
         if head is None or not tokens:
             continue
-        title = _title_span([head, *tokens], tokens[0].i)
+        named_at = alias_title_end(span.text, m.start, m.end)
+        name = [t for t in tokens if named_at is None or t.idx - span.start_char >= named_at]
+        title = _title_span([head, *name], name[0].i if name else tokens[0].i)
         if title is not None:
             return title
     return None
