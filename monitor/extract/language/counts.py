@@ -122,9 +122,33 @@ def _is_loss(noun: Token) -> bool:
     return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in _LOSS_NOUNS
 
 
+# Men held, trapped, in flight or set free are no fighting strength: "45 police taken
+# captive", "62 soldiers sought refuge in Sudan", "the 12 trapped marines", "troops fled".
+_OUT_OF_THE_FIGHT = frozenset(
+    """kidnap abduct trap strand rescue evacuate free release desert defect flee""".split()
+)
+_HELD_AS = frozenset("captive hostage hostages prisoner prisoners".split())
+_REFUGE = frozenset("refuge asylum shelter sanctuary".split())
+_OUT_STATES = frozenset("trapped stranded captured kidnapped abducted missing".split())
+
+
+def _out_of_the_fight(noun: Token) -> bool:
+    head = noun.head
+    if any(c.dep_ == "amod" and c.lower_ in _OUT_STATES for c in noun.children):
+        return True
+    if noun.dep_ not in ("dobj", "nsubjpass", "nsubj") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.lemma_ in _OUT_OF_THE_FIGHT:
+        return True
+    if head.lemma_ in ("take", "hold") and any(c.lower_ in _HELD_AS for c in head.children):
+        return True
+    return head.lemma_ == "seek" and any(c.lemma_ in _REFUGE for c in head.children)
+
+
 def not_a_force(span: Span, value: ForceSize) -> bool:
-    """A force size the parse shows to be a loss, a date, or a handful of people."""
+    """A force size the parse shows to be a loss, men out of the fight, a date, or a handful
+    of people."""
     if value.max is not None and value.max < _SMALLEST_FORCE:
         return True
     nouns = _unit_tokens(span, value)
-    return bool(nouns) and all(_is_loss(n) or _per_unit(n) for n in nouns)
+    return bool(nouns) and all(_is_loss(n) or _per_unit(n) or _out_of_the_fight(n) for n in nouns)
