@@ -95,6 +95,9 @@ def test_reference_resolves(text: str, sentence: str) -> None:
         "The Taliban took Kabul. The Coast Brigades regrouped.",
         # "the front line" is a place on a map, not the Front.
         "The National Resistance Front held out. Shelling hit the front line.",
+        # The modifier of an office whose body an of-phrase names: the NRF's chief, not the
+        # Brigades'.
+        "The Northern Coast Brigades took the port. The Brigades chief of the NRF objected.",
     ],
 )
 def test_reference_stays(text: str) -> None:

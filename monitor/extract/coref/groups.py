@@ -37,7 +37,9 @@ _ANY_GROUP = r"group|fighters|organi[sz]ation|coalition|alliance"
 _PLACE_NOUNS = r"town|city|province|district|valley|village|port|pass|enclave"
 # "the pass", "the valley": only for a place whose name says it is one.
 _NAMED_PLACE_NOUNS = frozenset({"pass", "valley", "port"})
-_NOT_A_REFERENCE = r"(?!\s+(?:of|line|lines)\b|-)"
+# Not a reference: "the group of", "the front line", "the army-backed"; nor the modifier of an
+# office whose body an of-phrase names ("the military chief of the Front": the Front's).
+_NOT_A_REFERENCE = rf"(?!\s+(?:of|line|lines)\b|-|\s+(?:{'|'.join(OFFICE_WORDS)})\s+of\b)"
 _GROUP_DESCRIPTION = re.compile(
     rf"\bthe\s+(?P<noun>(?P<rebel>{_NON_STATE})|{_ANY_GROUP})\b{_NOT_A_REFERENCE}", re.I
 )
