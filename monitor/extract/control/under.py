@@ -55,12 +55,7 @@ def under_control(verb: Token) -> Parts | None:
     """The place and the holder of "X is under Y's control" or "X is in the hands of Y"."""
     if verb.lemma_ not in _COPULAS:
         return None
-    held = _held_by(verb, _HOLDING_NOUNS)
-    holder = _holder(held) if held is not None else None
-    place = child(verb, "nsubj")
-    if holder is None or _far_antecedent(verb, place):
-        return None
-    return place, holder, "holds"
+    return _subject_held(verb, _HOLDING_NOUNS, "holds")
 
 
 def came_under(verb: Token) -> Parts | None:
@@ -68,12 +63,17 @@ def came_under(verb: Token) -> Parts | None:
     place and Y, who captured it (not "came under attack", "fell into disrepair")."""
     if verb.lemma_ not in _ENTERING:
         return None
-    held = _held_by(verb, _ENTERED_NOUNS)
+    return _subject_held(verb, _ENTERED_NOUNS, "captured")
+
+
+def _subject_held(verb: Token, nouns: dict[str, str], status: ControlStatus) -> Parts | None:
+    """The verb's subject as the place the holding phrase gives to its holder."""
+    held = _held_by(verb, nouns)
     holder = _holder(held) if held is not None else None
     place = child(verb, "nsubj")
     if holder is None or _far_antecedent(verb, place):
         return None
-    return place, holder, "captured"
+    return place, holder, status
 
 
 def verbless_holding(noun: Token) -> Parts | None:
