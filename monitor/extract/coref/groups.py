@@ -21,6 +21,7 @@ from monitor.extract.coref.context import (
 from monitor.extract.coref.persons import OFFICE_WORDS
 from monitor.extract.coref.sides import sides
 from monitor.extract.coref.soldiers import demonyms_of, fighter_references, soldier_references
+from monitor.extract.language.country_names import is_country_name
 from monitor.extract.language.mentions import Mention
 from monitor.records import EntityRef
 
@@ -43,7 +44,11 @@ _NOT_A_REFERENCE = rf"(?!\s+(?:of|line|lines)\b|-|\s+(?:{'|'.join(OFFICE_WORDS)}
 _GROUP_DESCRIPTION = re.compile(
     rf"\bthe\s+(?P<noun>(?P<rebel>{_NON_STATE})|{_ANY_GROUP})\b{_NOT_A_REFERENCE}", re.I
 )
-_PLACE_DESCRIPTION = re.compile(rf"\bthe\s+(?P<noun>{_PLACE_NOUNS})\b(?!\s+of\b|['’])", re.I)
+_PLACE_DESCRIPTION = re.compile(
+    rf"\b(?:the|this)\s+(?:(?:entire|whole)\s+)?(?P<noun>{_PLACE_NOUNS}|country)\b"
+    r"(?!\s+of\b|['’])",
+    re.I,
+)
 _OPENING_POSSESSOR = re.compile(
     rf"(?:Its|Their)(?=\s+(?:[\w’'-]+\s+){{0,2}}?(?:{'|'.join(OFFICE_WORDS)})\b)"
 )
@@ -76,7 +81,11 @@ class ConfiguredGroups:
         )
         # One cheap test that a sentence may hold any reference at all.
         nouns = "|".join(x for x in (_NON_STATE, _ANY_GROUP, _PLACE_NOUNS, alternatives) if x)
-        self.any_reference = re.compile(rf"\b(?:he|she|the\s+(?:{nouns}))\b", re.I)
+        self.any_reference = re.compile(
+            rf"\b(?:he|she|the\s+(?:{nouns})|(?:the|this)\s+(?:(?:entire|whole)\s+)?"
+            rf"(?:{_PLACE_NOUNS}|country))\b",
+            re.I,
+        )
 
 
 @functools.lru_cache(maxsize=16)
@@ -145,7 +154,8 @@ def possessor_edits(
 def place_edits(
     sentence: str, mentions: Sequence[Mention], history: Sequence[EarlierSentence]
 ) -> list[Edit]:
-    """ "the province", "the town" for the place named earlier, in a sentence naming none."""
+    """ "the province", "this town", "the country" for the place named earlier, in a sentence
+    naming none."""
     place_ref = _PLACE_DESCRIPTION.search(sentence)
     if place_ref and not any(m.entity.kind == "place" for m in mentions):
         place = antecedent(history, "place", None)
@@ -155,6 +165,10 @@ def place_edits(
 
 
 def _place_fits(noun: str, entity: EntityRef) -> bool:
+    """ "the valley" only for a place whose name says it is one; "the country" only for a
+    country."""
+    if noun.lower() == "country":
+        return any(is_country_name(n) for n in entity.names)
     if noun.lower() not in _NAMED_PLACE_NOUNS:
         return True
     return any(noun.lower() in n.lower().split() for n in entity.names)
