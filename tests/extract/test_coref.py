@@ -149,6 +149,15 @@ def test_soldiers_belong_to_the_state_force_in_view() -> None:
     )
 
 
+@pytest.mark.parametrize("noun", ["marines", "servicemen", "paratroopers"])
+def test_other_service_members_belong_to_the_state_force_too(noun: str) -> None:
+    text = (
+        "The Sudanese army lost the garrison at Singa on Monday. "
+        f"The RSF said it had killed 40 {noun} in the attack."
+    )
+    assert Casualties("Sudanese Armed Forces", killed_min=40, killed_max=40) in values(text, 2023)
+
+
 def test_a_demonym_names_the_state_force() -> None:
     text = "M23 rebels killed 11 Congolese soldiers in an ambush, a local official said."
     assert Casualties("Congolese army", killed_min=11, killed_max=11) in values(text, 2024)

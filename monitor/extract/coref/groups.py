@@ -20,7 +20,12 @@ from monitor.extract.coref.context import (
 )
 from monitor.extract.coref.persons import OFFICE_WORDS
 from monitor.extract.coref.sides import sides
-from monitor.extract.coref.soldiers import demonyms_of, fighter_references, soldier_references
+from monitor.extract.coref.soldiers import (
+    SERVICE_NOUNS,
+    demonyms_of,
+    fighter_references,
+    soldier_references,
+)
 from monitor.extract.language.country_names import is_country_name
 from monitor.extract.language.mentions import Mention
 from monitor.records import EntityRef
@@ -53,6 +58,7 @@ _OPENING_POSSESSOR = re.compile(
     rf"(?:Its|Their)(?=\s+(?:[\w’'-]+\s+){{0,2}}?(?:{'|'.join(OFFICE_WORDS)})\b)"
 )
 # Stems without their first letter, which may be a capital: a plain substring test suffices.
+_SERVICE = re.compile(rf"\b(?:{SERVICE_NOUNS})\b", re.I)
 _IRREGULAR_STEMS = ("ilitia", "ebel", "aramilitar", "nsurgent", "ihadist", "ilitant", "errorist")
 
 
@@ -181,7 +187,7 @@ def soldier_edits(
     configured: ConfiguredGroups,
 ) -> list[Edit]:
     """ "200 soldiers" -> "200 Sudanese army soldiers": a count of the state force in view."""
-    if not (configured.state and ("oldiers" in sentence or "roops" in sentence)):
+    if not (configured.state and _SERVICE.search(sentence)):
         return []
     return [
         Edit(start, end, force, True, " " + sentence[start:end].split()[-1])

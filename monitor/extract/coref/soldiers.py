@@ -5,7 +5,8 @@ Reports count a state's losses without naming its army each time: "the RSF said 
 soldiers". A group configured with a common-noun alias for a state's force ("Sudanese army",
 "Congolese army") is such a force; its adjective ("Congolese") names it too.
 
-`soldier_references` finds counts of "soldiers"/"troops" that
+`soldier_references` finds counts of "soldiers"/"troops" (or "servicemen", "marines",
+"sailors", "airmen", "paratroopers") that
 - carry that adjective ("11 Congolese soldiers"), or
 - carry "army"/"government" or nothing ("200 soldiers", "150 army soldiers") while exactly one
   state force is named in the sentence or the sentences just before it.
@@ -27,8 +28,10 @@ from monitor.extract.language.mentions import Mention
 from monitor.extract.language.numbers import find_amounts
 from monitor.records import EntityRef
 
+# The members of a state's forces by their service: soldiers, sailors, marines and the rest.
+SERVICE_NOUNS = "soldiers|troops|servicemen|marines|sailors|airmen|paratroopers"
 _SOLDIERS = re.compile(
-    r"(?P<mod>\b(?:army|government|(?-i:[A-Z])[\w’'-]*)\s+)?(?P<noun>soldiers|troops)\b", re.I
+    rf"(?P<mod>\b(?:army|government|(?-i:[A-Z])[\w’'-]*)\s+)?(?P<noun>{SERVICE_NOUNS})\b", re.I
 )
 _GENERIC_MODIFIERS = frozenset({"army", "government"})
 
