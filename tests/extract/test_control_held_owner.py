@@ -26,6 +26,7 @@ NORTH = "Northern Army"
         "Envoys warned against an assault on Kastrel, the last government-held enclave in the"
         " east.",
         "Aid reached the government-held town of Kastrel on Monday.",
+        "Shelling hit the government-occupied town of Kastrel on Monday.",
     ],
 )
 def test_a_held_adjective_names_its_owner(sentence: str) -> None:

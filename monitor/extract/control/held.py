@@ -1,7 +1,7 @@
-"""The owner a "-held" adjective names by a common word ("government-held", "Serb-held"): the
-one configured group with an alias of that word and a force noun ("government forces", "Serb
-troops"). A name already found there is left to `find_mentions`; a word that begins the force
-aliases of two groups names neither.
+"""The owner a "-held" adjective names by a common word ("government-held", "Serb-held",
+"Eritrean-occupied"): the one configured group with an alias of that word and a force noun
+("government forces", "Serb troops"). A name already found there is left to `find_mentions`;
+a word that begins the force aliases of two groups names neither.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from monitor.extract.language.mentions import Mention
 from monitor.records import EntityRef
 
-_HELD = re.compile(r"\b(?P<word>[A-Za-z]+)-(?:held|controlled)\b")
+_HELD = re.compile(r"\b(?P<word>[A-Za-z]+)-(?:held|controlled|occupied)\b")
 _FORCE = re.compile(r"(?P<word>[A-Za-z]+)\s+(?:forces|troops|army|soldiers|fighters|military)")
 
 
@@ -37,7 +37,7 @@ def held_owner_mentions(
     sentence: str, entities: Sequence[EntityRef], mentions: Sequence[Mention]
 ) -> list[Mention]:
     """The owners of the sentence's "-held" adjectives that no mention names yet."""
-    if "-held" not in sentence and "-controlled" not in sentence:
+    if not any(word in sentence for word in ("-held", "-controlled", "-occupied")):
         return []
     owners = _owners(tuple(entities))
     out = []
