@@ -122,16 +122,17 @@ def _trapped_in(verb: Token) -> Token | None:
     return prep_object(verb, "in", "inside") or prep_object(obj, "in", "inside")
 
 
-def _repelled(verb: Token) -> bool:
-    """ "drove them back", and of a taking "took back X", "won back control of X": a taking
-    that returns the place to the taker is a retaking."""
+def _back(verb: Token) -> bool:
+    """The verb takes "back": a verb of expelling then repels an attack ("drove them back":
+    the place stays with its defenders), and a verb of taking returns the place to the taker
+    ("took back X", "won back control of X": a retaking)."""
     return any(c.lower_ == "back" for c in verb.children)
 
 
 def _expelling(verb: Token) -> bool:
     if verb.lemma_ in _PUSH_OUT:
         return any(c.lower_ == "out" and c.dep_ in ("prep", "prt") for c in verb.children)
-    return verb.lemma_ in _EXPEL and not _repelled(verb)
+    return verb.lemma_ in _EXPEL and not _back(verb)
 
 
 def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
@@ -140,7 +141,7 @@ def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus]
     if (
         parts is not None
         and parts[2] == "captured"
-        and (re_prefixed(verb) or _ends_occupation(verb) or _repelled(verb))
+        and (re_prefixed(verb) or _ends_occupation(verb) or _back(verb))
     ):
         return parts[0], parts[1], "retaken"
     return parts

@@ -143,16 +143,18 @@ def incident_location(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> 
     """Where the losses a count tells happened ("killed in Omdurman"), or where the victims
     were ("killed 40 fighters in Omdurman": the parser may hang the place on the victims)."""
     for verb in verbs:
-        victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        places = _prepositional_places(verb, _INCIDENT_PREPOSITIONS)
-        for place in places or [
-            p for v in victims for p in _prepositional_places(v, _INCIDENT_PREPOSITIONS)
-        ]:
+        for place in _prepositional_places(verb, _INCIDENT_PREPOSITIONS) or _victims_at(verb):
             if place.pos_ == "PROPN" or any(
                 m.entity.kind == "place" for m in find_mentions(phrase(place), entities)
             ):
                 return _place_name(place, entities)
     return None
+
+
+def _victims_at(verb: Token) -> list[Token]:
+    """The places hung on the verb's victims: "killed 40 fighters in Omdurman"."""
+    victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [p for v in victims for p in _prepositional_places(v, _INCIDENT_PREPOSITIONS)]
 
 
 # "rose to 1,221", "pushing the toll to 673", "rose by 35 to 1,020": the figure after

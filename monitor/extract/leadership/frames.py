@@ -29,6 +29,7 @@ from monitor.extract.language.grammar import (
     is_time,
     phrase,
     subject,
+    who_speaks,
 )
 from monitor.extract.language.history import FATE_ERA, OFFICE_YEAR, is_past
 from monitor.extract.language.where import is_place_like
@@ -184,10 +185,8 @@ def _teller(verb: Token | None) -> str | None:
     whoever reports that verb's clause."""
     if verb is None:
         return None
-    if passive(verb):  # "X's death was confirmed by the NLA"
-        who = prep_object(verb, "by")
-    else:
-        who = subject(verb) if verb.lemma_ in SPEECH_LEMMAS else None
+    told = passive(verb) or verb.lemma_ in SPEECH_LEMMAS  # "was found dead by", "confirmed"
+    who = who_speaks(verb) if told else None
     if who is not None and who.pos_ != "PRON":
         return phrase(who)
     return claimant_of(verb)
