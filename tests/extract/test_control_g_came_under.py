@@ -5,21 +5,7 @@ drops its verb still tells a holding ("Varno in NLA hands", "Varno, now under NL
 from __future__ import annotations
 
 import pytest
-from control_facts import Holding, read_in_text
-
-from monitor.records import EntityRef
-
-NLA = "Northern Liberation Army"
-ENTITIES = (
-    EntityRef(NLA, "group", ("NLA", "NLA fighters")),
-    EntityRef("Southern Army", "group", ("southern forces", "southern troops")),
-    EntityRef("Varno", "place", ()),
-    EntityRef("Kastrel", "place", ()),
-)
-
-
-def _values(sentence: str) -> list[Holding]:
-    return read_in_text(sentence, ENTITIES)
+from control_facts import NLA, read_in_varno
 
 
 @pytest.mark.parametrize(
@@ -34,11 +20,11 @@ def _values(sentence: str) -> list[Holding]:
     ],
 )
 def test_coming_under_a_sides_control_is_its_capture(sentence: str) -> None:
-    assert (("Varno", NLA, "captured")) in _values(sentence)
+    assert (("Varno", NLA, "captured")) in read_in_varno(sentence)
 
 
 def test_falling_into_unnamed_armed_hands_is_a_capture_with_the_taker_unnamed() -> None:
-    assert ("Varno", None, "captured") in _values("Varno fell into rebel hands on Sunday.")
+    assert ("Varno", None, "captured") in read_in_varno("Varno fell into rebel hands on Sunday.")
 
 
 @pytest.mark.parametrize(
@@ -54,7 +40,7 @@ def test_falling_into_unnamed_armed_hands_is_a_capture_with_the_taker_unnamed() 
     ],
 )
 def test_no_capture_without_coming_into_a_holding(sentence: str) -> None:
-    assert not [v for v in _values(sentence) if v[2] == "captured"]
+    assert not [v for v in read_in_varno(sentence) if v[2] == "captured"]
 
 
 @pytest.mark.parametrize(
@@ -68,11 +54,11 @@ def test_no_capture_without_coming_into_a_holding(sentence: str) -> None:
     ],
 )
 def test_a_holding_told_without_its_verb(sentence: str) -> None:
-    assert _values(sentence) == [("Varno", NLA, "holds")]
+    assert read_in_varno(sentence) == [("Varno", NLA, "holds")]
 
 
 def test_a_headline_holding_by_an_unnamed_armed_side() -> None:
-    assert _values("Varno in rebel hands") == [("Varno", None, "holds")]
+    assert read_in_varno("Varno in rebel hands") == [("Varno", None, "holds")]
 
 
 @pytest.mark.parametrize(
@@ -86,4 +72,4 @@ def test_a_headline_holding_by_an_unnamed_armed_side() -> None:
     ],
 )
 def test_no_verbless_holding_elsewhere(sentence: str) -> None:
-    assert not [v for v in _values(sentence) if v[2] == "holds"]
+    assert not [v for v in read_in_varno(sentence) if v[2] == "holds"]

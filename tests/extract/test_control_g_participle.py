@@ -7,22 +7,7 @@ gives nothing."""
 from __future__ import annotations
 
 import pytest
-from control_facts import Holding, read_in_text
-
-from monitor.records import EntityRef
-
-NLA = "Northern Liberation Army"
-SOUTH = "Southern Army"
-ENTITIES = (
-    EntityRef(NLA, "group", ("NLA", "NLA fighters")),
-    EntityRef(SOUTH, "group", ("southern forces", "southern troops")),
-    EntityRef("Tomas Brel", "person", ("General Brel",), affiliation=SOUTH),
-    EntityRef("Varno", "place", ()),
-)
-
-
-def _values(sentence: str) -> list[Holding]:
-    return read_in_text(sentence, ENTITIES)
+from control_facts import NLA, SOUTH, read_in_varno
 
 
 @pytest.mark.parametrize(
@@ -36,11 +21,11 @@ def _values(sentence: str) -> list[Holding]:
     ],
 )
 def test_a_participle_with_its_agent_is_a_passive(sentence: str, status: str) -> None:
-    assert (("Varno", NLA, status)) in _values(sentence)
+    assert (("Varno", NLA, status)) in read_in_varno(sentence)
 
 
 def test_a_liberation_told_by_a_side_without_its_verb_is_its_claim() -> None:
-    values = _values("General Brel says Varno liberated, fighting goes on")
+    values = read_in_varno("General Brel says Varno liberated, fighting goes on")
     assert values == [("Varno", SOUTH, "claims_captured")]
 
 
@@ -54,4 +39,4 @@ def test_a_liberation_told_by_a_side_without_its_verb_is_its_claim() -> None:
     ],
 )
 def test_no_capture_of_the_place_otherwise(sentence: str) -> None:
-    assert not [v for v in _values(sentence) if v[0] == "Varno" and v[1] == NLA]
+    assert not [v for v in read_in_varno(sentence) if v[0] == "Varno" and v[1] == NLA]

@@ -5,22 +5,7 @@ no configured side, the taker is unnamed. "Take over" is a taking."""
 from __future__ import annotations
 
 import pytest
-from control_facts import Holding, read_in_text
-
-from monitor.records import EntityRef
-
-NLA = "Northern Liberation Army"
-SOUTH = "Southern Army"
-ENTITIES = (
-    EntityRef(NLA, "group", ("NLA", "NLA fighters")),
-    EntityRef(SOUTH, "group", ("southern forces", "southern troops")),
-    EntityRef("Varno", "place", ()),
-    EntityRef("Kastrel", "place", ()),
-)
-
-
-def _values(sentence: str) -> list[Holding]:
-    return read_in_text(sentence, ENTITIES)
+from control_facts import NLA, SOUTH, read_in_varno
 
 
 @pytest.mark.parametrize(
@@ -34,19 +19,19 @@ def _values(sentence: str) -> list[Holding]:
     ],
 )
 def test_the_taker_of_a_relative_clause_is_the_noun_it_hangs_on(sentence: str) -> None:
-    values = _values(sentence)
+    values = read_in_varno(sentence)
     assert ("Varno", NLA, "captured") in values
     assert not [v for v in values if v[1] == SOUTH]
 
 
 def test_a_relative_clause_on_an_unconfigured_side_leaves_the_taker_unnamed() -> None:
     sentence = "Southern troops were no match for the volunteers, who took over Varno."
-    assert _values(sentence) == [("Varno", None, "captured")]
+    assert read_in_varno(sentence) == [("Varno", None, "captured")]
 
 
 def test_a_relative_clause_on_the_subject_is_the_subjects() -> None:
     sentence = "Southern troops, who had retaken Kastrel, pushed on towards Varno."
-    assert _values(sentence) == [("Kastrel", SOUTH, "retaken")]
+    assert read_in_varno(sentence) == [("Kastrel", SOUTH, "retaken")]
 
 
 @pytest.mark.parametrize(
@@ -58,7 +43,7 @@ def test_a_relative_clause_on_the_subject_is_the_subjects() -> None:
     ],
 )
 def test_taking_over_is_a_capture(sentence: str) -> None:
-    assert ("Varno", NLA, "captured") in _values(sentence)
+    assert ("Varno", NLA, "captured") in read_in_varno(sentence)
 
 
 @pytest.mark.parametrize(
@@ -69,4 +54,4 @@ def test_taking_over_is_a_capture(sentence: str) -> None:
     ],
 )
 def test_taking_over_something_else_is_no_capture(sentence: str) -> None:
-    assert ("Varno", NLA, "captured") not in _values(sentence)
+    assert ("Varno", NLA, "captured") not in read_in_varno(sentence)

@@ -6,22 +6,7 @@ band of men, a person, or a surrender that did not happen hands nothing over."""
 from __future__ import annotations
 
 import pytest
-from control_facts import Holding, read_in_text
-
-from monitor.records import EntityRef
-
-NLA = "Northern Liberation Army"
-ENTITIES = (
-    EntityRef(NLA, "group", ("NLA", "NLA fighters")),
-    EntityRef("Southern Army", "group", ("southern forces", "southern troops", "the army")),
-    EntityRef("Tomas Brel", "person", ("General Brel",), affiliation="Southern Army"),
-    EntityRef("Varno", "place", ()),
-    EntityRef("Kastrel", "place", ()),
-)
-
-
-def _values(sentence: str) -> list[Holding]:
-    return read_in_text(sentence, ENTITIES)
+from control_facts import NLA, read_in_varno
 
 
 @pytest.mark.parametrize(
@@ -36,12 +21,12 @@ def _values(sentence: str) -> list[Holding]:
     ],
 )
 def test_a_surrender_is_a_capture_by_the_side_surrendered_to(sentence: str) -> None:
-    assert ("Varno", NLA, "captured") in _values(sentence)
+    assert ("Varno", NLA, "captured") in read_in_varno(sentence)
 
 
 def test_a_surrender_the_taker_tells_is_its_claim() -> None:
     sentence = "Southern troops surrendered to NLA fighters in Varno, the NLA said."
-    assert ("Varno", NLA, "claims_captured") in _values(sentence)
+    assert ("Varno", NLA, "claims_captured") in read_in_varno(sentence)
 
 
 @pytest.mark.parametrize(
@@ -56,4 +41,4 @@ def test_a_surrender_the_taker_tells_is_its_claim() -> None:
     ],
 )
 def test_no_place_handed_over(sentence: str) -> None:
-    assert not [v for v in _values(sentence) if v[0] == "Varno" and v[2] == "captured"]
+    assert not [v for v in read_in_varno(sentence) if v[0] == "Varno" and v[2] == "captured"]

@@ -4,21 +4,7 @@ taking it back is a retaking; winning anything else, or hoping to, takes nothing
 from __future__ import annotations
 
 import pytest
-from control_facts import Holding, read_in_text
-
-from monitor.records import EntityRef
-
-NLA = "Northern Liberation Army"
-SOUTH = "Southern Army"
-ENTITIES = (
-    EntityRef(NLA, "group", ("NLA", "NLA fighters")),
-    EntityRef(SOUTH, "group", ("southern forces", "southern troops")),
-    EntityRef("Varno", "place", ()),
-)
-
-
-def _values(sentence: str) -> list[Holding]:
-    return read_in_text(sentence, ENTITIES)
+from control_facts import NLA, SOUTH, read_in_varno
 
 
 @pytest.mark.parametrize(
@@ -29,11 +15,11 @@ def _values(sentence: str) -> list[Holding]:
     ],
 )
 def test_winning_control_is_a_capture(sentence: str) -> None:
-    assert ("Varno", NLA, "captured") in _values(sentence)
+    assert ("Varno", NLA, "captured") in read_in_varno(sentence)
 
 
 def test_winning_control_told_by_the_winner_is_its_claim() -> None:
-    values = _values("NLA fighters have won full control of Varno, the group said.")
+    values = read_in_varno("NLA fighters have won full control of Varno, the group said.")
     assert ("Varno", NLA, "claims_captured") in values
 
 
@@ -46,7 +32,7 @@ def test_winning_control_told_by_the_winner_is_its_claim() -> None:
     ],
 )
 def test_winning_or_taking_back_is_a_retaking(sentence: str) -> None:
-    assert _values(sentence) == [("Varno", SOUTH, "retaken")]
+    assert read_in_varno(sentence) == [("Varno", SOUTH, "retaken")]
 
 
 @pytest.mark.parametrize(
@@ -59,4 +45,4 @@ def test_winning_or_taking_back_is_a_retaking(sentence: str) -> None:
     ],
 )
 def test_no_capture_by_winning_something_else(sentence: str) -> None:
-    assert not [v for v in _values(sentence) if v[2] in ("captured", "claims_captured")]
+    assert not [v for v in read_in_varno(sentence) if v[2] in ("captured", "claims_captured")]

@@ -38,3 +38,21 @@ KASTREL_WAR = (
     EntityRef(NORTH, "group", ("Northern troops", "northern forces")),
     EntityRef("Kastrel", "place", ()),
 )
+
+
+# The invented inland war the tests of part G's control rules share: a rebel army, a state
+# army, a general of the state's side, two towns.
+NLA = "Northern Liberation Army"
+SOUTH = "Southern Army"
+VARNO_WAR = (
+    EntityRef(NLA, "group", ("NLA", "NLA fighters")),
+    EntityRef(SOUTH, "group", ("southern forces", "southern troops", "the army")),
+    EntityRef("Tomas Brel", "person", ("General Brel",), affiliation=SOUTH),
+    EntityRef("Varno", "place", ()),
+    EntityRef("Kastrel", "place", ()),
+)
+
+
+def read_in_varno(sentence: str) -> list[Holding]:
+    """What the whole extraction reads of control in a sentence of the Varno war."""
+    return read_in_text(sentence, VARNO_WAR)
