@@ -218,7 +218,9 @@ def test_a_check_slower_than_its_lease_keeps_its_feed_while_it_runs(
     )
     path = write_config(tmp_path, {"wire": feeds.set("wire.xml", rss("wire", [item]))})
     config = load_config(path)
-    polling = {"timeout_seconds": 0.2, "deadline_seconds": 0.3, "lease_seconds": 0.6}
+    # a fetch bound loose enough for a loaded machine (0.3 s timed out in CI once), the lease
+    # just longer, the slow ingest and the peer's claim kept in the same proportions
+    polling = {"timeout_seconds": 0.5, "deadline_seconds": 0.9, "lease_seconds": 1.2}
     config = config.model_copy(update={"polling": config.polling.model_copy(update=polling)})
     store = Store.open(config.database_url())
     peer = Store.open(config.database_url())
@@ -228,14 +230,14 @@ def test_a_check_slower_than_its_lease_keeps_its_feed_while_it_runs(
     ingest = pipeline.ingestor.ingest
 
     def slow_ingest(*args: Any, **kwargs: Any) -> Any:
-        time.sleep(1.5)  # four leases' worth, on the store thread, as a long extraction is
+        time.sleep(3.0)  # two and a half leases, on the store thread, as a long extraction is
         return ingest(*args, **kwargs)
 
     monkeypatch.setattr(pipeline.ingestor, "ingest", slow_ingest)
 
     async def round_and_peer() -> tuple[list[str], list[str]]:
         async def peer_claims() -> list[str]:
-            await asyncio.sleep(1.0)
+            await asyncio.sleep(2.0)  # after the first lease would have run out
             return await asyncio.to_thread(claim, peer, "peer", datetime.now(UTC))
 
         async with make_client(5) as client:
