@@ -247,10 +247,11 @@ def _lower(a_min: int | None, a_max: int | None, b_min: int | None, b_max: int |
 
 def _same_holding(a: TerritorialControl, b: TerritorialControl) -> bool:
     """Who holds the place, or claims to, is unchanged (an unnamed controller matches any). A
-    holding that repeats a capture by the same side ("seized Homs", then "Homs is under the
-    rebels' control") says the same; a holder named on one side only may be the defender."""
+    holding that repeats a capture by the same side or by nobody named ("seized Homs", then
+    "Homs is under rebel control") says the same; a holder named after an unnamed capture may
+    be the defender."""
     if (_standing(a), _standing(b)) == ("taken", "held") and b.status == "holds":
-        return a.controller == b.controller
+        return _holding_after_taking(b, a)
     if _standing(a) != _standing(b):
         return False
     return a.controller is None or b.controller is None or a.controller == b.controller
@@ -290,13 +291,21 @@ def incompatible(before: Fact, after: Fact, side: SideOf) -> bool:
     if isinstance(a, TerritorialControl) and isinstance(b, TerritorialControl):
         if a.status == "contested" or b.status == "contested":
             return True
-        if "holds" in (a.status, b.status) and a.controller == b.controller:
+        if _holding_after_taking(a, b) or _holding_after_taking(b, a):
             return False  # the taker holding what it took, told twice
         return (a.status in _TAKEN and b.status in _DENIALS) or (
             a.status in _DENIALS and b.status in _TAKEN
         )
     sides = side(before), side(after)
     return None not in sides and sides[0] != sides[1]
+
+
+def _holding_after_taking(held: TerritorialControl, other: TerritorialControl) -> bool:
+    """A holding that may be the other's taking told again: the same side's, or nobody named
+    holds ("the town is now under rebel control" after "the HTS seized the town")."""
+    return held.status == "holds" and (
+        held.controller is None or held.controller == other.controller
+    )
 
 
 def _close(

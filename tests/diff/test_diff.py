@@ -270,6 +270,16 @@ def test_the_taker_holding_what_it_took_is_no_contest_the_defender_holding_it_is
     assert kinds(taken, kept, denied) == ["new", "corroborated", "contested"]
 
 
+def test_a_place_held_by_nobody_named_after_a_capture_says_the_capture_again() -> None:
+    # "the rebels seized Bazarak", then "Bazarak is now under rebel control" (no group named)
+    taken = fact(TerritorialControl("Bazarak", "Taliban", "captured"), by="Taliban")
+    held = fact(TerritorialControl("Bazarak", None, "holds"), days=1)
+    backed = diff_facts({taken.key: taken}, [held], side, sources={taken.key: 2})
+    assert [c.kind for c in backed] == ["corroborated"]
+    defender = fact(TerritorialControl("Bazarak", "NRF", "holds"), days=1)
+    assert diff_facts({taken.key: taken}, [defender], side)[0].kind == "contested"
+
+
 def test_a_weak_report_against_a_fact_with_independent_sources_is_contested() -> None:
     held = fact(TerritorialControl("Panjshir", "NRF", "holds"), by="NRF")
     rumour = fact(TerritorialControl("Panjshir", "Taliban", "surrounded"), days=1, hedged=True)
@@ -289,6 +299,7 @@ def test_a_weak_report_against_a_fact_with_independent_sources_is_contested() ->
         (("Taliban", "captured"), ("Taliban", "holds"), True, False),
         ((None, "captured"), (None, "holds"), True, False),
         ((None, "captured"), ("NRF", "holds"), False, False),
+        (("Taliban", "captured"), (None, "holds"), True, False),
         (("Taliban", "captured"), ("NRF", "holds"), False, False),
     ],
 )
