@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from monitor.extract.casualties import at_the_scene, extract_casualties, scene_of
-from monitor.extract.control import extract_control
+from monitor.extract.control import captures_first, extract_control
 from monitor.extract.coref import Resolved, resolve_references
 from monitor.extract.force import extract_force_sizes
 from monitor.extract.force.infobox import infobox_sizes, page_subject
@@ -87,7 +87,7 @@ def extract_claims(
             page = page_subject(sentence.text, entities, first=i == 0) or page
             found += infobox_sizes(sentence.text, page) if page else []
         framed = frame_claims(parse, entities, wanted, year, sentence.original)
-        found += _new_facts(framed, found)
+        found = captures_first([*found, *_new_facts(framed, found)])
         found = trim_titles(review(found, parse, entities, pronouns), parse, entities)
         found = _as_written(_fates_keep_office(found), sentence)
         found = in_the_named_country(found, country or next(iter(named), None))

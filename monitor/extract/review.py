@@ -141,6 +141,15 @@ def fact_verbs(span: Span, value: FactValue, entities: Sequence[EntityRef]) -> l
     return found
 
 
+def _taken_from_holder(verb: Token, value: FactValue, entities: Sequence[EntityRef]) -> bool:
+    """ "trying to retake X from Y": the place is taken from its holder, whether or not the
+    taking happens; the verb tells who holds the place, it does not state the holding."""
+    if not isinstance(value, TerritorialControl) or value.controller is None:
+        return False
+    source = prep_object(verb, "from")
+    return source is not None and value.controller in _names(noun_head(source), entities)
+
+
 def _foretold(verb: Token, value: FactValue) -> bool:
     """ "would capture", "will retake": a modal that looks ahead. A capacity ("could field
     10,000") is a force size all the same."""
@@ -227,6 +236,7 @@ def review(
         if _miscounted(span, claim.value):
             continue
         verbs = fact_verbs(span, claim.value, entities)
+        verbs = [v for v in verbs if not _taken_from_holder(v, claim.value, entities)]
         if _is_positive(claim.value) and _denied_by_verb(verbs, claim.value):
             continue
         told = _hearsay(span, verbs, claim.value, entities)

@@ -28,10 +28,12 @@ from typing import TYPE_CHECKING
 from monitor.extract.control.lists import included_places, takers
 from monitor.extract.control.places import antecedent, armed_noun, places
 from monitor.extract.control.strongholds import stronghold_frames
+from monitor.extract.control.taken_from import retaken_from
 from monitor.extract.control.telling import control_claim, denied_by_teller, re_prefixed
 from monitor.extract.control.under import came_under, under_control, verbless_frames
 from monitor.extract.control.yielded import (
     bare_participle,
+    handed_over,
     liberated,
     liberator,
     lost_to,
@@ -73,13 +75,15 @@ _VERBS: dict[str, ControlStatus] = {
 _PARTICIPLES = frozenset(v for v, status in _VERBS.items() if status != "holds") - {"fall"}
 # "took control of X" / "has control of X": the noun "control" carries the frame.
 _CONTROL_NOUN_VERBS: dict[str, ControlStatus] = {
-    **dict.fromkeys("take seize gain assume wrest win".split(), "captured"),
+    # "re-established control": the hyphenated prefix makes it a retaking (`_verb_parts`)
+    **dict.fromkeys("take seize gain assume wrest win establish".split(), "captured"),
     **dict.fromkeys("have maintain retain keep".split(), "holds"),
     **dict.fromkeys("regain restore reassert reestablish re-establish".split(), "retaken"),
 }
 _NOUNS: dict[str, ControlStatus] = {
-    **dict.fromkeys("capture seizure takeover fall conquest".split(), "captured"),
-    **dict.fromkeys("recapture".split(), "retaken"),
+    # "the loss of X to Y": the taker is the object of "to", never the possessor (the loser)
+    **dict.fromkeys("capture seizure takeover fall conquest loss".split(), "captured"),
+    **dict.fromkeys("recapture recovery".split(), "retaken"),
     **dict.fromkeys("siege encirclement".split(), "surrounded"),
 }
 _BACKGROUND = frozenset("since after before following until during".split())
@@ -161,7 +165,13 @@ def _ends_occupation(verb: Token) -> bool:
 
 def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
     lemma = verb.lemma_
-    yielded = lost_to(verb) or liberated(verb) or swept_into(verb) or surrendered(verb)
+    yielded = (
+        lost_to(verb)
+        or handed_over(verb)
+        or liberated(verb)
+        or swept_into(verb)
+        or surrendered(verb)
+    )
     if yielded is not None:
         return yielded
     if _expelling(verb) and (place := _expelled_from(verb)) is not None:
@@ -173,7 +183,8 @@ def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlS
     if lemma in _CONTROL_NOUN_VERBS:
         noun = child(verb, "dobj")
         if noun is not None and noun.lower_ == "control":
-            place = prep_object(noun, "of", "over")
+            # "over X" may hang on the verb: "established control over X"
+            place = prep_object(noun, "of", "over") or prep_object(verb, "over")
             return place, child(verb, "nsubj"), _CONTROL_NOUN_VERBS[lemma]
     if lemma in ("be", "remain", "stay") and (held := _in_control(verb)) is not None:
         return held, child(verb, "nsubj"), "holds"
@@ -254,31 +265,50 @@ def _ended(verb: Token) -> bool:
 def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
     for verb in s.span:
         parts = _verb_parts(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if parts is None or _open_infinitive(verb):
+        if parts is None:
             continue
-        if not happened(verb):
-            found, _ = _taker(s, verb, parts[1])
+        done = happened(verb) and not _open_infinitive(verb)
+        found, named = _taker(s, verb, parts[1])
+        presupposed = retaken_from(s, verb, parts[0], parts[2], found, done)
+        yield from ((claim, verb) for claim in presupposed)
+        if _open_infinitive(verb):
+            continue
+        if not done:
             denials = denied_by_teller(s, verb, parts[0], parts[2], found)
             yield from ((claim, verb) for claim in denials)
             continue
-        place_phrase, given, status = parts
-        if status == "holds" and _ended(verb):
-            continue
-        found, named = _taker(s, verb, given)
-        found = found or liberator(s, verb)
-        unfollowed = named and armed_noun(given if given is not None else subject(verb))
-        if not found and ((named and not unfollowed) or status not in _TAKEN):
-            continue  # an actor we cannot name, or a hold or siege without its holder
-        where = [*places(s, place_phrase), *included_places(s, verb, own=True)]
-        each: list[EntityRef | None] = [*found] if found else [None]
-        for place in dict.fromkeys(where):
-            for taker in each:
-                yield control_claim(s, verb, place, taker, status, found), verb
+        yield from ((c, verb) for c in _taken_or_held(s, verb, parts, found, named))
+
+
+def _taken_or_held(
+    s: Parsed,
+    verb: Token,
+    parts: tuple[Token | None, Token | None, ControlStatus],
+    found: list[EntityRef],
+    named: bool,
+) -> Iterator[Claim]:
+    """The facts of a control verb that happened: one per place and taker."""
+    place_phrase, given, status = parts
+    if status == "holds" and _ended(verb):
+        return
+    found = found or liberator(s, verb)
+    unfollowed = named and armed_noun(given if given is not None else subject(verb))
+    if not found and ((named and not unfollowed) or status not in _TAKEN):
+        return  # an actor we cannot name, or a hold or siege without its holder
+    where = [*places(s, place_phrase), *included_places(s, verb, own=True)]
+    each: list[EntityRef | None] = [*found] if found else [None]
+    for place in dict.fromkeys(where):
+        for taker in each:
+            yield control_claim(s, verb, place, taker, status, found)
+
+
+# Nouns of a place changing hands whose taker follows "to" ("the fall of X to Y").
+_TO_THE_TAKER = frozenset({"fall", "loss"})
 
 
 def _noun_taker(s: Parsed, noun: Token) -> tuple[EntityRef | None, bool]:
     """ "the RSF's seizure", "the RSF siege", "the capture of X by Y", "the fall of X to Y"."""
-    for c in noun.children:
+    for c in noun.children if noun.lemma_ not in _TO_THE_TAKER else ():
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
             found = s.entity(noun_head(c), "group")
             if found is not None:
@@ -292,7 +322,7 @@ def _noun_taker(s: Parsed, noun: Token) -> tuple[EntityRef | None, bool]:
 def _noun_agent(noun: Token) -> Token | None:
     """ "the capture of X by Y", "the fall of X to Y"; the parser may hang the "to" or "by" on
     the verb whose object the noun is ("acknowledged the fall of X to insurgents")."""
-    word = "to" if noun.lemma_ == "fall" else "by"
+    word = "to" if noun.lemma_ in _TO_THE_TAKER else "by"
     agent = prep_object(noun, word)
     if agent is None and noun.dep_ == "dobj":
         agent = prep_object(noun.head, word)
@@ -334,10 +364,12 @@ def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         status = "retaken" if status == "captured" and re_prefixed(noun) else status
         if noun.head.dep_ == "prep" and noun.head.lower_ in _BACKGROUND:
             continue  # "since the fall of Kabul": the setting of the news, not the news
-        if _prospect(noun):
-            continue
         verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
-        if verb is not None and (not happened(verb) or verb.lemma_ in _AVERTING):
+        done = not _prospect(noun) and (verb is None or _noun_event_happened(verb))
+        place_phrase = prep_object(noun, "of")
+        presupposed = retaken_from(s, noun, place_phrase, status, [], done)
+        yield from ((c, verb if verb is not None else noun) for c in presupposed)
+        if not done:
             continue
         taker, _ = _noun_taker(s, noun)
         if taker is None and verb is not None and verb.lemma_ in _DOERS_OF_THE_NOUN:
@@ -347,8 +379,14 @@ def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         if taker is None and not armed_noun(_noun_agent(noun)):
             continue  # "the fall of X" with nobody's name to it tells nothing new
         told = verb if verb is not None else noun
-        for place in places(s, prep_object(noun, "of")):
+        for place in places(s, place_phrase):
             yield control_claim(s, told, place, taker, status), told
+
+
+def _noun_event_happened(verb: Token) -> bool:
+    """Whether the verb whose object is a noun of capture tells it happened ("announced the
+    capture of X"), not that it was averted or might be ("prevented the fall of X")."""
+    return happened(verb) and verb.lemma_ not in _AVERTING
 
 
 # Nouns of a way towards an event: "opened the way to the conquest of X" is not the conquest.

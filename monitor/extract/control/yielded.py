@@ -14,6 +14,9 @@
 - a participle without its auxiliary: "Kastrel recaptured in first clash" (a headline), "says
   Kastrel liberated", "Kastrel, seized by the militia in May, ..." are passives; the place is the
   participle's subject or the noun it modifies (`bare_participle`).
+- "cede ... to", "yield", "hand over", "abandon", "relinquish": the side that gives a place up
+  is the subject, the object of "to" takes it ("the army ceded Kastrel to the militia",
+  "Kastrel was handed over to the militia").
 - "surrender ... to": a place that surrenders, or whose defenders surrender there, is taken by
   the side they surrender to ("Kastrel surrendered to the militia", "the garrison of Kastrel
   surrendered to the militia", "the troops surrendered to the militia in Kastrel", "the army
@@ -50,6 +53,21 @@ def lost_to(verb: Token) -> Parts | None:
     place = child(verb, "dobj")
     if place is None and verb.dep_ == "relcl":
         place = verb.head  # "the town they lost to Y": the noun the clause tells of
+    return place, taker, "captured"
+
+
+# Verbs of giving a place up to the side named after "to".
+_GIVING_UP = frozenset("cede yield hand abandon relinquish concede".split())
+
+
+def handed_over(verb: Token) -> Parts | None:
+    """ "ceded X to Y", "X was handed over to Y": the place and Y."""
+    if verb.lemma_ not in _GIVING_UP:
+        return None
+    taker = prep_object(verb, "to")
+    if taker is None:
+        return None
+    place = child(verb, "nsubjpass") if passive(verb) else child(verb, "dobj")
     return place, taker, "captured"
 
 
