@@ -26,10 +26,16 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from monitor.extract.control.lists import included_places, takers
-from monitor.extract.control.places import antecedent, armed_noun, places
+from monitor.extract.control.places import antecedent, armed_noun, own_forces, places
 from monitor.extract.control.strongholds import stronghold_frames
 from monitor.extract.control.taken_from import retaken_from
-from monitor.extract.control.telling import control_claim, denied_by_teller, re_prefixed
+from monitor.extract.control.telling import (
+    control_claim,
+    denied_by_teller,
+    re_prefixed,
+    speaker_side,
+    told_by,
+)
 from monitor.extract.control.under import came_under, under_control, verbless_frames
 from monitor.extract.control.yielded import (
     bare_participle,
@@ -230,7 +236,11 @@ def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[list[EntityRef]
             return ([*earlier.values()] if named else []), True
     if token is None:
         return [], False
-    return takers(s, token), True
+    found = takers(s, token)
+    if not found and own_forces(token):
+        side = speaker_side(s, told_by(verb)[1])  # "Troops retook X, the army said"
+        found = [side] if side is not None else []
+    return found, True
 
 
 # Verbs whose infinitive complement happened: "managed to take Bara".

@@ -145,3 +145,22 @@ def armed_noun(token: Token | None) -> bool:
 _FORCES = frozenset("force troop unit".split())
 # Nouns of a holding whose modifier names the holder: "rebel hands", "militia control".
 _HOLDINGS = frozenset("hand control".split())
+
+
+# Nouns a side uses of its own forces; the words for an enemy ("rebels", "militants") are not.
+_OWN_FORCES = frozenset("troop soldier force unit serviceman marine paratrooper".split())
+_BARE = frozenset("the our its their".split())
+
+
+def own_forces(token: Token | None) -> bool:
+    """ "troops", "our forces", "its soldiers": forces named by no side of their own, whom the
+    side that tells of them calls its own ("Troops recaptured X, the army said"). A modifier
+    ("rebel forces", "Rwandan troops") makes them somebody's."""
+    if token is None or token.pos_ != "NOUN":
+        return False
+    head = noun_head(token)
+    if head.lemma_ not in _OWN_FORCES:
+        return False
+    return all(
+        c.lower_ in _BARE for c in head.children if c.dep_ in ("det", "poss", "amod", "compound")
+    )

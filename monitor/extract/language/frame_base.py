@@ -164,11 +164,15 @@ def happened(verb: Token) -> bool:
 
 
 _CONDITIONS = frozenset("until unless if once lest".split())
+_AVERTING = frozenset("prevent avert stop halt block thwart repel".split())
 # Nouns and verbs whose complement is an aim, not an event: "an attempt to capture", "a bid
 # to take", "prevented the AA from taking".
-_AIMS = frozenset(
-    """effort attempt bid plan push drive campaign threat aim goal hope intention quest
-    ambition ability capacity readiness prevent avert stop halt block thwart repel""".split()
+_AIMS = (
+    frozenset(
+        """effort attempt bid plan push drive campaign threat aim goal hope intention quest
+    ambition ability capacity readiness""".split()
+    )
+    | _AVERTING
 )
 
 
@@ -195,10 +199,14 @@ _ADMITTING = frozenset("confirm say admit acknowledge concede announce".split())
 
 
 def _aimed_at(verb: Token) -> bool:
+    """The verb is the aim of a noun or verb of effort ("a push to take X", "pushed to take X",
+    "prevented them from taking X"); an adverbial clause of a verb of effort is what the
+    effort did ("pushed north, capturing X"), unless the verb averts it."""
     node = verb
     while node.dep_ in ("acl", "xcomp", "pcomp", "prep", "advcl", "conj") and node.head.i != node.i:
-        node = node.head
-        if node.lemma_ in _AIMS:
+        step, node = node.dep_, node.head
+        done_by_it = step == "advcl" and node.pos_ == "VERB" and node.lemma_ not in _AVERTING
+        if node.lemma_ in _AIMS and not done_by_it:
             return True
     return False
 
