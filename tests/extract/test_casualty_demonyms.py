@@ -1,9 +1,12 @@
-"""A side's losses named by its nationality adjective once the side is in view ("the Varnian
-casualties stand at 40 killed"), and a losses noun that reaches its verb past a relative aside
+"""A side's losses named by its nationality adjective, the side in view or the only one
+configured by that nationality ("the Varnian casualties stand at 40 killed", "300 Ossan dead",
+"took 400 Ossan prisoners"), and a losses noun that reaches its verb past a relative aside
 ("losses in the campaign, which began in March, total 12 dead"). Sentences written for this
 test, invented names."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
@@ -53,11 +56,35 @@ def test_a_sides_losses_by_its_adjective_or_past_an_aside(text: str, expected: C
         # two groups in view open with the adjective: whose losses is unknown
         "Varnian troops and Varnian intruders clashed near Dorn. The Varnian casualties stand"
         " at 40 killed.",
-        # no group in view
+        # no group in view, and two configured groups open with the adjective
         "The Varnian casualties stand at 40 killed.",
+        "Dorn hospital treated 30 Varnian wounded on Sunday.",
         # an adjective that only opens a proper name
         "The CDC patrolled Dorn on Friday. Civilian casualties stand at 40 killed.",
     ],
 )
 def test_an_adjective_of_no_single_side_in_view_is_nobody(text: str) -> None:
     assert losses(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A reporter counted at least 300 Ossan dead along the front near Dorn.",
+            Casualties("Ossan Army", 300, None, None, None, None, None, "at_least"),
+        ),
+        (
+            "Varnian troops took 400 Ossan prisoners near Dorn.",
+            Casualties("Ossan Army", None, None, None, None, 400, 400, "exact"),
+        ),
+        (
+            "Hospitals in Dorn treated 25 Ossan wounded overnight.",
+            Casualties("Ossan Army", None, None, 25, 25, None, None, "exact"),
+        ),
+    ],
+)
+def test_the_dead_prisoners_and_wounded_of_the_one_side_of_a_nationality(
+    text: str, expected: Casualties
+) -> None:
+    assert [replace(c, location=None) for c in losses(text)] == [expected]
