@@ -1,7 +1,7 @@
-"""How an office is written down: words that describe the person or the post's rank among
-others ("main") are dropped, a form of address between the office and the name is no part
-of it, and a capitalised office word ("Defence", "Deputy") belongs to the office. Sentences
-written for this test, with invented names."""
+"""How an office is written down: words that describe the person (an age, "ruthless") or the
+post's rank among others ("main") are dropped, a form of address between the office and the
+name is no part of it, and a capitalised office word ("Defence", "Deputy") belongs to the
+office. Sentences written for this test, with invented names."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
 ENTITIES = (
     EntityRef("Omar Kessel", "person", ("Kessel",)),
     EntityRef("Ilse Marant", "person", ("Marant",)),
+    EntityRef("Dorn Front", "group", ("DF",)),
 )
 
 
@@ -30,6 +31,11 @@ ENTITIES = (
             "The Kelsan Defence Minister, Ilse Marant, said on Sunday that talks had failed.",
             "defence minister",
         ),
+        (
+            "Omar Kessel, the 58-year-old head of the Dorn Front (DF) was killed in a raid.",
+            "head",  # the age, wherever the words split it
+        ),
+        ("The ruthless rebel commander Omar Kessel said the road was open.", "commander"),
     ],
 )
 def test_office_as_written(text: str, role: str) -> None:

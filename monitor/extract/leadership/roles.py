@@ -67,7 +67,8 @@ _DESCRIPTIVE = frozenset(
     """new newly legitimate rightful lawful current sitting incumbent reclusive elusive
     enigmatic charismatic veteran longtime long-time powerful influential top young elderly
     ailing notorious shadowy fugitive hardline hard-line feared popular so-called well-known
-    little-known respected controversial real true main topmost rival""".split()
+    little-known respected controversial real true main topmost rival moderate ruthless radical
+    firebrand legendary iconic bookish""".split()
 )
 _ORGANIZATION_KINDS = frozenset(
     """resistance rebel rebels militia insurgent jihadist paramilitary guerrilla opposition
@@ -75,7 +76,7 @@ _ORGANIZATION_KINDS = frozenset(
 )
 # Where the holder works is no part of the office: "the Kabul-based spokesman" -> "spokesman".
 _BASED = re.compile(r"\w-based$")
-_AGE = re.compile(r"\d+(?:-\w+)*|\w+-year-old")
+_AGE = re.compile(r"\d+(?:-\w+)*|(?:\w+-)?year-old")
 _STATUS_MODIFIER = re.compile(
     r"\b(?:acting|interim|caretaker|provisional|transitional|self-\w+)\b", re.I
 )
