@@ -1,23 +1,23 @@
 """Who captured, holds or surrounds which place, read from the parse.
 
-Verbs: the active ("the RSF seized Bara"), the passive with its agent ("Sennar has been
-occupied by the RSF"), "fell to", a capture in a clause of its own ("after the RSF captured
-Bara, ..."), and the noun that carries the verb ("took full control of", "is in control of",
-"under the control of"). Nouns: "the capture of Shusha", "the RSF's seizure of Bara", "the
-fall of Aleppo to the rebels", "the RSF siege of El Fasher". A list of places gives one fact
-per place ("seized Bara, Um Sumeima and Khuwei", "the Assilan, Bayhan and Ain districts").
+Verbs: the active ("the RSF seized Bara"), the passive with its agent ("Sennar has been occupied by
+the RSF"), "fell to", a capture in a clause of its own ("after the RSF captured Bara, ..."), and the
+noun that carries the verb ("took full control of", "is in control of", "under the control of").
+Nouns ("the capture of Shusha", "the fall of Aleppo to the rebels") are read by `nouns`. A list of
+places gives one fact per place ("seized Bara, Um Sumeima and Khuwei", "the Assilan, Bayhan and Ain
+districts").
 
-Also: driving an enemy out ("ousted government forces from Hama"), a force encircled in a
-place ("surrounded Ukrainian troops in Pokrovsk"), a possessive holding ("the RSF's control of
-Darfur"), control regained ("regained control over X"), the subject of "completed the
-encirclement of X", and strongholds (`strongholds`). Places are read by
+Also: driving an enemy out ("ousted government forces from Hama"), a force encircled in a place
+("surrounded Ukrainian troops in Pokrovsk"), control regained ("regained control over X"), the side
+a place is taken back from (`taken_from`), and strongholds (`strongholds`). Places are read by
 `places`, coordinated takers and "including" lists by `lists`.
 
-The side that says its own capture claims it (`claims_captured`); a pronoun taker ("the TDF
-said they had captured") is the speaker's side, else the one group named before it; an armed
-actor nobody configured ("Syrian rebels") takes with the taker unnamed; any other taker we do
-not follow gives nothing. A present infinitive ("would enable them to besiege") is no event, a
-holding in the narrator's past perfect is over, and a "when" clause takes its clause's date.
+The side that says its own capture claims it (`claims_captured`); a pronoun taker ("the TDF said
+they had captured") is the speaker's side, else the one group named before it; an armed actor nobody
+configured ("Syrian rebels") takes with the taker unnamed; any other taker we do not follow gives
+nothing; bare "troops" are the teller's own. A present infinitive ("would enable them to besiege")
+is no event, a holding in the narrator's past perfect is over, and a "when" clause takes its
+clause's date.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from monitor.extract.control.lists import included_places, takers
+from monitor.extract.control.nouns import noun_frames
 from monitor.extract.control.places import antecedent, armed_noun, own_forces, places
 from monitor.extract.control.strongholds import stronghold_frames
 from monitor.extract.control.taken_from import retaken_from
@@ -55,13 +56,10 @@ from monitor.extract.language.frame_base import (
     passive,
     predicative,
     prep_object,
-    side_of,
     speaker_of,
 )
 from monitor.extract.language.grammar import (
-    SPEECH_LEMMAS,
     is_perfect,
-    noun_head,
     subject,
 )
 from monitor.extract.language.history import CONTROL_ERA, CONTROL_YEAR, is_past
@@ -86,15 +84,6 @@ _CONTROL_NOUN_VERBS: dict[str, ControlStatus] = {
     **dict.fromkeys("have maintain retain keep".split(), "holds"),
     **dict.fromkeys("regain restore reassert reestablish re-establish".split(), "retaken"),
 }
-_NOUNS: dict[str, ControlStatus] = {
-    # "the loss of X to Y": the taker is the object of "to", never the possessor (the loser)
-    **dict.fromkeys("capture seizure takeover fall conquest loss".split(), "captured"),
-    **dict.fromkeys("recapture recovery".split(), "retaken"),
-    **dict.fromkeys("siege encirclement".split(), "surrounded"),
-}
-_BACKGROUND = frozenset("since after before following until during".split())
-# Verbs whose object is an event that did not happen: "prevented the fall of X".
-_AVERTING = frozenset("prevent avert stop halt block resist deny fear thwart repel".split())
 
 
 # Verbs of driving an enemy out of a place: "ousted government forces from Hama". Not "push"
@@ -312,105 +301,8 @@ def _taken_or_held(
             yield control_claim(s, verb, place, taker, status, found)
 
 
-# Nouns of a place changing hands whose taker follows "to" ("the fall of X to Y").
-_TO_THE_TAKER = frozenset({"fall", "loss"})
-
-
-def _noun_taker(s: Parsed, noun: Token) -> tuple[EntityRef | None, bool]:
-    """ "the RSF's seizure", "the RSF siege", "the capture of X by Y", "the fall of X to Y"."""
-    for c in noun.children if noun.lemma_ not in _TO_THE_TAKER else ():
-        if c.dep_ in ("poss", "compound", "amod", "nmod"):
-            found = s.entity(noun_head(c), "group")
-            if found is not None:
-                return found, True
-    agent = _noun_agent(noun)
-    if agent is None:
-        return None, False
-    return s.entity(noun_head(agent), "group"), True
-
-
-def _noun_agent(noun: Token) -> Token | None:
-    """ "the capture of X by Y", "the fall of X to Y"; the parser may hang the "to" or "by" on
-    the verb whose object the noun is ("acknowledged the fall of X to insurgents")."""
-    word = "to" if noun.lemma_ in _TO_THE_TAKER else "by"
-    agent = prep_object(noun, word)
-    if agent is None and noun.dep_ == "dobj":
-        agent = prep_object(noun.head, word)
-    return agent
-
-
-def _held_by_possessor(s: Parsed, noun: Token) -> Iterator[tuple[Claim, Token]]:
-    """ "the RSF's control of Darfur", "the Houthis' hold over Bayhan": a possessive presupposes
-    the holding, whatever the clause goes on to say about it ("could have consequences");
-    not "a battle for the RSF's control of" (a fight) nor "seeks its control of" (an aim)."""
-    owner = child(noun, "poss", "compound")  # "the RSF's control", "announced RSF control"
-    taker = s.entity(noun_head(owner), "group") if owner is not None else None
-    if taker is None or (noun.head.dep_ == "prep" and noun.head.lower_ == "for"):
-        return
-    if noun.head.lemma_ in _AIMS_AT:
-        return
-    for place in places(s, prep_object(noun, "of", "over")):
-        yield control_claim(s, noun, place, taker, "holds"), noun
-
-
-# Verbs whose object is wanted, ended or denied, not held: "seek control of", "lost its hold
-# over", "denied X control over".
-_AIMS_AT = frozenset(
-    "seek want demand regain restore lose end cede surrender deny reject dispute refute".split()
-)
-
-
-_DOERS_OF_THE_NOUN = SPEECH_LEMMAS | frozenset("complete finish finalize achieve".split())
-
-
-def _noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
-    for noun in s.span:
-        if noun.pos_ == "NOUN" and noun.lemma_ in ("control", "hold"):
-            yield from _held_by_possessor(s, noun)
-            continue
-        status = _NOUNS.get(noun.lemma_) if noun.pos_ == "NOUN" else None
-        if status is None:
-            continue
-        status = "retaken" if status == "captured" and re_prefixed(noun) else status
-        if noun.head.dep_ == "prep" and noun.head.lower_ in _BACKGROUND:
-            continue  # "since the fall of Kabul": the setting of the news, not the news
-        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
-        done = not _prospect(noun) and (verb is None or _noun_event_happened(verb))
-        place_phrase = prep_object(noun, "of")
-        presupposed = retaken_from(s, noun, place_phrase, status, [], done)
-        yield from ((c, verb if verb is not None else noun) for c in presupposed)
-        if not done:
-            continue
-        taker, _ = _noun_taker(s, noun)
-        if taker is None and verb is not None and verb.lemma_ in _DOERS_OF_THE_NOUN:
-            # "Wagner chief claims capture of Bakhmut", "Russian forces completed the
-            # encirclement of Pokrovsk": the subject does or tells what the noun names
-            taker = side_of(s, subject(verb))
-        if taker is None and not armed_noun(_noun_agent(noun)):
-            continue  # "the fall of X" with nobody's name to it tells nothing new
-        told = verb if verb is not None else noun
-        for place in places(s, place_phrase):
-            yield control_claim(s, told, place, taker, status), told
-
-
-def _noun_event_happened(verb: Token) -> bool:
-    """Whether the verb whose object is a noun of capture tells it happened ("announced the
-    capture of X"), not that it was averted or might be ("prevented the fall of X")."""
-    return happened(verb) and verb.lemma_ not in _AVERTING
-
-
-# Nouns of a way towards an event: "opened the way to the conquest of X" is not the conquest.
-_WAYS = frozenset("way path road door prelude step".split())
-
-
-def _prospect(noun: Token) -> bool:
-    """ "the way to the RSF's capture of X", "a step towards the fall of X"."""
-    to = noun.head
-    return to.lower_ in ("to", "toward", "towards") and to.head.lemma_ in _WAYS
-
-
 def control_frames(s: Parsed) -> list[Claim]:
-    framed = (*_verb_frames(s), *_noun_frames(s), *verbless_frames(s))
+    framed = (*_verb_frames(s), *noun_frames(s), *verbless_frames(s))
     found = [c for c, verb in framed if not _history(s, verb)]
     return [*found, *stronghold_frames(s)]
 
