@@ -59,7 +59,17 @@ _OPENING_POSSESSOR = re.compile(
 )
 # Stems without their first letter, which may be a capital: a plain substring test suffices.
 _SERVICE = re.compile(rf"\b(?:{SERVICE_NOUNS})\b", re.I)
-_IRREGULAR_STEMS = ("ilitia", "ebel", "aramilitar", "nsurgent", "ihadist", "ilitant", "errorist")
+_IRREGULAR_STEMS = (
+    "ilitia",
+    "ebel",
+    "aramilitar",
+    "nsurgent",
+    "ihadist",
+    "ilitant",
+    "errorist",
+    "uerrilla",
+    "unmen",
+)
 
 
 class ConfiguredGroups:

@@ -11,12 +11,14 @@ soldiers". A group configured with a common-noun alias for a state's force ("Sud
 - carry "army"/"government" or nothing ("200 soldiers", "150 army soldiers") while exactly one
   state force is named in the sentence or the sentences just before it.
 
-Another nationality ("3,000 Rwandan troops") or a named unit keeps the count someone else's.
+Another nationality ("3,000 Rwandan troops") or a named unit keeps the count someone else's, and
+a police force is nobody's soldiers.
 
 Likewise, `fighter_references` reads a count of generic irregulars ("40 militants", "60
-militiamen") or an irregular unit named by its kind ("militia units", "paramilitary fighters")
-as the one armed group in view that is not a state's force, unless that group is the one
-doing the killing in the same sentence ("the Taliban killed 40 militants").
+militiamen", "1,400 guerrillas", "500 gunmen") or an irregular unit named by its kind ("militia
+units", "paramilitary fighters") as the one armed group in view that is not a state's force,
+unless that group is the one doing the killing in the same sentence ("the Taliban killed 40
+militants").
 """
 
 from __future__ import annotations
@@ -45,7 +47,11 @@ def soldier_references(
 ) -> list[tuple[int, int, EntityRef]]:
     """(start, end, force) for each count of soldiers the state force in view owns: the span
     is the modifier and noun ("army soldiers"), to be read as "<force> soldiers"."""
-    in_view = {m.entity.name: m.entity for m in (*mentions, *recent) if m.entity.name in state}
+    in_view = {
+        m.entity.name: m.entity
+        for m in (*mentions, *recent)
+        if m.entity.name in state and not _police(m.entity)
+    }
     if len(in_view) != 1 and not any(d in sentence for d in demonyms):
         return []
     amounts = find_amounts(sentence)
@@ -67,6 +73,14 @@ def soldier_references(
     return out
 
 
+_POLICE = re.compile(r"\b(?:police|gendarmerie|constabulary)\b", re.I)
+
+
+def _police(force: EntityRef) -> bool:
+    """A police force, as its configured name says: its members are no soldiers or troops."""
+    return _POLICE.search(force.name) is not None
+
+
 def demonyms_of(groups: Iterable[EntityRef], state: frozenset[str]) -> dict[str, EntityRef]:
     """ "Congolese" for a state force configured as "Congolese army"."""
     out: dict[str, EntityRef] = {}
@@ -82,7 +96,7 @@ def demonyms_of(groups: Iterable[EntityRef], state: frozenset[str]) -> dict[str,
 _IRREGULARS = re.compile(
     r"\b(?:(?P<mod>militia|rebel|paramilitary|insurgent|jihadist|militant)\s+"
     r"(?P<unit>units|fighters|forces|positions)|(?P<noun>militants|militiamen|rebels|insurgents|"
-    r"jihadists|paramilitaries|terrorists))\b",
+    r"jihadists|paramilitaries|terrorists|guerrillas|gunmen))\b",
     re.I,
 )
 _INFLICTED = re.compile(

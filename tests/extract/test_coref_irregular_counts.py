@@ -1,0 +1,36 @@
+"""Counts of a side's members told by a common noun: guerrillas and gunmen are irregulars (the
+one irregular group in view), and a police force is nobody's soldiers or troops. Sentences
+written for this test, invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.records import EntityRef, ForceSize
+
+ENTITIES = (
+    EntityRef("Marsh Front", "group", ("MF", "Marsh Front rebels")),
+    EntityRef("Dorvan army", "group", ("the army",)),
+    EntityRef("Dorvan National Police", "group", ("police officers", "Dorvan police")),
+    EntityRef("Kestrel", "place", ()),
+)
+
+
+def forces(text: str) -> set[tuple[str, int | None]]:
+    found = extract_claims(text, ENTITIES, ["force_size"], year=2024)
+    return {(c.value.subject, c.value.max) for c in found if isinstance(c.value, ForceSize)}
+
+
+@pytest.mark.parametrize("noun", ["guerrillas", "gunmen"])
+def test_a_count_of_guerrillas_or_gunmen_is_the_irregular_group_in_view(noun: str) -> None:
+    text = f"The Marsh Front attacked Kestrel on Sunday. As many as 1,400 {noun} took part."
+    assert ("Marsh Front", 1400) in forces(text)
+
+
+def test_soldiers_are_not_the_police_in_view() -> None:
+    text = (
+        "Twelve police officers were held in Kestrel overnight. "
+        "About 500 soldiers then fought their way into the town."
+    )
+    assert ("Dorvan National Police", 500) not in forces(text)
