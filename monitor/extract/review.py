@@ -45,7 +45,14 @@ from monitor.extract.language.grammar import (
     tokens_at,
     who_speaks,
 )
-from monitor.extract.language.hearsay import DENIED, RUMOUR, Hearsay, hearsay, nominal_hearsay
+from monitor.extract.language.hearsay import (
+    DENIED,
+    RUMOUR,
+    Hearsay,
+    denying_verb,
+    hearsay,
+    nominal_hearsay,
+)
 from monitor.extract.language.mentions import find_mentions
 from monitor.extract.language.units import PLURALS, UNITS
 from monitor.extract.language.where import (
@@ -240,22 +247,41 @@ def review(
         if _is_positive(claim.value) and _denied_by_verb(verbs, claim.value):
             continue
         told = _hearsay(span, verbs, claim.value, entities)
+        denials: list[Claim] = []
         if _unfounded(told, claim.value):
-            kept += _denial(claim, span, verbs, entities) if told == DENIED else []
-            continue
-        if _speaker_is_subject(verbs, claim, pronoun_names, entities):
-            continue
-        value = claim.value
-        located = isinstance(value, Leadership) and value.status == "located"
-        if located and not_a_whereabouts(verbs, entities):
-            continue  # "is in talks", "is in his 30s"
-        if _surrounded_by_land(value, verbs):
-            continue  # "a town surrounded by jungle"
-        who = _better_claimant(span, claim.claimed_by, claimant(span, verbs))
-        hedged = claim.hedged or _doubted(verbs) or told is not None
-        value = _own_claim(_placed(claim.value, span, verbs, entities), span, verbs, entities)
-        kept.append(replace(claim, value=value, claimed_by=who, hedged=hedged))
+            denials = _denial(claim, span, verbs, entities) if told == DENIED else []
+            if told != DENIED or not _claimed_then_denied(verbs):
+                kept += denials
+                continue
+            told = None  # "X said it had taken Y; the army dismissed the claim": X's claim
+        checked = _checked(claim, span, verbs, told, entities, pronoun_names)
+        kept += [checked] if checked is not None else []
+        kept += denials  # the denial answers the claim: it is the final word
     return kept
+
+
+def _checked(
+    claim: Claim,
+    span: Span,
+    verbs: Sequence[Token],
+    told: Hearsay | None,
+    entities: Sequence[EntityRef],
+    pronoun_names: set[str],
+) -> Claim | None:
+    """The claim as the parse bears it out (its place, claimant and hedging made whole), or
+    None: a speaker's own fate read from a pronoun, "in talks", "surrounded by jungle"."""
+    if _speaker_is_subject(verbs, claim, pronoun_names, entities):
+        return None
+    value = claim.value
+    located = isinstance(value, Leadership) and value.status == "located"
+    if located and not_a_whereabouts(verbs, entities):
+        return None  # "is in talks", "is in his 30s"
+    if _surrounded_by_land(value, verbs):
+        return None  # "a town surrounded by jungle"
+    who = _better_claimant(span, claim.claimed_by, claimant(span, verbs))
+    hedged = claim.hedged or _doubted(verbs) or told is not None
+    value = _own_claim(_placed(claim.value, span, verbs, entities), span, verbs, entities)
+    return replace(claim, value=value, claimed_by=who, hedged=hedged)
 
 
 def _hearsay(
@@ -290,12 +316,25 @@ def _denial(
         return []
     s = parsed(span, entities, None)
     for verb in verbs:
-        speaker = speaker_of(verb)
+        denying = denying_verb(verb)
+        speaker = who_speaks(denying) if denying is not None else speaker_of(verb)
         side = side_of(s, speaker)
         if speaker is not None and side is not None and side.name != value.controller:
             denied = TerritorialControl(value.place, side.name, "denies_captured")
             return [replace(claim, value=denied, claimed_by=phrase(speaker), hedged=False)]
     return []
+
+
+def _claimed_then_denied(verbs: Sequence[Token]) -> bool:
+    """The denied clause is itself somebody's report, told under the denial: "X said it had
+    taken Y; the army dismissed the claim" (the parser hangs X's saying on "dismissed"). The
+    report stands as X's claim beside the denial; a clause denied outright ("the army denied
+    that X held Y") is nobody's claim."""
+    for verb in verbs:
+        said, denying = reporting_verb(verb), denying_verb(verb)
+        if said is not None and denying is not None and said.i != denying.i:
+            return True
+    return False
 
 
 # What may encircle a place: armed people and their bodies ("surrounded by rebels", "by the

@@ -70,6 +70,17 @@ def nominal_hearsay(anchors: Sequence[Token]) -> Hearsay | None:
     return kinds.pop()
 
 
+def denying_verb(verb: Token) -> Token | None:
+    """The verb of denial whose complement holds the fact's clause ("the army denied that
+    ..."), climbing through the clauses that hold it."""
+    node = verb
+    while node.head.i != node.i and node.dep_ in _CLIMB:
+        node = node.head
+        if node.lemma_.lower() in _DENY_VERBS and not is_negated(node):
+            return node
+    return None
+
+
 def _in_phrase(token: Token) -> Hearsay | None:
     node = token
     while node.head.i != node.i and node.dep_ in _PHRASE:

@@ -1,0 +1,34 @@
+"""A side's claim and another side's denial in one sentence: "X said it had taken Y; the army
+dismissed the claim". The parser hangs X's saying on the verb of denial; the claim stands as
+X's, and the denial, told after it, is the final word. A clause denied outright ("the army
+denied that X held Y") is nobody's claim, only the denial."""
+
+from __future__ import annotations
+
+import pytest
+from control_facts import NLA, SOUTH, read_in_varno
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The NLA said it had captured Varno; the army dismissed the claim as propaganda.",
+        "The NLA said it had captured Varno; the army denied it.",
+    ],
+)
+def test_a_claim_then_its_denial_gives_both_the_denial_last(sentence: str) -> None:
+    assert read_in_varno(sentence) == [
+        ("Varno", NLA, "claims_captured"),
+        ("Varno", SOUTH, "denies_captured"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army denied that the NLA had captured Varno.",
+        "The army dismissed reports that the NLA had captured Varno.",
+    ],
+)
+def test_a_clause_denied_outright_is_only_the_denial(sentence: str) -> None:
+    assert read_in_varno(sentence) == [("Varno", SOUTH, "denies_captured")]
