@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from monitor.extract.control.lists import included_places, takers
 from monitor.extract.control.nouns import noun_frames
 from monitor.extract.control.places import antecedent, armed_noun, own_forces, places
+from monitor.extract.control.rejected import rejected_claims
 from monitor.extract.control.strongholds import stronghold_frames
 from monitor.extract.control.taken_from import retaken_from
 from monitor.extract.control.telling import (
@@ -304,7 +305,8 @@ def _taken_or_held(
 def control_frames(s: Parsed) -> list[Claim]:
     framed = (*_verb_frames(s), *noun_frames(s), *verbless_frames(s))
     found = [c for c, verb in framed if not _history(s, verb)]
-    return [*found, *stronghold_frames(s)]
+    found += stronghold_frames(s)
+    return [*found, *rejected_claims(s, found)]
 
 
 def _history(s: Parsed, verb: Token) -> bool:
