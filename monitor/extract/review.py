@@ -26,11 +26,19 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from monitor.extract.language.counts import not_a_force, only_in_dates
-from monitor.extract.language.frame_base import inner, parsed, prep_object, side_of, speaker_of
+from monitor.extract.language.fact_verbs import (
+    FACT_LEMMAS,
+    FATES,
+    THIRD_PERSON,
+    anchor_heads,
+    anchor_name,
+    fact_verbs,
+    is_positive,
+)
+from monitor.extract.language.frame_base import parsed, prep_object, side_of, speaker_of
 from monitor.extract.language.grammar import (
     SPEECH_LEMMAS,
     according_to,
-    arguments,
     claimant_of,
     is_doubted,
     is_modal,
@@ -39,7 +47,6 @@ from monitor.extract.language.grammar import (
     is_perfect,
     noun_head,
     phrase,
-    phrase_head,
     reporting_verb,
     subject,
     tokens_at,
@@ -73,79 +80,6 @@ from monitor.records import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-# The verbs that state each kind of fact, as lemmas.
-_FACT_LEMMAS: dict[str, frozenset[str]] = {
-    "territorial_control": frozenset(
-        """capture seize take retake recapture control hold occupy overrun fall liberate enter
-        storm surround encircle besiege regain keep""".split()
-    ),
-    "leadership": frozenset(
-        """lead head command appoint name declare proclaim confirm install elect""".split()
-    ),
-    "casualties": frozenset("kill wound injure capture die lose detain slay".split()),
-    "force_size": frozenset(
-        """have field number command deploy send assemble muster gather count mobilize
-        mobilise boast comprise total""".split()
-    ),
-}
-# A fate is stated by its own verbs: "had not fled and remained in Dravik" locates him.
-_FATE_LEMMAS: dict[str, frozenset[str]] = {
-    "killed": frozenset("kill die assassinate slay execute".split()),
-    "fled": frozenset("flee escape leave".split()),
-    "located": frozenset("be remain stay hide arrive visit live appear return see".split()),
-}
-_FATES = frozenset(_FATE_LEMMAS)
-_THIRD_PERSON = frozenset("he she him her".split())
-
-
-def anchor_name(value: FactValue) -> str:
-    """The entity a fact is about, whose mention anchors it in the parse."""
-    return value.place if isinstance(value, TerritorialControl) else value.subject
-
-
-def _is_positive(value: FactValue) -> bool:
-    """A claim that something is or happened (not a denial or a dispute)."""
-    if isinstance(value, TerritorialControl):
-        return value.status not in ("denies_captured", "contested")
-    if isinstance(value, Leadership):
-        return value.status != "denied"
-    return True
-
-
-def _anchors(span: Span, name: str, entities: Sequence[EntityRef]) -> list[Token]:
-    text = span.text
-    heads = []
-    for m in find_mentions(text, entities):
-        if m.entity.name == name:
-            head = phrase_head(tokens_at(span, m.start, m.end))
-            if head is not None:
-                heads.append(noun_head(head))
-    return heads
-
-
-def fact_verbs(span: Span, value: FactValue, entities: Sequence[EntityRef]) -> list[Token]:
-    """The verbs of the fact's vocabulary that take the anchored entity as an argument, or
-    whose relative clause is about it."""
-    if isinstance(value, Leadership) and value.status in _FATE_LEMMAS:
-        lemmas = _FATE_LEMMAS[value.status]
-    else:
-        lemmas = _FACT_LEMMAS[value.kind]
-    anchors = {t.i for t in _anchors(span, anchor_name(value), entities)}
-    if isinstance(value, Leadership):  # "he" may be the person the extractor read
-        anchors |= {t.i for t in span if t.lower_ in _THIRD_PERSON}
-    found = []
-    for verb in span:
-        if verb.lemma_ not in lemmas or verb.pos_ not in ("VERB", "AUX"):
-            continue
-        args = {noun_head(a).i for a in arguments(verb)}
-        args |= {t.i for a in arguments(verb) for t in inner(a, "place")}  # "the town of X"
-        shared = subject(verb)  # "had not fled and remained in X": one subject, two verbs
-        if shared is not None:
-            args.add(noun_head(shared).i)
-        if anchors & args or (verb.dep_ == "relcl" and verb.head.i in anchors):
-            found.append(verb)
-    return found
 
 
 def _taken_from_holder(verb: Token, value: FactValue, entities: Sequence[EntityRef]) -> bool:
@@ -189,7 +123,7 @@ def _speaker_is_subject(
         teller, told = (who_speaks(said), subject(verb)) if said is not None else (None, None)
         if teller is None or told is None or value.subject not in _names(teller, entities):
             continue
-        if told.lower_ in _THIRD_PERSON or value.subject in pronoun_names:
+        if told.lower_ in THIRD_PERSON or value.subject in pronoun_names:
             return True
     return False
 
@@ -244,7 +178,7 @@ def review(
             continue
         verbs = fact_verbs(span, claim.value, entities)
         verbs = [v for v in verbs if not _taken_from_holder(v, claim.value, entities)]
-        if _is_positive(claim.value) and _denied_by_verb(verbs, claim.value):
+        if is_positive(claim.value) and _denied_by_verb(verbs, claim.value):
             continue
         told = _hearsay(span, verbs, claim.value, entities)
         denials: list[Claim] = []
@@ -288,11 +222,11 @@ def _hearsay(
     span: Span, verbs: Sequence[Token], value: FactValue, entities: Sequence[EntityRef]
 ) -> Hearsay | None:
     """How a positive fact is told: by its verbs, or, told by a noun, by its entity's mentions."""
-    if not _is_positive(value):
+    if not is_positive(value):
         return None
     if verbs:
         return hearsay(verbs)
-    return nominal_hearsay(_anchors(span, anchor_name(value), entities))
+    return nominal_hearsay(anchor_heads(span, anchor_name(value), entities))
 
 
 def _unfounded(told: Hearsay | None, value: FactValue) -> bool:
@@ -301,7 +235,7 @@ def _unfounded(told: Hearsay | None, value: FactValue) -> bool:
     death that a spokesman denies)."""
     if told == DENIED:
         return True
-    fate = isinstance(value, Leadership) and value.status in _FATES
+    fate = isinstance(value, Leadership) and value.status in FATES
     return told == RUMOUR and not fate
 
 
@@ -389,7 +323,7 @@ def _placed(
     if isinstance(value, Leadership) and value.location is None:
         return replace(value, location=fate_location(verbs, value.status, entities))
     if isinstance(value, Casualties):
-        told = verbs or [t for t in span if t.lemma_ in _FACT_LEMMAS["casualties"]]
+        told = verbs or [t for t in span if t.lemma_ in FACT_LEMMAS["casualties"]]
         where = value.location or incident_location(told, entities)
         figures = [
             n
@@ -402,4 +336,4 @@ def _placed(
 
 def pronoun_substitutions(substitutions: Sequence[tuple[str, str]]) -> set[str]:
     """The names that stand in a sentence for a third-person pronoun."""
-    return {name for original, name in substitutions if original.casefold() in _THIRD_PERSON}
+    return {name for original, name in substitutions if original.casefold() in THIRD_PERSON}
