@@ -1,6 +1,6 @@
 """Counts of a side's members told by a common noun: guerrillas and gunmen are irregulars (the
-one irregular group in view), and a police force is nobody's soldiers or troops. Sentences
-written for this test, invented names."""
+one irregular group in view), a police force is nobody's soldiers or troops, and soldiers a group
+has are its own. Sentences written for this test, invented names."""
 
 from __future__ import annotations
 
@@ -34,3 +34,17 @@ def test_soldiers_are_not_the_police_in_view() -> None:
         "About 500 soldiers then fought their way into the town."
     )
     assert ("Dorvan National Police", 500) not in forces(text)
+
+
+def test_soldiers_a_group_has_are_its_own_not_the_state_forces_in_view() -> None:
+    text = (
+        "The Dorvan army withdrew from Kestrel on Monday. "
+        "The Marsh Front is believed to field 18,000 soldiers near Kestrel."
+    )
+    assert forces(text) == {("Marsh Front", 18000)}
+
+
+def test_soldiers_a_group_killed_are_still_the_state_forces() -> None:
+    text = "The Dorvan army held Kestrel. The Marsh Front said it had killed 200 soldiers there."
+    found = extract_claims(text, ENTITIES, ["casualties"], year=2024)
+    assert [c.value.subject for c in found] == ["Dorvan army"]

@@ -11,8 +11,9 @@ soldiers". A group configured with a common-noun alias for a state's force ("Sud
 - carry "army"/"government" or nothing ("200 soldiers", "150 army soldiers") while exactly one
   state force is named in the sentence or the sentences just before it.
 
-Another nationality ("3,000 Rwandan troops") or a named unit keeps the count someone else's, and
-a police force is nobody's soldiers.
+Another nationality ("3,000 Rwandan troops") or a named unit keeps the count someone else's, a
+police force is nobody's soldiers, and soldiers that another group has or fields ("the rebels
+are estimated to have 20,000 soldiers") are that group's.
 
 Likewise, `fighter_references` reads a count of generic irregulars ("40 militants", "60
 militiamen", "1,400 guerrillas", "500 gunmen") or an irregular unit named by its kind ("militia
@@ -62,6 +63,8 @@ def soldier_references(
             continue  # not a count: "soldiers raised the flag"
         if any(n.start < m.end() and start < n.end for n in mentions):
             continue  # already named: "Sudanese army soldiers"
+        if _owned_by_subject(sentence, start, mentions, state):
+            continue  # "the rebels have 20,000 soldiers": the rebels' own
         modifier = (m.group("mod") or "").strip()
         if modifier and modifier.lower() not in _GENERIC_MODIFIERS:
             force = demonyms.get(modifier)
@@ -71,6 +74,27 @@ def soldier_references(
         if len(in_view) == 1:
             out.append((start, m.end(), next(iter(in_view.values()))))
     return out
+
+
+# Verbs by which a side has its soldiers: "X has 20,000 soldiers", "X fields 5,000 troops".
+_HAVING = re.compile(
+    r"\b(?:ha[sdve]+|fields?|fielded|commands?|commanded|deploy(?:s|ed)?|sen[dt]s?|numbers?|"
+    r"numbered|musters?|mustered|boasts?|boasted|counts?|counted)\b",
+    re.I,
+)
+
+
+def _owned_by_subject(
+    sentence: str, start: int, mentions: Sequence[Mention], state: frozenset[str]
+) -> bool:
+    """A group that is no state force, named before the count in the same sentence, that has
+    or fields the soldiers (a verb of having between them, none of inflicting): its own."""
+    for n in mentions:
+        if n.end <= start and n.entity.kind == "group" and n.entity.name not in state:
+            between = sentence[n.end : start]
+            if _HAVING.search(between) and not _INFLICTED.search(between):
+                return True
+    return False
 
 
 _POLICE = re.compile(r"\b(?:police|gendarmerie|constabulary)\b", re.I)
