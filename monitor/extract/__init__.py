@@ -18,7 +18,7 @@ from monitor.extract.casualties import at_the_scene, extract_casualties, scene_o
 from monitor.extract.control import captures_first, extract_control
 from monitor.extract.coref import Resolved, resolve_references
 from monitor.extract.force import extract_force_sizes
-from monitor.extract.force.infobox import infobox_sizes, page_subject
+from monitor.extract.force.infobox import infobox_sizes, page_subject, strength_rows
 from monitor.extract.frames import frame_claims
 from monitor.extract.language.nlp import DEFAULT_MODEL, parse_texts, sentences
 from monitor.extract.language.text import split_sentences
@@ -86,6 +86,7 @@ def extract_claims(
         if "force_size" in wanted:
             page = page_subject(sentence.text, entities, first=i == 0) or page
             found += infobox_sizes(sentence.text, page) if page else []
+            found += strength_rows(sentence.text, entities)
         framed = frame_claims(parse, entities, wanted, year, sentence.original)
         found = captures_first([*found, *_new_facts(framed, found)])
         found = trim_titles(review(found, parse, entities, pronouns), parse, entities)

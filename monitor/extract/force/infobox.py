@@ -1,13 +1,16 @@
-"""A force's size told by the fact box of its own encyclopedia page: a row "Active personnel |
-120,000 (est. May 2019) |", "Active personnel95,000" (a box flattened to text glues the field's
-name to its value), "| size = 2300" (the box's template, unrendered).
+"""A force's size told by a fact box, which has no grammar to read: its fields are named.
 
-A fact box has no grammar to read; its fields are named. Only the fields that tell how many
-people one force has are read ("active personnel", "size"), as a row of their own or after a
-cell border, never a battle's "Strength" row, whose columns are the sides of the battle. The box
-is the page's subject's: the configured group whose name opens the page (its title) or stands
-alone as a heading line (`page_subject`). A value marked as an estimate right after it
-("120,000 (est. 2019)") is approximate.
+The box of a force's own encyclopedia page: only the fields that tell how many people one force
+has are read ("active personnel", "size"), as a row of their own or after a cell border: "Active
+personnel | 120,000 (est. May 2019) |", "Active personnel95,000" (a box flattened to text glues
+the field's name to its value), "| size = 2300" (the box's template, unrendered). The box is the
+page's subject's: the configured group whose name opens the page (its title) or stands alone as
+a heading line (`page_subject`). A value marked as an estimate right after it ("120,000 (est.
+2019)") is approximate.
+
+A battle's box: its "Strength" row's columns are the battle's sides, which the flattened text
+does not tell apart; only the counts the row itself gives to a side it names ("Strength1:
+Varland:, 28,000 fighters, ...") are read (`strength_rows`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Sequence
 
 from monitor.extract.language.mentions import find_mentions
 from monitor.extract.language.numbers import find_amounts
+from monitor.extract.language.units import forward_unit
 from monitor.records import Claim, EntityRef, ForceSize, Qualifier
 
 # The field's name at a row's start or after a cell border, then its value: after a border or
@@ -57,4 +61,36 @@ def infobox_sizes(sentence: str, subject: str) -> list[Claim]:
         claim = Claim(ForceSize(subject, a.min, a.max, qualifier, "personnel"), sentence, None)
         if claim not in claims:
             claims.append(claim)
+    return claims
+
+
+# A battle's fact box flattened to text, one row a line: "- Strength1: Varland:, 28,000
+# fighters, 37,000 irregulars, 24 tanks, Kelsan:, 700 combat troops". Its columns are the
+# battle's sides, so only a count that the row itself gives to a side named there is read: the
+# item "<side>:" opens that side's counts, up to the next such item.
+_STRENGTH_ROW = re.compile(r"^\s*[-*]?\s*Strength\s*\d*\s*:\s*", re.I)
+_SIDE_ITEM = re.compile(r"^(?P<side>[^,:()|]{2,60}):$")
+
+
+def strength_rows(sentence: str, entities: Sequence[EntityRef]) -> list[Claim]:
+    """The force sizes a battle box's "Strength" row gives to the sides it names."""
+    row = _STRENGTH_ROW.match(sentence)
+    if row is None:
+        return []
+    claims: list[Claim] = []
+    owner: str | None = None
+    for item in (i.strip() for i in sentence[row.end() :].split(", ")):
+        side = _SIDE_ITEM.match(item)
+        if side is not None:
+            named = {m.entity.name for m in find_mentions(side["side"], entities)}
+            groups = [e.name for e in entities if e.name in named and e.kind == "group"]
+            owner = groups[0] if len(groups) == 1 else None
+            continue
+        amounts = find_amounts(item)
+        if owner is None or not amounts or amounts[0].start != 0:
+            continue  # a later figure "(later up to 3,000)", or nobody's
+        unit = forward_unit(item, amounts[0], [])
+        if unit is not None:
+            a = amounts[0]
+            claims.append(Claim(ForceSize(owner, a.min, a.max, a.qualifier, unit.word), sentence))
     return claims

@@ -29,6 +29,7 @@ UNITS = {
     "personnel": "personnel", "mujahideen": "mujahideen", "guerillas": "guerrillas",
     "jihadist": "jihadists", "terrorist": "terrorists", "paratrooper": "paratroopers",
     "marine": "marines", "infantryman": "infantrymen", "conscript": "conscripts",
+    "irregular": "irregulars",
 }  # fmt: skip
 PLURALS = frozenset(UNITS.values())
 _STRONG = re.compile(
