@@ -157,6 +157,8 @@ def _judge(frame: Frame, pred: Predicate) -> list[Claim]:
         controller = controller or frame.speaker_group(speaker)
     if pred.subject_at is not None and controller is None and unnamed_actor(frame, pred.subject_at):
         own = None  # "Gangs seized the town, the police said": the police report, not claim
+    if pred.unnamed_agent:
+        own = None  # "the town fell to rebels, the police said": likewise
     if (
         status == "captured"
         and not pred.lost

@@ -58,6 +58,7 @@ from monitor.extract.control.words import (
     Status,
 )
 from monitor.extract.language.mentions import Mention
+from monitor.extract.language.units import PLURALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,9 @@ class Predicate:
     claimed: bool = False  # "claimed to have captured", "claimed control of"
     own: bool = False  # "under our control": the holder is the speaker's side
     lost: bool = False  # "lost Kastrel": the subject is the loser, not the taker
+    # "fell to rebels": an agent phrase names an armed actor nobody configured, so the speaker
+    # of the sentence is not the taker
+    unnamed_agent: bool = False
 
 
 def _group_in(groups: list[Mention], start: int, end: int) -> str | None:
@@ -174,7 +178,16 @@ def _agent_after(sentence: str, end: int, groups: list[Mention]) -> tuple[str | 
     if not m:
         return None, end
     agent = _group_in(groups, m.start("phrase"), m.end("phrase"))
+    side = _FROM_SIDE.match(sentence, m.end("phrase"))
+    if agent is None and side and m["phrase"].split()[-1].lower() in PLURALS:
+        agent = _group_in(groups, side.start("side"), side.end("side"))  # "fighters from X"
+        if agent is not None:
+            return agent, side.end("side")
     return agent, (m.start("phrase") + len(m.group("phrase").rstrip()) if agent else end)
+
+
+# The side fighters come from: "fell to fighters from the NLA".
+_FROM_SIDE = re.compile(r"from\s+(?P<side>[^,;.]{1,60})")
 
 
 def _subject_predicate(
@@ -198,8 +211,22 @@ def _subject_predicate(
                 return Predicate(p, status, p.start, end, None, None, negated, own=bool(own))
             else:
                 continue
-        return Predicate(p, status, p.start, end, agent, None, negated)
+        unnamed = agent is None and _armed_agent(sentence, m.end())
+        return Predicate(p, status, p.start, end, agent, None, negated, unnamed_agent=unnamed)
     return None
+
+
+# Common nouns of armed actors an agent phrase may name instead of a configured side.
+_ARMED_AGENT = re.compile(
+    r"\s+(?:by|to)\s+(?!(?:our|its|their|his|her)\b)(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:rebels|fighters|militants|insurgents|"
+    r"gunmen|guerrillas|jihadists|militiamen|militias?|troops|forces|soldiers)\b",
+    re.I,
+)
+
+
+def _armed_agent(sentence: str, end: int) -> bool:
+    """ "fell to rebels", "was seized by gunmen": an agent nobody configured."""
+    return _ARMED_AGENT.match(sentence, end) is not None
 
 
 _OBJ_RELATIVES = tuple(

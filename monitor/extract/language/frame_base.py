@@ -26,6 +26,7 @@ from monitor.extract.language.grammar import (
 )
 from monitor.extract.language.mentions import find_mentions
 from monitor.extract.language.numbers import find_amounts
+from monitor.extract.language.units import PLURALS
 from monitor.extract.language.where import PLACE_NOUNS
 from monitor.records import EntityRef, Qualifier
 
@@ -63,15 +64,16 @@ _MODIFIERS = frozenset("compound poss nmod amod appos npadvmod".split())
 def inner(token: Token, kind: str) -> Iterator[Token]:
     """The tokens of a noun phrase that may name whose or which it is: its modifiers, and their
     own modifiers ("Fano armed group fighters", "Syrian Arab Army soldiers"), and the object
-    of its "of" ("fighters of the RSF")."""
+    of its "of" ("fighters of the RSF"), or of "from" for fighters ("fighters from the RSF")."""
     if kind == "place" and token.lemma_.lower() not in PLACE_NOUNS:
         return
+    owners = ("of", "from") if kind == "group" and token.lower_ in PLURALS else ("of",)
     for child in token.children:
         if child.dep_ in _MODIFIERS:
             yield child
             if kind != "place":  # "Kelso district villages" are villages, not Kelso
                 yield from (t for t in child.subtree if t is not child and t.dep_ in _MODIFIERS)
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and child.lower_ in owners:
             yield from (g for g in child.children if g.dep_ == "pobj")
 
 
