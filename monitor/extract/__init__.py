@@ -14,12 +14,13 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
-from monitor.extract.casualties import at_the_scene, extract_casualties, scene_of
+from monitor.extract.casualties import at_the_scene, casualty_rows, extract_casualties, scene_of
 from monitor.extract.control import captures_first, extract_control
 from monitor.extract.coref import Resolved, resolve_references
 from monitor.extract.force import extract_force_sizes
 from monitor.extract.force.infobox import infobox_sizes, page_subject, strength_rows
 from monitor.extract.frames import frame_claims
+from monitor.extract.language.boxes import box_place
 from monitor.extract.language.nlp import DEFAULT_MODEL, parse_texts, sentences
 from monitor.extract.language.text import split_sentences
 from monitor.extract.leadership import (
@@ -76,6 +77,7 @@ def extract_claims(
     if not extractors or not entities:
         return claims
     wanted = [k for k in FACT_KINDS if k in kinds]
+    claims += _battle_box(text, entities, wanted)
     country: str | None = None  # the country named last: "inside the country" is there
     scene: str | None = None  # where the fighting named last was: "killed in the fighting"
     page: str | None = None  # the group a page's title or heading names: its fact box's
@@ -86,7 +88,6 @@ def extract_claims(
         if "force_size" in wanted:
             page = page_subject(sentence.text, entities, first=i == 0) or page
             found += infobox_sizes(sentence.text, page) if page else []
-            found += strength_rows(sentence.text, entities)
         framed = frame_claims(parse, entities, wanted, year, sentence.original)
         found = captures_first([*found, *_new_facts(framed, found)])
         found = trim_titles(review(found, parse, entities, pronouns), parse, entities)
@@ -97,6 +98,21 @@ def extract_claims(
         country = named[-1] if named else country
         scene = scene_of(parse, entities) or scene
     return _without_underspecified(claims)
+
+
+def _battle_box(text: str, entities: Sequence[EntityRef], wanted: list[FactKind]) -> list[Claim]:
+    """What the rows of a battle's fact box give the sides they name, read line by line (the
+    parser's sentences may cut a row): strengths, and losses placed where the box's "Place" row
+    puts the battle. A box stands at the head of its page, before the prose."""
+    claims: list[Claim] = []
+    place: str | None = None
+    for line in text.splitlines():
+        place = box_place(line, entities) or place
+        if "force_size" in wanted:
+            claims += strength_rows(line, entities)
+        if "casualties" in wanted:
+            claims += casualty_rows(line, entities, place)
+    return claims
 
 
 _FATES = frozenset({"killed", "fled", "located"})

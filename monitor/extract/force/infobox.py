@@ -10,7 +10,7 @@ a heading line (`page_subject`). A value marked as an estimate right after it ("
 
 A battle's box: its "Strength" row's columns are the battle's sides, which the flattened text
 does not tell apart; only the counts the row itself gives to a side it names ("Strength1:
-Varland:, 28,000 fighters, ...") are read (`strength_rows`).
+Varland:, 28,000 fighters, ...") are read (`strength_rows`, with `language.boxes`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from monitor.extract.language.boxes import box_row, side_items
 from monitor.extract.language.mentions import find_mentions
 from monitor.extract.language.numbers import find_amounts
 from monitor.extract.language.units import forward_unit
@@ -64,31 +65,16 @@ def infobox_sizes(sentence: str, subject: str) -> list[Claim]:
     return claims
 
 
-# A battle's fact box flattened to text, one row a line: "- Strength1: Varland:, 28,000
-# fighters, 37,000 irregulars, 24 tanks, Kelsan:, 700 combat troops". Its columns are the
-# battle's sides, so only a count that the row itself gives to a side named there is read: the
-# item "<side>:" opens that side's counts, up to the next such item.
-_STRENGTH_ROW = re.compile(r"^\s*[-*]?\s*Strength\s*\d*\s*:\s*", re.I)
-_SIDE_ITEM = re.compile(r"^(?P<side>[^,:()|]{2,60}):$")
-
-
 def strength_rows(sentence: str, entities: Sequence[EntityRef]) -> list[Claim]:
     """The force sizes a battle box's "Strength" row gives to the sides it names."""
-    row = _STRENGTH_ROW.match(sentence)
-    if row is None:
+    cell = box_row(sentence, "Strength")
+    if cell is None:
         return []
     claims: list[Claim] = []
-    owner: str | None = None
-    for item in (i.strip() for i in sentence[row.end() :].split(", ")):
-        side = _SIDE_ITEM.match(item)
-        if side is not None:
-            named = {m.entity.name for m in find_mentions(side["side"], entities)}
-            groups = [e.name for e in entities if e.name in named and e.kind == "group"]
-            owner = groups[0] if len(groups) == 1 else None
-            continue
+    for owner, item in side_items(cell, entities):
         amounts = find_amounts(item)
-        if owner is None or not amounts or amounts[0].start != 0:
-            continue  # a later figure "(later up to 3,000)", or nobody's
+        if not amounts or amounts[0].start != 0:
+            continue  # a later figure "(later up to 3,000)"
         unit = forward_unit(item, amounts[0], [])
         if unit is not None:
             a = amounts[0]
