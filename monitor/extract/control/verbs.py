@@ -218,8 +218,9 @@ def _subject_predicate(
 
 # Common nouns of armed actors an agent phrase may name instead of a configured side.
 _ARMED_AGENT = re.compile(
-    r"\s+(?:by|to)\s+(?!(?:our|its|their|his|her)\b)(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:rebels|fighters|militants|insurgents|"
-    r"gunmen|guerrillas|jihadists|militiamen|militias?|troops|forces|soldiers)\b",
+    r"\s+(?:by|to)\s+(?!(?:our|its|their|his|her)\b)(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:rebels|fighters|militants|insurgents|gunmen|guerrillas|jihadists|militiamen|militias?|"
+    r"troops|forces|soldiers)\b",
     re.I,
 )
 
