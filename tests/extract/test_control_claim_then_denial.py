@@ -60,3 +60,26 @@ def test_a_claim_another_side_rejects_by_a_noun_is_denied_after_it(sentence: str
 )
 def test_rejecting_another_claim_or_by_the_taker_denies_no_capture(sentence: str) -> None:
     assert [r for r in read_in_varno(sentence) if r[2] == "denies_captured"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army denied that the NLA controlled Varno.",  # parsed as "the NLA-controlled Varno"
+        "The army denied the NLA control over Varno.",
+        "The army rejected NLA control of Varno.",
+    ],
+)
+def test_a_holding_another_side_denies_is_its_denial(sentence: str) -> None:
+    assert read_in_varno(sentence) == [("Varno", SOUTH, "denies_captured")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The NLA denied that it controlled Varno.",  # the holder itself: no fact either way
+        "The army did not deny NLA control of Varno.",
+    ],
+)
+def test_a_holding_denied_by_its_holder_or_not_denied_is_no_denial(sentence: str) -> None:
+    assert [r for r in read_in_varno(sentence) if r[2] == "denies_captured"] == []
