@@ -267,11 +267,12 @@ def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         parts = _verb_parts(verb) if verb.pos_ in ("VERB", "AUX") else None
         if parts is None:
             continue
-        done = happened(verb) and not _open_infinitive(verb)
+        aim = _open_infinitive(verb)
+        done = happened(verb) and not aim
         found, named = _taker(s, verb, parts[1])
         presupposed = retaken_from(s, verb, parts[0], parts[2], found, done)
         yield from ((claim, verb) for claim in presupposed)
-        if _open_infinitive(verb):
+        if aim:
             continue
         if not done:
             denials = denied_by_teller(s, verb, parts[0], parts[2], found)

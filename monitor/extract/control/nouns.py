@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.control.places import armed_noun, places
 from monitor.extract.control.taken_from import retaken_from
-from monitor.extract.control.telling import control_claim, re_prefixed
+from monitor.extract.control.telling import DISPUTING, control_claim, re_prefixed
 from monitor.extract.language.frame_base import Parsed, child, happened, prep_object, side_of
 from monitor.extract.language.grammar import SPEECH_LEMMAS, is_negated, noun_head, subject
 from monitor.records import Claim, ControlStatus, EntityRef
@@ -67,17 +67,13 @@ def _held_by_possessor(s: Parsed, noun: Token) -> Iterator[tuple[Claim, Token]]:
     taker = s.entity(noun_head(owner), "group") if owner is not None else None
     if taker is None or (noun.head.dep_ == "prep" and noun.head.lower_ == "for"):
         return
-    if noun.head.lemma_ in _DISPUTING and noun.dep_ == "dobj":
+    if noun.head.lemma_ in DISPUTING and noun.dep_ == "dobj":
         yield from _control_denied(s, noun, taker)
         return
     if noun.head.lemma_ in _AIMS_AT:
         return
     for place in places(s, prep_object(noun, "of", "over")):
         yield control_claim(s, noun, place, taker, "holds"), noun
-
-
-# Verbs by which a side disputes another's holding: "Armenia denied Azerbaijani control over X".
-_DISPUTING = frozenset("deny reject dispute refute".split())
 
 
 def _control_denied(s: Parsed, noun: Token, holder: EntityRef) -> Iterator[tuple[Claim, Token]]:

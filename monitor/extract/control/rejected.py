@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from monitor.extract.control.telling import DISPUTING
 from monitor.extract.language.frame_base import Parsed, child, clause_of, side_of
 from monitor.extract.language.grammar import is_negated, phrase, subject
 from monitor.records import Claim, EntityRef, TerritorialControl
@@ -19,14 +20,13 @@ from monitor.records import Claim, EntityRef, TerritorialControl
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_REJECTING = frozenset("deny reject dismiss refute rebut debunk dispute".split())
 _CLAIM_NOUNS = frozenset("claim report assertion allegation announcement".split())
 _TAKINGS = frozenset({"captured", "claims_captured", "retaken"})
 
 
 def _rejecter(s: Parsed, verb: Token) -> tuple[EntityRef, Token] | None:
     """The side that rejects a claim by this verb, and the phrase that names it."""
-    if verb.lemma_ not in _REJECTING or is_negated(verb):
+    if verb.lemma_ not in DISPUTING or is_negated(verb):
         return None
     rejected = child(verb, "dobj")
     if rejected is None or rejected.lemma_ not in _CLAIM_NOUNS:

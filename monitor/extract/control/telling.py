@@ -22,6 +22,7 @@ from monitor.extract.language.grammar import (
     phrase,
     who_speaks,
 )
+from monitor.extract.language.hearsay import DENY_VERBS
 from monitor.records import Claim, ControlStatus, EntityRef, TerritorialControl
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 # Words only the taker's own side uses of its capture: told by anyone, a claim.
 LIBERATING = frozenset("liberate free".split())
+# Verbs by which a side rejects another's claim or holding: the verbs of denial, and "dispute".
+DISPUTING = DENY_VERBS | {"dispute"}
 
 
 def re_prefixed(word: Token) -> bool:

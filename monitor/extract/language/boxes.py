@@ -21,10 +21,18 @@ _SIDE_ITEM = re.compile(r"^(?P<side>[^,:()|]{0,60}):$")
 _SOURCE = re.compile(r"(?:[-\s]*)(?:per|according\s+to|claimed\s+by|source)\b", re.I)
 
 
+# The start of a row of each field a reader asks for ("- Strength1: "), compiled once: every
+# line of every matched article is tried.
+_ROWS = {
+    field: re.compile(rf"^\s*[-*]?\s*{field}\s*\d*\s*:\s*", re.I)
+    for field in ("Strength", "Casualties", "Place")
+}
+
+
 def box_row(sentence: str, field: str) -> str | None:
     """The cell of a row of the named field ("Strength", "Casualties", "Place"), its column
     number dropped, or None when the line is no such row."""
-    row = re.match(rf"^\s*[-*]?\s*{field}\s*\d*\s*:\s*", sentence, re.I)
+    row = _ROWS[field].match(sentence)
     return sentence[row.end() :] if row else None
 
 

@@ -43,7 +43,7 @@ _RUMOUR_VERBS = frozenset("rumour rumor speculate".split())
 _SPREAD_VERBS = frozenset("spread circulate swirl emerge surface abound persist grow".split())
 _UNCONFIRMED = frozenset("unconfirmed unverified unsubstantiated uncorroborated".split())
 _CONFIRM_VERBS = frozenset("confirm verify corroborate substantiate".split())
-_DENY_VERBS = frozenset("deny dismiss reject refute debunk rebut".split())
+DENY_VERBS = frozenset("deny dismiss reject refute debunk rebut".split())
 # Links from a clause to the word that governs it, and links a clause climbs through to reach
 # the clause that holds it ("rumours that X had taken Y and [fled]", "[... after it stormed]").
 _NOUN_CLAUSE = frozenset("acl relcl ccomp".split())
@@ -76,7 +76,7 @@ def denying_verb(verb: Token) -> Token | None:
     node = verb
     while node.head.i != node.i and node.dep_ in _CLIMB:
         node = node.head
-        if node.lemma_.lower() in _DENY_VERBS and not is_negated(node):
+        if node.lemma_.lower() in DENY_VERBS and not is_negated(node):
             return node
     return None
 
@@ -123,7 +123,7 @@ def _governed(head: Token, clause: Token, adverbial: bool) -> Hearsay | Literal[
         return None if is_negated(head) else RUMOUR
     if link != "ccomp":
         return None
-    if head.lemma_.lower() in _DENY_VERBS:  # "denied that the rebels held the town"
+    if head.lemma_.lower() in DENY_VERBS:  # "denied that the rebels held the town"
         return None if is_negated(head) or adverbial else DENIED
     said_by = subject(head)
     if said_by is None:
@@ -173,6 +173,6 @@ def _verdict(noun: Token) -> Hearsay | Literal["fact"] | None:
     lemma = verb.lemma_.lower()
     if lemma in _CONFIRM_VERBS and noun.dep_ != "nsubj":
         return "fact"
-    if lemma in _DENY_VERBS and noun.dep_ != "nsubj":
+    if lemma in DENY_VERBS and noun.dep_ != "nsubj":
         return DENIED
     return None
