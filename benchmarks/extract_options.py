@@ -5,6 +5,7 @@ loaded. Only an option that changes no claim can be taken as it is.
 
 - the attribute ruler's own matcher (spaCy's `Matcher` over all its patterns): how the
   pipeline ran before `extract.attribute_rules` looked the simple patterns up;
+- blis for the models' matrix products, thinc's default, which `nlp.use_blis` turns off;
 - `nlp.pipe` batch sizes (the pipeline parses an article's blocks in one call);
 - components left out: the lemmatizer; the attribute ruler with it (no coarse part of speech);
   the tagger with both (tokens get no tag);
@@ -42,6 +43,15 @@ def spacy_attribute_matcher(model: Language) -> Iterator[None]:
 
 
 @contextmanager
+def blis_products(model: Language) -> Iterator[None]:
+    nlp.use_blis(model, True)
+    try:
+        yield
+    finally:
+        nlp.use_blis(model, False)
+
+
+@contextmanager
 def batch_size(model: Language, size: int) -> Iterator[None]:
     before = model.batch_size
     model.batch_size = size
@@ -74,6 +84,7 @@ def variants(model: Language, entities: Sequence[EntityRef]) -> dict[str, Varian
     return {
         "as loaded": nullcontext,
         "spaCy's own attribute-ruler matcher": lambda: spacy_attribute_matcher(model),
+        "blis matrix products (thinc's default)": lambda: blis_products(model),
         **{f"nlp.pipe batch_size {n}": functools.partial(batch_size, model, n) for n in (1, 8, 64)},
         "without lemmatizer": without("lemmatizer"),
         "without attribute_ruler, lemmatizer": without("attribute_ruler", "lemmatizer"),

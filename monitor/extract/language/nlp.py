@@ -93,12 +93,43 @@ def _keep_rank_abbreviations(nlp: Language) -> None:
 
 def _speed_up(nlp: Language) -> None:
     """The same annotations for less work: the attribute ruler's simple patterns are looked
-    up instead of matched one by one (`attribute_rules`)."""
+    up instead of matched one by one (`attribute_rules`), and the models' matrices are
+    multiplied by numpy (`use_blis`)."""
     from spacy.pipeline import AttributeRuler
 
     for _, component in nlp.pipeline:
         if isinstance(component, AttributeRuler):
             index_matches(component)
+    use_blis(nlp, False)
+
+
+def use_blis(nlp: Language, blis: bool) -> None:
+    """Whether the pipeline's CPU models multiply matrices with blis, thinc's default, or with
+    the BLAS numpy is built on (OpenBLAS in numpy's wheels). On the machines we measured,
+    numpy's products took a third of blis's time per core, and they are most of a parse's cost
+    (`python -m benchmarks.bench_extract --options`); the parses were the same to the token.
+    Models on another device (a GPU's ops) are left as they are."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=blis)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None:
+            continue
+        for layer in model.walk():
+            if isinstance(layer.ops, NumpyOps):
+                layer.ops = ops
+    _one_blas_thread()
+
+
+def _one_blas_thread() -> None:
+    """OpenBLAS starts a thread per core and lets them spin between products: on a parse's
+    small matrices two threads took 1.8 times the CPU of one for 3% less wall time. The
+    daemon's budget is CPU, so the products run on the calling thread (process-wide with
+    numpy's OpenBLAS, which uses pthreads)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 # A blank line ends a block. A single line break ends one too, unless the line is hard-wrapped
