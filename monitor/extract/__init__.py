@@ -21,6 +21,7 @@ from monitor.extract.force import extract_force_sizes
 from monitor.extract.force.infobox import infobox_sizes, page_subject, strength_rows
 from monitor.extract.frames import frame_claims
 from monitor.extract.language.boxes import box_place
+from monitor.extract.language.casing import as_written
 from monitor.extract.language.nlp import DEFAULT_MODEL, parse_texts, sentences
 from monitor.extract.language.text import split_sentences
 from monitor.extract.leadership import (
@@ -81,7 +82,7 @@ def extract_claims(
     country: str | None = None  # the country named last: "inside the country" is there
     scene: str | None = None  # where the fighting named last was: "killed in the fighting"
     page: str | None = None  # the group a page's title or heading names: its fact box's
-    for i, (sentence, parse) in enumerate(_parsed(text, entities, model)):
+    for i, (sentence, parse, written) in enumerate(_parsed(text, entities, model)):
         named = countries_named(parse)
         pronouns = pronoun_substitutions([(s.original, s.name) for s in sentence.substitutions])
         found = [c for x in extractors for c in x(sentence.text, entities, year=year)]
@@ -92,6 +93,7 @@ def extract_claims(
         found = captures_first([*found, *_new_facts(framed, found)])
         found = trim_titles(review(found, parse, entities, pronouns), parse, entities)
         found = _as_written(_fates_keep_office(found), sentence)
+        found = _in_written_case(found, sentence.original, written)
         found = in_the_named_country(found, country or next(iter(named), None))
         found = at_the_scene(found, parse, entities, scene)
         claims.extend(c for c in found if c not in claims)
@@ -157,17 +159,44 @@ def _told(value: FactValue) -> tuple[object, ...]:
     return (value.kind, value.subject)
 
 
-def _parsed(text: str, entities: Sequence[EntityRef], model: str) -> list[tuple[Resolved, Span]]:
+def _parsed(
+    text: str, entities: Sequence[EntityRef], model: str
+) -> list[tuple[Resolved, Span, str]]:
     """The sentences of a text with references resolved, each with the parse of the text the
-    extractors read: a sentence whose references were replaced by names is parsed again as
-    resolved (a name stands where a pronoun stood, so the grammar is the same)."""
-    split = sentences(text, model)
+    extractors read and the sentence as written: a sentence whose references were replaced by
+    names is parsed again as resolved (a name stands where a pronoun stood, so the grammar is
+    the same)."""
+    split = sentences(text, model, entities)
     resolved = list(resolve_references([s.text for s in split], entities))
     again = iter(parse_texts([r.text for r in resolved if r.substitutions], model))
     return [
-        (r, next(again) if r.substitutions else s.parse)
+        (r, next(again) if r.substitutions else s.parse, s.written)
         for s, r in zip(split, resolved, strict=True)
     ]
+
+
+def _in_written_case(claims: list[Claim], cased: str, written: str) -> list[Claim]:
+    """Claims read from a headline in sentence case (`cased`), with its quote and the phrases
+    they took from it (claimant, organization, place) as the headline writes them."""
+    if cased == written:
+        return claims
+    out = []
+    for c in claims:
+        if c.quote != cased:
+            out.append(c)
+            continue
+        value = c.value
+        if isinstance(value, Leadership):
+            value = replace(
+                value,
+                organization=as_written(value.organization, cased, written),
+                location=as_written(value.location, cased, written),
+            )
+        if isinstance(value, Casualties):
+            value = replace(value, location=as_written(value.location, cased, written))
+        claimed_by = as_written(c.claimed_by, cased, written)
+        out.append(replace(c, quote=written, value=value, claimed_by=claimed_by))
+    return out
 
 
 def _fuller(value: FactValue) -> FactValue | None:

@@ -14,11 +14,13 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from monitor.extract.language.attribute_rules import index_matches
+from monitor.extract.language.casing import sentence_cased
+from monitor.records import EntityRef
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -36,10 +38,12 @@ class ModelError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence as the parser split it, with its parse."""
+    """One sentence as the parser split it, with its parse. `written` is the sentence as the
+    text has it: the same as `text` but for a headline read in sentence case (`casing`)."""
 
     text: str
     parse: Span
+    written: str
 
 
 def load(name: str = DEFAULT_MODEL) -> Language:
@@ -209,10 +213,18 @@ def parse_texts(texts: Iterable[str], model: str = DEFAULT_MODEL) -> list[Span]:
     return [doc[:] for doc in nlp.pipe(texts)]
 
 
-def sentences(text: str, model: str = DEFAULT_MODEL) -> list[Sentence]:
-    """The sentences of a text with their parses, in reading order."""
+def sentences(
+    text: str, model: str = DEFAULT_MODEL, entities: Sequence[EntityRef] = ()
+) -> list[Sentence]:
+    """The sentences of a text with their parses, in reading order; a headline in title case
+    or capitals is parsed in sentence case, its configured names (`entities`) kept."""
     nlp = load(model)
+    written = blocks(text)
     out: list[Sentence] = []
-    for doc in nlp.pipe(blocks(text)):
-        out += (Sentence(s.text.strip(), s) for s in doc.sents if s.text.strip())
+    cased = nlp.pipe(sentence_cased(b, entities) for b in written)
+    for line, doc in zip(written, cased, strict=True):
+        for s in doc.sents:
+            if s.text.strip():
+                as_written = line[s.start_char : s.end_char].strip()
+                out.append(Sentence(s.text.strip(), s, as_written))
     return out

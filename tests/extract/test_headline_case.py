@@ -1,0 +1,108 @@
+"""Headlines in title case or in capitals are read as the sentence they stand for
+(`extract.language.casing`): the same facts as the sentence in sentence case, quoted and named
+as the headline writes them. Prose, short labels and lines with lower-case words are left as
+they are."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from control_facts import NLA, SOUTH, VARNO_WAR
+
+from monitor.extract import extract_claims
+from monitor.extract.language.casing import as_written, headline_cased, sentence_cased
+from monitor.records import FactValue, Leadership
+
+WAR = VARNO_WAR
+
+
+def values(text: str) -> list[FactValue]:
+    return [c.value for c in extract_claims(text, WAR, year=2024)]
+
+
+@pytest.mark.parametrize(
+    ("headline", "cased"),
+    [
+        (
+            "NLA Fighters Overrun Varno As General Brel Flees To Albania",
+            "NLA fighters overrun Varno as General Brel flees to Albania",
+        ),
+        (
+            "NLA FIGHTERS OVERRUN VARNO AS GENERAL BREL FLEES TO ALBANIA",
+            "NLA fighters overrun Varno as General Brel flees to Albania",
+        ),
+        (
+            "Southern Army Says Iraqi Advisers Left Kastrel Before The U.S. Strike",
+            "Southern Army says Iraqi advisers left Kastrel before the U.S. strike",
+        ),
+        (
+            "HTS Commander Says Forces Will Push On: Varno Is Next",
+            "HTS commander says forces will push on: Varno is next",
+        ),
+    ],
+)
+def test_a_headline_is_set_in_sentence_case_keeping_names(headline: str, cased: str) -> None:
+    assert headline_cased(headline)
+    assert sentence_cased(headline, WAR) == cased
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Southern forces took Varno on Monday, the army said.",
+        "The NLA said General Brel had fled to Albania.",
+        "Battle Of Varno",  # too short to tell a headline from a name
+        "Southern Army retakes Kastrel After Long Siege",  # a word in lower case: not title case
+    ],
+)
+def test_prose_and_short_or_mixed_lines_are_left_alone(line: str) -> None:
+    assert sentence_cased(line, WAR) == line
+
+
+def test_only_the_case_of_letters_changes() -> None:
+    headline = "İstanbul Talks Fail As NLA Fighters Shell Varno"
+    cased = sentence_cased(headline, WAR)
+    assert len(cased) == len(headline)
+    assert all(a.lower() == b.lower() for a, b in zip(cased, headline, strict=True))
+    assert cased.startswith("İstanbul talks fail as NLA fighters")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NLA fighters overrun Varno as General Brel flees to Albania",
+        "Southern army commander Tomas Brel killed in ambush near Kastrel",
+        "Army spokesman says southern forces have retaken Kastrel",
+    ],
+)
+@pytest.mark.parametrize("style", [str.title, str.upper])
+def test_a_headline_yields_what_its_sentence_yields(
+    sentence: str, style: Callable[[str], str]
+) -> None:
+    expected = values(sentence)
+    assert expected
+    assert values(style(sentence)) == expected
+
+
+def test_the_claim_quotes_the_headline_as_written() -> None:
+    headline = "General Brel Flees To Albania As NLA Takes Varno"
+    claims = extract_claims(headline, WAR, year=2024)
+    assert {c.quote for c in claims} == {headline}
+    assert (NLA, "captured") in {
+        (getattr(c.value, "controller", None), getattr(c.value, "status", None)) for c in claims
+    }
+
+
+def test_a_phrase_taken_from_the_headline_keeps_the_headlines_capitals() -> None:
+    assert as_written("fled to kessel", "Brel fled to kessel", "Brel Fled To Kessel") == (
+        "Fled To Kessel"
+    )
+    assert as_written("the army", "Brel fled", "Brel Fled") == "the army"  # not in the line
+    assert as_written("congo", "Brel fled to congo", "BREL FLED TO CONGO") == "congo"
+
+
+def test_a_fates_office_read_from_a_headline_is_the_sentences() -> None:
+    found = values("Southern Army Commander Tomas Brel Killed In Ambush Near Kastrel")
+    fates = [v for v in found if isinstance(v, Leadership) and v.status == "killed"]
+    assert [(v.role, v.organization) for v in fates] == [("commander", SOUTH)]
