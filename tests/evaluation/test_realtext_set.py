@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from realtext_set import CAPTURE, one_article, text_folder
 
 from monitor.evaluation.corpus import CorpusError
 from monitor.evaluation.real import (
@@ -56,46 +57,8 @@ def test_a_third_is_held_out() -> None:
     assert articles and 0.25 <= len(heldout) / len(articles) <= 0.4
 
 
-def _one_article(tmp_path: Path, facts: list[dict[str, object]]) -> Path:
-    root = tmp_path / "labels"
-    (root / "entities").mkdir(parents=True)
-    (root / "articles").mkdir()
-    entities = [
-        {"name": "Rapid Support Forces", "kind": "group", "aliases": ["RSF"]},
-        {"name": "Bara", "kind": "place", "aliases": []},
-        {"name": "Mohamed Hamdan Dagalo", "kind": "person", "aliases": ["Hemedti"]},
-    ]
-    (root / "entities" / "sudan.json").write_text(json.dumps(entities))
-    article = {
-        "id": "sudan-01",
-        "conflict": "sudan",
-        "url": "https://example.org/a",
-        "outlet": "example.org",
-        "published": "2025-10-25",
-        "query": "RSF Bara",
-        "form": "wire",
-        "split": "dev",
-        "story": None,
-        "year": 2025,
-        "facts": facts,
-    }
-    (root / "articles" / "sudan-01.json").write_text(json.dumps(article))
-    return root
-
-
-CAPTURE: dict[str, object] = {
-    "kind": "territorial_control",
-    "place": "Bara",
-    "controller": "Rapid Support Forces",
-    "status": "captured",
-    "claimed_by": None,
-    "hedged": False,
-    "locator": "captured the town of Bara",
-}
-
-
 def test_texts_are_scored_and_missing_ones_named(tmp_path: Path) -> None:
-    root = _one_article(tmp_path, [CAPTURE])
+    root = one_article(tmp_path, [CAPTURE])
     texts = tmp_path / "texts"
     texts.mkdir()
     real = load_real_set(root)
@@ -117,10 +80,8 @@ def test_texts_are_scored_and_missing_ones_named(tmp_path: Path) -> None:
 def test_a_changed_page_is_reported_by_its_locator(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = _one_article(tmp_path, [CAPTURE])
-    texts = tmp_path / "texts"
-    texts.mkdir()
-    (texts / "sudan-01.txt").write_text("The page now says something else.", encoding="utf-8")
+    root = one_article(tmp_path, [CAPTURE])
+    texts = text_folder(tmp_path, "The page now says something else.")
     assert main(["--texts", str(texts), "--labels", str(root)]) == 0
     out = capsys.readouterr().out
     assert "locators not found in their text (1)" in out and "sudan-01" in out
@@ -129,11 +90,9 @@ def test_a_changed_page_is_reported_by_its_locator(
 def test_one_part_is_scored_alone_and_an_unknown_part_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = _one_article(tmp_path, [CAPTURE])
+    root = one_article(tmp_path, [CAPTURE])
     (root / "parts.json").write_text(json.dumps({"A": ["sudan"], "B": []}), encoding="utf-8")
-    texts = tmp_path / "texts"
-    texts.mkdir()
-    (texts / "sudan-01.txt").write_text("The RSF captured the town of Bara.", encoding="utf-8")
+    texts = text_folder(tmp_path, "The RSF captured the town of Bara.")
     args = ["--texts", str(texts), "--labels", str(root), "--no-stories"]
     assert main([*args, "--part", "A"]) == 0
     assert "1 articles, 1 conflicts" in capsys.readouterr().out
@@ -144,7 +103,7 @@ def test_one_part_is_scored_alone_and_an_unknown_part_is_refused(
 
 
 def test_a_long_locator_or_committed_text_is_refused(tmp_path: Path) -> None:
-    root = _one_article(tmp_path, [{**CAPTURE, "locator": "one two three four five six seven"}])
+    root = one_article(tmp_path, [{**CAPTURE, "locator": "one two three four five six seven"}])
     with pytest.raises(CorpusError, match="at most six words"):
         load_real_set(root)
 
