@@ -1,5 +1,6 @@
-"""A group named in one sentence and taken up by "They"/"It" opening the next. Sentences and
-names invented for the test."""
+"""A group named in one sentence and taken up by "They"/"It" opening the next (after a phrase
+of time at most), or by "Its"/"Their" before its forces. Sentences and names invented for the
+test."""
 
 from __future__ import annotations
 
@@ -36,6 +37,24 @@ def holders(text: str) -> list[tuple[str, str | None]]:
             "The Ostrava Front pressed south. It now controls Dorvik.",
             [("Dorvik", "Ostrava Front")],
         ),
+        # after a phrase of time
+        (
+            "Ostrava Front units attacked Dorvik on Monday. By nightfall they had taken the town.",
+            [("Dorvik", "Ostrava Front")],
+        ),
+        (
+            "The OSF shelled Kastrel for a week. Within hours of the assault, it had overrun Kastrel.",
+            [("Kastrel", "Ostrava Front")],
+        ),
+        # "Its fighters", "Their troops": the group's forces
+        (
+            "The Ostrava Front moved on Dorvik. Its fighters seized the town at dawn.",
+            [("Dorvik", "Ostrava Front")],
+        ),
+        (
+            "The OSF opened a second front. Their troops now hold Kastrel.",
+            [("Kastrel", "Ostrava Front")],
+        ),
     ],
 )
 def test_an_opening_pronoun_before_a_taking_is_the_group_named_before(
@@ -53,6 +72,11 @@ def test_an_opening_pronoun_before_a_taking_is_the_group_named_before(
         "Ilse Varga led the Ostrava Front south. They captured Kastrel on Friday.",
         # "it" before another verb is as often a place or an event
         "The Ostrava Front attacked Kastrel. It fell on Friday.",
+        "The Ostrava Front attacked Kastrel. By Friday it had fallen.",
+        # a phrase before the pronoun that names a place: "they" may be its people
+        "The Ostrava Front attacked Dorvik. In Kastrel they captured the airport on Friday.",
+        # two groups before "Its fighters"
+        "The Ostrava Front and the Marl Army clashed. Its fighters captured Kastrel on Friday.",
     ],
 )
 def test_no_group_where_the_pronoun_could_be_another(text: str) -> None:

@@ -54,8 +54,10 @@ _PLACE_DESCRIPTION = re.compile(
     r"(?!\s+of\b|['’])",
     re.I,
 )
+# "Its leader", and "Its fighters", "Their troops": the group's office, or its forces.
+_FORCE_WORDS = "fighters forces troops soldiers men militants units gunmen".split()
 _OPENING_POSSESSOR = re.compile(
-    rf"(?:Its|Their)(?=\s+(?:[\w’'-]+\s+){{0,2}}?(?:{'|'.join(OFFICE_WORDS)})\b)"
+    rf"(?:Its|Their)(?=\s+(?:[\w’'-]+\s+){{0,2}}?(?:{'|'.join(OFFICE_WORDS + _FORCE_WORDS)})\b)"
 )
 # Stems without their first letter, which may be a capital: a plain substring test suffices.
 _SERVICE = re.compile(rf"\b(?:{SERVICE_NOUNS})\b", re.I)
@@ -156,8 +158,8 @@ def group_edits(
 def possessor_edits(
     sentence: str, mentions: Sequence[Mention], history: Sequence[EarlierSentence]
 ) -> list[Edit]:
-    """ "Its leader, Ahmed Diriye, ..." opening a sentence: the office of the group the last
-    sentence was about, read as "al-Shabaab's leader"."""
+    """ "Its leader, Ahmed Diriye, ..." or "Its fighters" opening a sentence: the office or the
+    forces of the group the last sentence was about, read as "al-Shabaab's leader"."""
     m = _OPENING_POSSESSOR.match(sentence)
     if m is None:
         return []

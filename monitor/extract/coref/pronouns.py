@@ -1,7 +1,8 @@
 """A group referred to by a pronoun opening a sentence: "The rebels' new offensive began on
 Monday. They captured Dorvik within hours." (`coref`, precision first).
 
-"They" or "it" opening a sentence, directly before a verb of taking, holding or claiming, is
+"They" or "it" opening a sentence (after a phrase of time at most: "By evening they had taken
+Dorvik"), directly before a verb of taking, holding or claiming, is
 the one group the nearest earlier sentence that names any names, when that sentence names no
 person (who could be "they" with his men, or the speaker). Other pronouns, and pronouns before
 other verbs ("It was the first ...", "They fled"), are left alone: a place, a crowd or an
@@ -19,11 +20,18 @@ from monitor.extract.coref.context import EarlierSentence, Edit, antecedent, nam
 from monitor.extract.language.mentions import Mention
 
 _TAKING = (
-    r"captured|seized|took|overran|entered|retook|recaptured|stormed|control(?:led|s)?|"
-    r"h(?:o|e)ld|holds?|claim(?:ed|s)?|said|say|says"
+    r"captured|seized|took|taken|overr[au]n|entered|retook|retaken|recaptured|stormed|"
+    r"control(?:led|s)?|h(?:o|e)ld|holds?|claim(?:ed|s)?|said|say|says"
+)
+# What may open the sentence before the pronoun: a conjunction, or a phrase of time ("By
+# evening", "Within hours,", "On Tuesday") that names nobody (checked against the mentions).
+_TIME_OPENER = (
+    r"(?:By|On|In|Within|After|Before|Overnight|Since|During|At|Early|Late|Last|Earlier|Later)"
+    r"\b[^,.;:\"“”()]{0,30}?,?\s+"
 )
 _OPENING = re.compile(
-    rf"^(?:(?:But|And|Then|Now|Later),?\s+)?(?P<pronoun>They|It)"
+    rf"^(?:(?:But|And|Then|Now|Later),?\s+)?"
+    rf"(?:(?P<opener>{_TIME_OPENER})(?P<after>they|it)|(?P<first>They|It))"
     rf"(?:\s+(?:have|has|had|now|also|then|later|quickly|soon|reportedly|still))*"
     rf"\s+(?P<verb>{_TAKING}|number(?:ed|s)?|ha(?:ve|d))\b"
 )
@@ -35,7 +43,10 @@ def pronoun_edits(
 ) -> list[Edit]:
     """The group an opening "They"/"It" stands for, or nothing."""
     m = _OPENING.match(sentence)
-    if m is None or (m.group("pronoun") == "It" and m.group("verb").startswith(("ha", "num"))):
+    if m is None:
+        return []
+    pronoun = "after" if m.group("after") else "first"
+    if m.group(pronoun).lower() == "it" and m.group("verb").startswith(("ha", "num")):
         return []
     if any(mention.start < m.end() for mention in mentions):
         return []
@@ -47,4 +58,4 @@ def pronoun_edits(
     group = antecedent(history, "group", None)
     if group is None or names_entity(mentions, group):
         return []
-    return [Edit(m.start("pronoun"), m.end("pronoun"), group, False)]
+    return [Edit(m.start(pronoun), m.end(pronoun), group, False)]
