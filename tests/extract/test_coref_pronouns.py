@@ -43,7 +43,8 @@ def holders(text: str) -> list[tuple[str, str | None]]:
             [("Dorvik", "Ostrava Front")],
         ),
         (
-            "The OSF shelled Kastrel for a week. Within hours of the assault, it had overrun Kastrel.",
+            "The OSF shelled Kastrel for a week. Within hours of the assault, it had overrun"
+            " Kastrel.",
             [("Kastrel", "Ostrava Front")],
         ),
         # "Its fighters", "Their troops": the group's forces
