@@ -1,0 +1,83 @@
+"""A text cut into the blocks no sentence crosses: paragraphs, and the lines that start a new
+thought (a headline, a caption, a byline), with what is no prose taken off (a wire dateline,
+an encyclopedia's reference marks). Feeds keep their shape in line breaks; a parser given the
+lines run together reads a headline into the sentence after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# A blank line ends a block. A single line break ends one too, unless the line is hard-wrapped
+# prose: the next line carries on the sentence (it starts with a lower-case word or a comma),
+# or this one cannot end it (it ends on an article, a preposition or a conjunction: "the
+# security of" / "Prime Minister X."). Indentation is no sign either way.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_CARRIES_ON = re.compile(r"[a-z,;:)]")
+_OPEN_END = re.compile(
+    r"(?<![\w'’-])(?:of|the|a|an|and|or|but|to|in|on|at|for|with|by|from|as|that|into|than)$",
+    re.I,
+)
+_SPACES = re.compile(r"\s+")
+# An encyclopedia page's reference marks, written onto the word or full stop before them
+# ("the army.[4] As of 2010", "[citation needed]"): not prose, and one glued after a full stop
+# hides the end of the sentence from the parser, so the next sentence's date ran into it.
+_REFERENCE_MARK = re.compile(
+    r"(?<=\S)\[(?:\d{1,3}(?:,\s?\d{1,3})*|[a-z]|(?:note|nb)\s?\d{1,3}|citation needed|"
+    r"clarification needed|better source needed|failed verification|dubious|who\?|when\?)\]"
+)
+
+
+# A wire dateline opening a paragraph: "MOSCOW/KYIV (Reuters) -", "PORT SUDAN, Nov 18 (Xinhua)
+# --", "BAMAKO, Mali (AP) —". Where the story was filed, not a word of the story: left
+# in, it becomes the subject of the first sentence ("MOSCOW ... Russia said").
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+)*"  # the place in capitals
+    r"(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?"  # ", Mali" or ", Nov 18"
+    r"(?:\s*\([^)]{1,40}\))?"  # "(Reuters)"
+    r"(?:\s+-+|\s*[–—]+|\s*--)\s*(?=[A-Z\"“‘'])"  # a dash, then the story
+)
+
+
+# The same without a dash, in the place's own spelling and a date: "Port Sudan, Nov 18 The
+# army said ...", "Goma, 27 January 2025 - ". Only with a month and a day, so that a sentence
+# opening on a place ("Goma, the largest city, fell") keeps its subject.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATED_DATELINE = re.compile(
+    r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2},\s+"  # "Port Sudan,"
+    rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"  # "Nov 18", "3 March"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s*[-–—:]+)?\s+(?=[A-Z\"“‘'])"
+)
+
+
+def blocks(text: str) -> list[str]:
+    """The paragraphs and lines of `text` that no sentence crosses, whitespace collapsed, a
+    leading dateline and reference marks dropped."""
+    text = _REFERENCE_MARK.sub("", text)
+    out = (_without_dateline(_SPACES.sub(" ", b)) for b in _wrapped_lines(text))
+    return [b for b in out if b]
+
+
+def _wrapped_lines(text: str) -> Iterator[str]:
+    """The text's lines, a hard-wrapped line joined to the next (see `_OPEN_END`)."""
+    for paragraph in _PARAGRAPH_BREAK.split(text):
+        block = ""
+        for line in (line.strip() for line in paragraph.split("\n")):
+            if not line:
+                continue
+            if block and (_CARRIES_ON.match(line) or _OPEN_END.search(block)):
+                block += " " + line
+                continue
+            if block:
+                yield block
+            block = line
+        if block:
+            yield block
+
+
+def _without_dateline(block: str) -> str:
+    return _DATED_DATELINE.sub("", _DATELINE.sub("", block))
+
+
+__all__ = ["blocks"]
