@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 # A blank line ends a block. A single line break ends one too, unless the line is hard-wrapped
 # prose: the next line carries on the sentence (it starts with a lower-case word or a comma),
@@ -20,6 +21,14 @@ _OPEN_END = re.compile(
     re.I,
 )
 _SPACES = re.compile(r"\s+")
+# Hard-wrapped copy (plain-text feeds, e-mailed releases): lines of at most a terminal's width,
+# many breaks inside a sentence. A line of three quarters of the width or more fills it.
+_TERMINAL_WIDTH = 100
+_LEAST_BREAKS = 3
+_WRAPPED_SHARE = 0.4
+_FILLED = 0.75
+# A line that opens an item of a list or a labelled row: "- ", "* ", "• ", "3. ", "Strength:".
+_ITEM = re.compile(r"(?:[-*•–—]\s|\d{1,2}[.)]\s|[\w ]{1,25}:(?:\s|$))")
 # An encyclopedia page's reference marks, written onto the word or full stop before them
 # ("the army.[4] As of 2010", "[citation needed]"): not prose, and one glued after a full stop
 # hides the end of the sentence from the parser, so the next sentence's date ran into it.
@@ -60,13 +69,19 @@ def blocks(text: str) -> list[str]:
 
 
 def _wrapped_lines(text: str) -> Iterator[str]:
-    """The text's lines, a hard-wrapped line joined to the next (see `_OPEN_END`)."""
-    for paragraph in _PARAGRAPH_BREAK.split(text):
+    """The text's lines, a hard-wrapped line joined to the next (see `_OPEN_END`); in a text
+    hard-wrapped at a width (`_wrap_width`), every line that fills it is joined to the next,
+    unless the next opens an item of a list."""
+    paragraphs = [
+        [line.strip() for line in paragraph.split("\n") if line.strip()]
+        for paragraph in _PARAGRAPH_BREAK.split(text)
+    ]
+    filled = _filled_length(paragraphs)
+    for lines in paragraphs:
         block = ""
-        for line in (line.strip() for line in paragraph.split("\n")):
-            if not line:
-                continue
-            if block and (_CARRIES_ON.match(line) or _OPEN_END.search(block)):
+        for i, line in enumerate(lines):
+            wrapped = filled is not None and len(lines[i - 1]) >= filled and not _ITEM.match(line)
+            if block and (wrapped or _CARRIES_ON.match(line) or _OPEN_END.search(block)):
                 block += " " + line
                 continue
             if block:
@@ -74,6 +89,20 @@ def _wrapped_lines(text: str) -> Iterator[str]:
             block = line
         if block:
             yield block
+
+
+def _filled_length(paragraphs: list[list[str]]) -> int | None:
+    """In a text hard-wrapped at a width (no line longer than a terminal's, and at least
+    `_WRAPPED_SHARE` of the line breaks inside its paragraphs fall inside a sentence: the next
+    line opens in lower case), the length from which a line fills that width; else None."""
+    pairs = [pair for lines in paragraphs for pair in pairwise(lines)]
+    if len(pairs) < _LEAST_BREAKS:
+        return None
+    width = max(len(line) for lines in paragraphs for line in lines)
+    inside = sum(bool(_CARRIES_ON.match(b)) for _, b in pairs)
+    if width > _TERMINAL_WIDTH or inside < _WRAPPED_SHARE * len(pairs):
+        return None
+    return int(width * _FILLED)
 
 
 def _without_dateline(block: str) -> str:
