@@ -60,17 +60,43 @@ _DATED_DATELINE = re.compile(
 )
 
 
+# What a headline wears that is no word of it: a wire slug before it ("UPDATE 2-Rebels take
+# X", "EXCLUSIVE-", "LIVE:", "BREAKING:") and the name of its source after it ("... - Reuters",
+# "... | Al Jazeera", "... | World news | The Guardian", as feed titles carry them). Left on,
+# the source's name is read into the last word: "fled to Paris - Reuters" fled to Reuters.
+_SLUG_WORDS = (
+    r"UPDATED?|WRAPUP|REFILE|CORRECTED|CORRECTION|RPT|EXCLUSIVE|ANALYSIS|INSIGHT|FACTBOX|"
+    r"EXPLAINER|TIMELINE|PREVIEW|INTERVIEW|FEATURE|SPECIAL REPORT|BREAKING|LIVE|WATCH|VIDEO|"
+    r"OPINION|URGENT|FLASH"
+)
+_SLUG = re.compile(rf"^(?:{_SLUG_WORDS})(?: \d{{1,2}})?(?:-(?=\S)|(?: UPDATES?| NEWS)?\s*:\s+)")
+_SOURCE_TAG = re.compile(
+    r"\s+[-–—|]\s+[A-Z][\w.&'’]*(?:\s+(?:[A-Z][\w.&'’]*|of|the|and|for|on|in|&)){0,4}$"
+    r"|\s+\|\s+[^.!?|]{1,40}$"  # after a bar, a section's name as well: "| Sudan war"
+)
+_HEADLINE_WORDS = 30
+
+
 def blocks(text: str) -> list[str]:
     """The paragraphs and lines of `text` that no sentence crosses, whitespace collapsed, a
-    leading dateline and reference marks dropped."""
+    leading dateline, reference marks and a headline's slug and source tags dropped."""
     text = _REFERENCE_MARK.sub("", text)
     out = (_without_dateline(_SPACES.sub(" ", b)) for b in _wrapped_lines(text))
-    return [b for b in out if b]
+    return [b for b in map(_without_headline_tags, out) if b]
+
+
+def _without_headline_tags(block: str) -> str:
+    block = _SLUG.sub("", block)
+    if len(block.split()) > _HEADLINE_WORDS:
+        return block
+    while (tag := _SOURCE_TAG.search(block)) is not None and len(block[: tag.start()].split()) > 2:
+        block = block[: tag.start()]
+    return block
 
 
 def _wrapped_lines(text: str) -> Iterator[str]:
     """The text's lines, a hard-wrapped line joined to the next (see `_OPEN_END`); in a text
-    hard-wrapped at a width (`_wrap_width`), every line that fills it is joined to the next,
+    hard-wrapped at a width (`_filled_length`), every line that fills it is joined to the next,
     unless the next opens an item of a list."""
     paragraphs = [
         [line.strip() for line in paragraph.split("\n") if line.strip()]

@@ -1,0 +1,63 @@
+"""What a headline wears that is no word of it is taken off before the parse: a wire slug
+before it ("UPDATE 2-", "EXCLUSIVE-", "LIVE:") and the source named after it ("- Reuters",
+"| Al Jazeera"), so that the source's name is not read into the headline's last word
+(`extract.language.layout`). Attributions and names that belong to the line stay."""
+
+from __future__ import annotations
+
+import pytest
+from control_facts import NLA, VARNO_WAR
+
+from monitor.extract import extract_claims
+from monitor.extract.language.layout import blocks
+from monitor.records import Leadership, TerritorialControl
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "UPDATE 3-NLA fighters take Varno as army pulls back",
+        "EXCLUSIVE-NLA fighters take Varno as army pulls back",
+        "LIVE: NLA fighters take Varno as army pulls back",
+        "BREAKING: NLA fighters take Varno as army pulls back",
+        "NLA fighters take Varno as army pulls back - Reuters",
+        "NLA fighters take Varno as army pulls back – BBC News",
+        "NLA fighters take Varno as army pulls back | Al Jazeera",
+        "NLA fighters take Varno as army pulls back | Varno war | The Daily Courier",
+        "UPDATE 1-NLA fighters take Varno as army pulls back - The New York Times",
+    ],
+)
+def test_a_headlines_slug_and_source_tags_are_taken_off(line: str) -> None:
+    assert blocks(line) == ["NLA fighters take Varno as army pulls back"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NLA: we took Varno",  # a speaker, not a slug
+        "ISIS-K fighters attack Kastrel",  # a name with a hyphen
+        "NLA holds Varno - army sources",  # an attribution in lower case
+        "The army said it took Varno - a claim the NLA denies.",
+        "The army said on Monday that it had pushed the NLA out of Varno after a week of heavy"
+        " fighting in the hills north of the town, and that its units now held the bridge"
+        " - Southern Army",  # prose, not a headline
+    ],
+)
+def test_what_belongs_to_the_line_stays(line: str) -> None:
+    assert blocks(line) == [line]
+
+
+def test_a_fate_told_in_a_tagged_headline_keeps_its_place() -> None:
+    claims = extract_claims("General Brel flees to Albania - Reuters", VARNO_WAR, year=2024)
+    fates = [c.value for c in claims if isinstance(c.value, Leadership)]
+    assert [(v.status, v.location) for v in fates] == [("fled", "Albania")]
+    assert claims[0].quote == "General Brel flees to Albania"
+
+
+def test_a_slugged_headline_reads_its_capture() -> None:
+    claims = extract_claims("UPDATE 2-NLA fighters overrun Varno", VARNO_WAR, year=2024)
+    assert [
+        (c.value.place, c.value.controller)
+        for c in claims
+        if isinstance(c.value, TerritorialControl)
+    ] == [("Varno", NLA)]
