@@ -1,12 +1,14 @@
-"""How much of what extraction reads in a real sentence it still reads when the sentence comes
-set as a headline: `python -m monitor.evaluation.headline_case --texts DIR [--split dev]
-[--part A]`.
+"""How much of what extraction reads in real text it still reads when the text comes in
+another of the shapes feeds give it: `python -m monitor.evaluation.robustness --texts DIR
+[--split dev] [--part A]`.
 
-Feed titles and article headlines are often in title case ("Rebels Seize Town After Long
-Siege") or in capitals. Every sentence of the real-text set (the texts in DIR, as for
-`real_report`) that has at most `HEADLINE_WORDS` words and yields claims is set both ways by
-code, and the figure per style is the share of its claims (their values) that the headline
-yields too. No label is read: the sentence as written is its own reference.
+Feed titles and headlines come in title case ("Rebels Seize Town After Long Siege") or in
+capitals, with a wire slug before them ("UPDATE 2-") or their source after them ("- Reuters");
+plain-text copy comes hard-wrapped. Every sentence of the real-text set (the texts in DIR, as
+for `real_report`) that has at most `HEADLINE_WORDS` words and yields claims is set in each
+headline style by code, and every article is hard-wrapped at `WRAP_WIDTH` columns; the figure
+per shape is the share of the claims (their values) of the text as written that the reshaped
+text yields too. No label is read: the text as written is its own reference.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +28,7 @@ from monitor.extract.language.nlp import sentences
 from monitor.records import EntityRef, FactValue
 
 HEADLINE_WORDS = 25
+WRAP_WIDTH = 70
 # Words a title-case style leaves in lower case, unless they open the line.
 _MINOR = frozenset("a an the and or but of to in on at by for from with as".split())
 _LETTER = re.compile(r"[^\W\d_]")
@@ -48,38 +52,66 @@ def _capitalised(word: str) -> str:
     return word[:at] + word[at].upper() + word[at + 1 :]
 
 
-STYLES = {"title case": title_cased, "capitals": str.upper}
+def with_source(sentence: str) -> str:
+    return f"{sentence.rstrip('.')} - Reuters"
+
+
+def with_slug(sentence: str) -> str:
+    return f"UPDATE 2-{sentence}"
+
+
+def hard_wrapped(text: str) -> str:
+    """Every line of `text` wrapped at `WRAP_WIDTH` columns."""
+    return "\n".join("\n".join(textwrap.wrap(line, WRAP_WIDTH)) for line in text.split("\n"))
+
+
+STYLES = {
+    "in title case": title_cased,
+    "in capitals": str.upper,
+    "with a source tag": with_source,
+    "with a wire slug": with_slug,
+}
+WRAPPED = f"hard-wrapped at {WRAP_WIDTH} columns"
 
 
 @dataclass
 class Kept:
-    """Claims of the sentences as written, and how many each headline style still yields."""
+    """Claims of the text as written, and how many each shape still yields: the headline
+    styles over the short sentences, the wrapping over whole articles."""
 
     sentences: int = 0
     claims: int = 0
     kept: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STYLES, 0))
+    article_claims: int = 0
+    wrapped: int = 0
 
     def share(self, style: str) -> float:
+        if style == WRAPPED:
+            return self.wrapped / self.article_claims if self.article_claims else 0.0
         return self.kept[style] / self.claims if self.claims else 0.0
 
 
-def kept_as_headlines(
+def kept_in_other_shapes(
     texts: Iterable[tuple[str, Sequence[EntityRef], int]],
 ) -> Kept:
-    """Over (text, entities, year) triples: the claims of every headline-sized sentence, and
-    how many of them each style of headline yields."""
+    """Over (text, entities, year) triples: the claims of every headline-sized sentence and how
+    many of them each headline style yields; the claims of each text and how many it yields
+    hard-wrapped."""
     result = Kept()
     for text, entities, year in texts:
+        written = _values(text, entities, year)
+        result.article_claims += len(written)
+        result.wrapped += len(written & _values(hard_wrapped(text), entities, year))
         for sentence in sentences(text):
             if len(sentence.text.split()) > HEADLINE_WORDS:
                 continue
-            written = _values(sentence.text, entities, year)
-            if not written:
+            claims = _values(sentence.text, entities, year)
+            if not claims:
                 continue
             result.sentences += 1
-            result.claims += len(written)
+            result.claims += len(claims)
             for style, restyle in STYLES.items():
-                result.kept[style] += len(written & _values(restyle(sentence.text), entities, year))
+                result.kept[style] += len(claims & _values(restyle(sentence.text), entities, year))
     return result
 
 
@@ -88,7 +120,7 @@ def _values(text: str, entities: Sequence[EntityRef], year: int) -> set[FactValu
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m monitor.evaluation.headline_case")
+    parser = argparse.ArgumentParser(prog="python -m monitor.evaluation.robustness")
     parser.add_argument("--texts", type=Path, required=True, help="folder of <id>.txt texts")
     parser.add_argument("--labels", type=Path, default=REAL_SET, help="the labelled set")
     parser.add_argument("--split", choices=SPLITS, default="dev")
@@ -102,18 +134,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     chosen = [a for a in real.articles if a.split == args.split]
     present = [a for a in chosen if (args.texts / f"{a.id}.txt").is_file()]
-    result = kept_as_headlines(
+    result = kept_in_other_shapes(
         (read_article_text(args.texts / f"{a.id}.txt"), real.entities[a.conflict], a.year)
         for a in present
     )
     print(
-        f"{args.split}: {len(present)} of {len(chosen)} articles with a text; "
-        f"{result.sentences} sentences of at most {HEADLINE_WORDS} words with claims, "
-        f"{result.claims} claims"
+        f"{args.split}: {len(present)} of {len(chosen)} articles with a text, "
+        f"{result.article_claims} claims; {result.sentences} sentences of at most "
+        f"{HEADLINE_WORDS} words with claims, {result.claims} claims"
     )
     for style in STYLES:
         kept, share = result.kept[style], result.share(style)
-        print(f"  set in {style}: {kept} of the claims still read ({share:.0%})")
+        print(f"  a sentence {style}: {kept} of its claims still read ({share:.0%})")
+    print(
+        f"  an article {WRAPPED}: {result.wrapped} of its claims still read"
+        f" ({result.share(WRAPPED):.0%})"
+    )
     return 0
 
 

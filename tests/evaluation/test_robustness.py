@@ -1,0 +1,60 @@
+"""`python -m monitor.evaluation.robustness`: real text reshaped by code as feeds shape it
+(headline styles, hard wrapping), and the share of its claims extraction still reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from control_facts import VARNO_WAR
+from realtext_set import CAPTURE, one_article, text_folder
+
+from monitor.evaluation.robustness import (
+    HEADLINE_WORDS,
+    STYLES,
+    hard_wrapped,
+    kept_in_other_shapes,
+    main,
+    title_cased,
+    with_slug,
+    with_source,
+)
+
+pytestmark = pytest.mark.store_free
+
+
+def test_title_case_capitalises_every_word_but_function_words_after_the_first() -> None:
+    assert title_cased('the army said "rebels have taken the town of Varno"') == (
+        'The Army Said "Rebels Have Taken the Town of Varno"'
+    )
+
+
+def test_a_headline_gets_a_source_tag_or_a_slug_and_an_article_its_line_width() -> None:
+    assert with_source("Rebels took Varno.") == "Rebels took Varno - Reuters"
+    assert with_slug("Rebels took Varno") == "UPDATE 2-Rebels took Varno"
+    text = "Title\n" + "word " * 40
+    lines = hard_wrapped(text).split("\n")
+    assert lines[0] == "Title" and len(lines) == 4 and max(map(len, lines)) <= 70
+    assert " ".join(lines).split() == text.split()
+
+
+def test_every_claim_of_a_short_sentence_is_counted_once_per_style() -> None:
+    long = "The NLA, " + "which " * HEADLINE_WORDS + "took Kastrel on Monday."
+    text = f"NLA fighters overran Varno on Monday.\n\nGeneral Brel fled to Albania.\n\n{long}"
+    kept = kept_in_other_shapes([(text, VARNO_WAR, 2024)])
+    assert (kept.sentences, kept.claims) == (2, 2)  # the long sentence is no headline
+    assert kept.kept == dict.fromkeys(STYLES, 2)
+    assert kept.article_claims == 3 and kept.share("in capitals") == 1.0
+
+
+def test_the_command_reports_each_style_for_the_texts_present(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = one_article(tmp_path, [CAPTURE])
+    texts = text_folder(tmp_path, "The RSF captured the town of Bara on Saturday.")
+    assert main(["--texts", str(texts), "--labels", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "dev: 1 of 1 articles with a text, 1 claims; 1 sentences" in out
+    assert "a sentence in title case: 1 of its claims still read (100%)" in out
+    assert "a sentence with a wire slug: 1 of its claims still read (100%)" in out
+    assert "an article hard-wrapped at 70 columns: 1 of its claims still read (100%)" in out
