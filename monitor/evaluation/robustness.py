@@ -4,11 +4,12 @@ another of the shapes feeds give it: `python -m monitor.evaluation.robustness --
 
 Feed titles and headlines come in title case ("Rebels Seize Town After Long Siege") or in
 capitals, with a wire slug before them ("UPDATE 2-") or their source after them ("- Reuters");
-plain-text copy comes hard-wrapped. Every sentence of the real-text set (the texts in DIR, as
-for `real_report`) that has at most `HEADLINE_WORDS` words and yields claims is set in each
-headline style by code, and every article is hard-wrapped at `WRAP_WIDTH` columns; the figure
-per shape is the share of the claims (their values) of the text as written that the reshaped
-text yields too. No label is read: the text as written is its own reference.
+a summary cut short ends in an ellipsis; plain-text copy comes hard-wrapped. Every sentence of
+the real-text set (the texts in DIR, as for `real_report`) that has at most `HEADLINE_WORDS`
+words and yields claims is reshaped each way by code, and every article is hard-wrapped at
+`WRAP_WIDTH` columns; the figure per shape is the share of the claims (their values) of the
+text as written that the reshaped text yields too. No label is read: the text as written is
+its own reference.
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ def with_slug(sentence: str) -> str:
     return f"UPDATE 2-{sentence}"
 
 
+def cut_short(sentence: str) -> str:
+    """The sentence as a feed's summary ends it when cut short: an ellipsis on its last word."""
+    return f"{sentence.rstrip('.')}…"
+
+
 def hard_wrapped(text: str) -> str:
     """Every line of `text` wrapped at `WRAP_WIDTH` columns."""
     return "\n".join("\n".join(textwrap.wrap(line, WRAP_WIDTH)) for line in text.split("\n"))
@@ -70,6 +76,7 @@ STYLES = {
     "in capitals": str.upper,
     "with a source tag": with_source,
     "with a wire slug": with_slug,
+    "cut short (an ellipsis on its last word)": cut_short,
 }
 WRAPPED = f"hard-wrapped at {WRAP_WIDTH} columns"
 

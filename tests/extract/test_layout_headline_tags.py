@@ -1,7 +1,8 @@
 """What a headline wears that is no word of it is taken off before the parse: a wire slug
 before it ("UPDATE 2-", "EXCLUSIVE-", "LIVE:") and the source named after it ("- Reuters",
-"| Al Jazeera"), so that the source's name is not read into the headline's last word
-(`extract.language.layout`). Attributions and names that belong to the line stay."""
+"| Al Jazeera"), so that the source's name is not read into the headline's last word; and so
+is the ellipsis that ends a summary cut short (`extract.language.layout`). Attributions, names
+and quotations that belong to the line stay."""
 
 from __future__ import annotations
 
@@ -61,3 +62,20 @@ def test_a_slugged_headline_reads_its_capture() -> None:
         for c in claims
         if isinstance(c.value, TerritorialControl)
     ] == [("Varno", NLA)]
+
+
+@pytest.mark.parametrize("mark", ["…", "...", " […]", " [...]", " (…)"])
+def test_the_mark_of_a_summary_cut_short_is_taken_off(mark: str) -> None:
+    assert blocks(f"NLA fighters killed General Brel{mark}") == ["NLA fighters killed General Brel"]
+
+
+def test_an_ellipsis_inside_a_quotation_stays() -> None:
+    assert blocks('"We will hold Varno..."') == ['"We will hold Varno..."']
+
+
+def test_a_fate_in_a_summary_cut_short_keeps_its_office() -> None:
+    claims = extract_claims("Southern Army commander Tomas Brel killed…", VARNO_WAR, year=2024)
+    assert {(v.status, v.role) for c in claims if isinstance(v := c.value, Leadership)} == {
+        ("claimed", "commander"),
+        ("killed", "commander"),
+    }

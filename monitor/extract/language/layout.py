@@ -75,14 +75,19 @@ _SOURCE_TAG = re.compile(
     r"|\s+\|\s+[^.!?|]{1,40}$"  # after a bar, a section's name as well: "| Sudan war"
 )
 _HEADLINE_WORDS = 30
+# A feed's summary cut short: "... Bozize flees…", "... killed [...]". The mark is no word: left
+# glued on, it becomes part of the last one ("police chief…").
+_CUT_SHORT = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|…|\.\.\.)$")
 
 
 def blocks(text: str) -> list[str]:
     """The paragraphs and lines of `text` that no sentence crosses, whitespace collapsed, a
-    leading dateline, reference marks and a headline's slug and source tags dropped."""
+    leading dateline, reference marks, a headline's slug and source tags and the mark of a
+    summary cut short dropped."""
     text = _REFERENCE_MARK.sub("", text)
     out = (_without_dateline(_SPACES.sub(" ", b)) for b in _wrapped_lines(text))
-    return [b for b in map(_without_headline_tags, out) if b]
+    trimmed = (_CUT_SHORT.sub("", _without_headline_tags(b)) for b in out)
+    return [b for b in trimmed if b]
 
 
 def _without_headline_tags(block: str) -> str:
