@@ -12,6 +12,8 @@ from realtext_set import CAPTURE, one_article, text_folder
 from monitor.evaluation.robustness import (
     HEADLINE_WORDS,
     STYLES,
+    after_a_time,
+    as_item,
     cut_short,
     hard_wrapped,
     kept_in_other_shapes,
@@ -34,6 +36,8 @@ def test_a_headline_gets_a_source_tag_or_a_slug_and_an_article_its_line_width() 
     assert with_source("Rebels took Varno.") == "Rebels took Varno - Reuters"
     assert with_slug("Rebels took Varno") == "UPDATE 2-Rebels took Varno"
     assert cut_short("Rebels took Varno.") == "Rebels took Varno…"
+    assert as_item("Rebels took Varno.") == "* Rebels took Varno."
+    assert after_a_time("Rebels took Varno.") == "14:32 GMT - Rebels took Varno."
     text = "Title\n" + "word " * 40
     lines = hard_wrapped(text).split("\n")
     assert lines[0] == "Title" and len(lines) == 4 and max(map(len, lines)) <= 70

@@ -79,3 +79,31 @@ def test_a_fate_in_a_summary_cut_short_keeps_its_office() -> None:
         ("claimed", "commander"),
         ("killed", "commander"),
     }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* General Brel flees to Albania",
+        "• General Brel flees to Albania",
+        "- General Brel flees to Albania",
+        "3. General Brel flees to Albania",
+        "14:32 GMT - General Brel flees to Albania",
+        "3.45pm: General Brel flees to Albania",
+        "* 09:10 - General Brel flees to Albania",
+    ],
+)
+def test_the_bullet_number_or_time_opening_an_item_is_taken_off(line: str) -> None:
+    assert blocks(line) == ["General Brel flees to Albania"]
+    claims = extract_claims(line, VARNO_WAR, year=2024)
+    assert [c.quote for c in claims] == ["General Brel flees to Albania"]
+
+
+@pytest.mark.parametrize("line", ["2,000 NLA fighters crossed the river", "-5C in Varno overnight"])
+def test_a_number_that_opens_a_sentence_stays(line: str) -> None:
+    assert blocks(line) == [line]
+
+
+def test_a_speaker_opening_a_key_point_is_read_without_its_bullet() -> None:
+    claims = extract_claims("* NLA spokesman says Varno has fallen", VARNO_WAR, year=2024)
+    assert {c.claimed_by for c in claims} == {"NLA spokesman"}

@@ -65,8 +65,8 @@ def test_the_lines_of_a_headline_a_byline_and_a_list_stay_apart() -> None:
         "Fighting for Varno went on through the night, and by Wednesday the rebels had taken"
         " the town, residents and officials said on the telephone from Kastrel, where the army"
         " still holds the bridge.",
-        "- Southern Army units fell back towards Kastrel overnight",
-        "- General Brel was said to have left the town on Tuesday",
+        "Southern Army units fell back towards Kastrel overnight",
+        "General Brel was said to have left the town on Tuesday",
     ]
 
 

@@ -75,6 +75,12 @@ _SOURCE_TAG = re.compile(
     r"|\s+\|\s+[^.!?|]{1,40}$"  # after a bar, a section's name as well: "| Sudan war"
 )
 _HEADLINE_WORDS = 30
+# What opens an item of a list or a live blog's entry, no word of it: a bullet ("* ", "• ",
+# "- "), a number ("3. "), a time ("14:32 GMT - ", "3.45pm: ").
+_LEADING_MARK = re.compile(
+    r"^(?:[*•·▪►◦‣–—-]\s+|\d{1,2}[.)]\s+(?=[A-Z\"“‘'])|"
+    r"\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—:|]\s+)+"
+)
 # A feed's summary cut short: "... Bozize flees…", "... killed [...]". The mark is no word: left
 # glued on, it becomes part of the last one ("police chief…").
 _CUT_SHORT = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|…|\.\.\.)$")
@@ -82,11 +88,11 @@ _CUT_SHORT = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\
 
 def blocks(text: str) -> list[str]:
     """The paragraphs and lines of `text` that no sentence crosses, whitespace collapsed, a
-    leading dateline, reference marks, a headline's slug and source tags and the mark of a
-    summary cut short dropped."""
+    leading dateline, the bullet, number or time opening an item, reference marks, a headline's
+    slug and source tags and the mark of a summary cut short dropped."""
     text = _REFERENCE_MARK.sub("", text)
     out = (_without_dateline(_SPACES.sub(" ", b)) for b in _wrapped_lines(text))
-    trimmed = (_CUT_SHORT.sub("", _without_headline_tags(b)) for b in out)
+    trimmed = (_CUT_SHORT.sub("", _without_headline_tags(_LEADING_MARK.sub("", b))) for b in out)
     return [b for b in trimmed if b]
 
 
