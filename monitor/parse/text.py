@@ -1,7 +1,7 @@
 """Plain text from feed fields: HTML parsed by lexbor, the text's shape kept, furniture dropped.
 
 The extractors cut a text into blocks at blank lines and line breaks
-(`monitor.extract.language.nlp`), so the shape of the markup must survive: paragraph-level
+(`monitor.extract.language.layout`), so the shape of the markup must survive: paragraph-level
 elements (p, div, headings, lists, blockquote, table...) become a blank line, the elements that
 end a line inside one (br, li, tr, dt, dd) a line break, and inside a block every run of white
 space, line breaks of the markup included, one space. Page furniture (galleries, captions,
