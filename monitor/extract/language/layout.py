@@ -91,9 +91,13 @@ def blocks(text: str) -> list[str]:
     leading dateline, the bullet, number or time opening an item, reference marks, a headline's
     slug and source tags and the mark of a summary cut short dropped."""
     text = _REFERENCE_MARK.sub("", text)
-    out = (_without_dateline(_SPACES.sub(" ", b)) for b in _wrapped_lines(text))
-    trimmed = (_CUT_SHORT.sub("", _without_headline_tags(_LEADING_MARK.sub("", b))) for b in out)
+    trimmed = (_trimmed(_SPACES.sub(" ", b)) for b in _wrapped_lines(text))
     return [b for b in trimmed if b]
+
+
+def _trimmed(block: str) -> str:
+    block = _LEADING_MARK.sub("", _without_dateline(block))
+    return _CUT_SHORT.sub("", _without_headline_tags(block))
 
 
 def _without_headline_tags(block: str) -> str:
@@ -116,8 +120,9 @@ def _wrapped_lines(text: str) -> Iterator[str]:
     filled = _filled_length(paragraphs)
     for lines in paragraphs:
         block = ""
-        for i, line in enumerate(lines):
-            wrapped = filled is not None and len(lines[i - 1]) >= filled and not _ITEM.match(line)
+        for before, line in zip([None, *lines], lines, strict=False):
+            wrapped = filled is not None and before is not None and len(before) >= filled
+            wrapped = wrapped and not _ITEM.match(line)
             if block and (wrapped or _CARRIES_ON.match(line) or _OPEN_END.search(block)):
                 block += " " + line
                 continue

@@ -98,13 +98,14 @@ def _keep_rank_abbreviations(nlp: Language) -> None:
 def _speed_up(nlp: Language) -> None:
     """The same annotations for less work: the attribute ruler's simple patterns are looked
     up instead of matched one by one (`attribute_rules`), and the models' matrices are
-    multiplied by numpy (`use_blis`)."""
+    multiplied by numpy (`use_blis`) on one thread."""
     from spacy.pipeline import AttributeRuler
 
     for _, component in nlp.pipeline:
         if isinstance(component, AttributeRuler):
             index_matches(component)
     use_blis(nlp, False)
+    _one_blas_thread()
 
 
 def use_blis(nlp: Language, blis: bool) -> None:
@@ -123,7 +124,6 @@ def use_blis(nlp: Language, blis: bool) -> None:
         for layer in model.walk():
             if isinstance(layer.ops, NumpyOps):
                 layer.ops = ops
-    _one_blas_thread()
 
 
 def _one_blas_thread() -> None:
