@@ -8,11 +8,9 @@ test, with invented names."""
 from __future__ import annotations
 
 import pytest
+from leadership_facts import leadership_read
 
-from monitor.extract import extract_claims
-from monitor.records import EntityRef, FactKind, Leadership
-
-LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
+from monitor.records import EntityRef, Leadership
 
 KDF = "Kastrel Defence Force"
 ENTITIES = (
@@ -24,8 +22,7 @@ ENTITIES = (
 
 
 def _facts(text: str) -> set[Leadership]:
-    claims = extract_claims(text, ENTITIES, LEADERSHIP, year=2025)
-    return {c.value for c in claims if isinstance(c.value, Leadership)}
+    return leadership_read(text, ENTITIES)
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,9 @@ name. Sentences written for this test, with invented names."""
 
 from __future__ import annotations
 
-from monitor.extract import extract_claims
-from monitor.records import EntityRef, FactKind, Leadership
+from leadership_facts import offices_read
 
-LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
+from monitor.records import EntityRef, Leadership
 
 KDF = "Kelso Defence Front"
 ENTITIES = (
@@ -18,8 +17,7 @@ ENTITIES = (
 
 
 def _offices(text: str) -> set[Leadership]:
-    claims = extract_claims(text, ENTITIES, LEADERSHIP, year=2025)
-    return {c.value for c in claims if isinstance(c.value, Leadership) and c.value.role}
+    return offices_read(text, ENTITIES)
 
 
 def test_the_holders_group_named_in_the_sentence() -> None:

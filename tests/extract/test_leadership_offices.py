@@ -6,11 +6,9 @@ for this test, with invented names."""
 from __future__ import annotations
 
 import pytest
+from leadership_facts import leadership_read
 
-from monitor.extract import extract_claims
-from monitor.records import Claim, EntityRef, FactKind, Leadership
-
-LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
+from monitor.records import Claim, EntityRef, Leadership
 
 KDF = "Kelso Defence Front"
 MLA = "Marsh Liberation Army"
@@ -25,8 +23,7 @@ ENTITIES = (
 
 
 def _offices(text: str, year: int = 2025) -> set[Leadership]:
-    claims = extract_claims(text, ENTITIES, LEADERSHIP, year=year)
-    return {c.value for c in claims if isinstance(c.value, Leadership)}
+    return leadership_read(text, ENTITIES, year)
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,10 @@ the title belongs to. Every sentence was written for this test, with invented na
 from __future__ import annotations
 
 import pytest
+from leadership_facts import leadership_read
 
-from monitor.extract import extract_claims
 from monitor.extract.language.nlp import DEFAULT_MODEL, load
-from monitor.records import EntityRef, FactKind, Leadership
-
-LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
+from monitor.records import EntityRef, Leadership
 
 MLA = "Marsh Liberation Army"
 ENTITIES = (
@@ -21,8 +19,7 @@ ENTITIES = (
 
 
 def _offices(text: str) -> set[Leadership]:
-    claims = extract_claims(text, ENTITIES, LEADERSHIP, year=2025)
-    return {c.value for c in claims if isinstance(c.value, Leadership)}
+    return leadership_read(text, ENTITIES)
 
 
 @pytest.mark.parametrize(

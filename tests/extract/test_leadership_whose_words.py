@@ -6,11 +6,9 @@ Every sentence was written for this test, with invented names."""
 from __future__ import annotations
 
 import pytest
+from leadership_facts import offices_read
 
-from monitor.extract import extract_claims
-from monitor.records import EntityRef, FactKind, Leadership
-
-LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
+from monitor.records import EntityRef, Leadership
 
 MLA = "Marsh Liberation Army"
 ENTITIES = (
@@ -22,8 +20,7 @@ ENTITIES = (
 
 
 def _offices(text: str) -> set[Leadership]:
-    claims = extract_claims(text, ENTITIES, LEADERSHIP, year=2025)
-    return {c.value for c in claims if isinstance(c.value, Leadership) and c.value.role}
+    return offices_read(text, ENTITIES)
 
 
 @pytest.mark.parametrize(
