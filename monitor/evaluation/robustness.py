@@ -3,13 +3,13 @@ another of the shapes feeds give it: `python -m monitor.evaluation.robustness --
 [--split dev] [--part A]`.
 
 Feed titles and headlines come in title case ("Rebels Seize Town After Long Siege") or in
-capitals, with a wire slug before them ("UPDATE 2-") or their source after them ("- Reuters"); a
-summary cut short ends in an ellipsis; key points come as items of a list, a live blog's entries
-after a time; plain-text copy comes hard-wrapped. Every sentence of the real-text set (the texts
-in DIR, as for `real_report`) that has at most `HEADLINE_WORDS` words and yields claims is
-reshaped each way by code, and every article is hard-wrapped at `WRAP_WIDTH` columns; the figure
-per shape is the share of the claims (their values) of the text as written that the reshaped
-text yields too. No label is read: the text as written is its own reference.
+capitals, with a wire slug before them ("UPDATE 2-") or their source after them ("- Reuters",
+"(AFP)"); a summary cut short ends in an ellipsis; key points come as items of a list, a live
+blog's entries after a time; plain-text copy comes hard-wrapped. Every sentence of the real-text
+set (the texts in DIR, as for `real_report`) that has at most `HEADLINE_WORDS` words and yields
+claims is reshaped each way by code, and every article is hard-wrapped at `WRAP_WIDTH` columns;
+the figure per shape is the share of the claims (their values) of the text as written that the
+reshaped text yields too. No label is read: the text as written is its own reference.
 """
 
 from __future__ import annotations
@@ -69,6 +69,10 @@ def after_a_time(sentence: str) -> str:
     return f"14:32 GMT - {sentence}"
 
 
+def with_credit(sentence: str) -> str:
+    return f"{sentence.rstrip('.')} (AFP)"
+
+
 def cut_short(sentence: str) -> str:
     """The sentence as a feed's summary ends it when cut short: an ellipsis on its last word."""
     return f"{sentence.rstrip('.')}…"
@@ -84,6 +88,7 @@ STYLES = {
     "in capitals": str.upper,
     "with a source tag": with_source,
     "with a wire slug": with_slug,
+    'with an agency\'s credit after it ("(AFP)")': with_credit,
     "cut short (an ellipsis on its last word)": cut_short,
     'as an item of a list ("* ")': as_item,
     'after a live blog\'s time ("14:32 GMT - ")': after_a_time,

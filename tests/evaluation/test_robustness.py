@@ -19,6 +19,7 @@ from monitor.evaluation.robustness import (
     kept_in_other_shapes,
     main,
     title_cased,
+    with_credit,
     with_slug,
     with_source,
 )
@@ -36,6 +37,7 @@ def test_a_headline_gets_a_source_tag_or_a_slug_and_an_article_its_line_width() 
     assert with_source("Rebels took Varno.") == "Rebels took Varno - Reuters"
     assert with_slug("Rebels took Varno") == "UPDATE 2-Rebels took Varno"
     assert cut_short("Rebels took Varno.") == "Rebels took Varno…"
+    assert with_credit("Rebels took Varno.") == "Rebels took Varno (AFP)"
     assert as_item("Rebels took Varno.") == "* Rebels took Varno."
     assert after_a_time("Rebels took Varno.") == "14:32 GMT - Rebels took Varno."
     text = "Title\n" + "word " * 40

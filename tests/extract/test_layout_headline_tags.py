@@ -107,3 +107,13 @@ def test_a_number_that_opens_a_sentence_stays(line: str) -> None:
 def test_a_speaker_opening_a_key_point_is_read_without_its_bullet() -> None:
     claims = extract_claims("* NLA spokesman says Varno has fallen", VARNO_WAR, year=2024)
     assert {c.claimed_by for c in claims} == {"NLA spokesman"}
+
+
+@pytest.mark.parametrize("credit", ["(AFP)", "(Reuters)", "(Photo: Varno Daily)", "(file photo)"])
+def test_an_agency_or_photo_credit_closing_a_line_is_taken_off(credit: str) -> None:
+    line = f"Southern Army commander Tomas Brel killed {credit}"
+    assert blocks(line) == ["Southern Army commander Tomas Brel killed"]
+
+
+def test_a_credit_inside_a_sentence_stays() -> None:
+    assert blocks("The army (AP) said Varno fell") == ["The army (AP) said Varno fell"]

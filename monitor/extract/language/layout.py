@@ -81,9 +81,15 @@ _LEADING_MARK = re.compile(
     r"^(?:[*•·▪►◦‣–—-]\s+|\d{1,2}[.)]\s+(?=[A-Z\"“‘'])|"
     r"\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—:|]\s+)+"
 )
-# A feed's summary cut short: "... Bozize flees…", "... killed [...]". The mark is no word: left
-# glued on, it becomes part of the last one ("police chief…").
-_CUT_SHORT = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|…|\.\.\.)$")
+# A feed's summary cut short: "... Bozize flees…", "... killed [...]"; and a line closed by the
+# credit of its agency or photo: "... killed (AFP)", "(Photo: Reuters)". The mark is no word:
+# left on, it is read into the last one ("police chief…", "wounded (AFP)").
+_AGENCIES = r"AFP|AP|Reuters|Xinhua|dpa|DPA|ANI|PTI|IANS|UPI|TASS|EFE|ANSA|Anadolu|IRNA|SANA"
+_CUT_SHORT = re.compile(
+    r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|…|\.\.\."
+    rf"|\((?:{_AGENCIES}|(?:File\s+)?(?:Photo|Picture|Image|Video)(?::[^()]{{1,40}})?)\))$",
+    re.I,
+)
 
 
 def blocks(text: str) -> list[str]:
