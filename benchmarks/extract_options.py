@@ -43,15 +43,6 @@ def spacy_attribute_matcher(model: Language) -> Iterator[None]:
 
 
 @contextmanager
-def blis_products(model: Language) -> Iterator[None]:
-    nlp.use_blis(model, True)
-    try:
-        yield
-    finally:
-        nlp.use_blis(model, False)
-
-
-@contextmanager
 def batch_size(model: Language, size: int) -> Iterator[None]:
     before = model.batch_size
     model.batch_size = size
@@ -84,7 +75,7 @@ def variants(model: Language, entities: Sequence[EntityRef]) -> dict[str, Varian
     return {
         "as loaded": nullcontext,
         "spaCy's own attribute-ruler matcher": lambda: spacy_attribute_matcher(model),
-        "blis matrix products (thinc's default)": lambda: blis_products(model),
+        "blis matrix products (thinc's default)": lambda: nlp.blis_products(model),
         **{f"nlp.pipe batch_size {n}": functools.partial(batch_size, model, n) for n in (1, 8, 64)},
         "without lemmatizer": without("lemmatizer"),
         "without attribute_ruler, lemmatizer": without("attribute_ruler", "lemmatizer"),

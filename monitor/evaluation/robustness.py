@@ -18,7 +18,7 @@ import argparse
 import re
 import sys
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,29 +53,23 @@ def _capitalised(word: str) -> str:
     return word[:at] + word[at].upper() + word[at + 1 :]
 
 
-def with_source(sentence: str) -> str:
-    return f"{sentence.rstrip('.')} - Reuters"
+def _opened_by(mark: str) -> Callable[[str], str]:
+    """A shape that puts `mark` before the sentence: a slug, a bullet, a live blog's time."""
+    return lambda sentence: f"{mark}{sentence}"
 
 
-def with_slug(sentence: str) -> str:
-    return f"UPDATE 2-{sentence}"
+def _closed_by(mark: str) -> Callable[[str], str]:
+    """A shape that puts `mark` in place of the sentence's full stop: a source tag, a credit,
+    the ellipsis of a summary cut short."""
+    return lambda sentence: f"{sentence.rstrip('.')}{mark}"
 
 
-def as_item(sentence: str) -> str:
-    return f"* {sentence}"
-
-
-def after_a_time(sentence: str) -> str:
-    return f"14:32 GMT - {sentence}"
-
-
-def with_credit(sentence: str) -> str:
-    return f"{sentence.rstrip('.')} (AFP)"
-
-
-def cut_short(sentence: str) -> str:
-    """The sentence as a feed's summary ends it when cut short: an ellipsis on its last word."""
-    return f"{sentence.rstrip('.')}…"
+with_source = _closed_by(" - Reuters")
+with_credit = _closed_by(" (AFP)")
+cut_short = _closed_by("…")
+with_slug = _opened_by("UPDATE 2-")
+as_item = _opened_by("* ")
+after_a_time = _opened_by("14:32 GMT - ")
 
 
 def hard_wrapped(text: str) -> str:
@@ -124,16 +118,16 @@ def kept_in_other_shapes(
         written = _values(text, entities, year)
         result.article_claims += len(written)
         result.wrapped += len(written & _values(hard_wrapped(text), entities, year))
-        for sentence in sentences(text):
-            if len(sentence.text.split()) > HEADLINE_WORDS:
+        for sentence in (s.written for s in sentences(text)):
+            if len(sentence.split()) > HEADLINE_WORDS:
                 continue
-            claims = _values(sentence.text, entities, year)
+            claims = _values(sentence, entities, year)
             if not claims:
                 continue
             result.sentences += 1
             result.claims += len(claims)
             for style, restyle in STYLES.items():
-                result.kept[style] += len(claims & _values(restyle(sentence.text), entities, year))
+                result.kept[style] += len(claims & _values(restyle(sentence), entities, year))
     return result
 
 

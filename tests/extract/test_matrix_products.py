@@ -5,9 +5,6 @@ no idle worker spins on another core."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
 from spacy.language import Language
 from thinc.api import NumpyOps
@@ -23,15 +20,6 @@ Annotation = tuple[str, int, str, str, bool]
 @pytest.fixture(scope="module")
 def model() -> Language:
     return nlp.load()
-
-
-@contextmanager
-def with_blis(model: Language) -> Iterator[None]:
-    nlp.use_blis(model, True)
-    try:
-        yield
-    finally:
-        nlp.use_blis(model, False)
 
 
 def parse_of(model: Language, texts: list[str]) -> list[list[Annotation]]:
@@ -56,7 +44,7 @@ def layer_ops(model: Language) -> list[NumpyOps]:
 def test_every_model_of_the_loaded_pipeline_multiplies_with_numpy(model: Language) -> None:
     ops = layer_ops(model)
     assert ops and not any(o.use_blis for o in ops)
-    with with_blis(model):
+    with nlp.blis_products(model):
         assert all(o.use_blis for o in layer_ops(model))
     assert not any(o.use_blis for o in layer_ops(model))
 
@@ -64,7 +52,7 @@ def test_every_model_of_the_loaded_pipeline_multiplies_with_numpy(model: Languag
 def test_numpy_products_give_the_parse_blis_gives(model: Language) -> None:
     texts = [d.text for root in CORPORA for d in load_corpus(root).documents]
     ours = parse_of(model, texts)
-    with with_blis(model):
+    with nlp.blis_products(model):
         blis = parse_of(model, texts)
     assert sum(map(len, ours)) > 10_000
     assert ours == blis

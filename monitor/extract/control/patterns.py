@@ -138,11 +138,12 @@ def _judge(frame: Frame, pred: Predicate) -> list[Claim]:
     own = frame.speaker_group(speaker) or (controller if self_report else None)
     status: Status = pred.status
     name = pred.place.entity.name
-    if status == "holds" and not _STILL.search(s, left, pred.end):
+    still = status == "holds" and _STILL.search(s, left, pred.end) is not None
+    if status == "holds" and not still:
         denied, denier = denial(frame, pred, controller)
         if denied:  # "the army denied that the NLA controlled Varno": the army's denial
             return [frame.claim(TerritorialControl(name, denier, "denies_captured"), pred.start)]
-    if status in _TAKEN or (status == "holds" and _STILL.search(s, left, pred.end)):
+    if status in _TAKEN or still:
         denied, denier = denial(frame, pred, controller if status in _TAKEN else None)
         if status == "holds" and _CAPTURE_CLAIM.search(s):
             denied, denier = True, denier or controller

@@ -60,7 +60,9 @@ def sentence_cased(line: str, entities: Sequence[EntityRef]) -> str:
     for start, end in [*_countries(probe), *_demonyms(probe, _home_names(entities))]:
         for word in _WORD.finditer(line[:end], start):
             chars[word.start() : word.end()] = _capitalised(word.group(), capitals)
-    for mention in [*find_mentions(probe, entities), *find_mentions(line, entities)]:
+    # in a line of capitals a configured acronym ("RSF") is found only as written
+    in_line = find_mentions(line, entities) if capitals else []
+    for mention in [*find_mentions(probe, entities), *in_line]:
         written = _name_words(mention.entity)
         for word in _WORD.finditer(line[: mention.end], mention.start):
             form = written.get(word.group().casefold())

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -126,6 +127,17 @@ def use_blis(nlp: Language, blis: bool) -> None:
                 layer.ops = ops
 
 
+@contextmanager
+def blis_products(nlp: Language) -> Iterator[None]:
+    """The pipeline as thinc ships it, multiplying with blis, for the time being: what the
+    benchmark and the tests compare numpy's products with."""
+    use_blis(nlp, True)
+    try:
+        yield
+    finally:
+        use_blis(nlp, False)
+
+
 def _one_blas_thread() -> None:
     """OpenBLAS starts a thread per core and lets them spin between products: on a parse's
     small matrices two threads took 1.8 times the CPU of one for 3% less wall time. The
@@ -163,6 +175,7 @@ __all__ = [
     "DEFAULT_MODEL",
     "ModelError",
     "Sentence",
+    "blis_products",
     "blocks",
     "load",
     "parse_texts",
