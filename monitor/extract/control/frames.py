@@ -72,7 +72,7 @@ if TYPE_CHECKING:
 _VERBS: dict[str, ControlStatus] = {
     **dict.fromkeys("capture seize take overrun occupy storm fall conquer".split(), "captured"),
     # "retook": the small pipeline's lemmatiser leaves this past tense as it is
-    **dict.fromkeys("retake retook recapture regain".split(), "retaken"),
+    **dict.fromkeys("retake retook recapture regain recover reclaim".split(), "retaken"),
     **dict.fromkeys("surround encircle besiege".split(), "surrounded"),
     **dict.fromkeys("control hold".split(), "holds"),
 }

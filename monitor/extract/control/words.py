@@ -91,6 +91,7 @@ ACTIVE: tuple[tuple[Status, str, bool, bool], ...] = (
     (
         "retaken",
         r"re-?took|re-?taken|re-?takes?|re-?taking|re-?captur(?:ed|es|e|ing)|"
+        r"recover(?:ed|s|ing)?|reclaim(?:ed|s|ing)?|"
         r"(?:regain(?:ed|s)?|re-?captur(?:ed|es|e|ing)|re-?t(?:ook|aken|akes?|aking))\s+"
         r"(?:full\s+|complete\s+)?control\s+(?:of|over)|won\s+back|wrested\s+back",
         True,
@@ -156,7 +157,7 @@ GEO_OF = re.compile(
 
 _PASSIVE_VERBS: tuple[tuple[Status, str], ...] = (
     ("captured", r"captured|seized|overrun|taken(?:\s+over)?|lost|liberated"),
-    ("retaken", r"re-?taken|re-?captured|won\s+back"),
+    ("retaken", r"re-?taken|re-?captured|recovered|reclaimed|won\s+back"),
     ("surrounded", r"surrounded|besieged|encircled|under\s+siege"),
     ("holds", r"held|controlled"),
 )
