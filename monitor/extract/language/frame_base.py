@@ -154,6 +154,8 @@ def happened(verb: Token) -> bool:
     nor the aim of an effort ("efforts to seize Marib", "to prevent the AA from taking")."""
     if is_negated(verb) or is_not_done(verb) or _aimed_at(verb) or _denied(verb):
         return False
+    if _spoken_of(verb):
+        return False
     node = verb
     while True:
         if is_modal(node) and not is_perfect(node):
@@ -211,6 +213,19 @@ def _aimed_at(verb: Token) -> bool:
         if node.lemma_ in _AIMS and not done_by_it:
             return True
     return False
+
+
+_COPULAS = frozenset("be remain seem become".split())
+
+
+def _spoken_of(verb: Token) -> bool:
+    """A deed named as the subject of what is or will be ("Retaking X is central to the
+    offensive", "Holding X remains the priority"): a topic or an aim, not an event. A deed
+    said to have taken time or a toll ("Taking X took three weeks") did happen."""
+    if verb.dep_ != "csubj" or verb.tag_ != "VBG":
+        return False
+    head = verb.head
+    return head.lemma_ in _COPULAS and (head.tag_ in ("VBZ", "VBP") or is_modal(head))
 
 
 def passive(verb: Token) -> bool:
