@@ -67,7 +67,7 @@ def _pronoun_edit(
     if (
         pronoun is None
         or named_before(mentions, "person", pronoun.start())
-        or _other_name(sentence, mentions, pronoun.start())
+        or unconfigured_name(sentence, mentions, 1, pronoun.start())
     ):
         return None
     person = antecedent(history, "person", None)
@@ -76,11 +76,11 @@ def _pronoun_edit(
     return Edit(pronoun.start(), pronoun.end(), person, False)
 
 
-def _other_name(sentence: str, mentions: Sequence[Mention], end: int) -> bool:
-    """Whether a capitalised word that names no configured entity stands before `end` (past
+def unconfigured_name(sentence: str, mentions: Sequence[Mention], start: int, end: int) -> bool:
+    """Whether a capitalised word that names no configured entity stands in `start:end` (past
     the first word): it may be the person a following "he" means ("the article Saleh cited
     ... the state he served")."""
-    for m in _CAPITALISED.finditer(sentence, 1, end):
+    for m in _CAPITALISED.finditer(sentence, max(start, 1), end):
         if not overlaps(mentions, m.start(), m.end()) and m.group().lower() not in _TITLE_WORDS:
             return True
     return False

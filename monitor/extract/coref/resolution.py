@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from monitor.extract.coref.context import EarlierSentence, Edit, kinds_in_view, mentions_in_view
 from monitor.extract.coref.demonyms import demonym_loss_edits
+from monitor.extract.coref.forces import forces_edits
 from monitor.extract.coref.groups import (
     ConfiguredGroups,
     configured_groups,
@@ -108,6 +109,8 @@ def resolve_references(
             mentions = sorted([*mentions, *bare], key=lambda m: m.start)
         current = EarlierSentence(sentence, mentions)
         edits = _edits(sentence, mentions, current, history, configured)
+        if "person" in kinds_in_view(history) or "person" in current.kinds:
+            edits += forces_edits(sentence, mentions, history, groups)
         edits += demonym_loss_edits(sentence, mentions, mentions_in_view(history), groups)
         edits += [Edit(m.start, m.end, m.entity, False) for m in bare]
         edits += side_noun_edits(sentence, mentions, sides)
