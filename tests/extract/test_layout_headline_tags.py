@@ -117,3 +117,13 @@ def test_an_agency_or_photo_credit_closing_a_line_is_taken_off(credit: str) -> N
 
 def test_a_credit_inside_a_sentence_stays() -> None:
     assert blocks("The army (AP) said Varno fell") == ["The army (AP) said Varno fell"]
+
+
+def test_a_configured_name_after_a_dash_is_no_source_tag() -> None:
+    """ "Shelling hits Varno - Kastrel": two places of the story, read as the headline's."""
+    line = "NLA fighters shell the road from Varno - Kastrel"
+    assert blocks(line, VARNO_WAR) == [line]
+    assert blocks("NLA fighters take Varno - Kastrel Daily | Varno war", VARNO_WAR) == [
+        "NLA fighters take Varno - Kastrel Daily"
+    ]
+    assert blocks("NLA fighters take Varno - Reuters", VARNO_WAR) == ["NLA fighters take Varno"]

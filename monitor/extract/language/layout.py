@@ -7,8 +7,11 @@ lines run together reads a headline into the sentence after it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
+
+from monitor.extract.language.mentions import find_mentions
+from monitor.records import EntityRef
 
 # A blank line ends a block. A single line break ends one too, unless the line is hard-wrapped
 # prose: the next line carries on the sentence (it starts with a lower-case word or a comma),
@@ -92,25 +95,28 @@ _CUT_SHORT = re.compile(
 )
 
 
-def blocks(text: str) -> list[str]:
+def blocks(text: str, entities: Sequence[EntityRef] = ()) -> list[str]:
     """The paragraphs and lines of `text` that no sentence crosses, whitespace collapsed, a
     leading dateline, the bullet, number or time opening an item, reference marks, a headline's
-    slug and source tags and the mark of a summary cut short dropped."""
+    slug and source tags and the mark of a summary cut short dropped. A dash before a name
+    of `entities` is no source tag ("Fighting rages in Varno - Kastrel")."""
     text = _REFERENCE_MARK.sub("", text)
-    trimmed = (_trimmed(_SPACES.sub(" ", b)) for b in _wrapped_lines(text))
+    trimmed = (_trimmed(_SPACES.sub(" ", b), entities) for b in _wrapped_lines(text))
     return [b for b in trimmed if b]
 
 
-def _trimmed(block: str) -> str:
+def _trimmed(block: str, entities: Sequence[EntityRef]) -> str:
     block = _LEADING_MARK.sub("", _without_dateline(block))
-    return _CUT_SHORT.sub("", _without_headline_tags(block))
+    return _CUT_SHORT.sub("", _without_headline_tags(block, entities))
 
 
-def _without_headline_tags(block: str) -> str:
+def _without_headline_tags(block: str, entities: Sequence[EntityRef]) -> str:
     block = _SLUG.sub("", block)
     if len(block.split()) > _HEADLINE_WORDS:
         return block
     while (tag := _SOURCE_TAG.search(block)) is not None and len(block[: tag.start()].split()) > 2:
+        if tag.group().lstrip()[0] != "|" and find_mentions(tag.group(), entities):
+            break  # a dash before a configured name joins the headline's words
         block = block[: tag.start()]
     return block
 

@@ -160,7 +160,7 @@ def sentences(
     """The sentences of a text with their parses, in reading order; a headline in title case
     or capitals is parsed in sentence case, its configured names (`entities`) kept."""
     nlp = load(model)
-    written = blocks(text)
+    written = blocks(text, entities)
     out: list[Sentence] = []
     cased = nlp.pipe(sentence_cased(b, entities) for b in written)
     for line, doc in zip(written, cased, strict=True):
