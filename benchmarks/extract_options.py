@@ -57,8 +57,8 @@ def only_blocks_naming(entities: Sequence[EntityRef]) -> Iterator[None]:
     names = [n.lower() for e in entities for n in (e.name, *e.aliases)]
     every_block = nlp.blocks
 
-    def naming(text: str) -> list[str]:
-        return [b for b in every_block(text) if any(n in b.lower() for n in names)]
+    def naming(text: str, entities: Sequence[EntityRef] = ()) -> list[str]:
+        return [b for b in every_block(text, entities) if any(n in b.lower() for n in names)]
 
     nlp.blocks = naming
     try:
