@@ -51,11 +51,14 @@ def _noun_taker(s: Parsed, noun: Token) -> tuple[EntityRef | None, bool]:
 
 def _noun_agent(noun: Token) -> Token | None:
     """ "the capture of X by Y", "the fall of X to Y"; the parser may hang the "to" or "by" on
-    the verb whose object the noun is ("acknowledged the fall of X to insurgents")."""
+    the verb whose object the noun is ("acknowledged the fall of X to insurgents"), or on the
+    place before it ("the capture of [X by Y]": a place is not done by anyone)."""
     word = "to" if noun.lemma_ in _TO_THE_TAKER else "by"
     agent = prep_object(noun, word)
     if agent is None and noun.dep_ == "dobj":
         agent = prep_object(noun.head, word)
+    if agent is None and (place := prep_object(noun, "of")) is not None:
+        agent = prep_object(place, word)
     return agent
 
 

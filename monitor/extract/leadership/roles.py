@@ -51,10 +51,13 @@ MODIFIER = (
 # A form of address between an office and the name: "the Defence Secretary, Mr X".
 HONORIFIC = r"(?-i:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?"
 # A capitalised first word of the sentence may open the role ("Army chief X"), unless it is a
-# determiner ("Its leader, X": whose leader is for the possessive to say). The name may follow
+# determiner ("Its leader, X": whose leader is for the possessive to say), and so may an
+# acronym right before the office's head anywhere ("..., UN spokesman X said": the body,
+# `acronym_owner`; not "a report on the ABC cited Defence Minister X"). The name may follow
 # a comma, or stand in brackets after the office ("the Secretary-General (Mr X)").
 HEAD_BEFORE = re.compile(
-    rf"(?<![\w'’-])(?P<role>(?:^(?!(?-i:Its|Their|His|Her|The|A|An|Our)\b)(?-i:[A-Z][\w-]*)\s+)?"
+    rf"(?<![\w'’-])(?P<role>(?:(?:^(?!(?-i:Its|Their|His|Her|The|A|An|Our)\b)(?-i:[A-Z][\w-]*)|"
+    rf"(?-i:[A-Z]{{2,}})(?=\s+(?:{HEADS})\b))\s+)?"
     rf"{MODIFIER}{{0,2}}{_HEAD_SEQ})(?:\s*,?\s+|\s+\()(?:{HONORIFIC}\s+)?$",
     re.I,
 )
