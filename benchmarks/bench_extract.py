@@ -306,8 +306,10 @@ def _render_previous(previous: dict[str, Any] | None, parse: float) -> Iterator[
     if "error" in previous:
         yield f"  extract_claims at {revision}: not measured ({previous['error']})"
         return
+    before_the_parse = extract_previous.BEFORE_THE_PARSE.startswith(previous["revision"])
+    which = "the extractor before the parse, " if before_the_parse else ""
     yield (
-        f"  extract_claims at {revision} (the extractor before the parse, same articles, in a "
+        f"  extract_claims at {revision} ({which}same articles, in a "
         f"child): {previous['ms']:.1f} ms, {previous['claims_per_article']:.1f} claims per "
         f"article; parse + extraction / it: {parse / previous['ms']:.1f}x"
     )
