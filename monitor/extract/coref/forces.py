@@ -41,7 +41,8 @@ def forces_edits(
     history: Sequence[EarlierSentence],
     groups: Sequence[EntityRef],
 ) -> list[Edit]:
-    """The first "his"/"her" before a word for forces, as the person's affiliated group."""
+    """The first "his"/"her" before a word for forces, written as the person's name when the
+    person is tied to a configured group."""
     pronoun = _HIS_FORCES.search(sentence)
     if pronoun is None:
         return []

@@ -108,9 +108,7 @@ def resolve_references(
         if bare:  # "Saleh" for Amrullah Saleh: a mention like his name, written as his name
             mentions = sorted([*mentions, *bare], key=lambda m: m.start)
         current = EarlierSentence(sentence, mentions)
-        edits = _edits(sentence, mentions, current, history, configured)
-        if "person" in kinds_in_view(history) or "person" in current.kinds:
-            edits += forces_edits(sentence, mentions, history, groups)
+        edits = _edits(sentence, mentions, current, history, configured, groups)
         edits += demonym_loss_edits(sentence, mentions, mentions_in_view(history), groups)
         edits += [Edit(m.start, m.end, m.entity, False) for m in bare]
         edits += side_noun_edits(sentence, mentions, sides)
@@ -126,6 +124,7 @@ def _edits(
     current: EarlierSentence,
     history: Sequence[EarlierSentence],
     configured: ConfiguredGroups,
+    groups: Sequence[EntityRef],
 ) -> list[Edit]:
     """Every edit the references of a sentence call for, asking only for the kinds of entity
     the sentences in view name (the cheap tests first)."""
@@ -142,6 +141,7 @@ def _edits(
         edits += pronoun_edits(sentence, mentions, history)
     if "person" in in_view or "person" in current.kinds:
         edits += person_edits(sentence, mentions, history)
+        edits += forces_edits(sentence, mentions, history, groups)
     edits += soldier_edits(sentence, mentions, history, configured)
     edits += fighter_edits(sentence, mentions, history, configured)
     return edits

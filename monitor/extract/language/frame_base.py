@@ -154,7 +154,7 @@ def happened(verb: Token) -> bool:
     nor the aim of an effort ("efforts to seize Marib", "to prevent the AA from taking")."""
     if is_negated(verb) or is_not_done(verb) or _aimed_at(verb) or _denied(verb):
         return False
-    if _spoken_of(verb):
+    if _spoken_of(verb):  # "Retaking X is central to the offensive"
         return False
     node = verb
     while True:
