@@ -10,6 +10,10 @@ set (the texts in DIR, as for `real_report`) that has at most `HEADLINE_WORDS` w
 claims is reshaped each way by code, and every article is hard-wrapped at `WRAP_WIDTH` columns;
 the figure per shape is the share of the claims (their values) of the text as written that the
 reshaped text yields too. No label is read: the text as written is its own reference.
+
+Prose has shapes of its own that change no fact: a sentence opened by an adverb or a phrase of
+time ("However, ...", "On Monday, ..."), or closed by one ("... on Monday."). Every sentence of
+`PROSE_WORDS` words that ends in a full stop and yields claims is read those ways too.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from monitor.evaluation.corpus import CorpusError
 from monitor.evaluation.real import REAL_SET, SPLITS, in_parts, load_real_set, read_article_text
@@ -28,7 +33,11 @@ from monitor.extract import extract_claims
 from monitor.extract.language.nlp import sentences
 from monitor.records import EntityRef, FactValue
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 HEADLINE_WORDS = 25
+PROSE_WORDS = range(8, 41)
 WRAP_WIDTH = 70
 # Words a title-case style leaves in lower case, unless they open the line.
 _MINOR = frozenset("a an the and or but of to in on at by for from with as".split())
@@ -89,6 +98,31 @@ STYLES = {
 }
 WRAPPED = f"hard-wrapped at {WRAP_WIDTH} columns"
 
+# A first word that keeps its capital after an opening: a name, an acronym, a nationality.
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:i|ian|ese|ish|ean|can|ine|ch|an)$")
+
+
+def opened_with(phrase: str) -> Callable[[str, bool], str]:
+    """A shape that opens the sentence with `phrase` ("However, "); its first word goes to
+    lower case unless it keeps its capital (`named`)."""
+    return lambda sentence, named: phrase + (sentence if named else _lowered(sentence))
+
+
+def _lowered(sentence: str) -> str:
+    return sentence[:1].lower() + sentence[1:]
+
+
+def dated_at_its_end(sentence: str, _named: bool) -> str:
+    """ "... on Monday.": a phrase of time before the full stop."""
+    return f"{sentence[:-1]} on Monday."
+
+
+OPENINGS: dict[str, Callable[[str, bool], str]] = {
+    'with "However, " before it': opened_with("However, "),
+    'with "On Monday, " before it': opened_with("On Monday, "),
+    'with "on Monday" before its full stop': dated_at_its_end,
+}
+
 
 @dataclass
 class Kept:
@@ -100,10 +134,15 @@ class Kept:
     kept: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STYLES, 0))
     article_claims: int = 0
     wrapped: int = 0
+    prose_sentences: int = 0
+    prose_claims: int = 0
+    prose_kept: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OPENINGS, 0))
 
     def share(self, style: str) -> float:
         if style == WRAPPED:
             return self.wrapped / self.article_claims if self.article_claims else 0.0
+        if style in OPENINGS:
+            return self.prose_kept[style] / self.prose_claims if self.prose_claims else 0.0
         return self.kept[style] / self.claims if self.claims else 0.0
 
 
@@ -118,17 +157,34 @@ def kept_in_other_shapes(
         written = _values(text, entities, year)
         result.article_claims += len(written)
         result.wrapped += len(written & _values(hard_wrapped(text), entities, year))
-        for sentence in (s.written for s in sentences(text)):
-            if len(sentence.split()) > HEADLINE_WORDS:
-                continue
-            claims = _values(sentence, entities, year)
+        for parsed in sentences(text):
+            sentence, words = parsed.written, len(parsed.written.split())
+            headline, prose = words <= HEADLINE_WORDS, _prose(sentence, words)
+            claims = _values(sentence, entities, year) if headline or prose else set()
             if not claims:
                 continue
-            result.sentences += 1
-            result.claims += len(claims)
-            for style, restyle in STYLES.items():
-                result.kept[style] += len(claims & _values(restyle(sentence), entities, year))
+            if headline:
+                result.sentences += 1
+                result.claims += len(claims)
+                for style, restyle in STYLES.items():
+                    result.kept[style] += len(claims & _values(restyle(sentence), entities, year))
+            if prose:
+                named = _keeps_its_capital(parsed.parse[0])
+                result.prose_sentences += 1
+                result.prose_claims += len(claims)
+                for style, reword in OPENINGS.items():
+                    again = _values(reword(sentence, named), entities, year)
+                    result.prose_kept[style] += len(claims & again)
     return result
+
+
+def _prose(sentence: str, words: int) -> bool:
+    return words in PROSE_WORDS and sentence.endswith(".")
+
+
+def _keeps_its_capital(first: Token) -> bool:
+    word = first.text
+    return first.tag_ in ("NNP", "NNPS") or word.isupper() or bool(_NATIONALITY.match(word))
 
 
 def _values(text: str, entities: Sequence[EntityRef], year: int) -> set[FactValue]:
@@ -166,6 +222,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"  an article {WRAPPED}: {result.wrapped} of its claims still read"
         f" ({result.share(WRAPPED):.0%})"
     )
+    print(
+        f"{result.prose_sentences} sentences of {PROSE_WORDS.start} to {PROSE_WORDS.stop - 1}"
+        f" words with claims, {result.prose_claims} claims"
+    )
+    for style in OPENINGS:
+        kept, share = result.prose_kept[style], result.share(style)
+        print(f"  a sentence {style}: {kept} of its claims still read ({share:.0%})")
     return 0
 
 
