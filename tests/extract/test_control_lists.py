@@ -67,3 +67,28 @@ def test_places_of_another_clause_are_not_examples() -> None:
 def test_the_rebels_refer_back_and_name_nobody_new() -> None:
     said = "Yet the rebels struck back, recapturing Dunmor by June."
     assert _values(said) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Northern troops recaptured the towns of Kastrel, a key rebel base, and Varo.",
+            {("Kastrel", NORTH, "retaken"), ("Varo", NORTH, "retaken")},
+        ),
+        (
+            "Northern troops have captured the hill town of Kastrel, a rebel stronghold in the"
+            " region, and the port of Varo.",
+            {("Kastrel", NORTH, "captured"), ("Varo", NORTH, "captured")},
+        ),
+        (
+            "The Coast Militia seized Kastrel, the largest town in the region, and Dunmor.",
+            {("Kastrel", CM, "captured"), ("Dunmor", CM, "captured")},
+        ),
+    ],
+)
+def test_an_apposition_inside_a_list_keeps_the_places_after_it(
+    sentence: str, expected: set[Holding]
+) -> None:
+    """The parser hangs the item after an apposition on the apposition, or on the verb."""
+    assert _values(sentence) == expected

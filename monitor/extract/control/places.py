@@ -63,7 +63,7 @@ def places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
     if token is None:
         return
     token = antecedent(token)
-    for n, item in enumerate(with_conjuncts(token)):
+    for n, item in enumerate(_list_items(token)):
         head = noun_head(item) if n == 0 else item  # a later item's noun head is the first
         # "the Nagorno-Karabakh town of Shusha": the place the noun is, not the one it is in
         if head.lemma_.lower() in _PARTS:
@@ -76,6 +76,27 @@ def places(s: Parsed, token: Token | None) -> Iterator[EntityRef]:
             yield place
         yield from _listed_inside(s, head, settlements_only=place is None)
         yield from included_places(s, head)
+
+
+def _list_items(token: Token) -> list[Token]:
+    """The items of a list: the conjuncts, and the ones the parser hangs on an item's
+    apposition ("Nasir, a key rebel base, and Bentiu": Bentiu joined to "base") or, after an
+    apposition, on the verb whose object the list is ("captured the base of Nasir, a town in
+    the region, and the oil hub of Bentiu": a noun joined to a verb is another object)."""
+    items = []
+    for item in with_conjuncts(token):
+        items.append(item)
+        for apposition in (c for c in item.children if c.dep_ == "appos"):
+            items += with_conjuncts(apposition)[1:]
+    if token.dep_ == "dobj" and any(c.dep_ == "appos" for c in token.subtree):
+        verb = token.head
+        items += [
+            c for c in verb.children if c.dep_ == "conj" and c.pos_ in _NOUNS and c.i > token.i
+        ]
+    return items
+
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
 
 
 def _named(s: Parsed, head: Token) -> EntityRef | None:
@@ -113,7 +134,7 @@ def _listed_inside(s: Parsed, head: Token, *, settlements_only: bool) -> Iterato
                 [g for g in name.children if g.dep_ == "pobj"] if name.dep_ == "prep" else [name]
             )
             for target in targets:
-                for other in with_conjuncts(target)[1:]:
+                for other in _list_items(target)[1:]:
                     found = _named(s, other)
                     settlement = other.lemma_.lower() in SETTLEMENTS
                     if found is not None and (settlement or not settlements_only):
