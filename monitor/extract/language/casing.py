@@ -77,6 +77,7 @@ def as_written(phrase: str | None, cased: str, line: str) -> str | None:
     not in the text, or the line is all capitals)."""
     if phrase is None or cased == line or line.upper() == line:
         return phrase  # a line of capitals: the phrase as read, names capitalised ("Congo")
+    phrase = phrase.strip()  # the blanks an aside left behind it (`asides`) are no part of it
     at = cased.find(phrase)
     return line[at : at + len(phrase)] if at >= 0 else phrase
 

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from monitor.extract.language.asides import without_ages
 from monitor.extract.language.attribute_rules import index_matches
 from monitor.extract.language.casing import sentence_cased
 from monitor.extract.language.layout import blocks
@@ -158,11 +159,12 @@ def sentences(
     text: str, model: str = DEFAULT_MODEL, entities: Sequence[EntityRef] = ()
 ) -> list[Sentence]:
     """The sentences of a text with their parses, in reading order; a headline in title case
-    or capitals is parsed in sentence case, its configured names (`entities`) kept."""
+    or capitals is parsed in sentence case, its configured names (`entities`) kept, and an age
+    after a name is left out of what the parser reads (`asides`)."""
     nlp = load(model)
     written = blocks(text, entities)
     out: list[Sentence] = []
-    cased = nlp.pipe(sentence_cased(b, entities) for b in written)
+    cased = nlp.pipe(without_ages(sentence_cased(b, entities)) for b in written)
     for line, doc in zip(written, cased, strict=True):
         for s in doc.sents:
             if s.text.strip():
