@@ -11,9 +11,10 @@ claims is reshaped each way by code, and every article is hard-wrapped at `WRAP_
 the figure per shape is the share of the claims (their values) of the text as written that the
 reshaped text yields too. No label is read: the text as written is its own reference.
 
-Prose has shapes of its own that change no fact: a sentence opened by an adverb or a phrase of
-time ("However, ...", "On Monday, ..."), or closed by one ("... on Monday."). Every sentence of
-`PROSE_WORDS` words that ends in a full stop and yields claims is read those ways too.
+Prose has shapes of its own that change no fact (`prose_shapes`): a sentence opened or closed
+by a phrase of time, an age after a person's name, a description after a place's. Every
+sentence of `PROSE_WORDS` words that ends in a full stop and yields claims is read those ways
+too, each shape over the sentences it fits.
 """
 
 from __future__ import annotations
@@ -25,16 +26,15 @@ import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from monitor.evaluation.corpus import CorpusError
+from monitor.evaluation.prose_shapes import SHAPES as PROSE
+from monitor.evaluation.prose_shapes import Prose
+from monitor.evaluation.prose_shapes import prose as prose_of
 from monitor.evaluation.real import REAL_SET, SPLITS, in_parts, load_real_set, read_article_text
 from monitor.extract import extract_claims
 from monitor.extract.language.nlp import sentences
 from monitor.records import EntityRef, FactValue
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
 
 HEADLINE_WORDS = 25
 PROSE_WORDS = range(8, 41)
@@ -98,31 +98,6 @@ STYLES = {
 }
 WRAPPED = f"hard-wrapped at {WRAP_WIDTH} columns"
 
-# A first word that keeps its capital after an opening: a name, an acronym, a nationality.
-_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:i|ian|ese|ish|ean|can|ine|ch|an)$")
-
-
-def opened_with(phrase: str) -> Callable[[str, bool], str]:
-    """A shape that opens the sentence with `phrase` ("However, "); its first word goes to
-    lower case unless it keeps its capital (`named`)."""
-    return lambda sentence, named: phrase + (sentence if named else _lowered(sentence))
-
-
-def _lowered(sentence: str) -> str:
-    return sentence[:1].lower() + sentence[1:]
-
-
-def dated_at_its_end(sentence: str, _named: bool) -> str:
-    """ "... on Monday.": a phrase of time before the full stop."""
-    return f"{sentence[:-1]} on Monday."
-
-
-OPENINGS: dict[str, Callable[[str, bool], str]] = {
-    'with "However, " before it': opened_with("However, "),
-    'with "On Monday, " before it': opened_with("On Monday, "),
-    'with "on Monday" before its full stop': dated_at_its_end,
-}
-
 
 @dataclass
 class Kept:
@@ -134,15 +109,15 @@ class Kept:
     kept: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STYLES, 0))
     article_claims: int = 0
     wrapped: int = 0
-    prose_sentences: int = 0
-    prose_claims: int = 0
-    prose_kept: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OPENINGS, 0))
+    # per shape of prose: [claims still read, claims of the sentences it fits]
+    prose: dict[str, list[int]] = field(default_factory=lambda: {s: [0, 0] for s in PROSE})
 
     def share(self, style: str) -> float:
         if style == WRAPPED:
             return self.wrapped / self.article_claims if self.article_claims else 0.0
-        if style in OPENINGS:
-            return self.prose_kept[style] / self.prose_claims if self.prose_claims else 0.0
+        if style in PROSE:
+            kept, total = self.prose[style]
+            return kept / total if total else 0.0
         return self.kept[style] / self.claims if self.claims else 0.0
 
 
@@ -169,22 +144,28 @@ def kept_in_other_shapes(
                 for style, restyle in STYLES.items():
                     result.kept[style] += len(claims & _values(restyle(sentence), entities, year))
             if prose:
-                named = _keeps_its_capital(parsed.parse[0])
-                result.prose_sentences += 1
-                result.prose_claims += len(claims)
-                for style, reword in OPENINGS.items():
-                    again = _values(reword(sentence, named), entities, year)
-                    result.prose_kept[style] += len(claims & again)
+                as_prose = prose_of(sentence, parsed.parse[0], entities)
+                _count_prose(result.prose, claims, as_prose, entities, year)
     return result
+
+
+def _count_prose(
+    counts: dict[str, list[int]],
+    claims: set[FactValue],
+    sentence: Prose,
+    entities: Sequence[EntityRef],
+    year: int,
+) -> None:
+    """Add, per shape that fits the sentence, its claims and how many the reworded one keeps."""
+    for style, reword in PROSE.items():
+        again = reword(sentence)
+        if again is not None:
+            counts[style][0] += len(claims & _values(again, entities, year))
+            counts[style][1] += len(claims)
 
 
 def _prose(sentence: str, words: int) -> bool:
     return words in PROSE_WORDS and sentence.endswith(".")
-
-
-def _keeps_its_capital(first: Token) -> bool:
-    word = first.text
-    return first.tag_ in ("NNP", "NNPS") or word.isupper() or bool(_NATIONALITY.match(word))
 
 
 def _values(text: str, entities: Sequence[EntityRef], year: int) -> set[FactValue]:
@@ -222,13 +203,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"  an article {WRAPPED}: {result.wrapped} of its claims still read"
         f" ({result.share(WRAPPED):.0%})"
     )
-    print(
-        f"{result.prose_sentences} sentences of {PROSE_WORDS.start} to {PROSE_WORDS.stop - 1}"
-        f" words with claims, {result.prose_claims} claims"
-    )
-    for style in OPENINGS:
-        kept, share = result.prose_kept[style], result.share(style)
-        print(f"  a sentence {style}: {kept} of its claims still read ({share:.0%})")
+    print(f"sentences of {PROSE_WORDS.start} to {PROSE_WORDS.stop - 1} words with claims:")
+    for style in PROSE:
+        kept, total = result.prose[style]
+        share = result.share(style)
+        print(f"  a sentence {style}: {kept} of its {total} claims still read ({share:.0%})")
     return 0
 
 

@@ -9,18 +9,16 @@ import pytest
 from control_facts import VARNO_WAR
 from realtext_set import CAPTURE, one_article, text_folder
 
+from monitor.evaluation.prose_shapes import SHAPES as PROSE
 from monitor.evaluation.robustness import (
     HEADLINE_WORDS,
-    OPENINGS,
     STYLES,
     after_a_time,
     as_item,
     cut_short,
-    dated_at_its_end,
     hard_wrapped,
     kept_in_other_shapes,
     main,
-    opened_with,
     title_cased,
     with_credit,
     with_slug,
@@ -49,22 +47,21 @@ def test_a_headline_gets_a_source_tag_or_a_slug_and_an_article_its_line_width() 
     assert " ".join(lines).split() == text.split()
 
 
-def test_prose_is_opened_or_closed_by_a_phrase_that_changes_no_fact() -> None:
-    however = opened_with("However, ")
-    assert however("The NLA took Varno.", False) == "However, the NLA took Varno."
-    assert however("General Brel took Varno.", True) == "However, General Brel took Varno."
-    assert dated_at_its_end("The NLA took Varno.", False) == "The NLA took Varno on Monday."
-
-
-def test_a_prose_sentence_is_read_again_after_each_opening() -> None:
+def test_a_prose_sentence_is_read_again_in_each_shape_that_fits_it() -> None:
     text = (
-        "Southern troops said on Sunday that NLA fighters had overrun Varno.\n\n"
+        "General Brel said on Sunday that NLA fighters had overrun Varno in the night.\n\n"
+        "The NLA said on Monday that it had taken Kastrel.\n\n"  # no room for an aside
         "General Brel fled to Albania."  # too short to count as prose
     )
     kept = kept_in_other_shapes([(text, VARNO_WAR, 2024)])
-    assert (kept.prose_sentences, kept.prose_claims) == (1, 1)
-    assert kept.prose_kept == dict.fromkeys(OPENINGS, 1)
-    assert kept.share('with "However, " before it') == 1.0
+    opening, age, town = (
+        'with "However, " before it',
+        'with ", 54," after a person\'s name',
+        'with ", a town in the region," after a place',
+    )
+    assert kept.prose[opening] == [2, 2]
+    assert kept.prose[age] == [1, 1] and kept.prose[town] == [1, 1]
+    assert set(kept.prose) == set(PROSE) and kept.share(opening) == 1.0
 
 
 def test_every_claim_of_a_short_sentence_is_counted_once_per_style() -> None:
@@ -87,5 +84,5 @@ def test_the_command_reports_each_style_for_the_texts_present(
     assert "a sentence in title case: 1 of its claims still read (100%)" in out
     assert "a sentence with a wire slug: 1 of its claims still read (100%)" in out
     assert "an article hard-wrapped at 70 columns: 1 of its claims still read (100%)" in out
-    assert "1 sentences of 8 to 40 words with claims, 1 claims" in out
-    assert 'a sentence with "On Monday, " before it: 1 of its claims still read (100%)' in out
+    assert "sentences of 8 to 40 words with claims:" in out
+    assert 'a sentence with "On Monday, " before it: 1 of its 1 claims still read (100%)' in out
