@@ -6,9 +6,10 @@ words around them cannot:
 - the verb that states the fact about the entity (the place is its object or subject, or a
   relative clause about the place: "Sennar, which the army does not control") is negated
   ("does not control", "never captured", "no longer holds"), a verb of trying or intending
-  governs it ("failed to capture", "vowed to retake"), or a modal does ("could capture"):
-  nothing happened, so there is no fact. A capacity told with a modal ("could field 10,000")
-  stays, hedged. Denials are the extractors' own statuses and are left as they are;
+  governs it ("failed to capture", "vowed to retake"), a modal does ("could capture"), or it
+  is a condition ("if X is killed"): nothing happened, so there is no fact. A capacity told
+  with a modal ("could field 10,000") stays, hedged. Denials are the extractors' own
+  statuses and are left as they are;
 - a person's fate read from a pronoun that stands in the reported clause of that same person's
   speech ("X said he had been killed") is not X's fate: the pronoun is somebody else, unless
   the speaker speaks in the first person;
@@ -40,6 +41,7 @@ from monitor.extract.language.grammar import (
     SPEECH_LEMMAS,
     according_to,
     claimant_of,
+    is_conditional,
     is_doubted,
     is_modal,
     is_negated,
@@ -100,7 +102,9 @@ def _foretold(verb: Token, value: FactValue) -> bool:
 def _denied_by_verb(verbs: Sequence[Token], value: FactValue) -> bool:
     if not verbs:
         return False
-    return all(is_negated(v) or is_not_done(v) or _foretold(v, value) for v in verbs)
+    return all(
+        is_negated(v) or is_not_done(v) or is_conditional(v) or _foretold(v, value) for v in verbs
+    )
 
 
 def _doubted(verbs: Sequence[Token]) -> bool:

@@ -104,6 +104,14 @@ def is_not_done(verb: Token) -> bool:
     return False
 
 
+_IF = frozenset("if unless lest".split())
+
+
+def is_conditional(verb: Token) -> bool:
+    """ "If X is killed, ...": the verb's clause is a condition, nothing that happened."""
+    return any(c.dep_ == "mark" and c.lower_ in _IF for c in verb.children)
+
+
 def reporting_verb(verb: Token) -> Token | None:
     """The speech verb that reports the clause of `verb` ("said" in "X said Y was killed"), or
     None when the clause is the narrator's."""

@@ -31,7 +31,7 @@ from monitor.extract.language.grammar import (
     subject,
     who_speaks,
 )
-from monitor.extract.language.history import FATE_ERA, OFFICE_YEAR, is_past
+from monitor.extract.language.history import FATE_ERA, OFFICE_YEAR, fate_is_history, is_past
 from monitor.extract.language.where import is_place_like
 from monitor.extract.leadership.countries import is_country
 from monitor.records import Claim, EntityRef, Leadership
@@ -109,31 +109,54 @@ _KILLING = frozenset("kill assassinate eliminate execute slay".split())
 def _the_person(s: Parsed, token: Token | None) -> EntityRef | None:
     """The configured person a noun phrase is: the name itself, or the name set beside a
     title ("its leader Hassan Nasrallah"); never a possessor ("X's bodyguard")."""
+    named = _named_person(s, token)
+    return named[0] if named is not None else None
+
+
+def _named_person(s: Parsed, token: Token | None) -> tuple[EntityRef, Token] | None:
+    """The person of `_the_person` and the token that names it."""
     if token is None:
         return None
     for t in (token, *(c for c in token.children if c.dep_ in ("appos", "compound"))):
         found = s.heads.get(t.i)
         if found is not None and found.kind == "person":
-            return found
+            return found, t
     return None
 
 
 def killing_frames(s: Parsed) -> list[Claim]:
-    """A person a verb of killing takes as its object: "assassinating its leader X",
-    "Israel killed X in an air strike". The passive ("X was killed") is the kind
-    extractor's."""
+    """A person a verb of killing takes as its object ("assassinating its leader X", "Israel
+    killed X in an air strike"), or as its subject in the passive, and a person who died: "X
+    on Monday was killed", "X early on Sunday died", where words between the name and its verb
+    keep the kind extractor from it."""
     claims = []
     for verb in s.span:
-        if verb.lemma_ not in _KILLING or passive(verb) or not happened(verb):
+        if verb.lemma_ not in _KILLING and verb.lemma_ != "die":
+            continue
+        if not happened(verb):
             continue
         if s.year is not None and is_past(era_text(verb), s.year, FATE_ERA, OFFICE_YEAR):
             continue
-        person = _the_person(s, child(verb, "dobj"))
-        if person is None:
+        named = _named_person(s, _who_dies(verb))
+        if named is None or _anniversary(s, named[1], verb):
             continue
+        person = named[0]
         value = Leadership(person.name, None, None, "killed")
         claims.append(Claim(value, s.text, claimant_of(verb), is_hedged(s.text)))
     return claims
+
+
+def _anniversary(s: Parsed, name: Token, verb: Token) -> bool:
+    """ "20 years since X was killed", "his late father, X": a death of another time."""
+    start = name.left_edge.idx - s.span.start_char
+    person = (start, name.idx + len(name.text) - s.span.start_char)
+    return fate_is_history(s.text, person, verb.idx - s.span.start_char, s.year, fate=True)
+
+
+def _who_dies(verb: Token) -> Token | None:
+    if verb.lemma_ == "die":
+        return child(verb, "nsubj")
+    return child(verb, "nsubjpass") if passive(verb) else child(verb, "dobj")
 
 
 _DEATH_NOUNS = frozenset("death killing assassination execution murder".split())
