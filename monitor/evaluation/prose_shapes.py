@@ -1,7 +1,8 @@
 """Shapes of prose that change no fact, for `robustness`: a sentence opened by an adverb or a
-phrase of time ("However, ...", "On Monday, ..."), closed by one ("... on Monday."), or with an
+phrase of time ("However, ...", "On Monday, ..."), closed by one ("... on Monday."), with an
 aside after a name: a person's age ("X, 54, said"), a description of a place ("Y, a town in the
-region, fell"). A shape that does not fit a sentence (no configured person in it) gives None.
+region, fell"), or with a day between a name and its verb ("X on Monday seized"). A shape that
+does not fit a sentence (no configured person in it) gives None.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from monitor.extract.language.mentions import Mention, find_mentions
 from monitor.records import EntityRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span
 
 # A first word that keeps its capital after an opening: a name, an acronym, a nationality.
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:i|ian|ese|ish|ean|can|ine|ch|an)$")
@@ -25,22 +26,25 @@ _ASIDE_ROOM = re.compile(r" (?!s\b)[a-z]")
 
 @dataclass(frozen=True, slots=True)
 class Prose:
-    """A sentence as written, whether its first word keeps its capital after an opening, and
-    the configured names in it."""
+    """A sentence as written, whether its first word keeps its capital after an opening, the
+    configured names in it, and where its verbs start."""
 
     text: str
     named: bool
     mentions: Sequence[Mention]
+    verbs: frozenset[int] = frozenset()
 
 
 ProseShape = Callable[[Prose], str | None]
 
 
-def prose(text: str, first: Token, entities: Sequence[EntityRef]) -> Prose:
-    """`text` with the first token of its parse and the entities it may name."""
+def prose(text: str, parse: Span, entities: Sequence[EntityRef]) -> Prose:
+    """`text` (the sentence as written) with its parse and the entities it may name."""
+    first = parse[0]
     word = first.text
     named = first.tag_ in ("NNP", "NNPS") or word.isupper() or bool(_NATIONALITY.match(word))
-    return Prose(text, named, find_mentions(text, entities))
+    verbs = frozenset(t.idx - parse.start_char for t in parse if t.pos_ in ("VERB", "AUX"))
+    return Prose(text, named, find_mentions(text, entities), verbs)
 
 
 def opened_with(phrase: str) -> ProseShape:
@@ -71,10 +75,29 @@ def aside_after(kind: str, aside: str) -> ProseShape:
     return shape
 
 
+def day_before_the_verb(kind: str) -> ProseShape:
+    """ "on Monday" after the first configured name of `kind` that its verb follows."""
+
+    def shape(sentence: Prose) -> str | None:
+        text = sentence.text
+        for m in sentence.mentions:
+            if (
+                m.entity.kind == kind
+                and text[m.end : m.end + 1] == " "
+                and m.end + 1 in sentence.verbs
+            ):
+                return f"{text[: m.end]} on Monday{text[m.end :]}"
+        return None
+
+    return shape
+
+
 SHAPES: dict[str, ProseShape] = {
     'with "However, " before it': opened_with("However, "),
     'with "On Monday, " before it': opened_with("On Monday, "),
     'with "on Monday" before its full stop': dated_at_its_end,
     'with ", 54," after a person\'s name': aside_after("person", ", 54,"),
     'with ", a town in the region," after a place': aside_after("place", ", a town in the region,"),
+    'with "on Monday" between a group and its verb': day_before_the_verb("group"),
+    'with "on Monday" between a person and its verb': day_before_the_verb("person"),
 }

@@ -144,7 +144,7 @@ def kept_in_other_shapes(
                 for style, restyle in STYLES.items():
                     result.kept[style] += len(claims & _values(restyle(sentence), entities, year))
             if prose:
-                as_prose = prose_of(sentence, parsed.parse[0], entities)
+                as_prose = prose_of(sentence, parsed.parse, entities)
                 _count_prose(result.prose, claims, as_prose, entities, year)
     return result
 

@@ -9,6 +9,7 @@ from monitor.evaluation.prose_shapes import (
     Prose,
     aside_after,
     dated_at_its_end,
+    day_before_the_verb,
     opened_with,
     prose,
 )
@@ -18,7 +19,7 @@ from monitor.extract.language.nlp import sentences
 
 def _prose(text: str) -> Prose:
     (sentence,) = sentences(text)
-    return prose(sentence.written, sentence.parse[0], VARNO_WAR)
+    return prose(sentence.written, sentence.parse, VARNO_WAR)
 
 
 def test_an_opening_lowers_the_first_word_unless_it_is_a_name() -> None:
@@ -39,3 +40,9 @@ def test_an_aside_follows_the_first_name_of_its_kind_with_room_for_it() -> None:
     assert town(ending) is None and age(ending) is None  # no room before the stop, no person
     owned = "The NLA said Varno's market was shelled by southern forces."
     assert town(_prose(owned)) is None  # a possessive is no place for an aside
+
+
+def test_a_day_goes_between_a_name_and_its_verb() -> None:
+    day = day_before_the_verb("group")
+    assert day(_prose("NLA fighters overran Varno.")) == "NLA fighters on Monday overran Varno."
+    assert day(_prose("Shelling hit the NLA fighters in Varno.")) is None  # no verb after it

@@ -1,6 +1,7 @@
-"""An age set off by commas after a name ("Tomas Brel, 58, said ...") is left out of what the
-parser reads (`extract.language.asides`), so the speaker stays the speaker; the quote and the
-claimant are given as written."""
+"""An age set off by commas after a name ("Tomas Brel, 58, said ...") and a day between a
+subject and its verb ("General Brel on Monday fled") are left out of what the extractors read
+(`extract.language.asides`): the speaker stays the speaker, the fact is read; the quote and
+the claimant are given as written."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import pytest
 from control_facts import SOUTH, VARNO_WAR
 
 from monitor.extract import extract_claims
-from monitor.extract.language.asides import without_ages
-from monitor.records import TerritorialControl
+from monitor.extract.language.asides import without_asides
+from monitor.records import Casualties, Leadership, TerritorialControl
 
 
 @pytest.mark.parametrize(
@@ -20,7 +21,7 @@ from monitor.records import TerritorialControl
     ],
 )
 def test_an_age_after_a_name_is_blanked_the_same_length(line: str, read: str) -> None:
-    assert without_ages(line) == read and len(read) == len(line)
+    assert without_asides(line) == read and len(read) == len(line)
 
 
 @pytest.mark.parametrize(
@@ -32,7 +33,7 @@ def test_an_age_after_a_name_is_blanked_the_same_length(line: str, read: str) ->
     ],
 )
 def test_what_is_no_age_after_a_name_stays(line: str) -> None:
-    assert without_ages(line) == line
+    assert without_asides(line) == line
 
 
 @pytest.mark.parametrize(
@@ -50,3 +51,36 @@ def test_the_speaker_after_an_age_is_the_claimant(text: str, claimant: str) -> N
     claims = [c for c in extract_claims(text, VARNO_WAR, year=2024) if c.value.kind != "leadership"]
     assert [(c.claimed_by, c.quote) for c in claims] == [(claimant, text)]
     assert isinstance(claims[0].value, TerritorialControl) and claims[0].value.controller == SOUTH
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Rebels on Sunday seized Varno.", " on Sunday"),
+        ("Brel early on Friday was killed.", " early on Friday"),
+        ("Brel overnight fled to Albania.", " overnight"),
+    ],
+)
+def test_a_day_between_a_subject_and_its_verb_is_blanked(line: str, day: str) -> None:
+    assert without_asides(line) == line.replace(day, " " * len(day))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The army said on Monday that it held Varno.",  # after the verb: left where it is
+        "Brel last year fled to Albania.",  # a time that dates the fact stays
+        "He arrived on Monday and left.",
+    ],
+)
+def test_a_day_elsewhere_stays(line: str) -> None:
+    assert without_asides(line) == line
+
+
+def test_a_fate_and_losses_are_read_across_a_day() -> None:
+    fled = extract_claims("General Brel on Monday fled to Albania.", VARNO_WAR, year=2024)
+    assert [c.value for c in fled] == [Leadership("Tomas Brel", None, None, "fled", "Albania")]
+    text = "Eight southern troops on Sunday were taken prisoner near Varno."
+    (taken,) = extract_claims(text, VARNO_WAR, year=2024)
+    assert taken.quote == text and isinstance(taken.value, Casualties)
+    assert (taken.value.subject, taken.value.captured_min) == (SOUTH, 8)

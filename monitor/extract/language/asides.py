@@ -1,9 +1,15 @@
-"""Words the parser reads better without: a person's age set off by commas after the name
-("Aliyev, 58, said ...", "Savimbi, 67, died"). The small parser hangs the number between the
-name and its verb as an apposition or a modifier and loses who speaks or acts, so that a side's
-own claim reads as the narrator's. In the text the parser reads, the age is blanked, the same
-length, as `casing` sets a headline in sentence case: the quote and the phrases taken from it
-are given back as written (`casing.as_written`).
+"""Words the extractors read better without, blanked in the text they read.
+
+- A person's age set off by commas after the name ("Aliyev, 58, said ...", "Savimbi, 67,
+  died"): the small parser hangs the number between the name and its verb as an apposition or
+  a modifier and loses who speaks or acts, so that a side's own claim reads as the narrator's.
+- A day set between a subject and its verb, as wire copy writes it ("Rebels on Monday seized
+  X", "Eight soldiers on Sunday were taken prisoner"): the parser reads it well, but the kind
+  extractors read a fact in the words next to its verb. A year or "last week" is never
+  blanked: they date a fact (`history`).
+
+Blanked means the same length in spaces, as `casing` sets a headline in sentence case: the
+quote and the phrases taken from the text are given back as written (`casing.as_written`).
 """
 
 from __future__ import annotations
@@ -19,9 +25,22 @@ _AGE_AFTER_NAME = re.compile(
 )
 
 
-def without_ages(line: str) -> str:
-    """`line` with each age after a name blanked, the same length."""
-    return _AGE_AFTER_NAME.sub(lambda m: _blanked(m, "age"), line)
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# The day, after a word and before a verb: an auxiliary, a past tense in -ed, or a common
+# irregular one of the facts' verbs.
+_DAY_BEFORE_VERB = re.compile(
+    rf"(?<=[\w)’'])(?P<day> (?:(?:early|late) )?on {_DAY}(?: (?:morning|afternoon|evening|night))?"
+    r"| yesterday| overnight)"
+    r"(?= (?:was|were|is|are|has|have|had|also|reportedly|said|says|told|took|fled|overran|"
+    r"retook|died|won|lost|left|fell|held|[a-z]+ed)\b)"
+)
+
+
+def without_asides(line: str) -> str:
+    """`line` with each age after a name and each day before a verb blanked, the same
+    length."""
+    line = _AGE_AFTER_NAME.sub(lambda m: _blanked(m, "age"), line)
+    return _DAY_BEFORE_VERB.sub(lambda m: _blanked(m, "day"), line)
 
 
 def _blanked(match: re.Match[str], group: str) -> str:

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from monitor.extract.language.asides import without_ages
+from monitor.extract.language.asides import without_asides
 from monitor.extract.language.attribute_rules import index_matches
 from monitor.extract.language.casing import sentence_cased
 from monitor.extract.language.layout import blocks
@@ -164,7 +164,7 @@ def sentences(
     nlp = load(model)
     written = blocks(text, entities)
     out: list[Sentence] = []
-    cased = nlp.pipe(without_ages(sentence_cased(b, entities)) for b in written)
+    cased = nlp.pipe(without_asides(sentence_cased(b, entities)) for b in written)
     for line, doc in zip(written, cased, strict=True):
         for s in doc.sents:
             if s.text.strip():
