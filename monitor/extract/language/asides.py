@@ -1,7 +1,7 @@
 """Words the extractors read better without, blanked in the text they read.
 
-- A person's age set off by commas after the name ("Aliyev, 58, said ...", "Savimbi, 67,
-  died"): the small parser hangs the number between the name and its verb as an apposition or
+- A person's age set off by commas after the name ("Brel, 58, said ...", "Asko, 61, died"):
+  the small parser hangs the number between the name and its verb as an apposition or
   a modifier and loses who speaks or acts, so that a side's own claim reads as the narrator's.
 - A day set between a subject and its verb, as wire copy writes it ("Rebels on Monday seized
   X", "Eight soldiers on Sunday were taken prisoner"): the parser reads it well, but the kind

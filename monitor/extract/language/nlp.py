@@ -160,7 +160,7 @@ def sentences(
 ) -> list[Sentence]:
     """The sentences of a text with their parses, in reading order; a headline in title case
     or capitals is parsed in sentence case, its configured names (`entities`) kept, and an age
-    after a name is left out of what the parser reads (`asides`)."""
+    after a name or a day before a verb is left out of what the extractors read (`asides`)."""
     nlp = load(model)
     written = blocks(text, entities)
     out: list[Sentence] = []
