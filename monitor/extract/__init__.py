@@ -176,8 +176,9 @@ def _parsed(
 
 
 def _in_written_case(claims: list[Claim], cased: str, written: str) -> list[Claim]:
-    """Claims read from a headline in sentence case (`cased`), with its quote and the phrases
-    they took from it (claimant, organization, place) as the headline writes them."""
+    """Claims read from the text the extractors read (`cased`: a headline in sentence case,
+    asides blanked), with its quote and the phrases they took from it (claimant,
+    organization, place) as the text writes them."""
     if cased == written:
         return claims
     out = []

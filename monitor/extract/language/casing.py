@@ -73,8 +73,8 @@ def sentence_cased(line: str, entities: Sequence[EntityRef]) -> str:
 
 
 def as_written(phrase: str | None, cased: str, line: str) -> str | None:
-    """A phrase of the sentence-cased text as the line writes it (unchanged when the phrase is
-    not in the text, or the line is all capitals)."""
+    """A phrase of the text the extractors read (sentence-cased, asides blanked) as the line
+    writes it (unchanged when the phrase is not in the text, or the line is all capitals)."""
     if phrase is None or cased == line or line.upper() == line:
         return phrase  # a line of capitals: the phrase as read, names capitalised ("Congo")
     phrase = phrase.strip()  # the blanks an aside left behind it (`asides`) are no part of it
@@ -161,6 +161,11 @@ def _nationality(word: str, homes: tuple[str, ...]) -> bool:
         if shared >= 4 and (shared >= len(home) - 2 or shared >= 5):
             return True
     return False
+
+
+def is_nationality(word: str, entities: Sequence[EntityRef]) -> bool:
+    """ "Iraqi", "Syrians", and "Chechen" where Chechnya is a configured place."""
+    return _nationality(word.casefold(), _home_names(entities))
 
 
 def _shared_start(a: str, b: str) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from monitor.extract.language.grammar import (
+    is_conditional,
     is_modal,
     is_negated,
     is_not_done,
@@ -160,14 +161,17 @@ def happened(verb: Token) -> bool:
     while True:
         if is_modal(node) and not is_perfect(node):
             return False
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
+        if is_conditional(node) or any(
+            c.dep_ == "mark" and c.lower_ in _AWAITED for c in node.children
+        ):
             return False
         if node.dep_ != "advcl" or node.head.i == node.i:
             return True
         node = node.head
 
 
-_CONDITIONS = frozenset("until unless if once lest".split())
+# Besides a condition ("if", "unless"): what is awaited ("until they take X", "once X falls").
+_AWAITED = frozenset("until once".split())
 _AVERTING = frozenset("prevent avert stop halt block thwart repel".split())
 # Nouns and verbs whose complement is an aim, not an event: "an attempt to capture", "a bid
 # to take", "prevented the AA from taking".

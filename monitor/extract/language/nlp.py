@@ -41,7 +41,8 @@ class ModelError(RuntimeError):
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence as the parser split it, with its parse. `written` is the sentence as the
-    text has it: the same as `text` but for a headline read in sentence case (`casing`)."""
+    text has it: the same as `text`, the same length, but for a headline read in sentence case
+    (`casing`) and the asides blanked (`asides`)."""
 
     text: str
     parse: Span
