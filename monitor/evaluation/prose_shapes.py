@@ -12,14 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from monitor.extract.language.casing import is_nationality
 from monitor.extract.language.mentions import Mention, find_mentions
 from monitor.records import EntityRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-# A first word that keeps its capital after an opening: a name, an acronym, a nationality.
-_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:i|ian|ese|ish|ean|can|ine|ch|an)$")
 # After a name, where an aside can stand: before a word in lower case, not a possessive.
 _ASIDE_ROOM = re.compile(r" (?!s\b)[a-z]")
 
@@ -42,7 +41,8 @@ def prose(text: str, parse: Span, entities: Sequence[EntityRef]) -> Prose:
     """`text` (the sentence as written) with its parse and the entities it may name."""
     first = parse[0]
     word = first.text
-    named = first.tag_ in ("NNP", "NNPS") or word.isupper() or bool(_NATIONALITY.match(word))
+    # a first word that keeps its capital after an opening: a name, an acronym, a nationality
+    named = first.tag_ in ("NNP", "NNPS") or word.isupper() or is_nationality(word, entities)
     verbs = frozenset(t.idx - parse.start_char for t in parse if t.pos_ in ("VERB", "AUX"))
     return Prose(text, named, find_mentions(text, entities), verbs)
 
