@@ -57,7 +57,7 @@ REFERENCE_CHANGES = frozenset({"new", "changed", "contested"})
 SideOf = Callable[[Fact], str | None]
 ControlRule = Literal["holder", "status"]
 LeadershipNews = Literal["office", "fate", "place"]
-_DENIALS = frozenset({"denied", "denies_captured", "holds"})
+_DENIALS = frozenset({"denied", "denies_captured"})
 _TAKEN = frozenset({"captured", "claims_captured", "retaken"})
 _HELD = frozenset({"holds", "denies_captured"})
 _FATES_AGAINST_PRESENCE = ({"fled", "located"}, {"killed", "located"})
@@ -276,7 +276,9 @@ def _reported_by_both(*pairs: Bounds) -> list[Bounds]:
 
 def incompatible(before: Fact, after: Fact, side: SideOf) -> bool:
     """Two claims that cannot both be true, made by different sides (or one denying the other,
-    or the person himself answering an unattributed report about him)."""
+    or the person himself answering an unattributed report about him). A capture moves a place,
+    so a capture told after another side's holding is a new holder, not a dispute; another
+    side's holding told after a capture disputes it."""
     a, b = before.value, after.value
     if isinstance(a, Leadership) and isinstance(b, Leadership):
         statuses = {a.status, b.status}
@@ -293,7 +295,7 @@ def incompatible(before: Fact, after: Fact, side: SideOf) -> bool:
             return True
         if _holding_after_taking(a, b) or _holding_after_taking(b, a):
             return False  # the taker holding what it took, told twice
-        return (a.status in _TAKEN and b.status in _DENIALS) or (
+        return (a.status in _TAKEN and b.status in _DENIALS | _HELD) or (
             a.status in _DENIALS and b.status in _TAKEN
         )
     sides = side(before), side(after)

@@ -270,6 +270,20 @@ def test_the_taker_holding_what_it_took_is_no_contest_the_defender_holding_it_is
     assert kinds(taken, kept, denied) == ["new", "corroborated", "contested"]
 
 
+def test_a_capture_after_a_holding_is_a_new_holder_a_holding_after_a_capture_disputes_it() -> None:
+    # a capture is an event that moves a place; a holding is a state, and the other side's
+    # holding told after a capture denies it
+    held = fact(TerritorialControl("Bazarak", "NRF", "holds"))
+    taken = fact(TerritorialControl("Bazarak", "Taliban", "captured"), days=1)
+    claimed = fact(
+        TerritorialControl("Bazarak", "Taliban", "claims_captured"), by="Taliban", days=1
+    )
+    assert kinds(held, taken) == ["new", "changed"]
+    assert kinds(held, claimed) == ["new", "changed"]
+    held_later = fact(TerritorialControl("Bazarak", "NRF", "holds"), days=2)
+    assert kinds(taken, held_later) == ["new", "contested"]
+
+
 def test_a_place_held_by_nobody_named_after_a_capture_says_the_capture_again() -> None:
     # "the rebels seized Bazarak", then "Bazarak is now under rebel control" (no group named)
     taken = fact(TerritorialControl("Bazarak", "Taliban", "captured"), by="Taliban")
