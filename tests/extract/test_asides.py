@@ -1,7 +1,7 @@
 """An age set off by commas after a name ("Tomas Brel, 58, said ...") and a day between a
 subject and its verb ("General Brel on Monday fled") are left out of what the extractors read
-(`extract.language.asides`): the speaker stays the speaker, the fact is read; the quote and
-the claimant are given as written."""
+(`extract.language.asides`), and a hyphenated "re-" is joined to its word: the speaker stays
+the speaker, the fact is read; the quote and the claimant are given as written."""
 
 from __future__ import annotations
 
@@ -84,3 +84,27 @@ def test_a_fate_and_losses_are_read_across_a_day() -> None:
     (taken,) = extract_claims(text, VARNO_WAR, year=2024)
     assert taken.quote == text and isinstance(taken.value, Casualties)
     assert (taken.value.subject, taken.value.captured_min) == (SOUTH, 8)
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("They have re-established control.", "They have  reestablished control."),
+        ("the re-capture of Varno", "the  recapture of Varno"),
+    ],
+)
+def test_a_hyphenated_re_is_joined_to_its_word_the_same_length(line: str, read: str) -> None:
+    assert without_asides(line) == read and len(read) == len(line)
+
+
+@pytest.mark.parametrize("line", ["A pre-war market town.", "Re-Match Of The Day", "a re-"])
+def test_what_is_no_prefix_re_stays(line: str) -> None:
+    assert without_asides(line) == line
+
+
+def test_a_verb_with_a_hyphenated_re_is_read_as_the_verb() -> None:
+    text = "Officials said southern troops had re-established their control of Varno."
+    claims = extract_claims(text, VARNO_WAR, year=2024)
+    assert [(c.value, c.quote) for c in claims] == [
+        (TerritorialControl("Varno", SOUTH, "retaken"), text)
+    ]

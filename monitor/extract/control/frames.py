@@ -34,7 +34,6 @@ from monitor.extract.control.taken_from import retaken_from
 from monitor.extract.control.telling import (
     control_claim,
     denied_by_teller,
-    re_prefixed,
     speaker_side,
     told_by,
 )
@@ -138,11 +137,7 @@ def _expelling(verb: Token) -> bool:
 def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus] | None:
     """The place phrase, the taker and the status a control verb states."""
     parts = _plain_verb_parts(verb)
-    if (
-        parts is not None
-        and parts[2] == "captured"
-        and (re_prefixed(verb) or _ends_occupation(verb) or _back(verb))
-    ):
+    if parts is not None and parts[2] == "captured" and (_ends_occupation(verb) or _back(verb)):
         return parts[0], parts[1], "retaken"
     return parts
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.control.places import armed_noun, places
 from monitor.extract.control.taken_from import retaken_from
-from monitor.extract.control.telling import DISPUTING, control_claim, re_prefixed
+from monitor.extract.control.telling import DISPUTING, control_claim
 from monitor.extract.language.frame_base import Parsed, child, happened, prep_object, side_of
 from monitor.extract.language.grammar import SPEECH_LEMMAS, is_negated, noun_head, subject
 from monitor.records import Claim, ControlStatus, EntityRef
@@ -108,7 +108,6 @@ def noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         status = _NOUNS.get(noun.lemma_) if noun.pos_ == "NOUN" else None
         if status is None:
             continue
-        status = "retaken" if status == "captured" and re_prefixed(noun) else status
         if noun.head.dep_ == "prep" and noun.head.lower_ in _BACKGROUND:
             continue  # "since the fall of Kabul": the setting of the news, not the news
         verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None

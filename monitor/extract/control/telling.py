@@ -35,15 +35,6 @@ LIBERATING = frozenset("liberate free".split())
 DISPUTING = DENY_VERBS | {"dispute"}
 
 
-def re_prefixed(word: Token) -> bool:
-    """ "re-capturing", "the re-capture of": the parser splits off a hyphenated "re-", and the
-    word left is the taking that the prefix makes a retaking."""
-    if word.i < word.sent.start + 2:
-        return False
-    hyphen, prefix = word.doc[word.i - 1], word.doc[word.i - 2]
-    return hyphen.text == "-" and prefix.lower_ == "re" and not prefix.whitespace_
-
-
 def told_by(verb: Token) -> tuple[str | None, Token | None]:
     """Who tells it: the speaker of the verb's own clause, or the subject of a speech verb
     whose object the event is ("Aliyev announced the capture of Shusha"). A verb form hung on

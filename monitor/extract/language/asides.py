@@ -7,6 +7,10 @@
   X", "Eight soldiers on Sunday were taken prisoner"): the parser reads it well, but the kind
   extractors read a fact in the words next to its verb. A year or "last week" is never
   blanked: they date a fact (`history`).
+- The hyphen of a prefix "re-" ("re-established control", "re-entered the town"): the parser
+  splits the word in three and reads "re" as a noun; joined ("reestablished"), the verb is a
+  verb again, with the lemma of the unhyphenated spelling. The space it leaves goes before the
+  word, where a space stands already (after it, the parser lost the verb's object).
 
 Blanked means the same length in spaces, as `casing` sets a headline in sentence case: the
 quote and the phrases taken from the text are given back as written (`casing.as_written`).
@@ -36,10 +40,16 @@ _DAY_BEFORE_VERB = re.compile(
 )
 
 
+# "re-" in lower case after a space, before a word in lower case: not "pre-war", and never at
+# the start of a sentence, where the space given back would fall outside it.
+_RE_PREFIX = re.compile(r"(?<= )re-(?P<word>[a-z]+)\b")
+
+
 def without_asides(line: str) -> str:
-    """`line` with each age after a name and each day before a verb blanked, the same
-    length."""
+    """`line` with each age after a name and each day before a verb blanked, and each
+    prefix "re-" joined to its word, the same length."""
     line = _AGE_AFTER_NAME.sub(lambda m: _blanked(m, "age"), line)
+    line = _RE_PREFIX.sub(lambda m: " re" + m["word"], line)
     return _DAY_BEFORE_VERB.sub(lambda m: _blanked(m, "day"), line)
 
 
