@@ -209,16 +209,29 @@ _ADMITTING = frozenset("confirm say admit acknowledge concede announce".split())
 def _aimed_at(verb: Token) -> bool:
     """The verb is the aim of a noun or verb of effort ("a push to take X", "pushed to take X",
     "prevented them from taking X"); an adverbial clause of a verb of effort is what the
-    effort did ("pushed north, capturing X"), unless the verb averts it."""
+    effort did ("pushed north, capturing X"), unless the verb averts it. A deed in a clause of
+    "after", "since" or "following" is done whatever it hangs on ("a push to take X after
+    taking Y": Y was taken)."""
     node = verb
-    while node.dep_ in ("acl", "xcomp", "pcomp", "prep", "advcl", "conj") and node.head.i != node.i:
+    while _purpose_or_part(node) and node.head.i != node.i:
         step, node = node.dep_, node.head
+        if step == "pcomp" and node.lower_ in _DONE_BEFORE:
+            return False
         done_by_it = step == "advcl" and node.pos_ == "VERB" and node.lemma_ not in _AVERTING
         if node.lemma_ in _AIMS and not done_by_it:
             return True
     return False
 
 
+def _purpose_or_part(node: Token) -> bool:
+    """A clause or phrase an aim may govern: "a push to take X", which the parser may take for
+    a relative clause, but no relative clause of a finite verb ("the push, which took X")."""
+    if node.dep_ == "relcl":
+        return node.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+    return node.dep_ in ("acl", "xcomp", "pcomp", "prep", "advcl", "conj")
+
+
+_DONE_BEFORE = frozenset("after since following".split())
 _COPULAS = frozenset("be remain seem become".split())
 
 
@@ -267,7 +280,23 @@ def clause_of(verb: Token) -> Token:
         node = node.head
         if node.pos_ in ("VERB", "AUX") and subject(node) is not None:
             return node
-    return verb
+    return _effort_verb(node) or verb
+
+
+def _effort_verb(purpose: Token) -> Token | None:
+    """The verb whose object is the effort an infinitive is the purpose of, when it has a
+    subject: in "the army stepped up its campaign to retake X after taking Y" the army does
+    the effort, and so what the purpose's clauses tell. Not when the effort is another's ("the
+    army's push"): its owner is no subject."""
+    effort = purpose.head
+    if purpose.dep_ not in ("acl", "relcl") or purpose.tag_ != "VB" or effort.pos_ != "NOUN":
+        return None  # the parser takes "a push to take X" for a relative clause at times
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in effort.children):
+        return None
+    verb = effort.head
+    if effort.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and subject(verb) is not None:
+        return verb
+    return None
 
 
 def predicative(verb: Token) -> bool:
