@@ -60,6 +60,13 @@ def test_loyal_to_nobody_configured_names_no_side(text: str) -> None:
     assert TerritorialControl("Tarsa", None, "captured") in values(text)
 
 
+def test_the_person_a_side_is_loyal_to_outweighs_the_article_one_side() -> None:
+    """The article names one irregular side, the Dorvik militia; "rebels loyal to Ostrov" are
+    still Ostrov's."""
+    text = "The Dorvik militia shelled Melk. Rebels loyal to Ostrov seized Tarsa on Monday."
+    assert last_resolved(text).startswith("Kastrel Liberation Front rebels loyal to Ostrov")
+
+
 def test_loyal_keeps_the_noun_in_lower_case() -> None:
     assert last_resolved("Fighters loyal to Ostrov took Tarsa.") == (
         "Kastrel Liberation Front fighters loyal to Ostrov took Tarsa."

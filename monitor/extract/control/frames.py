@@ -38,6 +38,7 @@ from monitor.extract.control.telling import (
     told_by,
 )
 from monitor.extract.control.under import came_under, under_control, verbless_frames
+from monitor.extract.control.withdrawn import withdrawal_denials
 from monitor.extract.control.yielded import (
     bare_participle,
     handed_over,
@@ -301,6 +302,7 @@ def _taken_or_held(
 def control_frames(s: Parsed) -> list[Claim]:
     framed = (*_verb_frames(s), *noun_frames(s), *verbless_frames(s))
     found = [c for c, verb in framed if not _history(s, verb)]
+    found += withdrawal_denials(s)
     found += stronghold_frames(s)
     return [*found, *rejected_claims(s, found)]
 

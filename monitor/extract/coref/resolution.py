@@ -111,9 +111,9 @@ def resolve_references(
         edits = _edits(sentence, mentions, current, history, configured, groups)
         edits += demonym_loss_edits(sentence, mentions, mentions_in_view(history), groups)
         edits += [Edit(m.start, m.end, m.entity, False) for m in bare]
-        edits += side_noun_edits(sentence, mentions, sides)
-        if "loyal" in sentence:
+        if "loyal" in sentence:  # before the article's one side: the person's is nearer
             edits += loyal_edits(sentence, mentions, entities)
+        edits += side_noun_edits(sentence, mentions, sides)
         yield _apply(sentence, edits) if edits else Resolved(sentence, sentence)
         history.append(current)
 
