@@ -12,7 +12,7 @@ from control_facts import NLA, SOUTH, VARNO_WAR
 
 from monitor.extract import extract_claims
 from monitor.extract.language.casing import as_written, headline_cased, sentence_cased
-from monitor.records import FactValue, Leadership
+from monitor.records import EntityRef, FactValue, Leadership, TerritorialControl
 
 WAR = VARNO_WAR
 
@@ -40,6 +40,12 @@ def values(text: str) -> list[FactValue]:
             "HTS Commander Says Forces Will Push On: Varno Is Next",
             "HTS commander says forces will push on: Varno is next",
         ),
+        # ranks and honorifics in short keep their capital, as prose writes them
+        (
+            "Army Spokesman Brig. Gen. Tomas Brel Says Varno Held",
+            "Army spokesman Brig. Gen. Tomas Brel says Varno held",
+        ),
+        ("MR TOMAS BREL SAYS VARNO IS HELD", "Mr Tomas Brel says Varno is held"),
     ],
 )
 def test_a_headline_is_set_in_sentence_case_keeping_names(headline: str, cased: str) -> None:
@@ -106,3 +112,18 @@ def test_a_fates_office_read_from_a_headline_is_the_sentences() -> None:
     found = values("Southern Army Commander Tomas Brel Killed In Ambush Near Kastrel")
     fates = [v for v in found if isinstance(v, Leadership) and v.status == "killed"]
     assert [(v.role, v.organization) for v in fates] == [("commander", SOUTH)]
+
+
+IS_WAR = (*WAR, EntityRef("Islamic State", "group", ("IS", "ISIS")))
+
+
+def test_an_acronym_that_spells_a_word_is_the_word_in_capitals() -> None:
+    """ "IS" in a line of capitals is the verb, unless it opens the line (a verb opens no
+    headline of news), where it is the group."""
+    assert sentence_cased("VARNO IS NOW UNDER REBEL CONTROL, WITNESSES SAY", IS_WAR) == (
+        "Varno is now under rebel control, witnesses say"
+    )
+    holdings = [c.value for c in extract_claims("VARNO IS NOW UNDER NLA CONTROL", IS_WAR)]
+    assert holdings == [TerritorialControl("Varno", NLA, "holds")]
+    seized = [c.value for c in extract_claims("IS FIGHTERS SEIZE VARNO", IS_WAR)]
+    assert seized == [TerritorialControl("Varno", "Islamic State", "captured")]

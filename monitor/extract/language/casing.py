@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from monitor.extract.language.country_names import country_names
-from monitor.extract.language.mentions import find_mentions
+from monitor.extract.language.mentions import Mention, find_mentions
 from monitor.records import EntityRef
 
 # Words a title-case style leaves in lower case.
@@ -26,6 +26,12 @@ _MINOR = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SENTENCE_END = re.compile(r"[.!?:]\s+$")
 _AFTER_INITIALS = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){2,}\s+$")
+# Abbreviated ranks and honorifics, which prose always writes with a capital ("Brig. Gen. X",
+# "Mr X"): in lower case the tagger no longer sees a title before a name.
+_TITLE_ABBREVIATION = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr)\.?|(?:Gen|Lt|Col|Maj|Brig|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Gov|Sen|Rep|Prof)\.",
+    re.I,
+)
 # A headline, not a paragraph of prose in capitals.
 _MOST_WORDS = 40
 _LEAST_CONTENT_WORDS = 3
@@ -53,15 +59,21 @@ def sentence_cased(line: str, entities: Sequence[EntityRef]) -> str:
     capitals = line.upper() == line
     chars = list(line)
     for word in _WORD.finditer(line):
-        if not _acronym(word.group(), capitals):
+        if _TITLE_ABBREVIATION.fullmatch(word.group()):  # "Brig.", "Mr"; not "Gen Z"
+            chars[word.start() : word.end()] = _capitalised(word.group(), capitals)
+        elif not _acronym(word.group(), capitals):
             first = _starts_sentence(line, word.start())
             chars[word.start() + first : word.end()] = map(_lower, word.group()[first:])
     probe = "".join(chars)
     for start, end in [*_countries(probe), *_demonyms(probe, _home_names(entities))]:
         for word in _WORD.finditer(line[:end], start):
             chars[word.start() : word.end()] = _capitalised(word.group(), capitals)
-    # in a line of capitals a configured acronym ("RSF") is found only as written
-    in_line = find_mentions(line, entities) if capitals else []
+    # in a line of capitals a configured acronym ("RSF") is found only as written, unless its
+    # letters spell a word of the language ("HOMS IS NOW ...") and it does not open a sentence
+    # ("IS FIGHTERS SEIZE ...": a verb "is" opens none)
+    in_line = (
+        [m for m in find_mentions(line, entities) if not _spelled(line, m)] if capitals else []
+    )
     for mention in [*find_mentions(probe, entities), *in_line]:
         written = _name_words(mention.entity)
         for word in _WORD.finditer(line[: mention.end], mention.start):
@@ -80,6 +92,19 @@ def as_written(phrase: str | None, cased: str, line: str) -> str | None:
     phrase = phrase.strip()  # the blanks an aside left behind it (`asides`) are no part of it
     at = cased.find(phrase)
     return line[at : at + len(phrase)] if at >= 0 else phrase
+
+
+def _spelled(line: str, mention: Mention) -> bool:
+    if _starts_sentence(line, mention.start) or line[: mention.start].rstrip().endswith(("-", "–")):
+        return False
+    return line[mention.start : mention.end].casefold() in _function_words()
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded to parse this line
+
+    return frozenset(STOP_WORDS)
 
 
 def _lower(char: str) -> str:
