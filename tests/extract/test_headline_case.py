@@ -46,6 +46,18 @@ def values(text: str) -> list[FactValue]:
             "Army spokesman Brig. Gen. Tomas Brel says Varno held",
         ),
         ("MR TOMAS BREL SAYS VARNO IS HELD", "Mr Tomas Brel says Varno is held"),
+        # days and months keep their capital; "May" and "March" are verbs as well
+        (
+            "NLA Took Varno On Monday, Army Says Troops May March In June",
+            "NLA took Varno on Monday, army says troops may march in June",
+        ),
+        # a code name keeps its case; a hyphenated rank is no acronym
+        (
+            "M23 Fighters Enter Varno, Says Major-General Tomas Brel",
+            "M23 fighters enter Varno, says major-general Tomas Brel",
+        ),
+        # a verb that starts like a country's name is no nationality ("Indi-cated")
+        ("Brel Indicated Iraqi Advisers Left Varno", "Brel indicated Iraqi advisers left Varno"),
     ],
 )
 def test_a_headline_is_set_in_sentence_case_keeping_names(headline: str, cased: str) -> None:

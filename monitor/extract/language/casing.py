@@ -26,6 +26,12 @@ _MINOR = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SENTENCE_END = re.compile(r"[.!?:]\s+$")
 _AFTER_INITIALS = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){2,}\s+$")
+# Days and months, which prose always writes with a capital (not "May" nor "March": verbs too).
+_DATE_NAME = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|April|June|July|August|"
+    r"September|October|November|December",
+    re.I,
+)
 # Abbreviated ranks and honorifics, which prose always writes with a capital ("Brig. Gen. X",
 # "Mr X"): in lower case the tagger no longer sees a title before a name.
 _TITLE_ABBREVIATION = re.compile(
@@ -51,15 +57,16 @@ def headline_cased(line: str) -> bool:
 
 def sentence_cased(line: str, entities: Sequence[EntityRef]) -> str:
     """`line` in sentence case, the same length: the words that keep a capital are the first
-    of each sentence, acronyms ("HTS", "U.S."), country names, nationalities, and the words a
-    configured name writes with a capital ("NLA" and not "fighters" of "NLA fighters"). In a
-    line of capitals a name's word keeps its first capital, an acronym all of them."""
+    of each sentence, acronyms ("HTS", "U.S."), country names, nationalities, ranks in short
+    ("Brig.", "Mr"), days and months, and the words a configured name writes with a capital
+    ("NLA" and not "fighters" of "NLA fighters"). In a line of capitals a name's word keeps its
+    first capital, an acronym all of them."""
     if not headline_cased(line):
         return line
     capitals = line.upper() == line
     chars = list(line)
     for word in _WORD.finditer(line):
-        if _TITLE_ABBREVIATION.fullmatch(word.group()):  # "Brig.", "Mr"; not "Gen Z"
+        if _TITLE_ABBREVIATION.fullmatch(word.group()) or _DATE_NAME.fullmatch(word.group()):
             chars[word.start() : word.end()] = _capitalised(word.group(), capitals)
         elif not _acronym(word.group(), capitals):
             first = _starts_sentence(line, word.start())
@@ -120,11 +127,14 @@ def _starts_sentence(line: str, at: int) -> bool:
 
 
 def _acronym(word: str, capitals: bool) -> bool:
-    """ "HTS", "U.S.", "McMaster": capitals after the first letter; in a line of capitals,
-    only letters parted by full stops ("U.S.", "U.N.") tell an acronym."""
+    """ "HTS", "U.S.", "McMaster": capitals after the first letter of a word or of a part of it
+    between hyphens (not "Major-General"); in a line of capitals, only letters parted by full
+    stops ("U.S.", "U.N.") tell an acronym. A word with a digit ("M23") is written as it is."""
+    if any(c.isdigit() for c in word):
+        return True  # a code name: "M23", "T-55", "BM-21"
     if capitals:
         return "." in word.rstrip(".")
-    return sum(c.isupper() for c in word) > 1
+    return any(sum(c.isupper() for c in part) > 1 for part in word.split("-"))
 
 
 def _capitalised(word: str, capitals: bool) -> str:
@@ -177,15 +187,20 @@ def _home_names(entities: Sequence[EntityRef]) -> tuple[str, ...]:
 
 @cache
 def _nationality(word: str, homes: tuple[str, ...]) -> bool:
-    """A word that shares its first letters with a one-word country or configured place: all
-    of the name's but for its last two letters at most, or at least its first five."""
-    if len(word) < 4:
+    """A word that shares its first letters with a one-word country or configured place (all
+    of the name's but for its last two letters at most, or at least its first five), and is no
+    verb or adverb form."""
+    if len(word) < 4 or _NOT_NATIONALITY.search(word):
         return False
     for home in (*_one_word_countries(), *homes):
         shared = _shared_start(word, home)
         if shared >= 4 and (shared >= len(home) - 2 or shared >= 5):
             return True
     return False
+
+
+# Verb and adverb forms, never a nationality: "Indicated" shares its first letters with India.
+_NOT_NATIONALITY = re.compile(r"(?:ed|ing|ly)$")
 
 
 def is_nationality(word: str, entities: Sequence[EntityRef]) -> bool:
