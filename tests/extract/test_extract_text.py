@@ -62,6 +62,12 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
         ("in 1996 and 2001", [(1996, 1996, "exact"), (2001, 2001, "exact")]),
         ("60% and 150km and $2bn", []),
         ("at 10.30", []),
+        # thousands grouped by a plain, no-break or thin space, as some outlets write them
+        ("a 10 000-strong force", [(10000, 10000, "exact")]),
+        ("over 30\u00a0000 people", [(30000, None, "at_least")]),
+        ("1\u202f200\u202f000 displaced", [(1200000, 1200000, "exact")]),
+        ("in 2014 300 fighters", [(2014, 2014, "exact"), (300, 300, "exact")]),
+        ("between 12 and 300 fighters", [(12, 300, "range")]),
     ],
 )
 def test_find_amounts(text: str, expected: list[tuple[int | None, int | None, str]]) -> None:

@@ -43,7 +43,12 @@ _WORD_NUMBER = (
     rf"(?:\s+and\s+a\s+half(?:\s+(?:{_SCALE}))?)?"
     rf"|half\s+a\s+(?:{_SCALE})|a\s+(?:{_SCALE})"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+# Thousands grouped by commas, or by spaces as some outlets write them ("10 000-strong", with a
+# plain, no-break or thin space), then plain digits.
+_GROUP_SPACE = "[ \u00a0\u202f\u2009]"
+_DIGITS = (
+    rf"\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,]|\.\d)|\d+(?:\.\d+)?"
+)
 _DIGIT_NUMBER = rf"(?:{_DIGITS})(?:\s*(?:{_SCALE}|k\b|m\b|bn\b))?"
 _NUMBER = re.compile(rf"(?<![\w$£€.,])(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})(?![\w%]|[.,:]\d)", re.I)
 
@@ -117,10 +122,10 @@ def _word_value(text: str) -> float | None:
 
 
 def _digit_value(text: str) -> float | None:
-    m = re.match(r"([\d,.]+)\s*([a-z]*)", text.lower())
+    m = re.match(rf"((?:\d|[,.]|{_GROUP_SPACE}(?=\d))+)\s*([a-z]*)", text.lower())
     if not m:
         return None
-    base = float(m.group(1).replace(",", ""))
+    base = float(re.sub(rf",|{_GROUP_SPACE}", "", m.group(1)))
     suffix = {"k": 1000, "m": 1_000_000, "bn": 1_000_000_000, "": 1}
     return base * (_SCALES.get(m.group(2)) or suffix.get(m.group(2), 1))
 
