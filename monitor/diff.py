@@ -7,7 +7,9 @@ last fact it gives under the key) is compared with what was known before it, so 
 raises at most one change per key. Earlier words under the same key are kept as history
 (`corroborated` when they say the same, `superseded` when the final word replaces them), unless
 the article itself sets two sides against each other (a report and the denial of it): then the
-final word is `contested` against the earlier one, both quoted from the article.
+final word is `contested` against the other, both quoted from the article. A place's denial or
+dispute of a capture the article reports is its final word on the place wherever it stands
+(the denial is the news an analyst is left with, told before the claim or after it).
 
 - new: nothing was known under this key;
 - corroborated: the same value again, or a different one that is not significant (see
@@ -105,6 +107,7 @@ def diff_facts(
     """One Change per fact of one article, in order (see the module docstring): the final word
     on each key is compared with `known`, the earlier words with the final one."""
     final_at = {fact.key: index for index, fact in enumerate(new)}
+    final_at |= {fact.key: index for index, fact in enumerate(new) if _answers(fact, new)}
     changes = []
     for index, fact in enumerate(new):
         final = new[final_at[fact.key]]
@@ -112,10 +115,29 @@ def diff_facts(
             same = same_meaning(fact.value, final.value, significance)
             changes.append(Change("corroborated" if same else "superseded", fact))
             continue
-        earlier = [f for f in new[:index] if f.key == fact.key]
+        earlier = [f for f in new if f.key == fact.key and f is not fact]
         backing = (sources or {}).get(fact.key, 1)
         changes.append(final_word(known.get(fact.key), earlier, fact, side, significance, backing))
     return changes
+
+
+def _answers(fact: Fact, article: Sequence[Fact]) -> bool:
+    """A place's denial or dispute of a capture the same article reports, wherever it stands:
+    the article's final word on the place ("X says it took Y; the army denies it", or the
+    denial told first). A person's denial answers the report before it, so its order holds."""
+    value = fact.value
+    if not isinstance(value, TerritorialControl) or value.status not in _ANSWERS:
+        return False
+    return any(
+        isinstance(other.value, TerritorialControl)
+        and other.key == fact.key
+        and other.value.status in _TAKEN
+        and other.value.controller != value.controller
+        for other in article
+    )
+
+
+_ANSWERS = frozenset({"denies_captured", "contested"})
 
 
 def final_word(

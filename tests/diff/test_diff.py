@@ -191,6 +191,32 @@ def test_an_article_that_flips_a_fate_raises_one_change_on_its_final_word() -> N
     assert [c.kind for c in changes[:2]] == ["superseded", "superseded"]  # history, no alert
 
 
+def test_a_denial_of_a_capture_is_the_article_final_word_wherever_it_stands() -> None:
+    known = fact(TerritorialControl("Bazarak", "NRF", "holds"), days=-3)
+    denied = fact(TerritorialControl("Bazarak", "NRF", "denies_captured"), by="NRF", quote="No.")
+    claimed = fact(
+        TerritorialControl("Bazarak", "Taliban", "claims_captured"), by="Taliban", quote="Taken."
+    )
+    for said in (article(denied, claimed), article(claimed, denied)):
+        changes = diff_facts({known.key: known}, said, side)
+        [alert] = [c for c in changes if worth_alert(c)]
+        assert alert.kind == "contested" and alert.after.value == denied.value
+        assert alert.before is not None and alert.before.value == claimed.value
+
+
+def test_a_person_denial_answers_the_report_before_it_only() -> None:
+    """Near miss: a fate reported after a person's denial is the article's final word (the
+    test above with a flight after the denial)."""
+    said = article(
+        fact(Leadership("Saleh", None, None, "denied"), by="Saleh", quote="He denied it."),
+        fact(Leadership("Saleh", None, None, "fled", "Tajikistan"), by="Taliban", quote="Fled."),
+    )
+    alerting = [c for c in diff_facts({}, said, side) if worth_alert(c)]
+    assert [c.after.value.status for c in alerting if isinstance(c.after.value, Leadership)] == [
+        "fled"
+    ]
+
+
 def test_an_article_compared_with_what_was_known_when_it_contests_nothing_of_its_own() -> None:
     known = fact(ForceSize("NRF", None, 2500, "at_most"), days=-3)
     said = article(
