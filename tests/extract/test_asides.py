@@ -108,3 +108,28 @@ def test_a_verb_with_a_hyphenated_re_is_read_as_the_verb() -> None:
     assert [(c.value, c.quote) for c in claims] == [
         (TerritorialControl("Varno", SOUTH, "retaken"), text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("Army spokesman Tomas Brel Jr. said so.", "Army spokesman Tomas Brel     said so."),
+        ("Tomas Brel, Jr., said so.", "Tomas Brel       said so."),
+        ("Tomas Brel Jr., the spokesman, said so.", "Tomas Brel,     the spokesman, said so."),
+    ],
+)
+def test_a_generational_suffix_after_a_name_is_blanked(line: str, read: str) -> None:
+    assert without_asides(line) == read and len(read) == len(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["The Jr. League met.", "It was Tomas Brel Jr.", "Ask Brel Jr. The army did."]
+)
+def test_a_suffix_that_ends_a_sentence_or_follows_no_name_stays(line: str) -> None:
+    assert without_asides(line) == line
+
+
+def test_the_office_of_a_person_named_with_a_suffix_is_read() -> None:
+    text = "Army spokesman Brig. Gen. Tomas Brel Jr. said southern troops had retaken Varno."
+    offices = [c.value for c in extract_claims(text, VARNO_WAR, year=2024)]
+    assert Leadership("Tomas Brel", "spokesman", SOUTH, "claimed") in offices

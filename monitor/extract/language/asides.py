@@ -7,6 +7,8 @@
   X", "Eight soldiers on Sunday were taken prisoner"): the parser reads it well, but the kind
   extractors read a fact in the words next to its verb. A year or "last week" is never
   blanked: they date a fact (`history`).
+- A generational suffix after a name ("Restituto Padilla Jr. said"): the parser ends the
+  name at "Jr." and hangs the verb on the suffix, or ends the sentence there.
 - The hyphen of a prefix "re-" ("re-established control", "re-entered the town"): the parser
   splits the word in three and reads "re" as a noun; joined ("reestablished"), the verb is a
   verb again, with the lemma of the unhyphenated spelling. The space it leaves goes before the
@@ -40,17 +42,35 @@ _DAY_BEFORE_VERB = re.compile(
 )
 
 
+# "Jr." or "Sr." (with or without a comma before, with or without the stop) after a
+# capitalised word that is no determiner, before a comma or a word in lower case: "Padilla Jr.
+# said", "Padilla, Jr., the spokesman"; not the stop of a sentence that ends with it.
+_SUFFIX_AFTER_NAME = re.compile(
+    r"\b(?!(?:The|A|An|His|Her|Its|Their)\b)[A-Z][\w'’-]*[a-z]"
+    r"(?P<suffix>(?P<before>,)? (?:Jr|Sr)\b\.?(?:(?P<after>,)|(?=\s+[a-z])))"
+)
 # "re-" in lower case after a space, before a word in lower case: not "pre-war", and never at
 # the start of a sentence, where the space given back would fall outside it.
 _RE_PREFIX = re.compile(r"(?<= )re-(?P<word>[a-z]+)\b")
 
 
 def without_asides(line: str) -> str:
-    """`line` with each age after a name and each day before a verb blanked, and each
-    prefix "re-" joined to its word, the same length."""
+    """`line` with each age or generational suffix after a name and each day before a verb
+    blanked, and each prefix "re-" joined to its word, the same length."""
     line = _AGE_AFTER_NAME.sub(lambda m: _blanked(m, "age"), line)
+    line = _SUFFIX_AFTER_NAME.sub(_without_suffix, line)
     line = _RE_PREFIX.sub(lambda m: " re" + m["word"], line)
     return _DAY_BEFORE_VERB.sub(lambda m: _blanked(m, "day"), line)
+
+
+def _without_suffix(match: re.Match[str]) -> str:
+    """The name without its suffix; a comma that closed the suffix alone stays, after the name
+    ("Brel Jr., the spokesman" -> "Brel,     the spokesman")."""
+    blanked = _blanked(match, "suffix")
+    if match["after"] and not match["before"]:
+        at = match.start("suffix") - match.start()
+        blanked = blanked[:at] + "," + blanked[at + 1 :]
+    return blanked
 
 
 def _blanked(match: re.Match[str], group: str) -> str:

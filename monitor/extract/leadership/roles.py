@@ -71,7 +71,7 @@ _DESCRIPTIVE = frozenset(
     enigmatic charismatic veteran longtime long-time powerful influential top young elderly
     ailing notorious shadowy fugitive hardline hard-line feared popular so-called well-known
     little-known respected controversial real true main topmost rival moderate ruthless radical
-    firebrand legendary iconic bookish""".split()
+    firebrand legendary iconic bookish leading prominent key high-ranking""".split()
 )
 _ORGANIZATION_KINDS = frozenset(
     """resistance rebel rebels militia insurgent jihadist paramilitary guerrilla opposition
