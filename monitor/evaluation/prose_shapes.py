@@ -57,9 +57,13 @@ def opened_with(phrase: str) -> ProseShape:
     return shape
 
 
-def dated_at_its_end(sentence: Prose) -> str:
-    """ "... on Monday.": a phrase of time before the full stop."""
-    return f"{sentence.text[:-1]} on Monday."
+def dated_at_its_end(day: str) -> ProseShape:
+    """ "... on Monday.", "... Monday.": a phrase of time before the full stop."""
+
+    def shape(sentence: Prose) -> str:
+        return f"{sentence.text[:-1]} {day}."
+
+    return shape
 
 
 def aside_after(kind: str, aside: str) -> ProseShape:
@@ -75,8 +79,8 @@ def aside_after(kind: str, aside: str) -> ProseShape:
     return shape
 
 
-def day_before_the_verb(kind: str) -> ProseShape:
-    """ "on Monday" after the first configured name of `kind` that its verb follows."""
+def day_before_the_verb(kind: str, day: str = "on Monday") -> ProseShape:
+    """`day` after the first configured name of `kind` that its verb follows."""
 
     def shape(sentence: Prose) -> str | None:
         text = sentence.text
@@ -86,7 +90,7 @@ def day_before_the_verb(kind: str) -> ProseShape:
                 and text[m.end : m.end + 1] == " "
                 and m.end + 1 in sentence.verbs
             ):
-                return f"{text[: m.end]} on Monday{text[m.end :]}"
+                return f"{text[: m.end]} {day}{text[m.end :]}"
         return None
 
     return shape
@@ -95,9 +99,14 @@ def day_before_the_verb(kind: str) -> ProseShape:
 SHAPES: dict[str, ProseShape] = {
     'with "However, " before it': opened_with("However, "),
     'with "On Monday, " before it': opened_with("On Monday, "),
-    'with "on Monday" before its full stop': dated_at_its_end,
+    'with "on Monday" before its full stop': dated_at_its_end("on Monday"),
+    'with "Monday" before its full stop (no "on", as wire copy writes it)': dated_at_its_end(
+        "Monday"
+    ),
     'with ", 54," after a person\'s name': aside_after("person", ", 54,"),
     'with ", a town in the region," after a place': aside_after("place", ", a town in the region,"),
     'with "on Monday" between a group and its verb': day_before_the_verb("group"),
     'with "on Monday" between a person and its verb': day_before_the_verb("person"),
+    'with "Monday" between a group and its verb': day_before_the_verb("group", "Monday"),
+    'with "Monday" between a person and its verb': day_before_the_verb("person", "Monday"),
 }

@@ -26,7 +26,9 @@ def test_an_opening_lowers_the_first_word_unless_it_is_a_name() -> None:
     however = opened_with("However, ")
     assert however(_prose("The NLA took Varno.")) == "However, the NLA took Varno."
     assert however(_prose("General Brel took Varno.")) == "However, General Brel took Varno."
-    assert dated_at_its_end(_prose("The NLA took Varno.")) == "The NLA took Varno on Monday."
+    dated, bare = dated_at_its_end("on Monday"), dated_at_its_end("Monday")
+    assert dated(_prose("The NLA took Varno.")) == "The NLA took Varno on Monday."
+    assert bare(_prose("The NLA took Varno.")) == "The NLA took Varno Monday."
 
 
 def test_an_aside_follows_the_first_name_of_its_kind_with_room_for_it() -> None:
@@ -46,3 +48,5 @@ def test_a_day_goes_between_a_name_and_its_verb() -> None:
     day = day_before_the_verb("group")
     assert day(_prose("NLA fighters overran Varno.")) == "NLA fighters on Monday overran Varno."
     assert day(_prose("Shelling hit the NLA fighters in Varno.")) is None  # no verb after it
+    bare = day_before_the_verb("person", "Monday")
+    assert bare(_prose("General Brel fled to Albania.")) == "General Brel Monday fled to Albania."

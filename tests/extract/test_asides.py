@@ -6,7 +6,7 @@ the speaker, the fact is read; the quote and the claimant are given as written."
 from __future__ import annotations
 
 import pytest
-from control_facts import SOUTH, VARNO_WAR
+from control_facts import NLA, SOUTH, VARNO_WAR
 
 from monitor.extract import extract_claims
 from monitor.extract.language.asides import without_asides
@@ -63,6 +63,37 @@ def test_the_speaker_after_an_age_is_the_claimant(text: str, claimant: str) -> N
 )
 def test_a_day_between_a_subject_and_its_verb_is_blanked(line: str, day: str) -> None:
     assert without_asides(line) == line.replace(day, " " * len(day))
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("General Brel Wednesday said Varno was calm.", " Wednesday"),
+        ("NLA fighters who seized Varno Sunday, residents said, looted it.", " Sunday"),
+        ("The NLA had taken Varno Sunday.", " Sunday"),
+        ("Varno fell Friday and the army left.", " Friday"),
+    ],
+)
+def test_a_day_without_on_as_wire_copy_writes_it_is_blanked(line: str, day: str) -> None:
+    assert without_asides(line) == line.replace(day, " " * len(day), 1)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The NLA left Varno last Sunday.",  # a date of its own
+        "Since Bloody Sunday the town has been quiet.",  # part of a name
+        "The NLA took Varno Sunday morning.",  # a phrase of time the day opens
+        "Brel met Monday Okoro in Varno.",  # a name that a day's name opens
+    ],
+)
+def test_a_day_that_dates_or_names_something_stays(line: str) -> None:
+    assert without_asides(line) == line
+
+
+def test_a_capture_told_with_a_day_without_on_is_read() -> None:
+    (claim,) = extract_claims("NLA fighters had taken Varno Sunday.", VARNO_WAR, year=2024)
+    assert claim.value == TerritorialControl("Varno", NLA, "captured")
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,20 @@ _DAY_BEFORE_VERB = re.compile(
 )
 
 
+# A day without "on", as wire copy writes it ("Duterte Wednesday said", "took X Sunday,"),
+# after a word that does not make it a date of its own ("last Sunday", "since Friday") or part
+# of a name ("Bloody Sunday", "Good Friday"), and before a verb (as above), a comma, a stop or
+# a word that opens a phrase: the parser reads "X Sunday" as one name.
+_BARE_DAY = re.compile(
+    rf"(?<=[\w)’'])(?<!\b(?:on|by|of|to))(?P<before> \w+)?(?P<day> {_DAY})"
+    r"(?=[,.;:]|$| (?:and|but|as|after|when|while|in|at|near|to|from|with|for)\b|"
+    r" (?:was|were|is|are|has|have|had|also|reportedly|said|says|told|took|fled|overran|"
+    r"retook|died|won|lost|left|fell|held|[a-z]+ed)\b)"
+)
+_DATING_WORDS = frozenset(
+    """last next this that every each on early late since until till by from before after of
+    bloody easter palm super black good holy ash cyber maundy shrove""".split()
+)
 # "Jr." or "Sr." (with or without a comma before, with or without the stop) after a
 # capitalised word that is no determiner, before a comma or a word in lower case: "Padilla Jr.
 # said", "Padilla, Jr., the spokesman"; not the stop of a sentence that ends with it.
@@ -60,7 +74,13 @@ def without_asides(line: str) -> str:
     line = _AGE_AFTER_NAME.sub(lambda m: _blanked(m, "age"), line)
     line = _SUFFIX_AFTER_NAME.sub(_without_suffix, line)
     line = _RE_PREFIX.sub(lambda m: " re" + m["word"], line)
-    return _DAY_BEFORE_VERB.sub(lambda m: _blanked(m, "day"), line)
+    line = _DAY_BEFORE_VERB.sub(lambda m: _blanked(m, "day"), line)
+    return _BARE_DAY.sub(_without_bare_day, line)
+
+
+def _without_bare_day(match: re.Match[str]) -> str:
+    before = (match["before"] or "").strip().casefold()
+    return match.group() if before in _DATING_WORDS else _blanked(match, "day")
 
 
 def _without_suffix(match: re.Match[str]) -> str:
