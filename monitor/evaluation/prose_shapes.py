@@ -104,6 +104,7 @@ SHAPES: dict[str, ProseShape] = {
         "Monday"
     ),
     'with ", 54," after a person\'s name': aside_after("person", ", 54,"),
+    'with " (pictured)" after a person\'s name': aside_after("person", " (pictured)"),
     'with ", a town in the region," after a place': aside_after("place", ", a town in the region,"),
     'with "on Monday" between a group and its verb': day_before_the_verb("group"),
     'with "on Monday" between a person and its verb': day_before_the_verb("person"),

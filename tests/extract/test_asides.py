@@ -164,3 +164,34 @@ def test_the_office_of_a_person_named_with_a_suffix_is_read() -> None:
     text = "Army spokesman Brig. Gen. Tomas Brel Jr. said southern troops had retaken Varno."
     offices = [c.value for c in extract_claims(text, VARNO_WAR, year=2024)]
     assert Leadership("Tomas Brel", "spokesman", SOUTH, "claimed") in offices
+
+
+@pytest.mark.parametrize(
+    ("line", "bracket"),
+    [
+        ("General Brel (54) fled to Albania.", " (54)"),
+        ("General Brel (pictured) said so.", " (pictured)"),
+        ("Tomas Brel (second left) and Asko spoke.", " (second left)"),
+    ],
+)
+def test_an_age_or_photo_pointer_in_brackets_after_a_name_is_blanked(
+    line: str, bracket: str
+) -> None:
+    assert without_asides(line) == line.replace(bracket, " " * len(bracket))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Northern Liberation Army (NLA) took Varno.",  # an acronym: a name of its own
+        "Rebels killed 12 soldiers (54 in all) in Varno.",  # no name before it
+        "General Brel (54 years in the army) spoke.",  # more than an age
+    ],
+)
+def test_other_brackets_stay(line: str) -> None:
+    assert without_asides(line) == line
+
+
+def test_the_fate_of_a_person_with_an_age_in_brackets_is_read() -> None:
+    fled = extract_claims("General Brel (54) fled to Albania.", VARNO_WAR, year=2024)
+    assert [c.value for c in fled] == [Leadership("Tomas Brel", None, None, "fled", "Albania")]

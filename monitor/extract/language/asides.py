@@ -7,6 +7,8 @@
   X", "Eight soldiers on Sunday were taken prisoner"): the parser reads it well, but the kind
   extractors read a fact in the words next to its verb. A year or "last week" is never
   blanked: they date a fact (`history`).
+- An age or a photo's pointer in brackets after a name ("Brel (54) fled", "Brel (pictured)
+  said"): the parser makes the bracket the verb's subject or an apposition and loses who acts.
 - A generational suffix after a name ("Restituto Padilla Jr. said"): the parser ends the
   name at "Jr." and hangs the verb on the suffix, or ends the sentence there.
 - The hyphen of a prefix "re-" ("re-established control", "re-entered the town"): the parser
@@ -56,6 +58,11 @@ _DATING_WORDS = frozenset(
     """last next this that every each on early late since until till by from before after of
     bloody easter palm super black good holy ash cyber maundy shrove""".split()
 )
+# A capitalised word, then in brackets an age or where a photo shows the person.
+_BRACKET_AFTER_NAME = re.compile(
+    r"\b[A-Z][\w'’.-]*[a-z.](?P<bracket> \((?:\d{1,2}|pictured|(?:pictured |second |far )?"
+    r"(?:left|right|centre|center|above|below|top|bottom)|inset)\))(?=[\s,.;:])"
+)
 # "Jr." or "Sr." (with or without a comma before, with or without the stop) after a
 # capitalised word that is no determiner, before a comma or a word in lower case: "Padilla Jr.
 # said", "Padilla, Jr., the spokesman"; not the stop of a sentence that ends with it.
@@ -69,10 +76,11 @@ _RE_PREFIX = re.compile(r"(?<= )re-(?P<word>[a-z]+)\b")
 
 
 def without_asides(line: str) -> str:
-    """`line` with each age or generational suffix after a name and each day before a verb
-    blanked, and each prefix "re-" joined to its word, the same length."""
+    """`line` with each age, generational suffix or photo's pointer after a name and each day
+    told with a verb blanked, and each prefix "re-" joined to its word, the same length."""
     line = _AGE_AFTER_NAME.sub(lambda m: _blanked(m, "age"), line)
     line = _SUFFIX_AFTER_NAME.sub(_without_suffix, line)
+    line = _BRACKET_AFTER_NAME.sub(lambda m: _blanked(m, "bracket"), line)
     line = _RE_PREFIX.sub(lambda m: " re" + m["word"], line)
     line = _DAY_BEFORE_VERB.sub(lambda m: _blanked(m, "day"), line)
     return _BARE_DAY.sub(_without_bare_day, line)
