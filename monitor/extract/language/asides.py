@@ -6,7 +6,8 @@
 - A day set between a subject and its verb, as wire copy writes it ("Rebels on Monday seized
   X", "Eight soldiers on Sunday were taken prisoner"): the parser reads it well, but the kind
   extractors read a fact in the words next to its verb. A year or "last week" is never
-  blanked: they date a fact (`history`).
+  blanked: they date a fact (`history`). A day without "on" ("X Wednesday said", "took Y
+  Sunday,") is blanked after a name or a verb too: the parser reads "Y Sunday" as one name.
 - An age or a photo's pointer in brackets after a name ("Brel (54) fled", "Brel (pictured)
   said"): the parser makes the bracket the verb's subject or an apposition and loses who acts.
 - A generational suffix after a name ("Restituto Padilla Jr. said"): the parser ends the

@@ -272,7 +272,8 @@ def prep_object(verb: Token, *words: str) -> Token | None:
 
 def clause_of(verb: Token) -> Token:
     """The verb of the nearest clause with a subject above a verb form without one ("a day
-    after taking Dessie" belongs to "they had captured Kombolcha"), else `verb`."""
+    after taking Dessie" belongs to "they had captured Kombolcha"), or the verb that makes the
+    effort such a form is part of the purpose of (`_effort_verb`), else `verb`."""
     if verb.tag_ not in ("VBG", "VB", "VBN") or subject(verb) is not None:
         return verb
     node = verb
