@@ -115,9 +115,9 @@ def diff_facts(
             same = same_meaning(fact.value, final.value, significance)
             changes.append(Change("corroborated" if same else "superseded", fact))
             continue
-        earlier = [f for f in new if f.key == fact.key and f is not fact]
+        others = [f for f in new if f.key == fact.key and f is not fact]
         backing = (sources or {}).get(fact.key, 1)
-        changes.append(final_word(known.get(fact.key), earlier, fact, side, significance, backing))
+        changes.append(final_word(known.get(fact.key), others, fact, side, significance, backing))
     return changes
 
 
@@ -142,36 +142,37 @@ _ANSWERS = frozenset({"denies_captured", "contested"})
 
 def final_word(
     known: Fact | None,
-    earlier: Sequence[Fact],
+    others: Sequence[Fact],
     final: Fact,
     side: SideOf = _nobody,
     significance: Significance = DEFAULT_SIGNIFICANCE,
     sources: int = 1,
 ) -> Change:
     """The change an article's final word on a key makes: contested against a claim the same
-    article sets against it (another sentence), else compared with what was known."""
+    article sets against it (`others`: its other words on the key, in another sentence), else
+    compared with what was known."""
     rivals = [
         fact
-        for fact in earlier
+        for fact in others
         if fact.evidence.quote != final.evidence.quote
         and not same_meaning(fact.value, final.value, significance)
         and incompatible(fact, final, side)
     ]
     if rivals:
         return Change("contested", final, rivals[-1])
-    if known is not None and _joint_with_known(known, earlier, final, significance):
+    if known is not None and _joint_with_known(known, others, final, significance):
         return Change("corroborated", final, known)
     return Change(compare(known, final, side, significance, sources), final, known)
 
 
 def _joint_with_known(
-    known: Fact, earlier: Sequence[Fact], final: Fact, significance: Significance
+    known: Fact, others: Sequence[Fact], final: Fact, significance: Significance
 ) -> bool:
     """A place the final sentence gives to two sides at once ("fell to the M23 and the
     Rwandan army"), one of them the known holder: the other is a detail, not a new holder."""
     if not isinstance(final.value, TerritorialControl):
         return False
-    joint = [f for f in earlier if f.evidence.quote == final.evidence.quote]
+    joint = [f for f in others if f.evidence.quote == final.evidence.quote]
     return any(
         isinstance(f.value, TerritorialControl)
         and f.value.status == final.value.status

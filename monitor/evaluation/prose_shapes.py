@@ -1,8 +1,9 @@
 """Shapes of prose that change no fact, for `robustness`: a sentence opened by an adverb or a
-phrase of time ("However, ...", "On Monday, ..."), closed by one ("... on Monday."), with an
-aside after a name: a person's age ("X, 54, said"), a description of a place ("Y, a town in the
-region, fell"), or with a day between a name and its verb ("X on Monday seized"). A shape that
-does not fit a sentence (no configured person in it) gives None.
+phrase of time ("However, ...", "On Monday, ..."), closed by one ("... on Monday.", or "...
+Monday." as wire copy writes it), with an aside after a name: a person's age ("X, 54, said") or
+a photo's pointer ("X (pictured) said"), a description of a place ("Y, a town in the region,
+fell"), or with a day between a name and its verb ("X on Monday seized", "X Monday seized"). A
+shape that does not fit a sentence (no configured person in it) gives None.
 """
 
 from __future__ import annotations

@@ -12,10 +12,10 @@ the figure per shape is the share of the claims (their values) of the text as wr
 reshaped text yields too. No label is read: the text as written is its own reference.
 
 Prose has shapes of its own that change no fact (`prose_shapes`): a sentence opened or closed
-by a phrase of time, an age after a person's name, a description after a place's, a day
-between a name and its verb. Every
-sentence of `PROSE_WORDS` words that ends in a full stop and yields claims is read those ways
-too, each shape over the sentences it fits.
+by a phrase of time, an age or a photo's pointer after a person's name, a description after a
+place's, a day (with "on" or without) between a name and its verb. Every sentence of
+`PROSE_WORDS` words that ends in a full stop and yields claims is read those ways too, each
+shape over the sentences it fits.
 """
 
 from __future__ import annotations

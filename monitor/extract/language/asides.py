@@ -34,11 +34,11 @@ _AGE_AFTER_NAME = re.compile(
 )
 
 
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # The day, after a word and before a verb: an auxiliary, a past tense in -ed, or a common
 # irregular one of the facts' verbs.
 _DAY_BEFORE_VERB = re.compile(
-    rf"(?<=[\w)’'])(?P<day> (?:(?:early|late) )?on {_DAY}(?: (?:morning|afternoon|evening|night))?"
+    rf"(?<=[\w)’'])(?P<day> (?:(?:early|late) )?on {DAY}(?: (?:morning|afternoon|evening|night))?"
     r"| yesterday| overnight)"
     r"(?= (?:was|were|is|are|has|have|had|also|reportedly|said|says|told|took|fled|overran|"
     r"retook|died|won|lost|left|fell|held|[a-z]+ed)\b)"
@@ -50,7 +50,9 @@ _DAY_BEFORE_VERB = re.compile(
 # of a name ("Bloody Sunday", "Good Friday"), and before a verb (as above), a comma, a stop or
 # a word that opens a phrase: the parser reads "X Sunday" as one name.
 _BARE_DAY = re.compile(
-    rf"(?<=[\w)’'])(?<!\b(?:on|by|of|to))(?P<before> \w+)?(?P<day> {_DAY})"
+    # the word before is read by `_DATING_WORDS`; right after "on" (", on Saturday seized", where
+    # no word before could be taken with it) the day is no bare one either
+    rf"(?<=[\w)’'])(?<!\b(?:on|by|of|to))(?P<before> \w+)?(?P<day> {DAY})"
     r"(?=[,.;:]|$| (?:and|but|as|after|when|while|in|at|near|to|from|with|for)\b|"
     r" (?:was|were|is|are|has|have|had|also|reportedly|said|says|told|took|fled|overran|"
     r"retook|died|won|lost|left|fell|held|[a-z]+ed)\b)"

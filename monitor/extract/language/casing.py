@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 
+from monitor.extract.language.asides import DAY
 from monitor.extract.language.country_names import country_names
 from monitor.extract.language.mentions import Mention, find_mentions
 from monitor.records import EntityRef
@@ -29,9 +30,7 @@ _SENTENCE_END = re.compile(r"[.!?:]\s+$")
 _AFTER_INITIALS = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){2,}\s+$")
 # Days and months, which prose always writes with a capital (not "May" nor "March": verbs too).
 _DATE_NAME = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|April|June|July|August|"
-    r"September|October|November|December",
-    re.I,
+    rf"{DAY}|January|February|April|June|July|August|September|October|November|December", re.I
 )
 # Abbreviated ranks and honorifics, which prose always writes with a capital ("Brig. Gen. X",
 # "Mr X"): in lower case the tagger no longer sees a title before a name.

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.extract.language.asides import DAY
 from monitor.extract.language.text import clause_bounds
 
 YEAR = r"((?:19|20)\d\d)\b"
@@ -154,7 +155,7 @@ _DATED_EVENT = re.compile(
 )
 _CURRENT_DATE = re.compile(
     r"\b(?:today|tonight|yesterday|overnight|this\s+(?:week|month|morning)|last\s+night|"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    rf"on\s+{DAY})\b",
     re.I,
 )
 

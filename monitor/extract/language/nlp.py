@@ -160,8 +160,9 @@ def sentences(
     text: str, model: str = DEFAULT_MODEL, entities: Sequence[EntityRef] = ()
 ) -> list[Sentence]:
     """The sentences of a text with their parses, in reading order; a headline in title case
-    or capitals is parsed in sentence case, its configured names (`entities`) kept, and an age
-    after a name or a day before a verb is left out of what the extractors read (`asides`)."""
+    or capitals is parsed in sentence case, its configured names (`entities`) kept, and the
+    asides (an age, a suffix or a bracket after a name, a day told with a verb) are left out
+    of what the extractors read, a hyphenated "re-" joined to its word (`asides`)."""
     nlp = load(model)
     written = blocks(text, entities)
     out: list[Sentence] = []
