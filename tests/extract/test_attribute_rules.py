@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from monitor.evaluation.corpus import DEFAULT_CORPUS, load_corpus
 from monitor.extract.language import nlp
+from monitor.extract.language.attribute_rules import _IndexedMatch, index_matches
 
 CORPORA = [DEFAULT_CORPUS, DEFAULT_CORPUS / "heldout", DEFAULT_CORPUS / "heldout2"]
 SPECIAL = [
@@ -87,3 +89,39 @@ def test_every_token_keeps_its_part_of_speech_morphology_and_lemma(model: Langua
         original = annotations()
     assert {pos for _, pos, _, _ in original} >= {"AUX", "VERB", "PROPN", "NUM", "PART"}
     assert indexed == original
+
+
+def test_every_pattern_of_the_english_ruler_is_looked_up(model: Language) -> None:
+    indexed = ruler_of(model).match
+    assert isinstance(indexed, _IndexedMatch)
+    assert len(indexed.others) == 0  # none left to spaCy's matcher, which tries every token
+
+
+def ruler_of_other_shapes() -> tuple[Language, AttributeRuler]:
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
+    ruler.add([[{"LOWER": "the"}, {"IS_ALPHA": True, "OP": "+"}]], {"LEMMA": "phrase"})
+    ruler.add([[{"LOWER": {"REGEX": "^re"}}, {"LOWER": {"NOT_IN": ["town"]}}]], {"LEMMA": "re"})
+    ruler.add(
+        [[{"LOWER": {"IN": ["took", "seized"]}}, {"LOWER": "the"}]], {"LEMMA": "take"}, index=-1
+    )
+    ruler.add([[{"IS_SPACE": True}]], {"LEMMA": "space"}, index=-1)
+    return blank, ruler
+
+
+def test_a_ruler_of_other_shapes_finds_what_spacys_finds() -> None:
+    """A pipeline of another language or version may write patterns the lookup cannot file
+    (an operator, another attribute): those still go through a `Matcher`, and the rest of
+    the shapes (two tokens, a list, a negation, a regular expression, space) by lookup."""
+    texts = ["Rebels retook the town  and seized the  airport, re-entering it.", ""]
+    blank, ruler = ruler_of_other_shapes()
+    original = [ruler.match(blank(text)) for text in texts]
+    spacys = [[t.lemma_ for t in blank(text)] for text in texts]
+    blank, ruler = ruler_of_other_shapes()
+    index_matches(ruler)
+    assert len(ruler.match.others) == 1  # type: ignore[attr-defined]
+    assert [ruler.match(blank(text)) for text in texts] == original
+    assert len(original[0]) >= 6
+    assert [[t.lemma_ for t in blank(text)] for text in texts] == spacys
+    assert {"re", "phrase", "take", "space"} <= set(spacys[0])

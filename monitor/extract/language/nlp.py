@@ -22,6 +22,7 @@ from monitor.extract.language.asides import without_asides
 from monitor.extract.language.attribute_rules import index_matches
 from monitor.extract.language.casing import sentence_cased
 from monitor.extract.language.layout import blocks
+from monitor.extract.language.lemmas import remember_lemmas
 from monitor.records import EntityRef
 
 if TYPE_CHECKING:
@@ -99,14 +100,16 @@ def _keep_rank_abbreviations(nlp: Language) -> None:
 
 
 def _speed_up(nlp: Language) -> None:
-    """The same annotations for less work: the attribute ruler's simple patterns are looked
-    up instead of matched one by one (`attribute_rules`), and the models' matrices are
-    multiplied by numpy (`use_blis`) on one thread."""
-    from spacy.pipeline import AttributeRuler
+    """The same annotations for less work: the attribute ruler's patterns are looked up
+    instead of matched one by one (`attribute_rules`), the lemmatizer remembers its answers
+    (`lemmas`), and the models' matrices are multiplied by numpy (`use_blis`) on one thread."""
+    from spacy.pipeline import AttributeRuler, Lemmatizer
 
     for _, component in nlp.pipeline:
         if isinstance(component, AttributeRuler):
             index_matches(component)
+        if isinstance(component, Lemmatizer):
+            remember_lemmas(component)
     use_blis(nlp, False)
     _one_blas_thread()
 
