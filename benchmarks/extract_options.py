@@ -3,8 +3,10 @@
 it spent in spaCy, and on how many articles the claims differ from those of the pipeline as
 loaded. Only an option that changes no claim can be taken as it is.
 
-- the attribute ruler's own matcher (spaCy's `Matcher` over all its patterns): how the
-  pipeline ran before `extract.attribute_rules` looked the simple patterns up;
+- the attribute ruler as spaCy ships it (its `Matcher` over all its patterns, a `Span` per
+  match): how the pipeline ran before `extract.attribute_rules` looked the patterns up;
+- the lemmatizer as spaCy ships it (remembering only the lemmas its rules work out): how the
+  pipeline ran before `extract.lemmas` remembered every answer;
 - blis for the models' matrix products, thinc's default, which `nlp.use_blis` turns off;
 - `nlp.pipe` batch sizes (the pipeline parses an article's blocks in one call);
 - components left out: the lemmatizer; the attribute ruler with it (no coarse part of speech);
@@ -32,14 +34,34 @@ Variant = Callable[[], AbstractContextManager[object]]
 
 
 @contextmanager
-def spacy_attribute_matcher(model: Language) -> Iterator[None]:
-    ruler = model.get_pipe("attribute_ruler")
-    indexed = vars(ruler).pop("match", None)
+def spacys_own(model: Language, component: str, *methods: str) -> Iterator[None]:
+    """A component with the methods `nlp` replaced on the instance (its speed-ups) back to
+    its class's own, for the time being."""
+    pipe = model.get_pipe(component) if component in model.pipe_names else None
+    own = vars(pipe) if pipe is not None else {}
+    replaced = {name: own.pop(name) for name in methods if name in own}
     try:
         yield
     finally:
-        if indexed is not None:
-            ruler.match = indexed  # type: ignore[attr-defined]
+        for name, method in replaced.items():
+            setattr(pipe, name, method)
+
+
+@contextmanager
+def spacys_lemmatizer(model: Language) -> Iterator[None]:
+    """The rule lemmatizer remembering only what its rules work out, as spaCy ships it."""
+    from spacy.pipeline import Lemmatizer
+
+    lemmatizer = model.get_pipe("lemmatizer") if "lemmatizer" in model.pipe_names else None
+    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
+        yield
+        return
+    remembered = lemmatizer.lemmatize
+    lemmatizer.lemmatize = lemmatizer.rule_lemmatize
+    try:
+        yield
+    finally:
+        lemmatizer.lemmatize = remembered
 
 
 @contextmanager
@@ -74,7 +96,10 @@ def variants(model: Language, entities: Sequence[EntityRef]) -> dict[str, Varian
 
     return {
         "as loaded": nullcontext,
-        "spaCy's own attribute-ruler matcher": lambda: spacy_attribute_matcher(model),
+        "spaCy's own attribute ruler": lambda: spacys_own(
+            model, "attribute_ruler", "match", "set_annotations"
+        ),
+        "spaCy's own lemmatizer": lambda: spacys_lemmatizer(model),
         "blis matrix products (thinc's default)": lambda: nlp.blis_products(model),
         **{f"nlp.pipe batch_size {n}": functools.partial(batch_size, model, n) for n in (1, 8, 64)},
         "without lemmatizer": without("lemmatizer"),
