@@ -11,7 +11,12 @@ import pytest
 from control_facts import NLA, SOUTH, VARNO_WAR
 
 from monitor.extract import extract_claims
-from monitor.extract.language.casing import as_written, headline_cased, sentence_cased
+from monitor.extract.language.casing import (
+    as_written,
+    headline_cased,
+    names_in_prose,
+    sentence_cased,
+)
 from monitor.records import EntityRef, FactValue, Leadership, TerritorialControl
 
 WAR = VARNO_WAR
@@ -139,3 +144,46 @@ def test_an_acronym_that_spells_a_word_is_the_word_in_capitals() -> None:
     assert holdings == [TerritorialControl("Varno", NLA, "holds")]
     seized = [c.value for c in extract_claims("IS FIGHTERS SEIZE VARNO", IS_WAR)]
     assert seized == [TerritorialControl("Varno", "Islamic State", "captured")]
+
+
+STORY = (
+    "Southern army commander Tomas Brel has fled to Kessel, officials in Lorn said on Monday. "
+    "“Kessel will not hand him over,” a minister said. The NLA said it now holds the town."
+)
+
+
+def test_a_headline_keeps_the_names_its_story_writes_with_a_capital() -> None:
+    """A word the story writes with a capital inside a sentence and never in lower case is a
+    name in its headline too: a reader takes them from the story under it."""
+    names = names_in_prose(["General Brel Flees To Kessel As NLA Closes In", STORY])
+    assert {"kessel", "lorn", "brel"} <= names
+    assert sentence_cased("General Brel Flees To Kessel As NLA Closes In", WAR, names) == (
+        "General Brel flees to Kessel as NLA closes in"
+    )
+    assert sentence_cased("GENERAL BREL FLEES TO KESSEL", WAR, names) == (
+        "General Brel flees to Kessel"
+    )
+
+
+@pytest.mark.parametrize(
+    ("prose", "word"),
+    [
+        ("Officials said the town had fled. The Town Council met in Lorn.", "town"),  # lower too
+        ("Fled civilians reached Lorn on Monday.", "fled"),  # only where a sentence opens
+        ("A minister said: “Fled soldiers will be tried,” in Lorn.", "fled"),  # after a quote
+        ("He said (Fled units aside) that Lorn held.", "fled"),  # after a bracket
+        ("Brel Flees To Kessel As NLA Closes In", "kessel"),  # a headline tells nothing
+    ],
+)
+def test_a_word_is_no_name_of_the_story_unless_its_prose_says_so(prose: str, word: str) -> None:
+    assert word not in names_in_prose([prose])
+
+
+def test_a_fate_in_a_headline_keeps_the_place_its_story_names() -> None:
+    headline = "Southern Army Commander Tomas Brel Flees To Kessel"
+    alone = [v for v in values(headline) if isinstance(v, Leadership)]
+    story = [v for v in values(f"{headline}\n\n{STORY}") if isinstance(v, Leadership)]
+    assert ("fled", None) in {(v.status, v.location) for v in alone}
+    assert ("fled", "Kessel") in {(v.status, v.location) for v in story}
+    quoted = extract_claims(f"{headline}\n\n{STORY}", WAR, year=2024)
+    assert any(c.quote == headline and getattr(c.value, "location", None) for c in quoted)

@@ -38,6 +38,8 @@ _TITLE_ABBREVIATION = re.compile(
     r"(?:Mr|Mrs|Ms|Dr)\.?|(?:Gen|Lt|Col|Maj|Brig|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Gov|Sen|Rep|Prof)\.",
     re.I,
 )
+# What may open a sentence inside one: a quote mark or a bracket just before a word.
+_OPENING = re.compile(r"[\"“‘'(\[]\Z")
 # A headline, not a paragraph of prose in capitals.
 _MOST_WORDS = 40
 _LEAST_CONTENT_WORDS = 3
@@ -55,18 +57,25 @@ def headline_cased(line: str) -> bool:
     return all(w[0].isupper() for w in content)
 
 
-def sentence_cased(line: str, entities: Sequence[EntityRef]) -> str:
+def sentence_cased(
+    line: str, entities: Sequence[EntityRef], names: frozenset[str] = frozenset()
+) -> str:
     """`line` in sentence case, the same length: the words that keep a capital are the first
     of each sentence, acronyms ("HTS", "U.S."), country names, nationalities, ranks in short
-    ("Brig.", "Mr"), days and months, and the words a configured name writes with a capital
-    ("NLA" and not "fighters" of "NLA fighters"). In a line of capitals a name's word keeps its
-    first capital, an acronym all of them."""
+    ("Brig.", "Mr"), days and months, the words a configured name writes with a capital
+    ("NLA" and not "fighters" of "NLA fighters"), and the `names` of the text's own prose
+    (`names_in_prose`). In a line of capitals a name's word keeps its first capital, an
+    acronym all of them."""
     if not headline_cased(line):
         return line
     capitals = line.upper() == line
     chars = list(line)
     for word in _WORD.finditer(line):
-        if _TITLE_ABBREVIATION.fullmatch(word.group()) or _DATE_NAME.fullmatch(word.group()):
+        if (
+            _TITLE_ABBREVIATION.fullmatch(word.group())
+            or _DATE_NAME.fullmatch(word.group())
+            or _folded(word.group()) in names
+        ):
             chars[word.start() : word.end()] = _capitalised(word.group(), capitals)
         elif not _acronym(word.group(), capitals):
             first = _starts_sentence(line, word.start())
@@ -89,6 +98,32 @@ def sentence_cased(line: str, entities: Sequence[EntityRef]) -> str:
                 kept = word.group() if form == "acronym" else _capitalised(word.group(), capitals)
                 chars[word.start() : word.end()] = kept
     return "".join(chars)
+
+
+def names_in_prose(lines: Sequence[str]) -> frozenset[str]:
+    """The words (folded) a text's prose writes as names: with a capital inside a sentence
+    and never in lower case, in the lines that are no headline. A reader takes the names of a
+    headline in title case from the story under it ("Rebel Chief Flees To Kessel" above a story
+    that writes "Kessel"), where the line alone cannot tell a name from a word. Words after a
+    quote mark or a bracket may open a sentence, so they tell nothing."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for line in lines:
+        if headline_cased(line):
+            continue
+        for word in _WORD.finditer(line):
+            folded = _folded(word.group())
+            if word.group()[0].islower():
+                lower.add(folded)
+            elif not _starts_sentence(line, word.start()) and not _OPENING.search(
+                line, 0, word.start()
+            ):
+                capitalised.add(folded)
+    return frozenset(capitalised - lower - _MINOR)
+
+
+def _folded(word: str) -> str:
+    return word.rstrip(".").casefold()
 
 
 def as_written(phrase: str | None, cased: str, line: str) -> str | None:
@@ -220,4 +255,4 @@ def _one_word_countries() -> tuple[str, ...]:
     return tuple(n for n in country_names() if n.isalpha())
 
 
-__all__ = ["as_written", "headline_cased", "sentence_cased"]
+__all__ = ["as_written", "headline_cased", "names_in_prose", "sentence_cased"]
