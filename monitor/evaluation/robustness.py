@@ -9,7 +9,9 @@ blog's entries after a time; plain-text copy comes hard-wrapped. Every sentence 
 set (the texts in DIR, as for `real_report`) that has at most `HEADLINE_WORDS` words and yields
 claims is reshaped each way by code, and every article is hard-wrapped at `WRAP_WIDTH` columns;
 the figure per shape is the share of the claims (their values) of the text as written that the
-reshaped text yields too. No label is read: the text as written is its own reference.
+reshaped text yields too. A headline's case is tried twice: the sentence alone, and inside its
+article (the claims the article reads from it, with it restyled in place), where the story may
+tell which of its words are names. No label is read: the text as written is its own reference.
 
 Prose has shapes of its own that change no fact (`prose_shapes`): a sentence opened or closed
 by a phrase of time, an age or a photo's pointer after a person's name, a description after a
@@ -35,7 +37,7 @@ from monitor.evaluation.prose_shapes import prose as prose_of
 from monitor.evaluation.real import REAL_SET, SPLITS, in_parts, load_real_set, read_article_text
 from monitor.extract import extract_claims
 from monitor.extract.language.nlp import sentences
-from monitor.records import EntityRef, FactValue
+from monitor.records import Claim, EntityRef, FactValue
 
 HEADLINE_WORDS = 25
 PROSE_WORDS = range(8, 41)
@@ -98,6 +100,12 @@ STYLES = {
     'after a live blog\'s time ("14:32 GMT - ")': after_a_time,
 }
 WRAPPED = f"hard-wrapped at {WRAP_WIDTH} columns"
+# A headline's style with the story under it, as a feed gives title and summary together: the
+# story may tell which of the headline's words are names (`casing.names_in_prose`).
+IN_ARTICLE = {
+    "in title case, inside its article": title_cased,
+    "in capitals, inside its article": str.upper,
+}
 
 
 @dataclass
@@ -112,8 +120,14 @@ class Kept:
     wrapped: int = 0
     # per shape of prose: [claims still read, claims of the sentences it fits]
     prose: dict[str, list[int]] = field(default_factory=lambda: {s: [0, 0] for s in PROSE})
+    # the short sentences' claims as read inside their article, and how many each style keeps
+    article_sentence_claims: int = 0
+    in_article: dict[str, int] = field(default_factory=lambda: dict.fromkeys(IN_ARTICLE, 0))
 
     def share(self, style: str) -> float:
+        if style in IN_ARTICLE:
+            total = self.article_sentence_claims
+            return self.in_article[style] / total if total else 0.0
         if style == WRAPPED:
             return self.wrapped / self.article_claims if self.article_claims else 0.0
         if style in PROSE:
@@ -130,7 +144,8 @@ def kept_in_other_shapes(
     hard-wrapped."""
     result = Kept()
     for text, entities, year in texts:
-        written = _values(text, entities, year)
+        told = extract_claims(text, entities, year=year)
+        written = {c.value for c in told}
         result.article_claims += len(written)
         result.wrapped += len(written & _values(hard_wrapped(text), entities, year))
         for parsed in sentences(text):
@@ -144,10 +159,30 @@ def kept_in_other_shapes(
                 result.claims += len(claims)
                 for style, restyle in STYLES.items():
                     result.kept[style] += len(claims & _values(restyle(sentence), entities, year))
+                _count_in_article(result, (text, entities, year), sentence, told)
             if prose:
                 as_prose = prose_of(sentence, parsed.parse, entities)
                 _count_prose(result.prose, claims, as_prose, entities, year)
     return result
+
+
+def _count_in_article(
+    result: Kept,
+    article: tuple[str, Sequence[EntityRef], int],
+    sentence: str,
+    told: list[Claim],
+) -> None:
+    """Add the sentence's claims as its article reads them, and per style how many the article
+    with the sentence restyled still reads from it."""
+    text, entities, year = article
+    own = {c.value for c in told if c.quote == sentence}
+    if not own or sentence not in text:
+        return
+    result.article_sentence_claims += len(own)
+    for style, restyle in IN_ARTICLE.items():
+        again = restyle(sentence)
+        read = extract_claims(text.replace(sentence, again, 1), entities, year=year)
+        result.in_article[style] += len(own & {c.value for c in read if c.quote == again})
 
 
 def _count_prose(
@@ -200,6 +235,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for style in STYLES:
         kept, share = result.kept[style], result.share(style)
         print(f"  a sentence {style}: {kept} of its claims still read ({share:.0%})")
+    for style in IN_ARTICLE:
+        kept, total = result.in_article[style], result.article_sentence_claims
+        share = result.share(style)
+        print(f"  a sentence {style}: {kept} of its {total} claims still read ({share:.0%})")
     print(
         f"  an article {WRAPPED}: {result.wrapped} of its claims still read"
         f" ({result.share(WRAPPED):.0%})"

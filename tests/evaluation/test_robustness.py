@@ -12,6 +12,7 @@ from realtext_set import CAPTURE, one_article, text_folder
 from monitor.evaluation.prose_shapes import SHAPES as PROSE
 from monitor.evaluation.robustness import (
     HEADLINE_WORDS,
+    IN_ARTICLE,
     STYLES,
     after_a_time,
     as_item,
@@ -73,6 +74,20 @@ def test_every_claim_of_a_short_sentence_is_counted_once_per_style() -> None:
     assert kept.article_claims == 3 and kept.share("in capitals") == 1.0
 
 
+def test_a_short_sentence_is_also_restyled_inside_its_article() -> None:
+    """The claims its article reads from the sentence, and how many it still reads with the
+    sentence restyled in place: the story under a headline tells which words are names."""
+    story = "Officials in Lorn said General Brel had fled to Kessel, a town near the border."
+    text = f"General Brel fled to Kessel.\n\n{story}"
+    kept = kept_in_other_shapes([(text, VARNO_WAR, 2024)])
+    assert kept.article_sentence_claims == 2  # each sentence is the other's story
+    assert kept.in_article == dict.fromkeys(IN_ARTICLE, 2)
+    assert kept.kept["in title case"] == 0
+    alone = kept_in_other_shapes([("General Brel fled to Kessel.", VARNO_WAR, 2024)])
+    assert alone.kept["in title case"] == 0  # alone, "Kessel" reads as a word
+    assert alone.in_article == dict.fromkeys(IN_ARTICLE, 0)  # and no story tells otherwise
+
+
 def test_the_command_reports_each_style_for_the_texts_present(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -84,5 +99,6 @@ def test_the_command_reports_each_style_for_the_texts_present(
     assert "a sentence in title case: 1 of its claims still read (100%)" in out
     assert "a sentence with a wire slug: 1 of its claims still read (100%)" in out
     assert "an article hard-wrapped at 70 columns: 1 of its claims still read (100%)" in out
+    assert "a sentence in capitals, inside its article: 1 of its 1 claims still read (100%)" in out
     assert "sentences of 8 to 40 words with claims:" in out
     assert 'a sentence with "On Monday, " before it: 1 of its 1 claims still read (100%)' in out
