@@ -22,6 +22,7 @@ words around them cannot:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -166,7 +167,20 @@ def _better_claimant(span: Span, found: str | None, parsed: str | None) -> str |
         return None
     if parsed and found != parsed and found in parsed:
         return parsed  # a fragment of the phrase the parse gives: "a senior U"
+    cut = len(parsed or "")
+    if parsed and found.casefold().startswith(parsed.casefold()) and _verb_words(span, found, cut):
+        return found[:cut]  # the phrase and its verb's own words: "officials have repeatedly"
     return found if _has_noun(span, found) else parsed
+
+
+def _verb_words(span: Span, found: str, cut: int) -> bool:
+    """Whether what `found` holds after its first `cut` characters is words of a verb group
+    alone: auxiliaries, adverbs and particles ("have long", "had repeatedly")."""
+    where = re.search(re.escape(found), span.text, re.I)  # "a spokesman" of "A spokesman said"
+    if where is None or not found[cut:].strip():
+        return False
+    tokens = tokens_at(span, where.start() + cut, where.end())
+    return bool(tokens) and all(t.pos_ in ("AUX", "ADV", "PART") for t in tokens)
 
 
 def review(
