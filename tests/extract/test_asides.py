@@ -10,7 +10,7 @@ from control_facts import NLA, SOUTH, VARNO_WAR
 
 from monitor.extract import extract_claims
 from monitor.extract.language.asides import without_asides
-from monitor.records import Casualties, Leadership, TerritorialControl
+from monitor.records import Casualties, EntityRef, Leadership, TerritorialControl
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,7 @@ from monitor.records import Casualties, Leadership, TerritorialControl
     [
         ("Tomas Brel, 58, said on Monday.", "Tomas Brel      said on Monday."),
         ("He met Brel, 58, and Asko, 61, in Varno.", "He met Brel      and Asko      in Varno."),
+        ("Émile, 45, said so.", "Émile      said so."),  # names with accents
     ],
 )
 def test_an_age_after_a_name_is_blanked_the_same_length(line: str, read: str) -> None:
@@ -148,6 +149,7 @@ def test_a_verb_with_a_hyphenated_re_is_read_as_the_verb() -> None:
         ("Army spokesman Tomas Brel Jr. said so.", "Army spokesman Tomas Brel     said so."),
         ("Tomas Brel, Jr., said so.", "Tomas Brel       said so."),
         ("Tomas Brel Jr., the spokesman, said so.", "Tomas Brel,     the spokesman, said so."),
+        ("Idris Touré Jr. said so.", "Idris Touré     said so."),
     ],
 )
 def test_a_generational_suffix_after_a_name_is_blanked(line: str, read: str) -> None:
@@ -173,6 +175,8 @@ def test_the_office_of_a_person_named_with_a_suffix_is_read() -> None:
         ("General Brel (54) fled to Albania.", " (54)"),
         ("General Brel (pictured) said so.", " (pictured)"),
         ("Tomas Brel (second left) and Asko spoke.", " (second left)"),
+        ("Idris Koné (pictured) said so.", " (pictured)"),
+        ("Ögmund (61) said so.", " (61)"),
     ],
 )
 def test_an_age_or_photo_pointer_in_brackets_after_a_name_is_blanked(
@@ -191,6 +195,12 @@ def test_an_age_or_photo_pointer_in_brackets_after_a_name_is_blanked(
 )
 def test_other_brackets_stay(line: str) -> None:
     assert without_asides(line) == line
+
+
+def test_the_fate_of_a_person_with_an_accented_name_and_a_photo_pointer_is_read() -> None:
+    war = (*VARNO_WAR, EntityRef("Idris Koné", "person", ("Koné",)))
+    fled = extract_claims("Koné (pictured) is believed to have fled to Albania.", war, year=2024)
+    assert [c.value for c in fled] == [Leadership("Idris Koné", None, None, "fled", "Albania")]
 
 
 def test_the_fate_of_a_person_with_an_age_in_brackets_is_read() -> None:
