@@ -12,6 +12,7 @@ from monitor.extract.control.joined import first_of_joined
 from monitor.extract.control.verbs import Predicate
 from monitor.extract.language.attribution import Speaker, find_speaker, is_hedged, resolve_pronoun
 from monitor.extract.language.mentions import Mention
+from monitor.extract.language.text import CAPITAL
 from monitor.records import Claim, TerritorialControl
 
 SUBORDINATE = re.compile(
@@ -34,7 +35,7 @@ _ACTOR = re.compile(
     r"\b(?:fighters|forces|troops|rebels?|militants|insurgents|army|soldiers|militia\w*|jihadists|"
     r"men|units?|group|movement|government|regime|junta|guerrillas|paramilitar\w+|police|"
     r"military|commandos|gunmen|gangs?|battalions?|brigades?|divisions?|coalition|alliance|mercenaries|"
-    r"warlords?|tribesmen|volunteers)\b|(?<=\S\s)(?-i:[A-Z])",
+    rf"warlords?|tribesmen|volunteers)\b|(?<=\S\s)(?-i:{CAPITAL})",
     re.I,
 )
 _OPPOSED = re.compile(
@@ -43,7 +44,7 @@ _OPPOSED = re.compile(
     re.I,
 )
 # "Anti-Taliban fighters": fighters of an unnamed side, opposed to the group named.
-_ANTI = re.compile(r"\banti-([\w'’]+(?:\s(?-i:[A-Z])[\w'’]+)*)\s", re.I)
+_ANTI = re.compile(rf"\banti-([\w'’]+(?:\s(?-i:{CAPITAL})[\w'’]+)*)\s", re.I)
 
 
 def _names(frame: Frame, group: str, word: str) -> bool:

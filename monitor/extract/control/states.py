@@ -18,9 +18,10 @@ from collections.abc import Sequence
 
 from monitor.extract.language.country_names import is_country_name
 from monitor.extract.language.mentions import Mention
+from monitor.extract.language.text import CAPITAL
 from monitor.records import EntityRef
 
-_ARMY_ALIAS = re.compile(r"(?P<state>[A-Z][\w -]*?)['’]s\s+(?:army|military|armed\s+forces)$")
+_ARMY_ALIAS = re.compile(rf"(?P<state>{CAPITAL}[\w -]*?)['’]s\s+(?:army|military|armed\s+forces)$")
 _PREPOSITION = re.compile(
     r"\b(?:in|of|from|to|into|across|near|throughout|within|inside|outside|for|with|against|"
     r"between|over|at|on|by|towards?|via)\s+(?:the\s+)?$",
@@ -33,7 +34,7 @@ _OFFICE = re.compile(
 )
 
 
-_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])")
+_NAME_AFTER = re.compile(rf"\s+(?-i:{CAPITAL})")
 # "Varland rebels took Dorvik": the country names the other side's people, it does not act.
 _OTHER_SIDE_AFTER = re.compile(
     r"\s+(?:rebels?|insurgents?|militants?|opposition|separatists?|jihadists?|guerr?illas?|"

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from monitor.extract.language.text import CAPITAL
+
 Status = Literal[
     "holds", "captured", "claims_captured", "denies_captured", "surrounded", "contested", "retaken"
 ]
@@ -16,7 +18,7 @@ _ADJ = (
     r"(?:strategic|key|vital|important|northern|southern|eastern|western|central|north-?eastern|"
     r"north-?western|south-?eastern|south-?western|remote|mountainous|besieged|embattled|border|"
     r"frontier|port|provincial|regional|district|garrison|market|oil|mining|main|whole|entire|"
-    r"rebel|militant|[a-z]+-(?:held|controlled|run)|(?-i:[A-Z][\w-]+)(?:['’]s)?)"
+    rf"rebel|militant|[a-z]+-(?:held|controlled|run)|(?-i:{CAPITAL}[\w-]+)(?:['’]s)?)"
 )
 _NOUN = (
     r"(?:towns?|cit(?:y|ies)|villages?|districts?|provinces?|valleys?|regions?|count(?:y|ies)|"
@@ -231,7 +233,7 @@ FORETOLD_BEFORE = re.compile(
 # "control of the Bayhan district of Shabwa": a named subdivision before "of" is what is taken;
 # the place after it only contains it.
 CONTAINER_BEFORE = re.compile(
-    r"(?-i:[A-Z])[\w'’-]*\s+(?:district|province|region|county|state|governorate|"
+    rf"(?-i:{CAPITAL})[\w'’-]*\s+(?:district|province|region|county|state|governorate|"
     r"municipality|township|area)\s+of\s+(?:the\s+)?$",
     re.I,
 )
@@ -292,7 +294,7 @@ AGENT_PHRASE = re.compile(
     r"late|early|last|from|since|amid)\b)[^,;.]){1,60})",
     re.I,
 )
-_ITEM = r"(?-i:[A-Z])[\w'’-]*(?:[\s-]+(?-i:[A-Z])[\w'’-]*){0,3}"
+_ITEM = rf"(?-i:{CAPITAL})[\w'’-]*(?:[\s-]+(?-i:{CAPITAL})[\w'’-]*){{0,3}}"
 # The places listed before this one: "captured Kabul, Kaleb and", "the districts of Deh Salah, ".
 LIST_BEFORE = re.compile(
     rf"(?:{_ITEM},\s+)*{_ITEM},?\s+(?:and|as\s+well\s+as)\s+$|(?:{_ITEM},\s+)+$"

@@ -17,6 +17,7 @@ from monitor.extract.coref.context import (
     overlaps,
 )
 from monitor.extract.language.mentions import Mention
+from monitor.extract.language.text import CAPITAL
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
 # "the resistance leader", "its commander": a person by the office they hold.
@@ -34,7 +35,7 @@ _PREDICATIVE_OR_APPOSITIVE = re.compile(
     r"remained|named|appointed|elected|made|himself|herself|called|dubbed))\s*$",
     re.I,
 )
-_NAME_AFTER = re.compile(r",?\s+(?-i:[A-Z])")
+_NAME_AFTER = re.compile(rf",?\s+(?-i:{CAPITAL})")
 # A description is read as a reference only as the subject of a clause ("... that the rebel
 # leader had fled"); "after the death of its founder" is about somebody else.
 _SUBJECT_OF = re.compile(
@@ -42,7 +43,7 @@ _SUBJECT_OF = re.compile(
     r"could|can|may|might|must|did|does|remains|remained|said|says|told|tells|added)\b",
     re.I,
 )
-_CAPITALISED = re.compile(r"(?<=\s)(?-i:[A-Z])[\w’'-]+")
+_CAPITALISED = re.compile(rf"(?<=\s)(?-i:{CAPITAL})[\w’'-]+")
 _TITLE_WORDS = frozenset(
     "general president commander minister mr mrs ms dr colonel sheikh mullah".split()
 )

@@ -22,6 +22,7 @@ from monitor.extract.coref.context import Edit
 from monitor.extract.coref.sides import peacekeeping
 from monitor.extract.language.country_names import is_country_initials, is_country_name
 from monitor.extract.language.mentions import Mention, find_mentions
+from monitor.extract.language.text import CAPITAL
 from monitor.records import EntityRef
 
 _LOYAL = re.compile(
@@ -37,7 +38,7 @@ _SIDE_NOUN = re.compile(
     re.I,
 )
 _WORD_BEFORE = re.compile(r"(?P<word>[\w'’.-]+)\s+$")
-_CAPITALISED_BEFORE = re.compile(r"(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}$")
+_CAPITALISED_BEFORE = re.compile(rf"(?:(?-i:{CAPITAL})[\w'’.-]*\s+){{1,4}}$")
 # A demonym ("Varlandian", "Dorvikese") of the country an article is about.
 _DEMONYM = re.compile(r"(?-i:[A-Z])\w+(?:an|ese|i)$")
 # Lower-case words before the noun that make it some other side's, or no side's.

@@ -29,12 +29,13 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from monitor.extract.language.mentions import Mention
 from monitor.extract.language.numbers import find_amounts
+from monitor.extract.language.text import CAPITAL
 from monitor.records import EntityRef
 
 # The members of a state's forces by their service: soldiers, sailors, marines and the rest.
 SERVICE_NOUNS = "soldiers|troops|servicemen|marines|sailors|airmen|paratroopers"
 _SOLDIERS = re.compile(
-    rf"(?P<mod>\b(?:army|government|(?-i:[A-Z])[\w’'-]*)\s+)?(?P<noun>{SERVICE_NOUNS})\b", re.I
+    rf"(?P<mod>\b(?:army|government|(?-i:{CAPITAL})[\w’'-]*)\s+)?(?P<noun>{SERVICE_NOUNS})\b", re.I
 )
 _GENERIC_MODIFIERS = frozenset({"army", "government"})
 

@@ -19,6 +19,7 @@ from monitor.extract.force.filters import clause_end, skip_count
 from monitor.extract.language.attribution import Speaker, find_speaker, is_hedged, resolve_pronoun
 from monitor.extract.language.mentions import Mention, find_mentions
 from monitor.extract.language.numbers import Amount, find_amounts
+from monitor.extract.language.text import CAPITAL
 from monitor.extract.language.units import Unit, backward_unit, forward_unit
 from monitor.records import Claim, EntityRef, ForceSize
 
@@ -61,8 +62,8 @@ _RELATIVE_OWNER = re.compile(
 )
 # "Rwanda has 3,000 troops ...": a named subject that is no configured group owns the count.
 _NAMED_OWNER = re.compile(
-    r"(?:^|[,;(]\s*|\s[-–—]+\s+|\b(?:and|but|while|whereas|that)\s+)(?P<name>(?-i:[A-Z])[\w'’-]*"
-    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})\s+(?:(?:now|still|reportedly|also)\s+)?"
+    rf"(?:^|[,;(]\s*|\s[-–—]+\s+|\b(?:and|but|while|whereas|that)\s+)(?P<name>(?-i:{CAPITAL})[\w'’-]*"
+    rf"(?:\s+(?-i:{CAPITAL})[\w'’-]*){{0,2}})\s+(?:(?:now|still|reportedly|also)\s+)?"
     r"(?:has|have|had|sent|deployed|fields?|keeps?|maintains?|stationed)\s+$",
     re.I,
 )

@@ -25,18 +25,15 @@ from __future__ import annotations
 
 import re
 
-# Letters in lower case, and a letter that is not (a capital), as far as Latin alphabets go:
-# names are written with accents ("Koné", "Émile Traoré"), which [A-Z] and [a-z] miss.
-_LOWER = "a-zß-öø-ÿ"
-_CAPITAL = rf"(?![{_LOWER}])[^\W\d_]"
+from monitor.extract.language.text import CAPITAL, LOWER
 
 # A capitalised word, a comma, one or two digits, a comma, and a word in lower case (the verb,
 # "who", "and"): "Haftar, 75, seized", not "In Varno, 30 were killed" or "Article 5, 12, ...".
 # Not before a noun phrase ("X, 40, the public face of the group, died"): the second comma
 # opens the next apposition, which the parser needs.
 _AGE_AFTER_NAME = re.compile(
-    rf"\b{_CAPITAL}[\w'’.-]*(?P<age>,\s?\d{{1,2}},)"
-    rf"(?=\s+(?!(?:the|a|an|his|her|its|their|one)\b)[{_LOWER}])"
+    rf"\b{CAPITAL}[\w'’.-]*(?P<age>,\s?\d{{1,2}},)"
+    rf"(?=\s+(?!(?:the|a|an|his|her|its|their|one)\b){LOWER})"
 )
 
 
@@ -69,7 +66,7 @@ _DATING_WORDS = frozenset(
 )
 # A capitalised word, then in brackets an age or where a photo shows the person.
 _BRACKET_AFTER_NAME = re.compile(
-    rf"\b{_CAPITAL}[\w'’.-]*[{_LOWER}.]"
+    rf"\b{CAPITAL}[\w'’.-]*(?:{LOWER}|\.)"
     r"(?P<bracket> \((?:\d{1,2}|pictured|(?:pictured |second |far )?"
     r"(?:left|right|centre|center|above|below|top|bottom)|inset)\))(?=[\s,.;:])"
 )
@@ -77,8 +74,8 @@ _BRACKET_AFTER_NAME = re.compile(
 # capitalised word that is no determiner, before a comma or a word in lower case: "Padilla Jr.
 # said", "Padilla, Jr., the spokesman"; not the stop of a sentence that ends with it.
 _SUFFIX_AFTER_NAME = re.compile(
-    rf"\b(?!(?:The|A|An|His|Her|Its|Their)\b){_CAPITAL}[\w'’-]*[{_LOWER}]"
-    rf"(?P<suffix>(?P<before>,)? (?:Jr|Sr)\b\.?(?:(?P<after>,)|(?=\s+[{_LOWER}])))"
+    rf"\b(?!(?:The|A|An|His|Her|Its|Their)\b){CAPITAL}[\w'’-]*{LOWER}"
+    rf"(?P<suffix>(?P<before>,)? (?:Jr|Sr)\b\.?(?:(?P<after>,)|(?=\s+{LOWER})))"
 )
 # "re-" in lower case after a space, before a word in lower case: not "pre-war", and never at
 # the start of a sentence, where the space given back would fall outside it.

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from monitor.extract.language.text import lowered_for_words
+from monitor.extract.language.text import CAPITAL, lowered_for_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ _SPEECH_WORDS = (
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|it)\s+(?:\w+ly\s+)?$", re.I)
 _INVERTED = re.compile(
     r"""[,"”'’]\s*(?:said|says|added|claimed|told\s+\w+|wrote|insisted)\s+"""
-    r"""((?:a\s|an\s|the\s|(?-i:[A-Z]))[^,.;"”]*?)\s*(?=[,.;]|$)""",
+    rf"""((?:a\s|an\s|the\s|(?-i:{CAPITAL}))[^,.;"”]*?)\s*(?=[,.;]|$)""",
     re.I,
 )
 _QUOTE_BEFORE = re.compile(r"""[.,!?]?["”'’]\s*,?\s*$""")
@@ -79,7 +79,7 @@ _NEGATED = re.compile(r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to)\s+$"
 _PRONOUNS = frozenset("he she it they we i you".split())
 # A name's words are capitalised but for a particle ("Ali al-Amin", "Jan de Vries").
 _NAME = re.compile(
-    r"^(?:(?:[A-Z]|(?:al|el|bin|ibn|de|da|van|von|le|du|ben)[-\s](?=[A-Z]))[\w'’.-]*\s?){1,4}$"
+    rf"^(?:(?:{CAPITAL}|(?:al|el|bin|ibn|de|da|van|von|le|du|ben)[-\s](?={CAPITAL}))[\w'’.-]*\s?){{1,4}}$"
 )
 _DETERMINERS = frozenset("a an the its their his her this these those".split())
 _ARTICLE_START = re.compile(r"^(?:a|an|the)\s+[a-z]", re.I)

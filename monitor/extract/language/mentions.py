@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from monitor.extract.language.text import lowered_for_words
+from monitor.extract.language.text import CAPITAL, lowered_for_words
 from monitor.records import EntityRef
 
 
@@ -42,7 +42,7 @@ _SENTENCE_STARTERS = frozenset(
     last on in at by for with from to of that this these those there here what why how where
     who which according under unlike like despite""".split()
 )
-_NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*")
+_NAME_TOKEN = re.compile(rf"{CAPITAL}[\w'’.-]*")
 _PREV_WORD = re.compile(r"([\w'’.-]+)\s+$")
 _NEXT_WORD = re.compile(r"^\s+([\w'’.-]+)")
 _APOSTROPHE = re.compile(r"['’]")

@@ -9,6 +9,20 @@ then something that can open a sentence, and never after a known abbreviation or
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+
+def _latin_letters(in_case: Callable[[str], bool]) -> str:
+    """A character class of the letters of the Latin alphabets (Basic Latin to Latin
+    Extended-B) in one case."""
+    letters = (chr(c) for c in range(ord("A"), 0x250))
+    return "[" + "".join(c for c in letters if c.isalpha() and in_case(c)) + "]"
+
+
+# A capital letter, accented or not: names are written "Koné", "Émile", "Şahin", "Łódź", which
+# [A-Z] misses. Inside a pattern that ignores case, write it as (?-i:{CAPITAL}).
+CAPITAL = _latin_letters(str.isupper)
+LOWER = _latin_letters(str.islower)
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm brig sen rep gov pres

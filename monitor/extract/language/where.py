@@ -69,9 +69,18 @@ def is_place_like(token: Token, entities: Sequence[EntityRef]) -> bool:
     place, even named after one (`names_a_body`)."""
     if names_a_body(token, entities):
         return False
-    if token.pos_ == "PROPN" or token.lemma_ in PLACE_WORDS:
+    if is_proper(token) or token.lemma_ in PLACE_WORDS:
         return True
     return any(m.entity.kind == "place" for m in find_mentions(phrase(token), entities))
+
+
+def is_proper(token: Token) -> bool:
+    """A proper noun: so tagged, or a noun written with a capital inside its sentence, which
+    prose gives names alone (the tagger reads an unfamiliar name, "in Edea", as a common noun;
+    a headline is read in sentence case, so its capitals are names too)."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and not token.is_sent_start
 
 
 def names_a_body(token: Token, entities: Sequence[EntityRef]) -> bool:
@@ -144,7 +153,7 @@ def incident_location(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> 
     were ("killed 40 fighters in Omdurman": the parser may hang the place on the victims)."""
     for verb in verbs:
         for place in _prepositional_places(verb, _INCIDENT_PREPOSITIONS) or _victims_at(verb):
-            if place.pos_ == "PROPN" or any(
+            if is_proper(place) or any(
                 m.entity.kind == "place" for m in find_mentions(phrase(place), entities)
             ):
                 return _place_name(place, entities)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from monitor.extract.language.mentions import Mention
+from monitor.extract.language.text import CAPITAL
 from monitor.extract.leadership.predicates import Hit
 
 _HEADLINE_BEFORE = re.compile(
@@ -18,7 +19,7 @@ _HEADLINE_BEFORE = re.compile(
 )
 _HEADLINE_FATE = re.compile(
     r"\s+(?:(?P<killed>killed|dead)(?:\s*$|\s+(?:in|by|during|after|near)\b)|"
-    r"(?:flees|escapes)(?:\s*$|\s+(?:to|from|into|as|after|amid|abroad)\b|\s+(?-i:[A-Z])))",
+    rf"(?:flees|escapes)(?:\s*$|\s+(?:to|from|into|as|after|amid|abroad)\b|\s+(?-i:{CAPITAL})))",
     re.I,
 )
 

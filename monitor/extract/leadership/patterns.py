@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from monitor.extract.language.attribution import find_speaker, is_hedged, resolve_pronoun
 from monitor.extract.language.mentions import Mention, find_mentions
+from monitor.extract.language.text import CAPITAL
 from monitor.extract.leadership.filters import denied, past_office, person_mentions
 from monitor.extract.leadership.headline import headline_fate
 from monitor.extract.leadership.pairs import paired_fates
@@ -50,7 +51,9 @@ _APPOSITIVE = re.compile(
 _RELATIVE = re.compile(rf"{_SEP}who\s+(?P<text>{_TEXT}{{2,120}}?)(?={_SEP}|\.?\s*$)", re.I)
 _LEADING_SEP = re.compile(_SEP)
 _INNER_WHO = re.compile(r"\bwho\s+", re.I)
-_ANOTHER_NAME = re.compile(r"(?:(?:and|or|but|while)\b|(?-i:[A-Z][\w'’.-]*)(?:\s+\S+){0,3}$)", re.I)
+_ANOTHER_NAME = re.compile(
+    rf"(?:(?:and|or|but|while)\b|(?-i:{CAPITAL}[\w'’.-]*)(?:\s+\S+){{0,3}}$)", re.I
+)
 # "X, spokesman for the Dorn Liberation Front (DLF), said": the acronym after the body.
 _APPOSITIVE_ROLE = re.compile(rf"(?:{DETERMINER}){ROLE}{ORG_TAIL}(?:\s*\([^()]*\))?\s*$", re.I)
 _SECOND_ROLE = re.compile(rf"{ROLE}{ORG_TAIL}\s*$", re.I)
@@ -61,7 +64,8 @@ _OBJECT: tuple[tuple[LeadershipStatus, re.Pattern[str]], ...] = (
 )
 # "the RSF, led by General X": the group right before leads; a title is not the role.
 _LED_BY = re.compile(
-    r"(?P<gap>,?\s+)(?P<verb>led|headed|commanded)\s+by\s+(?:(?-i:[A-Z])[\w.]*\s+){0,2}$", re.I
+    rf"(?P<gap>,?\s+)(?P<verb>led|headed|commanded)\s+by\s+(?:(?-i:{CAPITAL})[\w.]*\s+){{0,2}}$",
+    re.I,
 )
 _LED_ROLES = {"led": "leader", "headed": "head", "commanded": "commander"}
 _AS_ROLE = re.compile(rf"\s+(?:as\s+)?{DETERMINER}{ROLE}{ORG_TAIL}", re.I)
@@ -168,7 +172,7 @@ def _titles_another(aside: re.Match[str], people: Sequence[Mention]) -> bool:
 # "X, a spokesman for the government of President Y": Y after a preposition and a title is
 # whose body it is, not the holder of the aside's office.
 _WHOSE_BEFORE = re.compile(
-    r"\b(?:of|for|to|by|under|with)\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}$", re.I
+    rf"\b(?:of|for|to|by|under|with)\s+(?:(?-i:{CAPITAL})[\w.’'-]*\s+){{1,3}}$", re.I
 )
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from monitor.extract.language.mentions import Mention
+from monitor.extract.language.text import CAPITAL
 from monitor.extract.leadership.roles import (
     DETERMINER,
     ORG_TAIL,
@@ -50,7 +51,7 @@ _NEG = r"(?P<neg>not\s+|never\s+)?"
 _ORG_WORDS = r"(?P<org>[\w'’-]+(?:\s+[\w'’-]+){0,5})"
 _BE = r"(?:was|has\s+been|had\s+been|is)\s+"
 # A place after "in", "at", "visited": a name, or "the city", "the front".
-_PLACE = r"(?:(?-i:[A-Z])|(?:city|town|capital|valley|front|frontline|region)\b)"
+_PLACE = rf"(?:(?-i:{CAPITAL})|(?:city|town|capital|valley|front|frontline|region)\b)"
 # "X was among those killed", "X is among the dead": one of the victims.
 AMONG_THE_DEAD = r"among\s+(?:those\s+(?:killed|slain)|the\s+(?:dead|slain))\b"
 _PLACE_WORDS = r"(?:(?!that\b|which\b|who\b|the\b)[a-z][\w'’-]*\s+){1,3}"
@@ -102,14 +103,14 @@ _PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
         None,
         rf"(?:is|was|remains|remained|has\s+been|had\s+been)\s+(?:(?:still|last|also|now|\w+ly)\s+)*{_NEG}"
         r"(?:in|inside|(?:holed\s+up|hiding|living|staying|sheltering|based)\s+in|"
-        r"(?:seen|spotted|sighted)\s+(?:in|at|near))\s+(?:exile\s+in\s+)?(?:the\s+)?(?-i:[A-Z])",
+        rf"(?:seen|spotted|sighted)\s+(?:in|at|near))\s+(?:exile\s+in\s+)?(?:the\s+)?(?-i:{CAPITAL})",
     ),
     (  # "remained at a safe house in Bazarak", "was seen at a hotel in Dushanbe"
         "located",
         None,
         rf"(?:is|was|remains|remained|has\s+been|had\s+been)\s+(?:(?:still|last|also|now|\w+ly)\s+)*{_NEG}"
         r"(?:(?:seen|spotted|sighted|hiding|holed\s+up|staying|sheltering)\s+)?(?:in|inside|at)\s+"
-        rf"(?:the|a|an|his|her|their)\s+{_PLACE_WORDS}(?:in|near|outside)\s+(?:the\s+)?(?-i:[A-Z])",
+        rf"(?:the|a|an|his|her|their)\s+{_PLACE_WORDS}(?:in|near|outside)\s+(?:the\s+)?(?-i:{CAPITAL})",
     ),
     (  # "told reporters in Goma", "addressed supporters at a school in Kandahar"
         "located",
@@ -129,7 +130,9 @@ _RAISING = re.compile(
     re.I,
 )
 _AND = re.compile(r",?\s+and\s+")
-_NEW_SUBJECT = re.compile(r"(?-i:[A-Z])|(?:the|a|an|his|her|their|its|he|she|they|it|we|i)\b", re.I)
+_NEW_SUBJECT = re.compile(
+    rf"(?-i:{CAPITAL})|(?:the|a|an|his|her|their|its|he|she|they|it|we|i)\b", re.I
+)
 _CHAIN_STOP = re.compile(r"\b(?:that|said|says|say|told|according)\b|[;:]|\s[—–-]+\s", re.I)
 
 

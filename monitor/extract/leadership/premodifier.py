@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from monitor.extract.language.mentions import Mention
+from monitor.extract.language.text import CAPITAL
 from monitor.extract.leadership.bodies import is_state_office
 from monitor.extract.leadership.countries import is_country
 from monitor.extract.leadership.predicates import Hit
@@ -92,7 +93,7 @@ def _own(word: str, own: set[str]) -> bool:
 
 
 _HEAD_WORD = re.compile(HEADS, re.I)
-_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])((?-i:[A-Z])[\w'’-]*)\s+$")
+_NAME_WORD_BEFORE = re.compile(rf"(?<![\w'’-])((?-i:{CAPITAL})[\w'’-]*)\s+$")
 
 
 def premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
@@ -179,7 +180,7 @@ def _part_of_the_body(role: str, after: str) -> str | None:
 _BODY_OFFICE = re.compile(r"secretary[\s-]general$", re.I)
 # The body's name: after "the" ("the United Nations"), or an acronym ("UN", "NATO").
 _NAME_BEFORE = re.compile(
-    r"(?:\b(?i:the)\s+(?P<name>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})|"
+    rf"(?:\b(?i:the)\s+(?P<name>(?-i:{CAPITAL})[\w.-]*(?:\s+(?-i:{CAPITAL})[\w.-]*){{0,3}})|"
     r"(?<![\w'’.-])(?P<acronym>[A-Z]{2,6}))\s+$"
 )
 
@@ -197,7 +198,7 @@ def _body_of_the_office(sentence: str, start: int, role: str) -> str | None:
 
 def _country_first(role: str) -> re.Match[str] | None:
     """ "Kelsania Defence Minister": a country's name opening an office names its state."""
-    m = re.match(r"(?-i:[A-Z][\w-]+)\s+(?=\S)", role)
+    m = re.match(rf"(?-i:{CAPITAL}[\w-]+)\s+(?=\S)", role)
     return m if m and is_country(m.group(0)) else None
 
 

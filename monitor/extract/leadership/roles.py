@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from monitor.extract.language.mentions import Mention
+from monitor.extract.language.text import CAPITAL
 
 HEADS = (
     r"chief\s+of\s+(?:the\s+)?(?:general\s+|defen[cs]e\s+|army\s+|joint\s+)?staff|"
@@ -56,7 +57,7 @@ HONORIFIC = r"(?-i:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?"
 # `acronym_owner`; not "a report on the ABC cited Defence Minister X"). The name may follow
 # a comma, or stand in brackets after the office ("the Secretary-General (Mr X)").
 HEAD_BEFORE = re.compile(
-    rf"(?<![\w'’-])(?P<role>(?:(?:^(?!(?-i:Its|Their|His|Her|The|A|An|Our)\b)(?-i:[A-Z][\w-]*)|"
+    rf"(?<![\w'’-])(?P<role>(?:(?:^(?!(?-i:Its|Their|His|Her|The|A|An|Our)\b)(?-i:{CAPITAL}[\w-]*)|"
     rf"(?-i:[A-Z]{{2,}})(?=\s+(?:{HEADS})\b))\s+)?"
     rf"{MODIFIER}{{0,2}}{_HEAD_SEQ})(?:\s*,?\s+|\s+\()(?:{HONORIFIC}\s+)?$",
     re.I,
@@ -170,7 +171,7 @@ def named_org(org: str | None, groups: list[Mention], offset: int) -> str | None
             return g.entity.name
     if not org:
         return None
-    m = re.match(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w'’-]*)*", org)
+    m = re.match(rf"{CAPITAL}[\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?{CAPITAL}[\w'’-]*)*", org)
     if m is None:
         return None
     name = m.group(0)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.language.grammar import phrase_head, tokens_at
 from monitor.extract.language.mentions import find_mentions
+from monitor.extract.language.text import CAPITAL
 from monitor.extract.leadership.bodies import own_bodies
 from monitor.extract.leadership.countries import is_country
 from monitor.extract.leadership.roles import DEMONYM_OFFICE, HEADS, clean_role, is_status_role
@@ -34,7 +35,9 @@ HONORIFICS = frozenset("sheikh shaikh sayyed sayed mullah maulvi haji hajji".spl
 _TITLE_LINKS = frozenset("compound amod nmod npadvmod poss".split())
 
 
-_TITLE_IN_ALIAS = re.compile(rf"(?:(?-i:[A-Z])[\w-]*\s+)?(?:{HEADS})\s+(?=(?-i:[A-Z]))", re.I)
+_TITLE_IN_ALIAS = re.compile(
+    rf"(?:(?-i:{CAPITAL})[\w-]*\s+)?(?:{HEADS})\s+(?=(?-i:{CAPITAL}))", re.I
+)
 
 
 def alias_title_end(text: str, start: int, end: int) -> int | None:
