@@ -87,6 +87,8 @@ def test_a_day_without_on_as_wire_copy_writes_it_is_blanked(line: str, day: str)
         "The NLA took Varno Sunday morning.",  # a phrase of time the day opens
         "Brel met Monday Okoro in Varno.",  # a name that a day's name opens
         "NLA fighters, advancing fast, on Saturday seized Varno.",  # "on" after a comma
+        "On Monday, NLA fighters seized Varno.",  # "on" with its capital, opening a sentence
+        "By Friday, the NLA held Varno.",
     ],
 )
 def test_a_day_that_dates_or_names_something_stays(line: str) -> None:

@@ -55,7 +55,7 @@ _DAY_BEFORE_VERB = re.compile(
 _BARE_DAY = re.compile(
     # the word before is read by `_DATING_WORDS`; right after "on" (", on Saturday seized", where
     # no word before could be taken with it) the day is no bare one either
-    rf"(?<=[\w)’'])(?<!\b(?:on|by|of|to))(?P<before> \w+)?(?P<day> {DAY})"
+    rf"(?<=[\w)’'])(?<!\b(?:[Oo]n|[Bb]y|[Oo]f|[Tt]o))(?P<before> \w+)?(?P<day> {DAY})"
     r"(?=[,.;:]|$| (?:and|but|as|after|when|while|in|at|near|to|from|with|for)\b|"
     r" (?:was|were|is|are|has|have|had|also|reportedly|said|says|told|took|fled|overran|"
     r"retook|died|won|lost|left|fell|held|[a-z]+ed)\b)"

@@ -106,7 +106,7 @@ def premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
         if _FORMER_BEFORE.search(sentence, 0, start) or FORMER.search(m.group("role")):
             return []
         role = m.group("role")
-        inside = next((g for g in groups if start <= g.start < m.end("role")), None)
+        inside = next((g for g in groups if _in_office(sentence, g, start, m.end("role"))), None)
         if inside:
             role = strip_owner(sentence[inside.end : m.end("role")])
             org: str | None = inside.entity.name
@@ -135,6 +135,20 @@ def premodifier(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
         status: LeadershipStatus = "declared" if is_self_declared(role) else "claimed"
         return [Hit(p, status, clean_role(role), org, m.start())]
     return _head_of(sentence, p, groups)
+
+
+_DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her)\s+$", re.I)
+
+
+def _in_office(sentence: str, group: Mention, start: int, end: int) -> bool:
+    """Whether a group's name is part of the office `sentence[start:end]`: inside it, or
+    running into it from a capitalised word before it ("Varland military chief X" inside a
+    sentence, where the office's words start at "military"), not from a determiner ("the
+    army chief X" with "the army" configured is an office of that title)."""
+    if not start < group.end < end:
+        return start <= group.start < end
+    before = sentence[group.start : start]
+    return not before.strip() or _DETERMINER.fullmatch(before) is None
 
 
 def _head_of(sentence: str, p: Mention, groups: list[Mention]) -> list[Hit]:
