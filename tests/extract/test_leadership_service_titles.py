@@ -6,6 +6,7 @@ written for this test, with invented names."""
 
 from __future__ import annotations
 
+import pytest
 from leadership_facts import offices_read
 
 from monitor.records import EntityRef, Leadership
@@ -81,3 +82,23 @@ def test_a_service_word_that_is_not_the_holders_service_stays() -> None:
 def test_a_preposition_before_a_title_opens_no_office() -> None:
     found = _offices("Kelsan rebels under Prime Minister Ilse Marant took the pass on Monday.")
     assert found == {Leadership("Ilse Marant", "prime minister", None, "claimed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("On Monday, Army chief Ilse Marant visited the front.", "army chief"),
+        (
+            "Officials said Military Intelligence chief Ilse Marant had resigned.",
+            "military intelligence chief",
+        ),
+        ("However, Police spokesman Ilse Marant denied it.", "police spokesman"),
+    ],
+)
+def test_a_service_written_with_a_capital_inside_a_sentence_is_part_of_the_office(
+    text: str, role: str
+) -> None:
+    """News style capitalises a service before an office ("Army chief X") anywhere in a
+    sentence, not only where the sentence opens."""
+    roles = {o.role for o in _offices(text) if o.subject == "Ilse Marant"}
+    assert roles == {role}

@@ -41,13 +41,16 @@ ORG_TAIL = (
 # "the Taliban's", "the brigades'", "its": whose office, before the role.
 DETERMINER = r"(?:(?:the|a|an)\s+)?(?:(?P<poss>[\w-]+(?:['’]s|s['’])|its|their)\s+)?"
 # Capitalised modifiers only open a sentence: "Acting president X".
+# The words before an office's head; those with a capital are the services and ministries news
+# style capitalises inside a sentence ("Army chief X", "Interior Minister X"), not a name.
 MODIFIER = (
     r"(?:(?!(?:the|a|an|of|its|their|his|her|my|our|your|whose|which|who|that|with|for|to|by|"
     r"from|in|on|at|and|as|"
     r"against|under|after|before|during|amid|among|since|until|into|through|including|"
     r"is|are|was|were|be|been|has|have|had|get|gets|got|one)\b)"
     r"(?:(?-i:[a-z][\w-]*)|(?-i:Defen[cs]e|Foreign|Interior|Home|Security|Prime|Deputy|Vice|Acting|"
-    r"Interim))\s+)"
+    r"Interim|Army|Military|Navy|Naval|Air|Police|Intelligence|Armed|Guard|Militia|Party|Border|"
+    r"Justice|Finance|Information))\s+)"
 )
 # A form of address between an office and the name: "the Defence Secretary, Mr X".
 HONORIFIC = r"(?-i:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?"
