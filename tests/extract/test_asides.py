@@ -60,6 +60,7 @@ def test_the_speaker_after_an_age_is_the_claimant(text: str, claimant: str) -> N
         ("Rebels on Sunday seized Varno.", " on Sunday"),
         ("Brel early on Friday was killed.", " early on Friday"),
         ("Brel overnight fled to Albania.", " overnight"),
+        ("Brel on Monday would remain in Varno.", " on Monday"),  # a modal
     ],
 )
 def test_a_day_between_a_subject_and_its_verb_is_blanked(line: str, day: str) -> None:
@@ -73,6 +74,8 @@ def test_a_day_between_a_subject_and_its_verb_is_blanked(line: str, day: str) ->
         ("NLA fighters who seized Varno Sunday, residents said, looted it.", " Sunday"),
         ("The NLA had taken Varno Sunday.", " Sunday"),
         ("Varno fell Friday and the army left.", " Friday"),
+        ("General Brel Monday would not say.", " Monday"),  # a modal
+        ("Brel, whose men Monday fought in Varno, spoke.", " Monday"),  # an irregular past
     ],
 )
 def test_a_day_without_on_as_wire_copy_writes_it_is_blanked(line: str, day: str) -> None:
@@ -89,6 +92,7 @@ def test_a_day_without_on_as_wire_copy_writes_it_is_blanked(line: str, day: str)
         "NLA fighters, advancing fast, on Saturday seized Varno.",  # "on" after a comma
         "On Monday, NLA fighters seized Varno.",  # "on" with its capital, opening a sentence
         "By Friday, the NLA held Varno.",
+        "Saturday was calm, but Sunday was not.",  # the subject of its clause
     ],
 )
 def test_a_day_that_dates_or_names_something_stays(line: str) -> None:
@@ -110,6 +114,12 @@ def test_a_capture_told_with_a_day_without_on_is_read() -> None:
 )
 def test_a_day_elsewhere_stays(line: str) -> None:
     assert without_asides(line) == line
+
+
+def test_an_office_told_with_a_modal_after_a_day_is_read() -> None:
+    text = "The NLA said its deputy would go, while Tomas Brel on Monday would remain its chief."
+    offices = [c.value for c in extract_claims(text, VARNO_WAR, year=2024)]
+    assert Leadership("Tomas Brel", "chief", NLA, "claimed") in offices
 
 
 def test_a_fate_and_losses_are_read_across_a_day() -> None:

@@ -38,13 +38,20 @@ _AGE_AFTER_NAME = re.compile(
 
 
 DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# The day, after a word and before a verb: an auxiliary, a past tense in -ed, or a common
-# irregular one of the facts' verbs.
+# A verb after a day: an auxiliary or a modal, a past tense in -ed, or an irregular past tense
+# of the verbs reporting tells (of speech, of moving, of taking and losing, of fighting).
+_VERB_AFTER = (
+    r"(?:was|were|is|are|has|have|had|would|will|could|can|may|might|must|should|did|does|"
+    r"also|reportedly|said|says|told|took|fled|overran|retook|died|won|lost|left|fell|held|"
+    r"fought|led|met|made|gave|came|went|sent|began|spoke|wrote|struck|shot|hit|ran|sought|"
+    r"brought|kept|became|rose|stood|withdrew|broke|caught|saw|found|got|put|set|swore|chose|"
+    r"drove|flew|knew|thought|overtook|undertook|[a-z]+ed)\b"
+)
+# The day, after a word and before a verb.
 _DAY_BEFORE_VERB = re.compile(
     rf"(?<=[\w)’'])(?P<day> (?:(?:early|late) )?on {DAY}(?: (?:morning|afternoon|evening|night))?"
     r"| yesterday| overnight)"
-    r"(?= (?:was|were|is|are|has|have|had|also|reportedly|said|says|told|took|fled|overran|"
-    r"retook|died|won|lost|left|fell|held|[a-z]+ed)\b)"
+    rf"(?= {_VERB_AFTER})"
 )
 
 
@@ -55,14 +62,17 @@ _DAY_BEFORE_VERB = re.compile(
 _BARE_DAY = re.compile(
     # the word before is read by `_DATING_WORDS`; right after "on" (", on Saturday seized", where
     # no word before could be taken with it) the day is no bare one either
-    rf"(?<=[\w)’'])(?<!\b(?:[Oo]n|[Bb]y|[Oo]f|[Tt]o))(?P<before> \w+)?(?P<day> {DAY})"
+    rf"(?<=[\w)’'])(?<!\b(?:[Oo]n|[Bb]y|[Oo]f|[Tt]o))(?P<day> {DAY})"
     r"(?=[,.;:]|$| (?:and|but|as|after|when|while|in|at|near|to|from|with|for)\b|"
-    r" (?:was|were|is|are|has|have|had|also|reportedly|said|says|told|took|fled|overran|"
-    r"retook|died|won|lost|left|fell|held|[a-z]+ed)\b)"
+    rf" {_VERB_AFTER})"
 )
+# Words after which a day is no aside: they date it ("last Sunday"), name with it ("Bloody
+# Sunday"), or open a clause it is the subject of ("but Sunday saw heavy shelling").
+_LAST_WORD = re.compile(r"\w+$")
 _DATING_WORDS = frozenset(
     """last next this that every each on early late since until till by from before after of
-    bloody easter palm super black good holy ash cyber maundy shrove""".split()
+    bloody easter palm super black good holy ash cyber maundy shrove
+    and but or yet so while whereas although though because when as""".split()
 )
 # A capitalised word, then in brackets an age or where a photo shows the person.
 _BRACKET_AFTER_NAME = re.compile(
@@ -94,8 +104,9 @@ def without_asides(line: str) -> str:
 
 
 def _without_bare_day(match: re.Match[str]) -> str:
-    before = (match["before"] or "").strip().casefold()
-    return match.group() if before in _DATING_WORDS else _blanked(match, "day")
+    before = _LAST_WORD.search(match.string, 0, match.start("day"))
+    word = before.group().casefold() if before else ""
+    return match.group() if word in _DATING_WORDS else _blanked(match, "day")
 
 
 def _without_suffix(match: re.Match[str]) -> str:
