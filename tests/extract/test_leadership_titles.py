@@ -363,3 +363,24 @@ def test_prose_with_a_full_stop_is_no_headline() -> None:
 def test_a_quote_that_ends_on_an_office_word_is_no_title() -> None:
     text = "“We trust our commander” Tomas Vell told the crowd on Friday."
     assert {r for _, r, _, _ in _all(text)} <= {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Chief of the general staff Marant, who led the operation, told reporters it was over.",
+            "chief of the general staff",
+        ),
+        (
+            "Later, chief of the defence staff Marant told reporters it was over.",
+            "chief of the defence staff",
+        ),
+    ],
+)
+def test_an_office_of_the_staff_the_parser_hangs_on_the_name_is_read_whole(
+    text: str, role: str
+) -> None:
+    """The parser may read "chief of [the general staff Marant]", the office's "of" phrase as
+    the name's own words; the office is read whole all the same."""
+    assert {r for who, r, _ in _offices(text) if who == "Ilse Marant"} == {role}

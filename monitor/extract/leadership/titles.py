@@ -195,6 +195,15 @@ def _told_longer(value: Leadership, claims: Sequence[Claim]) -> bool:
     return False
 
 
+def _of_phrase_taken_in(role: str, title: list[str]) -> bool:
+    """Whether the parse took an office's "of" phrase into the name's noun phrase: "Chief of
+    the general staff X" parsed as "chief of [the general staff X]", the title before the
+    name then being "the general staff" alone."""
+    _, of, tail = role.lower().rpartition(" of ")
+    words = [w for w in tail.split() if w not in ("the", "a", "an")]
+    return bool(of and words) and title[-len(words) :] == words
+
+
 def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRef]) -> list[Claim]:
     """Offices read from a title before a name, cut to the words of the name's noun phrase;
     an office with no such word left is dropped, and so is one that only repeats the end of a
@@ -213,8 +222,8 @@ def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRe
         written = told.text.split() if told is not None else []
         title = [w.lower() for w in written]
         last = value.role.split()[-1]
-        if told is None or last not in title:
-            out.append(claim)  # not told as a title before the name
+        if told is None or last not in title or _of_phrase_taken_in(value.role, title):
+            out.append(claim)  # not told as a title before the name, or as one the parse cut
             continue
         role = _trimmed(value.role, title, _body_words(told, span, entities), written)
         role = clean_role(role and _from_capital(role, written))  # "rebel commander"
