@@ -44,9 +44,14 @@ def tokens_at(span: Span, start: int, end: int) -> list[Token]:
 
 
 def phrase_head(tokens: list[Token]) -> Token | None:
-    """The token of a multi-word name that the rest hangs on ("El Fasher" -> "Fasher")."""
+    """The token of a multi-word name that the rest hangs on ("El Fasher" -> "Fasher"). Where
+    the parser broke the name, its words hanging on different heads ("Nusrat al-Islam ... has
+    besieged": "Nusrat" an adverbial, "Islam" the subject), the word that fills the verb's
+    slot (subject, object) stands for it."""
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if len(heads) > 1:
+        return next((t for t in heads if t.dep_ in _ARGUMENTS), heads[0])
     return heads[0] if heads else None
 
 
