@@ -102,3 +102,32 @@ def test_a_service_written_with_a_capital_inside_a_sentence_is_part_of_the_offic
     sentence, not only where the sentence opens."""
     roles = {o.role for o in _offices(text) if o.subject == "Ilse Marant"}
     assert roles == {role}
+
+
+LONG_NAMES = (
+    EntityRef("Kelsan People's Liberation Army", "group", ("KPLA",)),
+    EntityRef("Kelsan National Resistance Front", "group"),
+    EntityRef("Tomas Brenn", "person", ("Brenn",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        (
+            "Tomas Brenn, the Kelsan People's Liberation Army chief of staff, said so.",
+            ("chief of staff", "Kelsan People's Liberation Army"),
+        ),
+        (
+            "Brenn, the Kelsan National Resistance Front commander, said so.",
+            ("commander", "Kelsan National Resistance Front"),
+        ),
+    ],
+)
+def test_an_aside_names_the_office_of_a_group_of_four_words(
+    text: str, office: tuple[str, str]
+) -> None:
+    """A group's name of four words before the office in an aside is the office's body, as
+    one of three words is."""
+    found = offices_read(text, LONG_NAMES)
+    assert {(o.role, o.organization) for o in found if o.subject == "Tomas Brenn"} == {office}

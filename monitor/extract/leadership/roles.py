@@ -27,9 +27,10 @@ HEADS = (
     r"lieutenant|adviser|advisor|ideologue|treasurer|regent|dictator|overseer|emissary"
 )
 _HEAD_SEQ = rf"(?:{HEADS})(?:\s+(?:{HEADS}))*"
-# Up to three modifiers, which may be a possessive name: "the Northern Coast Brigades' commander".
+# Up to four modifiers, which may be a possessive name: "the Northern Coast Brigades' commander",
+# "the Sudan People's Liberation Army chief of staff".
 ROLE_BODY = (
-    r"(?:(?!(?:of|the|a|an|and|in|as|to|for|by|with|from|at|on)\b)[\w-]+(?:['’]s?)?\s+){0,3}"
+    r"(?:(?!(?:of|the|a|an|and|in|as|to|for|by|with|from|at|on)\b)[\w-]+(?:['’]s?)?\s+){0,4}"
     rf"{_HEAD_SEQ}"
 )
 ROLE = rf"(?P<role>{ROLE_BODY})\b"
