@@ -28,6 +28,7 @@ _MINOR = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SENTENCE_END = re.compile(r"[.!?:]\s+$")
 _AFTER_INITIALS = re.compile(r"(?:^|\s)(?:[^\W\d_]\.){2,}\s+$")
+_NEAR = 40  # characters before a word in which its sentence's start is told
 # Days and months, which prose always writes with a capital (not "May" nor "March": verbs too).
 _DATE_NAME = re.compile(
     rf"{DAY}|January|February|April|June|July|August|September|October|November|December", re.I
@@ -39,7 +40,7 @@ _TITLE_ABBREVIATION = re.compile(
     re.I,
 )
 # What may open a sentence inside one: a quote mark or a bracket just before a word.
-_OPENING = re.compile(r"[\"“‘'(\[]\Z")
+_OPENING = frozenset("\"“‘'([")
 # A headline, not a paragraph of prose in capitals.
 _MOST_WORDS = 40
 _LEAST_CONTENT_WORDS = 3
@@ -115,8 +116,8 @@ def names_in_prose(lines: Sequence[str]) -> frozenset[str]:
             folded = _folded(word.group())
             if word.group()[0].islower():
                 lower.add(folded)
-            elif not _starts_sentence(line, word.start()) and not _OPENING.search(
-                line, 0, word.start()
+            elif not _starts_sentence(line, word.start()) and (
+                line[word.start() - 1 : word.start()] not in _OPENING
             ):
                 capitalised.add(folded)
     return frozenset(capitalised - lower - _MINOR)
@@ -155,10 +156,12 @@ def _lower(char: str) -> str:
 
 
 def _starts_sentence(line: str, at: int) -> bool:
-    before = line[:at]
-    if _AFTER_INITIALS.search(before):
+    # what ends a sentence or makes initials lies just before the word: a search of the whole
+    # line before it, for every word, took time growing with the square of the line
+    near = max(0, at - _NEAR)
+    if _AFTER_INITIALS.search(line, near, at):
         return False  # "U.S. Base"
-    return not before.strip() or _SENTENCE_END.search(before) is not None
+    return not line[:at].strip() or _SENTENCE_END.search(line, near, at) is not None
 
 
 def _acronym(word: str, capitals: bool) -> bool:
