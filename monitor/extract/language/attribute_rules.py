@@ -35,7 +35,7 @@ Match = tuple[int, int, int, int]
 # lower-cased form, the most a tag).
 _COLUMNS = ("LOWER", "DEP", "TAG", "IS_SPACE")
 _LOWER = 0
-_WORDS_REMEMBERED = 200_000
+_WORDS_REMEMBERED = 20_000
 
 
 @dataclass(frozen=True, slots=True)

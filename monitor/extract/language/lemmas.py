@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Words remembered before the memory starts again: a daemon reads new words for ever.
-_REMEMBERED = 200_000
+_REMEMBERED = 20_000
 
 
 def remember_lemmas(lemmatizer: Lemmatizer) -> None:
