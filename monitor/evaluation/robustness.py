@@ -9,9 +9,10 @@ blog's entries after a time; plain-text copy comes hard-wrapped. Every sentence 
 set (the texts in DIR, as for `real_report`) that has at most `HEADLINE_WORDS` words and yields
 claims is reshaped each way by code, and every article is hard-wrapped at `WRAP_WIDTH` columns;
 the figure per shape is the share of the claims (their values) of the text as written that the
-reshaped text yields too. A headline's case is tried twice: the sentence alone, and inside its
-article (the claims the article reads from it, with it restyled in place), where the story may
-tell which of its words are names. No label is read: the text as written is its own reference.
+reshaped text yields too. A headline's case is tried twice: the sentence alone, and, for a
+sentence that is a line of its own, inside its article (the claims the article reads from it,
+with it restyled in place), where the story may tell which of its words are names. No label
+is read: the text as written is its own reference.
 
 Prose has shapes of its own that change no fact (`prose_shapes`): a sentence opened or closed
 by a phrase of time, an age or a photo's pointer after a person's name, a description after a
@@ -101,7 +102,8 @@ STYLES = {
 }
 WRAPPED = f"hard-wrapped at {WRAP_WIDTH} columns"
 # A headline's style with the story under it, as a feed gives title and summary together: the
-# story may tell which of the headline's words are names (`casing.names_in_prose`).
+# story may tell which of the headline's words are names (`casing.names_in_prose`). Tried on
+# the short sentences that are a line of their own, as a headline is.
 IN_ARTICLE = {
     "in title case, inside its article": title_cased,
     "in capitals, inside its article": str.upper,
@@ -172,12 +174,13 @@ def _count_in_article(
     sentence: str,
     told: list[Claim],
 ) -> None:
-    """Add the sentence's claims as its article reads them, and per style how many the article
-    with the sentence restyled still reads from it."""
+    """Add the claims of a sentence that is a line of its own (a headline, a paragraph of one
+    sentence) as its article reads them, and per style how many the article with the line
+    restyled still reads from it."""
     text, entities, year = article
     own = {c.value for c in told if c.quote == sentence}
-    if not own or sentence not in text:
-        return
+    if not own or sentence not in (line.strip() for line in text.splitlines()):
+        return  # a headline is a line of its own: inside a paragraph of prose it is no headline
     result.article_sentence_claims += len(own)
     for style, restyle in IN_ARTICLE.items():
         again = restyle(sentence)

@@ -75,14 +75,17 @@ def test_every_claim_of_a_short_sentence_is_counted_once_per_style() -> None:
 
 
 def test_a_short_sentence_is_also_restyled_inside_its_article() -> None:
-    """The claims its article reads from the sentence, and how many it still reads with the
-    sentence restyled in place: the story under a headline tells which words are names."""
+    """The claims its article reads from a sentence that is a line of its own, and how many it
+    still reads with the line restyled in place: the story under a headline tells which words
+    are names."""
     story = "Officials in Lorn said General Brel had fled to Kessel, a town near the border."
     text = f"General Brel fled to Kessel.\n\n{story}"
     kept = kept_in_other_shapes([(text, VARNO_WAR, 2024)])
     assert kept.article_sentence_claims == 2  # each sentence is the other's story
     assert kept.in_article == dict.fromkeys(IN_ARTICLE, 2)
     assert kept.kept["in title case"] == 0
+    shared = kept_in_other_shapes([(text.replace("\n\n", " "), VARNO_WAR, 2024)])
+    assert shared.article_sentence_claims == 0  # in a paragraph of prose it is no headline
     alone = kept_in_other_shapes([("General Brel fled to Kessel.", VARNO_WAR, 2024)])
     assert alone.kept["in title case"] == 0  # alone, "Kessel" reads as a word
     assert alone.in_article == dict.fromkeys(IN_ARTICLE, 0)  # and no story tells otherwise
