@@ -156,12 +156,24 @@ def test_a_headline_keeps_the_names_its_story_writes_with_a_capital() -> None:
     """A word the story writes with a capital inside a sentence and never in lower case is a
     name in its headline too: a reader takes them from the story under it."""
     names = names_in_prose(["General Brel Flees To Kessel As NLA Closes In", STORY])
-    assert {"kessel", "lorn", "brel"} <= names
+    assert {"kessel", "lorn", "brel"} <= names.keys()
     assert sentence_cased("General Brel Flees To Kessel As NLA Closes In", WAR, names) == (
         "General Brel flees to Kessel as NLA closes in"
     )
     assert sentence_cased("GENERAL BREL FLEES TO KESSEL", WAR, names) == (
         "General Brel flees to Kessel"
+    )
+
+
+def test_a_headline_in_capitals_keeps_the_acronyms_its_story_writes() -> None:
+    story = "The chairman of the DLF, Ilse Marant, told reporters in Kessel that her forces held."
+    names = names_in_prose([story])
+    assert names["dlf"] == "acronym" and names["kessel"] == "capitalised"
+    assert sentence_cased("DLF CHAIRMAN SAYS FORCES HOLD KESSEL", WAR, names) == (
+        "DLF chairman says forces hold Kessel"
+    )
+    assert sentence_cased("DLF CHAIRMAN SAYS FORCES HOLD KESSEL", WAR) == (
+        "Dlf chairman says forces hold kessel"
     )
 
 

@@ -13,7 +13,7 @@ capitalised too ("Iraqi Prime Minister"): an office's words are told from its co
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 
 from monitor.extract.language.asides import DAY
@@ -59,7 +59,7 @@ def headline_cased(line: str) -> bool:
 
 
 def sentence_cased(
-    line: str, entities: Sequence[EntityRef], names: frozenset[str] = frozenset()
+    line: str, entities: Sequence[EntityRef], names: Mapping[str, str] | None = None
 ) -> str:
     """`line` in sentence case, the same length: the words that keep a capital are the first
     of each sentence, acronyms ("HTS", "U.S."), country names, nationalities, ranks in short
@@ -71,7 +71,10 @@ def sentence_cased(
         return line
     capitals = line.upper() == line
     chars = list(line)
+    names = names or {}
     for word in _WORD.finditer(line):
+        if names.get(_folded(word.group())) == "acronym":
+            continue  # "TPLF" where the story writes it so
         if (
             _TITLE_ABBREVIATION.fullmatch(word.group())
             or _DATE_NAME.fullmatch(word.group())
@@ -101,26 +104,32 @@ def sentence_cased(
     return "".join(chars)
 
 
-def names_in_prose(lines: Sequence[str]) -> frozenset[str]:
+def names_in_prose(lines: Sequence[str]) -> dict[str, str]:
     """The words (folded) a text's prose writes as names: with a capital inside a sentence
-    and never in lower case, in the lines that are no headline. A reader takes the names of a
-    headline in title case from the story under it ("Rebel Chief Flees To Kessel" above a story
+    and never in lower case, in the lines that are no headline; "acronym" for those it writes
+    in capitals alone ("TPLF"), else "capitalised". A reader takes the names of a headline in
+    title case or capitals from the story under it ("Rebel Chief Flees To Kessel" above a story
     that writes "Kessel"), where the line alone cannot tell a name from a word. Words after a
     quote mark or a bracket may open a sentence, so they tell nothing."""
-    capitalised: set[str] = set()
+    forms: dict[str, set[bool]] = {}
     lower: set[str] = set()
     for line in lines:
         if headline_cased(line):
             continue
         for word in _WORD.finditer(line):
-            folded = _folded(word.group())
-            if word.group()[0].islower():
+            written = word.group().rstrip(".")
+            folded = written.casefold()
+            if written[0].islower():
                 lower.add(folded)
             elif not _starts_sentence(line, word.start()) and (
                 line[word.start() - 1 : word.start()] not in _OPENING
             ):
-                capitalised.add(folded)
-    return frozenset(capitalised - lower - _MINOR)
+                forms.setdefault(folded, set()).add(len(written) > 1 and written.isupper())
+    return {
+        word: "acronym" if all(capitals) else "capitalised"
+        for word, capitals in forms.items()
+        if word not in lower and word not in _MINOR
+    }
 
 
 def _folded(word: str) -> str:
