@@ -7,9 +7,10 @@ lower-cased form or dependency label, a list of them, a regular expression or wh
 space. spaCy's `Matcher` tries every pattern at every token, which cost as much as the
 dependency parser (about 23 ms for 1,000 words). Here each pattern is filed under a value its
 first token must have, the tokens' attributes are read once as an array, and a token is
-tried only against the patterns filed under its own values (a pattern whose first token has
-no such value, only a regular expression, is tried everywhere). A pattern of another shape (an
-operator, another attribute) still goes through a `Matcher`, so any pipeline's ruler works.
+tried only against the patterns filed under its own values (a pattern whose first token is
+tested by a regular expression alone is remembered per word that passes it; one whose first
+token asks no value at all is tried at every token). A pattern of another shape (an operator,
+another attribute) still goes through a `Matcher`, so any pipeline's ruler works.
 
 The matches come back in the ruler's own order, and the ruler's annotations are set token by
 token without a `Span` per match: every token ends up with the same annotations

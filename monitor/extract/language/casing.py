@@ -4,8 +4,9 @@ Many outlets capitalise every word of a headline ("Assad Flees To Moscow As Dama
 all of it. The tagger and parser were trained on running prose, where a capital marks a name:
 in such a line every word looks like one, verbs become proper nouns and the fact is lost. Such a
 line is parsed in sentence case: each word lower-cased except the first, the configured names and
-aliases, country names, acronyms and code names ("M23"), and what prose always capitalises
-(ranks in short, days, months). Only letters change case and nothing moves, so offsets hold
+aliases, country names, acronyms and code names ("M23"), what prose always capitalises
+(ranks in short, days, months), and the names the story under the headline writes with a
+capital (`names_in_prose`). Only letters change case and nothing moves, so offsets hold
 and a phrase read from the line is given back as written (`as_written`). Nationalities stay
 capitalised too ("Iraqi Prime Minister"): an office's words are told from its country's by case.
 """

@@ -142,9 +142,9 @@ _DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her)\s+$", re.I)
 
 def _in_office(sentence: str, group: Mention, start: int, end: int) -> bool:
     """Whether a group's name is part of the office `sentence[start:end]`: inside it, or
-    running into it from a capitalised word before it ("Varland military chief X" inside a
-    sentence, where the office's words start at "military"), not from a determiner ("the
-    army chief X" with "the army" configured is an office of that title)."""
+    running into it from a word before it ("Varland military chief X" inside a sentence, where
+    the office's words start at "military"), unless that word is a determiner ("the army chief
+    X" with "the army" configured is an office of that title)."""
     if not start < group.end < end:
         return start <= group.start < end
     before = sentence[group.start : start]

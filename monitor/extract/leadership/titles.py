@@ -198,7 +198,7 @@ def _told_longer(value: Leadership, claims: Sequence[Claim]) -> bool:
 def _of_phrase_taken_in(role: str, title: list[str]) -> bool:
     """Whether the parse took an office's "of" phrase into the name's noun phrase: "Chief of
     the general staff X" parsed as "chief of [the general staff X]", the title before the
-    name then being "the general staff" alone."""
+    name then being "general staff" alone."""
     _, of, tail = role.lower().rpartition(" of ")
     words = [w for w in tail.split() if w not in ("the", "a", "an")]
     return bool(of and words) and title[-len(words) :] == words
