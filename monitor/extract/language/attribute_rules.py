@@ -148,17 +148,24 @@ class _IndexedMatch:
         rows: list[list[int]] = doc.to_array(list(_COLUMNS)).tolist()
         verify = _Verifier(rows, self.strings)
         by_lower, by_dep, by_tag, by_space = self.filed
+        everywhere, add = self.everywhere, matches.append
         for start, (lower, dep, tag, space) in enumerate(rows):
             by_word = self.by_word.get(lower)
             if by_word is None:
                 by_word = self._by_word(lower)
-            hits = (by_lower.get(lower), by_dep.get(dep), by_tag.get(tag), by_space.get(space))
-            for pattern in (p for filed in hits if filed for p in filed):
-                if pattern.settled or verify(pattern, start):
-                    matches.append((pattern.rule, pattern.key, start, start + pattern.length))
-            for pattern in (*by_word, *self.everywhere):
-                if verify(pattern, start):
-                    matches.append((pattern.rule, pattern.key, start, start + pattern.length))
+            for filed in (
+                by_lower.get(lower),
+                by_dep.get(dep),
+                by_tag.get(tag),
+                by_space.get(space),
+            ):
+                for pattern in filed or ():
+                    if pattern.settled or verify(pattern, start):
+                        add((pattern.rule, pattern.key, start, start + pattern.length))
+            if by_word or everywhere:
+                for pattern in (*by_word, *everywhere):
+                    if verify(pattern, start):
+                        add((pattern.rule, pattern.key, start, start + pattern.length))
         return sorted(set(matches))
 
     def _by_word(self, lower: int) -> tuple[_Pattern, ...]:
