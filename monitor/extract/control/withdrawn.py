@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # "from" / "out of" ("withdrew from X", "pulled out of X").
 _LEAVING_OBJECT = frozenset("leave abandon evacuate vacate quit".split())
 _LEAVING_FROM = frozenset("withdraw retreat pull".split())
+_LEAVING = _LEAVING_OBJECT | _LEAVING_FROM
 
 
 def withdrawal_denials(s: Parsed) -> list[Claim]:
@@ -36,7 +37,9 @@ def withdrawal_denials(s: Parsed) -> list[Claim]:
 
 
 def _denied_withdrawal(s: Parsed, verb: Token) -> Iterator[Claim]:
-    if verb.pos_ != "VERB" or happened(verb) or is_modal(verb):
+    if verb.pos_ != "VERB" or verb.lemma_ not in _LEAVING:
+        return  # the cheap test first: most sentences have no verb of leaving
+    if happened(verb) or is_modal(verb):
         return
     place_phrase = _left_place(verb)
     if place_phrase is None:

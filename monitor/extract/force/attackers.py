@@ -43,12 +43,11 @@ _DOUBTS = frozenset("suspected alleged presumed".split())
 
 def _attacking(verb: Token) -> bool:
     """ "stormed", "attacked", "launched an attack", "carried out a raid"."""
-    if passive(verb) or not happened(verb):
-        return False
-    if verb.lemma_ in _ATTACKS:
-        return True
-    made = child(verb, "dobj")
-    return verb.lemma_ in _LAUNCHES and made is not None and made.lemma_ in _ATTACK_NOUNS
+    if verb.lemma_ not in _ATTACKS:
+        made = child(verb, "dobj")
+        if verb.lemma_ not in _LAUNCHES or made is None or made.lemma_ not in _ATTACK_NOUNS:
+            return False
+    return not passive(verb) and happened(verb)  # the costlier tests last
 
 
 def _named(s: Parsed, noun: Token) -> set[str]:

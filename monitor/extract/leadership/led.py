@@ -79,21 +79,23 @@ def _unnamed_fighters(body: Token) -> bool:
 def led_by(s: Parsed, verb: Token) -> list[tuple[Token, str, EntityRef | None]]:
     """ "the rebels led by A and B", "the RSF (...) led by General X", "It is led by X",
     "the RSF under the leadership of General X": the people who lead a configured group."""
+    leads = verb.lemma_ in _LEADS and verb.tag_ == "VBN"
+    under = verb.lower_ in _LEADERSHIP_NOUNS and verb.dep_ == "pobj" and verb.head.lower_ == "under"
+    if not (leads or under):
+        return []
     if any(FORMER.fullmatch(c.lower_) for c in verb.children):
         return []  # "the KDF, then led by X"
-    if verb.lemma_ in _LEADS and verb.tag_ == "VBN":
+    if leads:
         # "the Front, which is led by X": the relative pronoun stands for the noun it follows
         body = verb.head if verb.dep_ in ("acl", "relcl") else child(verb, "nsubjpass")
         agent = child(verb, "agent")
         people = child(agent, "pobj") if agent is not None else None
         role = _LEADS[verb.lemma_]
-    elif verb.lower_ in _LEADERSHIP_NOUNS and verb.dep_ == "pobj" and verb.head.lower_ == "under":
+    else:
         body = _before_under(verb.head)
         of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         people = child(of, "pobj") if of is not None else None
         role = _LEADERSHIP_NOUNS[verb.lower_]
-    else:
-        return []
     if body is None or people is None:
         return []
     group = _the_group(s, body)
