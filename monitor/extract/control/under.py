@@ -80,8 +80,8 @@ def verbless_holding(noun: Token) -> Parts | None:
     """ "X in rebel hands", "X under Y control": a headline whose head is the place and whose
     only predicate is the holding phrase; "X, now in Y hands, ...": the phrase set off as an
     aside to the place."""
-    if noun.pos_ in ("VERB", "AUX"):
-        return None
+    if noun.pos_ in ("VERB", "AUX") or not (noun.n_lefts or noun.n_rights):
+        return None  # a verb, or a word without a phrase on it (most words: the cheap test)
     held = _held_by(noun, _HOLDING_NOUNS)
     if held is None or not (noun.dep_ == "ROOT" or _set_off(held.head)):
         return None
