@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.language.asides import without_asides
 from monitor.extract.language.attribute_rules import index_matches
-from monitor.extract.language.casing import names_in_prose, sentence_cased
+from monitor.extract.language.casing import headline_cased, names_in_prose, sentence_cased
 from monitor.extract.language.layout import blocks
 from monitor.extract.language.lemmas import remember_lemmas
 from monitor.records import EntityRef
@@ -169,7 +169,8 @@ def sentences(
     nlp = load(model)
     written = blocks(text, entities)
     out: list[Sentence] = []
-    names = names_in_prose(written)
+    # a story's names are wanted only to read a headline in title case or capitals
+    names = names_in_prose(written) if any(map(headline_cased, written)) else None
     cased = nlp.pipe(without_asides(sentence_cased(b, entities, names)) for b in written)
     for line, doc in zip(written, cased, strict=True):
         for s in doc.sents:
