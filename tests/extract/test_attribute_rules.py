@@ -10,15 +10,14 @@ from contextlib import contextmanager
 
 import pytest
 import spacy
+from own_corpora import corpus_texts
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from monitor.evaluation.corpus import DEFAULT_CORPUS, load_corpus
 from monitor.extract.language import nlp
 from monitor.extract.language.attribute_rules import _IndexedMatch, index_matches
 
-CORPORA = [DEFAULT_CORPUS, DEFAULT_CORPUS / "heldout", DEFAULT_CORPUS / "heldout2"]
 SPECIAL = [
     "Y'all ain't gonna believe it: there's nothin' left, let's go, c'mon.",
     "I gotta say it is what it is, and you got it; he gets it, doesn't he?",
@@ -26,10 +25,6 @@ SPECIAL = [
     "The  NRF\u00a0said   it\n\nholds  Bazarak .  Whether it does is unclear; it's n't.",
     "Do they? They did, as did we, though we have not and had never done so.",
 ]
-
-
-def corpus_texts() -> list[str]:
-    return [d.text for root in CORPORA for d in load_corpus(root).documents]
 
 
 @pytest.fixture(scope="module")

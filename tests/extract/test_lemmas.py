@@ -9,15 +9,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from own_corpora import corpus_texts
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Token
 
-from monitor.evaluation.corpus import DEFAULT_CORPUS, load_corpus
 from monitor.extract.language import nlp
 from monitor.extract.language.lemmas import _Remembered
 
-CORPORA = [DEFAULT_CORPUS, DEFAULT_CORPUS / "heldout", DEFAULT_CORPUS / "heldout2"]
 PATHS = [
     "The fighters were fighting; a fighter fought and fights, as the better armies ran.",
     "Massoud's men left; they leave, having left the leaves of the valley's trees behind.",
@@ -60,7 +59,7 @@ def test_the_loaded_pipeline_remembers_every_lemma(model: Language) -> None:
 
 @pytest.mark.parametrize("source", ["corpora", "paths"])
 def test_every_token_gets_the_lemma_spacy_gives_it(model: Language, source: str) -> None:
-    texts = [d.text for root in CORPORA for d in load_corpus(root).documents]
+    texts = corpus_texts()
     texts = texts if source == "corpora" else PATHS * 2  # twice: the second time remembered
     remembered = lemmas(model, texts)
     with spacys_lemmatizer(lemmatizer_of(model)):

@@ -6,14 +6,13 @@ no idle worker spins on another core."""
 from __future__ import annotations
 
 import pytest
+from own_corpora import corpus_texts
 from spacy.language import Language
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_info
 
-from monitor.evaluation.corpus import DEFAULT_CORPUS, load_corpus
 from monitor.extract.language import nlp
 
-CORPORA = [DEFAULT_CORPUS, DEFAULT_CORPUS / "heldout", DEFAULT_CORPUS / "heldout2"]
 Annotation = tuple[str, int, str, str, bool]
 
 
@@ -50,7 +49,7 @@ def test_every_model_of_the_loaded_pipeline_multiplies_with_numpy(model: Languag
 
 
 def test_numpy_products_give_the_parse_blis_gives(model: Language) -> None:
-    texts = [d.text for root in CORPORA for d in load_corpus(root).documents]
+    texts = corpus_texts()
     ours = parse_of(model, texts)
     with nlp.blis_products(model):
         blis = parse_of(model, texts)
