@@ -202,6 +202,14 @@ def test_a_tiny_story_replays_with_known_counts(tmp_path: Path) -> None:
     assert "false change alerts 1 (0.33 per article)" in totals and "MISSED" in totals
 
 
+def test_no_target_is_met_when_no_article_was_replayed() -> None:
+    """Without the texts at hand nothing is replayed: the totals say the targets were not
+    measured, not that they were met."""
+    totals = format_totals([StoryOutcome("a-story", [], missing=["t-01", "t-02"])])
+    assert "0 articles replayed" in totals
+    assert totals.count("not measured") == 3 and "ok" not in totals
+
+
 def test_the_errors_of_the_other_split_are_counted_but_never_listed() -> None:
     """Tuning on the development part reads its misses; the held-out articles of a story only
     add to its counts."""
