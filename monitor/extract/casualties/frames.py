@@ -142,7 +142,7 @@ class _Loss:
 def _items(s: Parsed) -> Iterator[_Loss]:
     """Every count a verb of losses takes, with the side its phrase names (None for a bare
     count or a bare people noun, which the list they stand in may give one)."""
-    for verb in s.span:
+    for verb in s.with_lemma(_FIELDS):
         field = _FIELDS.get(verb.lemma_) if verb.pos_ == "VERB" else None
         if field is None or not happened(verb):
             continue

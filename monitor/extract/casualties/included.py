@@ -71,10 +71,8 @@ def _one_side(s: Parsed, people: Token, side: Side) -> EntityRef | None:
 def included_losses(s: Parsed, side: Side) -> Iterator[tuple[EntityRef, Token, Amount, Token]]:
     """(side, verb, count, people noun) for each counted item of a list of the dead told as
     casualties."""
-    for casualties in s.span:
-        if casualties.lower_ != "casualties" or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in casualties.children
-        ):
+    for casualties in s.with_lower(("casualties",)):
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in casualties.children):
             continue
         verb = casualties.head if casualties.dep_ == "nsubj" else casualties.head.head
         first = _listed(verb, casualties) if verb.lemma_ in _LISTING else None

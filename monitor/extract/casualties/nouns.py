@@ -69,8 +69,8 @@ def _owner(s: Parsed, noun: Token, side: Side) -> tuple[EntityRef, Token] | None
 
 
 def _deaths(s: Parsed, side: Side) -> Iterator[Loss]:
-    for noun in s.span:
-        if noun.lemma_ not in _DEATHS or noun.tag_ != "NNS":
+    for noun in s.with_lemma(_DEATHS):
+        if noun.tag_ != "NNS":
             continue
         counted = number_of(noun)
         owner = _owner(s, noun, side) if counted is not None else None
@@ -109,11 +109,11 @@ def _field_of(total: Token, people: Token) -> str | None:
 
 
 def _totals(s: Parsed, side: Side) -> Iterator[Loss]:
-    for total in s.span:
+    for total in s.with_lower(_TOTALS):
         verb = total.head
         rises = total.dep_ == "nsubj" and verb.lemma_ in _RISES
         put = total.dep_ == "dobj" and verb.lemma_ in _PUTS  # "put the number ... at 75"
-        if total.lower_ not in _TOTALS or not (rises or put):
+        if not (rises or put):
             continue
         owner = _owner(s, total, side)
         field = _field_of(total, owner[1]) if owner is not None else None
@@ -132,8 +132,8 @@ def _totals(s: Parsed, side: Side) -> Iterator[Loss]:
 def _casualties_to_toll(s: Parsed, side: Side) -> Iterator[Loss]:
     """ "reported 25 more casualties among its military, bringing the death toll to 410":
     casualties that push a death toll are deaths; the toll is their side's running total."""
-    for noun in s.span:
-        if noun.lemma_ != "casualty" or noun.tag_ != "NNS":
+    for noun in s.with_lemma(("casualty",)):
+        if noun.tag_ != "NNS":
             continue
         counted = number_of(noun)
         owner = _owner(s, noun, side) if counted is not None else None

@@ -37,8 +37,8 @@ def _prisoners(noun: Token | None) -> Amount | None:
 
 def prisoners_taken(s: Parsed, subject_side: Side) -> Iterator[tuple[EntityRef, Token, Amount]]:
     """(the side that lost them, verb, count) for "<side> captured/took N prisoners"."""
-    for verb in s.span:
-        if verb.lemma_ not in _TAKES or verb.pos_ != "VERB" or passive(verb):
+    for verb in s.with_lemma(_TAKES):
+        if verb.pos_ != "VERB" or passive(verb):
             continue
         counted = _prisoners(child(verb, "dobj"))
         captor = subject_side(s, verb) if counted is not None else None

@@ -100,9 +100,12 @@ _AIMS_AT = frozenset(
 _DOERS_OF_THE_NOUN = SPEECH_LEMMAS | frozenset("complete finish finalize achieve".split())
 
 
+_HELD = frozenset(("control", "hold"))  # "the RSF's control of X"
+
+
 def noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
-    for noun in s.span:
-        if noun.pos_ == "NOUN" and noun.lemma_ in ("control", "hold"):
+    for noun in s.with_lemma(_HELD | _NOUNS.keys()):
+        if noun.pos_ == "NOUN" and noun.lemma_ in _HELD:
             yield from _held_by_possessor(s, noun)
             continue
         status = _NOUNS.get(noun.lemma_) if noun.pos_ == "NOUN" else None

@@ -41,7 +41,7 @@ def _rejecter(s: Parsed, verb: Token) -> tuple[EntityRef, Token] | None:
 def rejected_claims(s: Parsed, found: Sequence[Claim]) -> list[Claim]:
     """The denials of the captures in `found` by a side that rejects "the claim(s)"."""
     denials: list[Claim] = []
-    for verb in s.span:
+    for verb in s.with_lemma(DISPUTING):
         rejecter = _rejecter(s, verb)
         if rejecter is None:
             continue

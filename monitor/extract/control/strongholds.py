@@ -106,7 +106,7 @@ def _taken(noun: Token, place: EntityRef, s: Parsed) -> bool:
 
 
 def stronghold_frames(s: Parsed) -> Iterator[Claim]:
-    nouns = [t for t in s.span if t.lemma_ in _STRONGHOLD and t.pos_ == "NOUN"]
+    nouns = [t for t in s.with_lemma(_STRONGHOLD) if t.pos_ == "NOUN"]
     for noun in nouns:
         place = _described_place(s, noun) or _named_by_of(s, noun)
         owner = _owner(s, noun)

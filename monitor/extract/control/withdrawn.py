@@ -33,11 +33,11 @@ _LEAVING = _LEAVING_OBJECT | _LEAVING_FROM
 
 
 def withdrawal_denials(s: Parsed) -> list[Claim]:
-    return [claim for verb in s.span for claim in _denied_withdrawal(s, verb)]
+    return [claim for verb in s.with_lemma(_LEAVING) for claim in _denied_withdrawal(s, verb)]
 
 
 def _denied_withdrawal(s: Parsed, verb: Token) -> Iterator[Claim]:
-    if verb.pos_ != "VERB" or verb.lemma_ not in _LEAVING:
+    if verb.pos_ != "VERB":
         return  # the cheap test first: most sentences have no verb of leaving
     if happened(verb) or is_modal(verb):
         return

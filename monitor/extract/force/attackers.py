@@ -75,8 +75,8 @@ def _side(s: Parsed, people: Token) -> EntityRef | None:
 
 def attacker_frames(s: Parsed) -> list[Claim]:
     claims = []
-    for people in s.span:
-        if people.dep_ != "nsubj" or people.lower_ not in _ATTACKERS:
+    for people in s.with_lower(_ATTACKERS):
+        if people.dep_ != "nsubj":
             continue
         verb = people.head
         counted = number_of(people) if _attacking(verb) else None

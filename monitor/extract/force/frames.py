@@ -83,8 +83,8 @@ def _is_amount_word(token: Token) -> bool:
 
 def force_frames(s: Parsed) -> list[Claim]:
     claims = []
-    for verb in s.span:
-        if verb.lemma_ not in _FORCE_VERBS or not happened(verb) or passive(verb):
+    for verb in s.with_lemma(_FORCE_VERBS):
+        if not happened(verb) or passive(verb):
             continue
         if s.year is not None and is_past(era_text(verb), s.year, FORCE_ERA, FORCE_YEAR):
             continue

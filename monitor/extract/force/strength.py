@@ -63,8 +63,8 @@ def _owner(s: Parsed, noun: Token) -> EntityRef | None:
 
 def strength_frames(s: Parsed) -> list[Claim]:
     claims = []
-    for strong in s.span:
-        if strong.lower_ != "strong" or strong.dep_ != "amod":
+    for strong in s.with_lower(("strong",)):
+        if strong.dep_ != "amod":
             continue
         number = _number(strong)
         owner = _owner(s, strong.head) if number is not None else None
@@ -102,8 +102,8 @@ def _grower(s: Parsed, verb: Token) -> EntityRef | None:
 def growth_frames(s: Parsed) -> list[Claim]:
     """ "has since grown to about 8,000": the group's size now."""
     claims = []
-    for verb in s.span:
-        if verb.lemma_ not in GROWING or not happened(verb):
+    for verb in s.with_lemma(GROWING):
+        if not happened(verb):
             continue
         to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         target = child(to, "pobj") if to is not None else None
@@ -185,9 +185,7 @@ def force_noun_frames(s: Parsed) -> list[Claim]:
     """A group described as a force of a size: "the front is today a force numbering about
     6,000 troops", "The KDF is a force of 9,000 men"."""
     claims = []
-    for noun in s.span:
-        if noun.lemma_.lower() not in _FORCE_NOUNS:
-            continue
+    for noun in s.with_lemma(_FORCE_NOUNS, folded=True):
         counted = _force_count(noun)
         owner = _force_owner(s, noun) if counted is not None else None
         if counted is None or owner is None:

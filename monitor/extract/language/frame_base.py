@@ -9,8 +9,8 @@ condition.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from monitor.extract.language.grammar import (
@@ -45,6 +45,33 @@ class Parsed:
     year: int | None
     heads: dict[int, EntityRef]
     written: frozenset[str] = frozenset()  # entities the sentence names as written
+    # the sentence's tokens by lemma and by lower case, filled on first use (`with_lemma`)
+    _words: dict[str, dict[str, list[Token]]] = field(default_factory=dict, compare=False)
+
+    def with_lemma(self, lemmas: Collection[str], *, folded: bool = False) -> list[Token]:
+        """The sentence's tokens whose lemma is one of `lemmas` (lowercased first when
+        `folded`), in order: where a frame starts from its trigger words. A dozen frames each
+        walked every token for them, a tenth of the extraction's cost; the sentence's words
+        are filed once instead."""
+        by_lemma = self._filed("lemma")
+        return _in_order(
+            t for w, ts in by_lemma.items() if (w.lower() if folded else w) in lemmas for t in ts
+        )
+
+    def with_lower(self, words: Collection[str]) -> list[Token]:
+        """The sentence's tokens whose lower case is one of `words`, in order."""
+        by_lower = self._filed("lower")
+        return _in_order(t for w, ts in by_lower.items() if w in words for t in ts)
+
+    def _filed(self, by: str) -> dict[str, list[Token]]:
+        if not self._words:
+            lemmas: dict[str, list[Token]] = {}
+            lowers: dict[str, list[Token]] = {}
+            for token in self.span:
+                lemmas.setdefault(token.lemma_, []).append(token)
+                lowers.setdefault(token.lower_, []).append(token)
+            self._words.update(lemma=lemmas, lower=lowers)
+        return self._words[by]
 
     def entity(self, token: Token | None, kind: str) -> EntityRef | None:
         """The configured entity of `kind` that the noun phrase of `token` names: itself, a
@@ -57,6 +84,10 @@ class Parsed:
             if found is not None and found.kind == kind:
                 return found
         return None
+
+
+def _in_order(tokens: Iterator[Token]) -> list[Token]:
+    return sorted(tokens, key=lambda t: t.i)
 
 
 _MODIFIERS = frozenset("compound poss nmod amod appos npadvmod".split())

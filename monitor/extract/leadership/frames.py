@@ -68,8 +68,8 @@ _WHERE = ("in", "inside", "at", "within")
 def arrival_frames(s: Parsed) -> list[Claim]:
     """A present whereabouts: "X arrived in Y", "X visited Y", "X is in Y", "X remains in Y"."""
     claims = []
-    for verb in s.span:
-        if verb.lemma_ not in _ARRIVAL_VERBS or not happened(verb):
+    for verb in s.with_lemma(_ARRIVAL_VERBS):
+        if not happened(verb):
             continue
         person = s.entity(subject(verb), "person")
         if person is None:
@@ -130,9 +130,7 @@ def killing_frames(s: Parsed) -> list[Claim]:
     on Monday was killed", "X early on Sunday died", where words between the name and its verb
     keep the kind extractor from it."""
     claims = []
-    for verb in s.span:
-        if verb.lemma_ not in _KILLING and verb.lemma_ != "die":
-            continue
+    for verb in s.with_lemma(_KILLING | {"die"}):
         if not happened(verb):
             continue
         if s.year is not None and is_past(era_text(verb), s.year, FATE_ERA, OFFICE_YEAR):
@@ -188,8 +186,8 @@ def death_noun_frames(s: Parsed) -> list[Claim]:
     leader X", "X's killing was confirmed". A verb over it that is negated, modal, denied or
     feared leaves it untold; so does a date that makes it history."""
     claims = []
-    for noun in s.span:
-        if noun.pos_ != "NOUN" or noun.lemma_ not in _DEATH_NOUNS:
+    for noun in s.with_lemma(_DEATH_NOUNS):
+        if noun.pos_ != "NOUN":
             continue
         person = _dead_person(s, noun)
         verb = _governing_verb(noun)
@@ -237,8 +235,8 @@ def found_dead_frames(s: Parsed) -> list[Claim]:
     """ "X was confirmed dead", "was found dead in Y", "was reported killed", "is believed
     dead": a death stated of the passive subject; hedged when only reported or believed."""
     claims = []
-    for word in s.span:
-        if word.lower_ not in ("dead", "killed") or word.dep_ not in ("oprd", "xcomp", "acomp"):
+    for word in s.with_lower(("dead", "killed")):
+        if word.dep_ not in ("oprd", "xcomp", "acomp"):
             continue
         verb = word.head
         known = verb.lemma_ in _FOUND_DEAD

@@ -36,8 +36,8 @@ def _people(s: Parsed, subject: Token) -> list[EntityRef]:
 
 def where_clause_frames(s: Parsed) -> list[Claim]:
     claims = []
-    for where in s.span:
-        if where.lower_ != "where" or where.dep_ != "advmod":
+    for where in s.with_lower(("where",)):
+        if where.dep_ != "advmod":
             continue
         verb = where.head
         if verb.dep_ != "relcl" or not happened(verb):

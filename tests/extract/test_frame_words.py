@@ -1,0 +1,46 @@
+"""A parsed sentence files its words once, and the frames start from its index of them: it must
+give the very tokens a walk over the sentence finds, in the same order, on every sentence of
+the corpora we wrote."""
+
+from __future__ import annotations
+
+import pytest
+from own_corpora import corpus_texts
+
+from monitor.extract.language.frame_base import Parsed, parsed
+from monitor.extract.language.nlp import sentences
+
+# lemmas some frames start from, a word that is its own lemma, and one no sentence has
+LEMMAS = [
+    frozenset("kill die capture take seize".split()),
+    frozenset(("be",)),
+    frozenset("force army unit".split()),
+    frozenset(("zzz",)),
+]
+LOWERS = [frozenset(("where",)), frozenset("dead killed".split()), frozenset(("the", ","))]
+
+
+@pytest.fixture(scope="module")
+def parses() -> list[Parsed]:
+    texts = corpus_texts()
+    return [parsed(s.parse, (), None) for text in texts for s in sentences(text)]
+
+
+def test_the_index_finds_what_a_walk_finds(parses: list[Parsed]) -> None:
+    assert len(parses) > 500
+    for s in parses:
+        for lemmas in LEMMAS:
+            assert s.with_lemma(lemmas) == [t for t in s.span if t.lemma_ in lemmas]
+            folded = [t for t in s.span if t.lemma_.lower() in lemmas]
+            assert s.with_lemma(lemmas, folded=True) == folded
+        for words in LOWERS:
+            assert s.with_lower(words) == [t for t in s.span if t.lower_ in words]
+
+
+def test_a_capitalised_lemma_is_found_only_when_folded(parses: list[Parsed]) -> None:
+    capitalised = [(s, t) for s in parses for t in s.span if t.lemma_.istitle()]
+    assert capitalised
+    s, token = capitalised[0]
+    lowered = frozenset((token.lemma_.lower(),))
+    assert token in s.with_lemma(lowered, folded=True)
+    assert token not in s.with_lemma(lowered)
