@@ -17,6 +17,7 @@ from monitor.extract.force import (
     attacker_frames,
     force_frames,
     force_noun_frames,
+    fronted_count_frames,
     growth_frames,
     strength_frames,
 )
@@ -42,6 +43,7 @@ _FRAMES = {
         *strength_frames(s),
         *growth_frames(s),
         *force_noun_frames(s),
+        *fronted_count_frames(s),
         *attacker_frames(s),
     ],
     "leadership": lambda s: [

@@ -52,3 +52,36 @@ def test_a_fronted_force_is_the_subjects(text: str, expected: ForceSize) -> None
 )
 def test_a_force_after_the_verb_is_not_the_subjects(text: str) -> None:
     assert sizes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "With some 9,000 fighters, the KDF is the largest armed group in the hills.",
+            ForceSize(KDF, 9000, 9000, "approx", "fighters"),
+        ),
+        (
+            "With at least 2,500 troops, the Legion has held Dorn since spring.",
+            ForceSize(LEGION, 2500, None, "at_least", "troops"),
+        ),
+        (  # joined to an opening participle dated long before: the count is the clause's
+            "Founded 30 years ago and with about 6,000 fighters, the KDF is the main group.",
+            ForceSize(KDF, 6000, 6000, "approx", "fighters"),
+        ),
+    ],
+)
+def test_a_fronted_count_of_people_is_the_subjects(text: str, expected: ForceSize) -> None:
+    assert sizes(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Formed in 1981 with about 6,000 men, the KDF is the oldest group in Dorn.",  # at founding
+        "With about 6,000 men in 2001, the KDF held Dorn.",  # another era
+        "The KDF clashed with 3,000 men near Dorn.",  # whom it fought
+    ],
+)
+def test_a_count_of_people_with_another_reading_is_not_a_fronted_size(text: str) -> None:
+    assert sizes(text) == []

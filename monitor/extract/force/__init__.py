@@ -10,13 +10,19 @@ the fighters of an attack (`attackers`), and the verbs of having, sending and nu
 from monitor.extract.force.attackers import attacker_frames
 from monitor.extract.force.frames import force_frames
 from monitor.extract.force.patterns import extract_force_sizes
-from monitor.extract.force.strength import force_noun_frames, growth_frames, strength_frames
+from monitor.extract.force.strength import (
+    force_noun_frames,
+    fronted_count_frames,
+    growth_frames,
+    strength_frames,
+)
 
 __all__ = [
     "attacker_frames",
     "extract_force_sizes",
     "force_frames",
     "force_noun_frames",
+    "fronted_count_frames",
     "growth_frames",
     "strength_frames",
 ]

@@ -1,6 +1,7 @@
 """A group's strength told as an attribute of its name: "the 100,000-strong RSF", "a
 5,000-strong KDF force", "the RSF sent a 3,000-strong force"; or as what the group or its ranks
-grew to: "the front has since grown to about 8,000", "the KDF's ranks swelled to 9,000 fighters".
+grew to: "the front has since grown to about 8,000", "the KDF's ranks swelled to 9,000 fighters";
+or in a "with" phrase that opens the group's clause: "With some 9,000 fighters, the KDF is".
 
 The count is the number compounded with "strong" (its qualifier words too: "some 3,000-strong"),
 and the owner is the configured group that the modified noun names, or, for a noun of a force
@@ -14,7 +15,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from monitor.extract.language.attribution import is_hedged
-from monitor.extract.language.frame_base import Parsed, child, era_text, happened, side_of
+from monitor.extract.language.frame_base import (
+    Parsed,
+    child,
+    era_text,
+    happened,
+    number_of,
+    side_of,
+)
 from monitor.extract.language.grammar import claimant_of, subject
 from monitor.extract.language.history import FORCE_ERA, FORCE_YEAR, is_past
 from monitor.extract.language.numbers import find_amounts
@@ -176,9 +184,41 @@ def _with_clause(noun: Token) -> Token | None:
 def _fronted_with(s: Parsed, with_: Token) -> EntityRef | None:
     """ "With a force of 6,000, the KDF took Dorn": a "with" phrase before the clause's subject
     tells what that subject had; after the verb it may be whom it fought ("clashed with")."""
-    verb = with_.head.head if with_.dep_ == "mark" else with_.head
+    verb = _clause_of_with(with_)
     who = subject(verb) if verb.pos_ in ("VERB", "AUX") else None
     return side_of(s, who) if who is not None and with_.i < who.i else None
+
+
+def _clause_of_with(with_: Token) -> Token:
+    """The verb of the clause a "with" phrase belongs to; a "with" phrase joined to an opening
+    participle ("Founded in 1964 and with 12,000 fighters, the FARC is") opens the same clause
+    as the participle."""
+    first = with_
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first is not with_ and first.dep_ in ("advcl", "prep"):
+        return first.head
+    return with_.head.head if with_.dep_ == "mark" else with_.head
+
+
+def fronted_count_frames(s: Parsed) -> list[Claim]:
+    """A count of people in a "with" phrase that opens its clause: "With some 9,000 fighters,
+    the RLF is the largest armed group" (what `_fronted_with` reads for a force noun, "With a
+    force of 6,000", told by its people)."""
+    claims = []
+    for people in s.with_lower(PLURALS):
+        if people.dep_ != "pobj" or people.head.lower_ != "with":
+            continue
+        counted = number_of(people)
+        owner = _fronted_with(s, people.head) if counted is not None else None
+        if counted is None or owner is None:
+            continue
+        verb = _clause_of_with(people.head)
+        if s.year is not None and is_past(era_text(verb), s.year, FORCE_ERA, FORCE_YEAR):
+            continue
+        value = ForceSize(owner.name, counted[0], counted[1], counted[2], people.lower_)
+        claims.append(Claim(value, s.text, claimant_of(verb), is_hedged(s.text)))
+    return claims
 
 
 def force_noun_frames(s: Parsed) -> list[Claim]:
