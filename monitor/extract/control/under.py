@@ -103,10 +103,18 @@ def _far_antecedent(verb: Token, subject: Token | None) -> bool:
     return any(c.dep_ == "prep" and c.i < subject.i for c in verb.head.children)
 
 
+def _holding_phrase_heads(s: Parsed) -> list[Token]:
+    """The words a holding phrase hangs on ("X" of "X in rebel hands"), in order: the head of
+    the preposition whose object is a holding noun."""
+    held = s.with_lower(frozenset(_HOLDING_NOUNS.values()))
+    heads = {t.head.head.i: t.head.head for t in held}
+    return [heads[i] for i in sorted(heads)]
+
+
 def verbless_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
     """The holdings told without a verb, held by the configured groups they name or, for an
     armed actor nobody configured ("rebel hands"), by a holder unnamed."""
-    for noun in s.span:
+    for noun in _holding_phrase_heads(s):
         parts = verbless_holding(noun)
         if parts is None or parts[1] is None:
             continue

@@ -208,6 +208,8 @@ def extract_force_sizes(
     if not groups:
         return []
     amounts = find_amounts(sentence)
+    if not amounts:
+        return []
     speaker = find_speaker(sentence)
     claimed_by = resolve_pronoun(
         speaker, [m.entity.name for m in found if m.entity.kind == "person"]

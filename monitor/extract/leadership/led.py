@@ -76,6 +76,11 @@ def _unnamed_fighters(body: Token) -> bool:
     return body.lower_ in PLURALS and not any(c.dep_ == "poss" for c in body.children)
 
 
+def leading_words(s: Parsed) -> list[Token]:
+    """The words `led_by` may start from: a verb of leading, a noun of leadership."""
+    return [*s.with_lemma(_LEADS), *s.with_lower(_LEADERSHIP_NOUNS)]
+
+
 def led_by(s: Parsed, verb: Token) -> list[tuple[Token, str, EntityRef | None]]:
     """ "the rebels led by A and B", "the RSF (...) led by General X", "It is led by X",
     "the RSF under the leadership of General X": the people who lead a configured group."""

@@ -19,7 +19,7 @@ from monitor.extract.language.grammar import tokens_at
 from monitor.extract.language.history import CONTROL_YEAR, long_before, years_in
 from monitor.extract.language.mentions import Mention, find_mentions
 from monitor.extract.leadership.filters import denied, past_office
-from monitor.extract.leadership.led import led_by
+from monitor.extract.leadership.led import leading_words, led_by
 from monitor.extract.leadership.predicates import Hit
 from monitor.extract.leadership.roles import FORMER, HEADS, clean_role
 from monitor.extract.leadership.titles import OFFICE_WORDS, RANKS
@@ -321,6 +321,14 @@ def _dated_long_ago(s: Parsed, token: Token) -> bool:
     return s.year is not None and long_before(years_in(era_text(verb), CONTROL_YEAR), s.year)
 
 
+def _office_words(s: Parsed) -> list[Token]:
+    """The words an office may be read from, in order: where "led by" or "under the leadership
+    of" starts, and the head of each configured person's name."""
+    people = [s.span.doc[i] for i, entity in s.heads.items() if entity.kind == "person"]
+    words = {t.i: t for t in (*leading_words(s), *people)}
+    return [words[i] for i in sorted(words)]
+
+
 def office_frames(s: Parsed) -> list[Claim]:
     """Offices told by a title across a rank, by an appositive, or by "led by"."""
     claims: list[Claim] = []
@@ -338,7 +346,7 @@ def office_frames(s: Parsed) -> list[Claim]:
         if claim not in claims:
             claims.append(claim)
 
-    for token in s.span:
+    for token in _office_words(s):
         for p, role, group in led_by(s, token):
             person = None if _dated_long_ago(s, p) else _person(s, p)
             title = _title_across_rank(s, groups, p, group) if person else None
