@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from own_corpora import corpus_texts
 
+from monitor.extract.control import frames as control_frames
 from monitor.extract.language.frame_base import Parsed, parsed
 from monitor.extract.language.nlp import sentences
 
@@ -44,3 +45,13 @@ def test_a_capitalised_lemma_is_found_only_when_folded(parses: list[Parsed]) -> 
     lowered = frozenset((token.lemma_.lower(),))
     assert token in s.with_lemma(lowered, folded=True)
     assert token not in s.with_lemma(lowered)
+
+
+def test_no_control_verb_is_read_from_a_word_outside_the_frames_lemmas(
+    parses: list[Parsed],
+) -> None:
+    read = [t for s in parses for t in s.span if control_frames._plain_verb_parts(t) is not None]
+    assert read  # the corpora tell captures
+    assert all(t.lemma_ in control_frames._VERB_LEMMAS for t in read)
+    skipped = [t for s in parses for t in s.span if t.lemma_ not in control_frames._VERB_LEMMAS]
+    assert all(control_frames._plain_verb_parts(t) is None for t in skipped)

@@ -37,9 +37,15 @@ from monitor.extract.control.telling import (
     speaker_side,
     told_by,
 )
-from monitor.extract.control.under import came_under, under_control, verbless_frames
+from monitor.extract.control.under import (
+    UNDER_LEMMAS,
+    came_under,
+    under_control,
+    verbless_frames,
+)
 from monitor.extract.control.withdrawn import withdrawal_denials
 from monitor.extract.control.yielded import (
+    YIELDING_LEMMAS,
     bare_participle,
     handed_over,
     liberated,
@@ -120,6 +126,21 @@ def _trapped_in(verb: Token) -> Token | None:
     if obj.lemma_ not in _GARRISON and (counted is None or counted.lemma_ not in _GARRISON):
         return None
     return prep_object(verb, "in", "inside") or prep_object(obj, "in", "inside")
+
+
+# Every lemma `_plain_verb_parts` reads a control verb from: a verb with another lemma tells
+# no control, so the frames start from the sentence's words with one of these.
+_VERB_LEMMAS = (
+    YIELDING_LEMMAS
+    | UNDER_LEMMAS
+    | _EXPEL
+    | _PUSH_OUT
+    | _ENCIRCLE
+    | _CONTROL_NOUN_VERBS.keys()
+    | {"be", "remain", "stay"}
+    | _PARTICIPLES
+    | _VERBS.keys()
+)
 
 
 def _back(verb: Token) -> bool:
@@ -259,7 +280,7 @@ def _ended(verb: Token) -> bool:
 
 
 def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
-    for verb in s.span:
+    for verb in s.with_lemma(_VERB_LEMMAS):
         parts = _verb_parts(verb) if verb.pos_ in ("VERB", "AUX") else None
         if parts is None:
             continue

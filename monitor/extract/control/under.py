@@ -31,6 +31,8 @@ _HOLDING_NOUNS = {"under": "control", "in": "hands"}
 _ENTERING = frozenset("fall come pass".split())
 _ENTERED_NOUNS = {"under": "control", "into": "hands"}
 _OWNERS = frozenset("poss compound amod nmod".split())
+# The lemmas `under_control` and `came_under` start from.
+UNDER_LEMMAS = _COPULAS | _ENTERING
 
 
 def _holder(held: Token) -> Token | None:

@@ -141,3 +141,8 @@ def surrendered(verb: Token) -> Parts | None:
         or prep_object(yielder, "of", "in", "at")
     )
     return where, taker, "captured"
+
+
+# The lemmas the readers above start from (`lost_to`, `handed_over`, `liberated`, `swept_into`,
+# `surrendered`): a verb with another lemma yields no place.
+YIELDING_LEMMAS = frozenset({"lose", "sweep", "surrender"}) | _GIVING_UP | LIBERATING
