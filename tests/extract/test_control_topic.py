@@ -1,5 +1,6 @@
 """A taking named as the subject of what is ("Retaking Kastrel is central to the offensive")
-is a topic or an aim, not an event: nothing is read. The same deed told as done is read."""
+or of what it would do ("taking Kastrel would open the coast road") is a topic, an aim or a
+prospect, not an event: nothing is read. The same deed told as done is read."""
 
 from __future__ import annotations
 
@@ -24,3 +25,16 @@ def test_the_deed_told_as_done_is_read() -> None:
     assert read_in_text(
         "Northern troops retook Kastrel, which is central to the offensive.", ENTITIES
     ) == [("Kastrel", NORTH, "retaken")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northern troops shelled the outskirts of Kastrel on Monday. Should the assault"
+        " succeed, capturing the city would hand the Northern Army its largest prize in years.",
+        "Northern troops shelled the outskirts of Kastrel. Retaking the city could open the"
+        " coast road to them.",
+    ],
+)
+def test_a_taking_as_the_subject_of_a_modal_verb_is_no_event(text: str) -> None:
+    assert read_in_text(text, ENTITIES) == []

@@ -268,12 +268,13 @@ _COPULAS = frozenset("be remain seem become".split())
 
 def _spoken_of(verb: Token) -> bool:
     """A deed named as the subject of what is or will be ("Retaking X is central to the
-    offensive", "Holding X remains the priority"): a topic or an aim, not an event. A deed
-    said to have taken time or a toll ("Taking X took three weeks") did happen."""
+    offensive", "Holding X remains the priority") or of what it would do ("capturing the port
+    would open the coast road"): a topic or a prospect, not an event. A deed said to have
+    taken time or a toll ("Taking X took three weeks") did happen."""
     if verb.dep_ != "csubj" or verb.tag_ != "VBG":
         return False
     head = verb.head
-    return head.lemma_ in _COPULAS and (head.tag_ in ("VBZ", "VBP") or is_modal(head))
+    return is_modal(head) or (head.lemma_ in _COPULAS and head.tag_ in ("VBZ", "VBP"))
 
 
 def passive(verb: Token) -> bool:
