@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from control_facts import KASTREL_WAR, NORTH, read_by_control, read_in_text
 
+from monitor.records import EntityRef
+
 ENTITIES = KASTREL_WAR
 
 
@@ -29,3 +31,18 @@ def test_a_deed_joined_to_another_is_a_fact() -> None:
     assert found == [("Kastrel", NORTH, "retaken")]
     found = read_in_text("The northern forces regrouped and then retook Kastrel.", ENTITIES)
     assert found == [("Kastrel", NORTH, "retaken")]
+
+
+# The parser's attachment depends on the words: in this sentence it joins the bare verb to
+# "engaged", not to the infinitive before it.
+TARSA = (EntityRef(NORTH, "group", ("Northern troops",)), EntityRef("Tarsa", "place", ()))
+
+
+def test_a_bare_verb_after_an_infinitive_shares_its_to() -> None:
+    sentence = (
+        "Northern troops engaged in joint operations to encircle and later retake Tarsa from"
+        " the rebels."
+    )
+    assert read_in_text(sentence, TARSA) == []
+    joined = "Northern troops encircled and then retook Tarsa on Monday."  # a finite clause
+    assert read_in_text(joined, TARSA) == [("Tarsa", NORTH, "retaken")]

@@ -260,6 +260,7 @@ def _open_infinitive(verb: Token) -> bool:
     taken") reports one, and so does the complement of "managed to". The purpose of a noun ("an
     operation to retake X", parsed as a relative clause) is an aim, and a verb joined to an
     infinitive ("to encircle and retake X") shares its "to"."""
+    verb = _infinitive_joined_to(verb) or verb
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
     if verb.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl") or is_perfect(verb):
@@ -267,6 +268,21 @@ def _open_infinitive(verb: Token) -> bool:
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return False
     return verb.head.lemma_ not in _IMPLICATIVE
+
+
+def _infinitive_joined_to(verb: Token) -> Token | None:
+    """ "joined raids to cut off and later recapture X": the parser may hang the bare verb on
+    the clause's verb ("joined") rather than on the infinitive before it, whose "to" it
+    shares. That infinitive, when the verb is bare and a "to" infinitive of the same head
+    stands before it."""
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or verb.head.tag_ == "VB":
+        return None
+    before = [c for c in verb.head.children if c.i < verb.i and c.tag_ == "VB"]
+    return next((c for c in reversed(before) if _has_to(c)), None)
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 _TAKEN = frozenset({"captured", "retaken"})
