@@ -28,6 +28,9 @@ def _values(sentence: str) -> list[Holding]:
         "Kastrel had been under CM control since 2016, when the group took the town from a rival"
         " clan.",
         "The Coast Militia had held Kastrel for a decade before the army arrived.",
+        # a year back from the clause it sets the time of
+        "A year after the Coast Militia took Kastrel, the group says it still has 3,000 men.",
+        "Two years after the CM seized Kastrel, residents say little has changed.",
     ],
 )
 def test_over_or_long_ago(sentence: str) -> None:
@@ -49,6 +52,10 @@ def test_over_or_long_ago(sentence: str) -> None:
         (
             "The Coast Militia had held Kastrel since March, a UN panel found.",
             [("Kastrel", CM, "holds")],
+        ),
+        (  # days, not years
+            "Two days after the Coast Militia seized Kastrel, the army shelled the port.",
+            [("Kastrel", CM, "captured")],
         ),
     ],
 )
