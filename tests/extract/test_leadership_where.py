@@ -52,3 +52,14 @@ def test_a_relative_clause_of_place_locates_its_subject(text: str) -> None:
 )
 def test_no_whereabouts_from_another_verb_or_a_possibility(text: str) -> None:
     assert not _located(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Omar Kessel is in the valley with his people, an aide said.", "the valley"),
+        ("Lina Vard remains in the town with a few guards.", "the town"),
+    ],
+)
+def test_the_company_kept_in_a_place_is_no_part_of_it(text: str, place: str) -> None:
+    assert _located(text) == {(text.split(" is ")[0].split(" remains ")[0], place)}

@@ -151,11 +151,18 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
-def phrase(token: Token) -> str:
+def phrase(token: Token, without: frozenset[str] = frozenset()) -> str:
     """The noun phrase `token` heads, without relative clauses, asides and what follows a comma:
-    "a senior U.S. official" from "a senior U.S. official, who asked not to be named,"."""
+    "a senior U.S. official" from "a senior U.S. official, who gave no name,"; nor the
+    phrases of the prepositions `without` names ("the valley" of "the valley with his men")."""
     inside = {token.i}
-    stack = [c for c in token.children if c.dep_ not in _PHRASE_CUT and not _dated(c)]
+    stack = [
+        c
+        for c in token.children
+        if c.dep_ not in _PHRASE_CUT
+        and not _dated(c)
+        and not (c.dep_ == "prep" and c.lower_ in without)
+    ]
     while stack:
         node = stack.pop()
         inside.add(node.i)

@@ -37,8 +37,17 @@ _TOTAL_WORDS = frozenset("toll total overall cumulative altogether".split())
 _TOTAL_PHRASES = ("so far", "to date", "in total", "in all", "since the start", "since the war")
 
 
+# Who is with somebody in a place is no part of the place: "in the valley with his people".
+_COMPANY = frozenset({"with"})
+
+
+def place_phrase(token: Token) -> str:
+    """The place a noun phrase names, as written, without the company kept there."""
+    return phrase(token, _COMPANY)
+
+
 def _place_name(token: Token, entities: Sequence[EntityRef]) -> str:
-    text = phrase(token)
+    text = place_phrase(token)
     places = [m.entity.name for m in find_mentions(text, entities) if m.entity.kind == "place"]
     return places[0] if places else text
 

@@ -32,7 +32,7 @@ from monitor.extract.language.grammar import (
     who_speaks,
 )
 from monitor.extract.language.history import FATE_ERA, OFFICE_YEAR, fate_is_history, is_past
-from monitor.extract.language.where import is_place_like
+from monitor.extract.language.where import is_place_like, place_phrase
 from monitor.extract.leadership.countries import is_country
 from monitor.records import Claim, EntityRef, Leadership
 
@@ -78,7 +78,7 @@ def arrival_frames(s: Parsed) -> list[Claim]:
         if place is not None:
             where = s.entity(place, "place")
             value = Leadership(
-                person.name, None, None, "located", where.name if where else phrase(place)
+                person.name, None, None, "located", where.name if where else place_phrase(place)
             )
         elif verb.lemma_ != "visit" and _abroad(verb):
             value = Leadership(person.name, None, None, "fled")
