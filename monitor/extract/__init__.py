@@ -22,7 +22,8 @@ from monitor.extract.force.infobox import infobox_sizes, page_subject, strength_
 from monitor.extract.frames import frame_claims
 from monitor.extract.language.boxes import box_place
 from monitor.extract.language.casing import as_written
-from monitor.extract.language.nlp import DEFAULT_MODEL, parse_texts, sentences
+from monitor.extract.language.nlp import DEFAULT_MODEL, load, sentences
+from monitor.extract.language.splice import spliced
 from monitor.extract.language.text import split_sentences
 from monitor.extract.leadership import (
     countries_named,
@@ -164,13 +165,13 @@ def _parsed(
 ) -> list[tuple[Resolved, Span, str]]:
     """The sentences of a text with references resolved, each with the parse of the text the
     extractors read and the sentence as written: a sentence whose references were replaced by
-    names is parsed again as resolved (a name stands where a pronoun stood, so the grammar is
-    the same)."""
+    names keeps its parse with the names spliced in (a name stands where a pronoun stood, so
+    the grammar is the same; `language.splice`)."""
     split = sentences(text, model, entities)
-    resolved = list(resolve_references([s.text for s in split], entities))
-    again = iter(parse_texts([r.text for r in resolved if r.substitutions], model))
+    resolved = resolve_references([s.text for s in split], entities)
+    nlp = load(model)
     return [
-        (r, next(again) if r.substitutions else s.parse, s.written)
+        (r, spliced(nlp, s.parse, r.text) if r.substitutions else s.parse, s.written)
         for s, r in zip(split, resolved, strict=True)
     ]
 
