@@ -66,7 +66,7 @@ CONTROL_ERA = _era(
     r"used\s+to",
     r"once\s+(?:held|controlled|fell|captured)",
     r"(?:years?|decades?|centur(?:y|ies))\s+ago",
-    # "A year after the Taliban took the valley, ...": the clause's own taking is a year back
+    # "A year after the KDF took Dorn, ...": the clause's own taking is a year back
     r"(?:a|one|two|three|four|five|several|many|\d+)\s+(?:years?|decades?)\s+after",
     r"previously",
     r"Soviets?",
