@@ -15,6 +15,8 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from monitor.extract.language.grammar import phrase_head
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Span, Token
@@ -36,7 +38,7 @@ def spliced(nlp: Language, written: Span, resolved: str) -> Span:
                 source[j1 + k] = old[i1 + k]
                 at[old[i1 + k].i] = j1 + k
         elif i2 > i1 and j2 > j1:  # a phrase replaced by a name: its last word stands for it
-            source[j2 - 1] = _phrase_root(old[i1:i2])
+            source[j2 - 1] = phrase_head(old[i1:i2]) or old[i2 - 1]
             at.update((t.i, j2 - 1) for t in old[i1:i2])
     heads, deps, tags, pos, lemmas, morphs = [], [], [], [], [], []
     for j, token in enumerate(new):
@@ -47,11 +49,11 @@ def spliced(nlp: Language, written: Span, resolved: str) -> Span:
         else:
             heads.append(_standing_for(kept.head, at, j))
             deps.append(kept.dep_)
-        same = kept is not None and kept.text == token.text
-        tags.append(kept.tag_ if same and kept else "NNP")
-        pos.append(kept.pos_ if same and kept else "PROPN")
-        lemmas.append(kept.lemma_ if same and kept else token.text)
-        morphs.append(str(kept.morph) if same and kept else "")
+        same = kept if kept is not None and kept.text == token.text else None
+        tags.append(same.tag_ if same else "NNP")  # a name's word: a proper noun, its own lemma
+        pos.append(same.pos_ if same else "PROPN")
+        lemmas.append(same.lemma_ if same else token.text)
+        morphs.append(str(same.morph) if same else "")
     doc = Doc(
         nlp.vocab,
         words=[t.text for t in new],
@@ -64,12 +66,6 @@ def spliced(nlp: Language, written: Span, resolved: str) -> Span:
         morphs=morphs,
     )
     return doc[:]
-
-
-def _phrase_root(tokens: list[Token]) -> Token:
-    """The word of a phrase whose head lies outside it."""
-    inside = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
 
 
 def _next_standing(j: int, source: list[Token | None]) -> int:
