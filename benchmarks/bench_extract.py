@@ -102,31 +102,25 @@ def parsed(text: str, entities: Sequence[EntityRef]) -> list[Claim]:
 
 class PipeClock:
     """CPU time spent inside a pipeline's `pipe` while installed, however the caller consumes
-    it: `first` for the first `pipe` call of each installation (`extract_claims` parses the
-    text's blocks), `again` for any later call (an earlier revision parsed the sentences whose
-    references were resolved again), and the texts each parsed."""
+    it, and the texts it parsed (`extract_claims` parses a text's blocks in one call)."""
 
     def __init__(self, model: Language) -> None:
         self.model = model
-        self.seconds = {"first": 0.0, "again": 0.0}
-        self.texts = {"first": 0, "again": 0}
+        self.seconds = 0.0
+        self.texts = 0
 
     @contextmanager
     def installed(self) -> Iterator[PipeClock]:
         original = self.model.pipe
-        calls = 0
 
         def timed(texts: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
-            nonlocal calls
-            which = "again" if calls else "first"
-            calls += 1
             texts = list(texts)
-            self.texts[which] += len(texts)
+            self.texts += len(texts)
             docs = iter(original(texts, *args, **kwargs))
             while True:
                 start = time.process_time()
                 doc = next(docs, None)
-                self.seconds[which] += time.process_time() - start
+                self.seconds += time.process_time() - start
                 if doc is None:
                     return
                 yield doc
@@ -201,7 +195,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     times[name].append((time.process_time() - start) * 1000)
     regex_times, parse_times = times["regex"], times["parse"]
     runs = args.repeats * len(articles)
-    spacy_ms = sum(clock.seconds.values()) * 1000 / runs
+    spacy_ms = clock.seconds * 1000 / runs
     report: dict[str, Any] = {
         "articles": len(articles),
         "repeats": args.repeats,
@@ -218,8 +212,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "parse_mean_ms": statistics.mean(parse_times),
         "spacy_ms": spacy_ms,
         "ours_ms": statistics.mean(parse_times) - spacy_ms,
-        "reparse_ms": clock.seconds["again"] * 1000 / runs,
-        "parsed_per_article": {k: v / runs for k, v in clock.texts.items()},
+        "parsed_per_article": clock.texts / runs,
         "claims_per_article": {k: v / runs for k, v in claims.items()},
         "components_ms": component_ms(model, articles),
         "target_ms": TARGET_MS,
@@ -277,13 +270,7 @@ def render(report: dict[str, Any]) -> Iterator[str]:
         f"  of the mean {mean:.1f} ms: spaCy pipeline {spacy:.1f} ms ({spacy / mean:.0%}), "
         f"our code {ours:.1f} ms ({ours / mean:.0%})"
     )
-    texts = report["parsed_per_article"]
-    again = (
-        f", then {texts['again']:.1f} texts again ({report['reparse_ms']:.1f} ms)"
-        if texts["again"]
-        else ""  # resolved sentences take the written one's parse (`language.splice`)
-    )
-    yield f"  spaCy parses per article: {texts['first']:.0f} blocks{again}"
+    yield f"  spaCy parses per article: {report['parsed_per_article']:.0f} blocks"
     parts = report["components_ms"]
     total = sum(parts.values())
     yield (

@@ -9,7 +9,7 @@ from spacy.vocab import Vocab
 
 from monitor.extract import extract_claims
 from monitor.extract.language.grammar import phrase, phrase_head
-from monitor.extract.language.nlp import parse_texts
+from monitor.extract.language.nlp import load
 from monitor.records import EntityRef, TerritorialControl
 
 
@@ -30,7 +30,7 @@ from monitor.records import EntityRef, TerritorialControl
 def test_a_subject_keeps_its_hyphenated_words_and_loses_its_asides(
     sentence: str, expected: str
 ) -> None:
-    [parsed] = parse_texts([sentence])
+    parsed = load()(sentence)
     [subject] = [t for t in parsed if t.dep_ == "nsubj" and t.head.lemma_ == "say"]
     assert phrase(subject) == expected
 

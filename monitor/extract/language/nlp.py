@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -153,12 +153,6 @@ def _one_blas_thread() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
-def parse_texts(texts: Iterable[str], model: str = DEFAULT_MODEL) -> list[Span]:
-    """Each text parsed as one sentence-sized unit (already split), in order."""
-    nlp = load(model)
-    return [doc[:] for doc in nlp.pipe(texts)]
-
-
 def sentences(
     text: str, model: str = DEFAULT_MODEL, entities: Sequence[EntityRef] = ()
 ) -> list[Sentence]:
@@ -187,7 +181,6 @@ __all__ = [
     "blis_products",
     "blocks",
     "load",
-    "parse_texts",
     "sentences",
     "use_blis",
 ]
