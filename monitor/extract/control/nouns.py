@@ -101,10 +101,11 @@ _DOERS_OF_THE_NOUN = SPEECH_LEMMAS | frozenset("complete finish finalize achieve
 
 
 _HELD = frozenset(("control", "hold"))  # "the RSF's control of X"
+_NOUN_WORDS = _HELD | _NOUNS.keys()
 
 
 def noun_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
-    for noun in s.with_lemma(_HELD | _NOUNS.keys()):
+    for noun in s.with_lemma(_NOUN_WORDS):
         if noun.pos_ == "NOUN" and noun.lemma_ in _HELD:
             yield from _held_by_possessor(s, noun)
             continue

@@ -31,6 +31,7 @@ _HOLDING_NOUNS = {"under": "control", "in": "hands"}
 _ENTERING = frozenset("fall come pass".split())
 _ENTERED_NOUNS = {"under": "control", "into": "hands"}
 _OWNERS = frozenset("poss compound amod nmod".split())
+_HOLDING_WORDS = frozenset(_HOLDING_NOUNS.values())
 # The lemmas `under_control` and `came_under` start from.
 UNDER_LEMMAS = _COPULAS | _ENTERING
 
@@ -108,7 +109,7 @@ def _far_antecedent(verb: Token, subject: Token | None) -> bool:
 def _holding_phrase_heads(s: Parsed) -> list[Token]:
     """The words a holding phrase hangs on ("X" of "X in rebel hands"), in order: the head of
     the preposition whose object is a holding noun."""
-    held = s.with_lower(frozenset(_HOLDING_NOUNS.values()))
+    held = s.with_lower(_HOLDING_WORDS)
     heads = {t.head.head.i: t.head.head for t in held}
     return [heads[i] for i in sorted(heads)]
 

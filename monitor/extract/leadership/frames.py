@@ -104,6 +104,7 @@ def _abroad(verb: Token) -> bool:
 
 
 _KILLING = frozenset("kill assassinate eliminate execute slay".split())
+_KILLING_OR_DYING = _KILLING | {"die"}
 
 
 def _the_person(s: Parsed, token: Token | None) -> EntityRef | None:
@@ -130,7 +131,7 @@ def killing_frames(s: Parsed) -> list[Claim]:
     on Monday was killed", "X early on Sunday died", where words between the name and its verb
     keep the kind extractor from it."""
     claims = []
-    for verb in s.with_lemma(_KILLING | {"die"}):
+    for verb in s.with_lemma(_KILLING_OR_DYING):
         if not happened(verb):
             continue
         if s.year is not None and is_past(era_text(verb), s.year, FATE_ERA, OFFICE_YEAR):
