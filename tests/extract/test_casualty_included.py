@@ -1,6 +1,6 @@
 """Who the casualties were, after a sentence of deaths: "the casualties" refers back to the dead
-just told, and each counted item of its list that names one side is that side's dead.
-Sentences written for this test, with invented names."""
+just told, and each counted item of its list that names one side is that side's dead. "The
+dead" need no sentence before them. Sentences written for this test, with invented names."""
 
 from __future__ import annotations
 
@@ -60,3 +60,14 @@ def test_the_casualties_after_a_sentence_of_deaths_are_dead(
 )
 def test_no_dead_read_from_casualties_without_deaths_before(text: str) -> None:
     assert losses(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dead included 14 KDF fighters, four shepherds and 9 Legion fighters.",
+        "Among the dead were 14 KDF fighters and 9 Legion fighters, a medic said.",
+    ],
+)
+def test_the_dead_listed_are_each_sides_dead(text: str) -> None:
+    assert losses(text) == [(KDF, 14, 14, "exact"), (LEGION, 9, 9, "exact")]

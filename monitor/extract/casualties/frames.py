@@ -30,6 +30,7 @@ from monitor.extract.casualties.phrases import (
     bare_count,
     count_of,
     is_bare,
+    lost_by_haver,
     opened,
     partitive,
     victims,
@@ -160,8 +161,9 @@ def _items(s: Parsed) -> Iterator[_Loss]:
                 continue
             counted = opened(opener, counted) if opener else counted
             opener = opener or counted
-            if verb.lemma_ == "lose":
-                side = None if is_bare(noun) else subject_side(s, verb)
+            loser = verb if verb.lemma_ == "lose" else lost_by_haver(verb)
+            if loser is not None:
+                side = None if is_bare(noun) else subject_side(s, loser)
             else:
                 side = (
                     None
@@ -173,7 +175,7 @@ def _items(s: Parsed) -> Iterator[_Loss]:
                 if side is not None and _active(verb) and subject_side(s, verb) == side:
                     continue  # "the X says it has killed 1,500 X soldiers": a misread side
             if (
-                verb.lemma_ != "lose"  # the loser is read as written
+                loser is None  # the loser is read as written
                 and side is not None
                 and side.name not in s.written
                 and not read_from_words(s, people, side)
@@ -234,7 +236,7 @@ def _told_by_nouns(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount, b
 # stands in "soldier": a filter, not a reading.
 _CUES = (
     *"kill sla slew execut eliminat neutrali die dying los wound injur captur detain".split(),
-    *"death fatalit number toll tally total count casualt".split(),
+    *"death dead fatalit number toll tally total count casualt".split(),
 )
 
 

@@ -1,5 +1,6 @@
 """Who the casualties were: "The casualties included 30 X fighters, 9 members of local militias
-and 41 Y soldiers", "Among the casualties were 12 X fighters and 20 Y soldiers".
+and 41 Y soldiers", "Among the casualties were 12 X fighters and 20 Y soldiers"; and who the
+dead were ("The dead included ...", "Among the dead were ..."): each item its side's dead.
 
 "The casualties" with its article refers back to the losses the sentence before told. When
 that sentence told deaths and nothing else ("the fighting cost the lives of 40 people",
@@ -40,6 +41,11 @@ def _told_deaths_only(sentence: Span) -> bool:
     return bool(lemmas & _DEATHS or lives) and not lemmas & _WOUNDS
 
 
+def _after_deaths_only(span: Span) -> bool:
+    before = _before(span)
+    return before is not None and _told_deaths_only(before)
+
+
 def _listed(verb: Token, casualties: Token) -> Token | None:
     """The first item the list of casualties names: the object of "included", or the subject
     of "Among the casualties were"."""
@@ -71,13 +77,12 @@ def _one_side(s: Parsed, people: Token, side: Side) -> EntityRef | None:
 def included_losses(s: Parsed, side: Side) -> Iterator[tuple[EntityRef, Token, Amount, Token]]:
     """(side, verb, count, people noun) for each counted item of a list of the dead told as
     casualties."""
-    for casualties in s.with_lower(("casualties",)):
+    for casualties in s.with_lower(("casualties", "dead")):
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in casualties.children):
             continue
         verb = casualties.head if casualties.dep_ == "nsubj" else casualties.head.head
         first = _listed(verb, casualties) if verb.lemma_ in _LISTING else None
-        before = _before(s.span) if first is not None else None
-        if first is None or before is None or not _told_deaths_only(before):
+        if first is None or not (casualties.lower_ == "dead" or _after_deaths_only(s.span)):
             continue
         if not happened(verb):
             continue

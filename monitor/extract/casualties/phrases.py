@@ -34,6 +34,8 @@ def victims(verb: Token) -> list[Token]:
         found = child(verb, "nsubj")
     elif passive(verb):
         found = child(verb, "nsubjpass")
+    elif lost_by_haver(verb) is not None:
+        found = verb.head  # "the X had 12 fighters killed"
     else:
         found = child(verb, "dobj")
         if found is None and verb.tag_ in ("VBN", "VBD"):
@@ -47,6 +49,15 @@ def victims(verb: Token) -> list[Token]:
         return []
     gapped = _gapped_victims(verb) if verb.lemma_ == "die" or passive(verb) else []
     return with_conjuncts(found) + gapped
+
+
+def lost_by_haver(verb: Token) -> Token | None:
+    """The "have" whose subject suffered the losses a participle tells of its object: "the X
+    had 12 fighters killed", "has had 40 soldiers wounded"."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or noun.dep_ != "dobj":
+        return None
+    return noun.head if noun.head.lemma_ == "have" else None
 
 
 def _gapped_victims(verb: Token) -> list[Token]:

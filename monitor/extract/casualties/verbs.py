@@ -45,7 +45,7 @@ _INTRANSITIVE = (
 )
 _HEDGE_WORDS = r"feared|believed|presumed|thought|reported|said"
 _ADV = (
-    rf"(?:all|also|since|either|both|now|then|[a-z]+ly|(?:confirmed|{_HEDGE_WORDS})"
+    rf"(?:all|also|since|either|both|now|then|found|[a-z]+ly|(?:confirmed|{_HEDGE_WORDS})"
     r"(?:\s+to\s+have\s+been)?)"
 )
 _ASIDE = r",\s+(?:including|among\s+them|among\s+whom|most|many|all|mostly|some|both)\b[^,;]{0,60},"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.force.strength import GROWING
 from monitor.extract.language.attribution import is_hedged
+from monitor.extract.language.fact_verbs import FACT_LEMMAS
 from monitor.extract.language.frame_base import (
     Amount,
     Parsed,
@@ -49,6 +50,15 @@ def _counted(noun: Token) -> Amount | None:
     if any(c.lower_ in _INCREMENTS for c in noun.children):
         return None
     return number_of(noun)
+
+
+def _lost(noun: Token) -> bool:
+    """Men the clause tells were lost: "had 12 fighters killed", "has had 40 soldiers
+    wounded" (a participle of losses on the counted noun) are casualties, not a force."""
+    return any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in FACT_LEMMAS["casualties"]
+        for c in noun.children
+    )
 
 
 def _is_unit(noun: Token) -> bool:
@@ -94,7 +104,7 @@ def force_frames(s: Parsed) -> list[Claim]:
         counted = _counted(noun) if noun is not None and _is_unit(noun) else None
         if counted is None and verb.lemma_ in ("number", "total", "count"):
             counted, noun = _numbering(verb), verb  # "they number in the hundreds"
-        if counted is None or noun is None:
+        if counted is None or noun is None or _lost(noun):
             continue
         owner_token = subject(verb)
         if owner_token is not None and owner_token.lemma_.lower() in _LOSSES:

@@ -25,7 +25,10 @@ FACT_LEMMAS: dict[str, frozenset[str]] = {
     "leadership": frozenset(
         """lead head command appoint name declare proclaim confirm install elect""".split()
     ),
-    "casualties": frozenset("kill wound injure capture die lose detain slay".split()),
+    "casualties": frozenset(
+        """kill wound injure capture die lose detain slay execute massacre hurt arrest perish
+        surrender abduct kidnap""".split()
+    ),
     "force_size": frozenset(
         """have field number command deploy send assemble muster gather count mobilize
         mobilise boast comprise total""".split()

@@ -30,7 +30,8 @@ PLACE_NOUNS = frozenset(
 )
 # Nouns that say where somebody is without a name: "inside the country", "in the mountains".
 PLACE_WORDS = PLACE_NOUNS | frozenset("country mountains headquarters border".split())
-_INCIDENT_PREPOSITIONS = frozenset("in at near around outside inside".split())
+# "surrendered into Rwanda": where the people went is where they were lost.
+_INCIDENT_PREPOSITIONS = frozenset("in into at near around outside inside".split())
 # Words that make a count a running total rather than one incident.
 _TOTAL_PREPOSITIONS = frozenset({"since", "throughout"})
 _TOTAL_WORDS = frozenset("toll total overall cumulative altogether".split())
