@@ -225,6 +225,11 @@ def _facts(sentence: str, year: int = 2021) -> set[Leadership]:
             "Kara Dune, the LDF chairman, spoke to the crowd.",
             {Leadership(DUNE, "chairman", "LDF", "claimed")},
         ),
+        # ... but not across a verb of speech: the speaker's body is not the office's.
+        (
+            "A UN spokesman said President Kara Dune had left the capital.",
+            {Leadership(DUNE, "president", None, "claimed")},
+        ),
         # A fate dated years back is history, not news.
         ("Dune was killed in an ambush on 9 September 2001.", set()),
         # Appointments of another era, or to a post since left, are not current.

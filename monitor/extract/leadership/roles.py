@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.extract.language.grammar import SPEECH_LEMMAS
 from monitor.extract.language.mentions import Mention
 from monitor.extract.language.text import CAPITAL
 
@@ -41,6 +42,17 @@ ORG_TAIL = (
 )
 # "the Taliban's", "the brigades'", "its": whose office, before the role.
 DETERMINER = r"(?:(?:the|a|an)\s+)?(?:(?P<poss>[\w-]+(?:['’]s|s['’])|its|their)\s+)?"
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    return lemma, f"{lemma}s", f"{lemma}d" if lemma.endswith("e") else f"{lemma}ed"
+
+
+# A verb of speech ends what comes before an office: in "a UN spokesman said President X",
+# "spokesman said" is no modifier of "President" (nor "UN" its body).
+_SAYING = "|".join(
+    sorted({f for lemma in SPEECH_LEMMAS for f in _forms(lemma)} | {"said", "told", "wrote"})
+)
 # Capitalised modifiers only open a sentence: "Acting president X".
 # The words before an office's head; those with a capital are the services and ministries news
 # style capitalises inside a sentence ("Army chief X", "Interior Minister X"), not a name.
@@ -48,7 +60,7 @@ MODIFIER = (
     r"(?:(?!(?:the|a|an|of|its|their|his|her|my|our|your|whose|which|who|that|with|for|to|by|"
     r"from|in|on|at|and|as|"
     r"against|under|after|before|during|amid|among|since|until|into|through|including|"
-    r"is|are|was|were|be|been|has|have|had|get|gets|got|one)\b)"
+    rf"is|are|was|were|be|been|has|have|had|get|gets|got|one|{_SAYING})\b)"
     r"(?:(?-i:[a-z][\w-]*)|(?-i:Defen[cs]e|Foreign|Interior|Home|Security|Prime|Deputy|Vice|Acting|"
     r"Interim|Army|Military|Navy|Naval|Air|Police|Intelligence|Armed|Guard|Militia|Party|Border|"
     r"Justice|Finance|Information))\s+)"
