@@ -26,3 +26,13 @@ def test_a_place_named_after_in_locates_the_person() -> None:
 def test_a_common_noun_after_in_locates_nobody() -> None:
     assert located("Marrak was based in the provincial capital until May.") == []
     assert located("Marrak has been living in poverty since the war.") == []
+
+
+def test_a_person_who_moved_is_where_the_move_ended() -> None:
+    assert located("Aides said Marrak had moved to Dorvik with his family.") == ["Dorvik"]
+    assert located("Marrak relocated from the coast to Dorvik in March.") == ["Dorvik"]
+
+
+def test_moving_others_or_a_plan_to_move_locates_nobody() -> None:
+    assert located("Marrak moved his guards to Dorvik.") == []
+    assert located("Marrak is expected to move to Dorvik.") == []

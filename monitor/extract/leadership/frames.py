@@ -39,15 +39,19 @@ from monitor.records import Claim, EntityRef, Leadership
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_ARRIVAL_VERBS = frozenset("arrive visit be remain stay hide".split())
+# "moved to Y", "relocated from X to Y": a person who moved is where the move ended.
+_MOVING = frozenset("move relocate".split())
+_ARRIVAL_VERBS = frozenset("arrive visit be remain stay hide".split()) | _MOVING
 
 
 def _whereabouts(s: Parsed, verb: Token) -> Token | None:
     """Where a person is said to be: "arrived in Y", "visited Y", "is (safe and) inside Y",
-    "remains in Y". Only a place: a configured one, a proper name, or a place noun ("the
-    country", "the valley"), never "in talks"."""
+    "remains in Y", "moved to Y". Only a place: a configured one, a proper name, or a place
+    noun ("the country", "the valley"), never "in talks"."""
     if verb.lemma_ == "visit":
         found = child(verb, "dobj")
+    elif verb.lemma_ in _MOVING:  # not "moved his fighters to Y"
+        found = None if child(verb, "dobj") else prep_object(verb, "to", "into")
     else:
         heads = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr"))]
         heads += [c for h in heads[1:] for c in h.children if c.dep_ == "conj"]
@@ -66,7 +70,8 @@ _WHERE = ("in", "inside", "at", "within")
 
 
 def arrival_frames(s: Parsed) -> list[Claim]:
-    """A present whereabouts: "X arrived in Y", "X visited Y", "X is in Y", "X remains in Y"."""
+    """A present whereabouts: "X arrived in Y", "X visited Y", "X is in Y", "X remains in Y",
+    "X moved to Y"."""
     claims = []
     for verb in s.with_lemma(_ARRIVAL_VERBS):
         if not happened(verb):
