@@ -60,3 +60,15 @@ def test_no_holding_near_misses(sentence: str) -> None:
 def test_a_relative_clause_right_after_the_place_holds_it() -> None:
     sentence = "Troops met in Kastrel, a port that is under CM control."
     assert ("Kastrel", "Coast Militia", "holds") in _values(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kastrel remains under CM rule, traders said.", "holds"),
+        ("Kastrel is now under the occupation of the Coast Militia.", "holds"),
+        ("Kastrel fell under the Coast Militia's grip in the spring.", "captured"),
+    ],
+)
+def test_rule_occupation_and_grip_are_holdings_as_control_is(sentence: str, expected: str) -> None:
+    assert _values(sentence) == [("Kastrel", "Coast Militia", expected)]

@@ -1,5 +1,6 @@
 """A place said to be under somebody's control, read on the parse: "X is under the control of
-Y", "X remains under Y control", "X is now in the hands of Y", "X is in Y hands". The place is
+Y", "X remains under Y control" (or rule, occupation, grip), "X is now in the hands of Y", "X
+is in Y hands". The place is
 the subject of the copula (a list, an "including" list, "the town" for the one place named
 before); the holder is the object of "of" or the modifier of "control" or "hands".
 
@@ -26,12 +27,16 @@ if TYPE_CHECKING:
 Parts = tuple["Token | None", "Token | None", ControlStatus]
 
 _COPULAS = frozenset("be remain stay".split())
-_HOLDING_NOUNS = {"under": "control", "in": "hands"}
-# Verbs of passing into a holding, and the noun each preposition leads into.
+# The nouns of a holding "under" leads into: "under Y control", "under Y rule", "under the
+# occupation of Y", "under Y's grip".
+_UNDER = frozenset("control rule occupation grip sway dominion".split())
+_HANDS = frozenset({"hands"})
+_HOLDING_NOUNS = {"under": _UNDER, "in": _HANDS}
+# Verbs of passing into a holding, and the nouns each preposition leads into.
 _ENTERING = frozenset("fall come pass".split())
-_ENTERED_NOUNS = {"under": "control", "into": "hands"}
+_ENTERED_NOUNS = {"under": _UNDER, "into": _HANDS}
 _OWNERS = frozenset("poss compound amod nmod".split())
-_HOLDING_WORDS = frozenset(_HOLDING_NOUNS.values())
+_HOLDING_WORDS = _UNDER | _HANDS
 # The lemmas `under_control` and `came_under` start from.
 UNDER_LEMMAS = _COPULAS | _ENTERING
 
@@ -45,11 +50,11 @@ def _holder(held: Token) -> Token | None:
     return held if any(c.dep_ in _OWNERS for c in held.children) else None
 
 
-def _held_by(verb: Token, nouns: dict[str, str]) -> Token | None:
+def _held_by(verb: Token, nouns: dict[str, frozenset[str]]) -> Token | None:
     """The holding noun of "under ... control" or "in(to) ... hands" on `verb`."""
-    for word, noun in nouns.items():
+    for word, held_nouns in nouns.items():
         held = prep_object(verb, word)
-        if held is not None and held.lower_ == noun:
+        if held is not None and held.lower_ in held_nouns:
             return held
     return None
 
@@ -69,7 +74,9 @@ def came_under(verb: Token) -> Parts | None:
     return _subject_held(verb, _ENTERED_NOUNS, "captured")
 
 
-def _subject_held(verb: Token, nouns: dict[str, str], status: ControlStatus) -> Parts | None:
+def _subject_held(
+    verb: Token, nouns: dict[str, frozenset[str]], status: ControlStatus
+) -> Parts | None:
     """The verb's subject as the place the holding phrase gives to its holder."""
     held = _held_by(verb, nouns)
     holder = _holder(held) if held is not None else None
