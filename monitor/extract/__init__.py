@@ -83,14 +83,14 @@ def extract_claims(
     country: str | None = None  # the country named last: "inside the country" is there
     scene: str | None = None  # where the fighting named last was: "killed in the fighting"
     page: str | None = None  # the group a page's title or heading names: its fact box's
-    for i, (sentence, parse, written) in enumerate(_parsed(text, entities, model)):
+    for i, (sentence, parse, written, before) in enumerate(_parsed(text, entities, model)):
         named = countries_named(parse)
         pronouns = pronoun_substitutions([(s.original, s.name) for s in sentence.substitutions])
         found = [c for x in extractors for c in x(sentence.text, entities, year=year)]
         if "force_size" in wanted:
             page = page_subject(sentence.text, entities, first=i == 0) or page
             found += infobox_sizes(sentence.text, page) if page else []
-        framed = frame_claims(parse, entities, wanted, year, sentence.original)
+        framed = frame_claims(parse, entities, wanted, year, sentence.original, before)
         found = captures_first([*found, *_new_facts(framed, found)])
         found = trim_titles(review(found, parse, entities, pronouns), parse, entities)
         found = _as_written(_fates_keep_office(found), sentence)
@@ -162,16 +162,22 @@ def _told(value: FactValue) -> tuple[object, ...]:
 
 def _parsed(
     text: str, entities: Sequence[EntityRef], model: str
-) -> list[tuple[Resolved, Span, str]]:
+) -> list[tuple[Resolved, Span, str, Span | None]]:
     """The sentences of a text with references resolved, each with the parse of the text the
-    extractors read and the sentence as written: a sentence whose references were replaced by
-    names keeps its parse with the names spliced in (a name stands where a pronoun stood, so
-    the grammar is the same; `language.splice`)."""
+    extractors read, the sentence as written and the parse of the one before it as written: a
+    sentence whose references were replaced by names keeps its parse with the names spliced in
+    (a name stands where a pronoun stood, so the grammar is the same; `language.splice`), a
+    doc of its own."""
     split = sentences(text, model, entities)
     resolved = resolve_references([s.text for s in split], entities)
     nlp = load(model)
     return [
-        (r, spliced(nlp, s.parse, r.text) if r.substitutions else s.parse, s.written)
+        (
+            r,
+            spliced(nlp, s.parse, r.text) if r.substitutions else s.parse,
+            s.written,
+            s.parse.doc[s.parse.start - 1].sent if s.parse.start > 0 else None,
+        )
         for s, r in zip(split, resolved, strict=True)
     ]
 

@@ -64,13 +64,15 @@ def frame_claims(
     kinds: Sequence[FactKind],
     year: int | None,
     written: str | None = None,
+    before: Span | None = None,
 ) -> list[Claim]:
     """Every frame claim of the requested kinds in one parsed sentence (`written`: the
-    sentence before its references were resolved, when they were)."""
+    sentence before its references were resolved, when they were; `before`: the sentence
+    before it)."""
     wanted = [_FRAMES[k] for k in kinds if k in _FRAMES]
     if not wanted:
         return []
-    s = parsed(span, entities, year, written)
+    s = parsed(span, entities, year, written, before)
     if not s.heads:  # losses may name their side by a kin of its name alone ("federal soldiers")
         return casualty_frames(s) if "casualties" in kinds else []
     return [claim for frame in wanted for claim in frame(s)]

@@ -71,3 +71,18 @@ def test_no_dead_read_from_casualties_without_deaths_before(text: str) -> None:
 )
 def test_the_dead_listed_are_each_sides_dead(text: str) -> None:
     assert losses(text) == [(KDF, 14, 14, "exact"), (LEGION, 9, 9, "exact")]
+
+
+def test_the_casualties_are_read_after_a_sentence_whose_references_were_resolved() -> None:
+    """A sentence whose pronoun was replaced by a name is parsed as a doc of its own; the
+    sentence before it is still the one that told the deaths."""
+    entities = (*ENTITIES, EntityRef("Ilan Voss", "person", ("Voss",)))
+    text = (
+        "Ilan Voss said the raid on Dorn cost the lives of 60 men. The casualties included 30"
+        " KDF fighters and 22 Legion fighters, he said."
+    )
+    found = extract_claims(text, entities, ["casualties"], year=2025)
+    assert [(v.subject, v.killed_min) for c in found if isinstance(v := c.value, Casualties)] == [
+        (KDF, 30),
+        (LEGION, 22),
+    ]

@@ -29,11 +29,6 @@ _WOUNDS = frozenset("wound injure injury hurt casualty".split())
 _LISTING = frozenset("include be".split())
 
 
-def _before(span: Span) -> Span | None:
-    """The sentence before `span` in its paragraph, when the parse holds it."""
-    return span.doc[span.start - 1].sent if span.start > 0 else None
-
-
 def _told_deaths_only(sentence: Span) -> bool:
     """A sentence of deaths, with no word of wounds: "cost the lives of 40 people"."""
     lemmas = {t.lemma_.lower() for t in sentence}
@@ -41,9 +36,8 @@ def _told_deaths_only(sentence: Span) -> bool:
     return bool(lemmas & _DEATHS or lives) and not lemmas & _WOUNDS
 
 
-def _after_deaths_only(span: Span) -> bool:
-    before = _before(span)
-    return before is not None and _told_deaths_only(before)
+def _after_deaths_only(s: Parsed) -> bool:
+    return s.before is not None and _told_deaths_only(s.before)
 
 
 def _listed(verb: Token, casualties: Token) -> Token | None:
@@ -82,7 +76,7 @@ def included_losses(s: Parsed, side: Side) -> Iterator[tuple[EntityRef, Token, A
             continue
         verb = casualties.head if casualties.dep_ == "nsubj" else casualties.head.head
         first = _listed(verb, casualties) if verb.lemma_ in _LISTING else None
-        if first is None or not (casualties.lower_ == "dead" or _after_deaths_only(s.span)):
+        if first is None or not (casualties.lower_ == "dead" or _after_deaths_only(s)):
             continue
         if not happened(verb):
             continue

@@ -45,6 +45,9 @@ class Parsed:
     year: int | None
     heads: dict[int, EntityRef]
     written: frozenset[str] = frozenset()  # entities the sentence names as written
+    # the sentence before it in its paragraph, as written (a resolved sentence's parse is a
+    # doc of its own: `language.splice`)
+    before: Span | None = None
     # the sentence's tokens by lemma and by lower case, filled on first use (`with_lemma`)
     _words: dict[str, dict[str, list[Token]]] = field(default_factory=dict, compare=False)
 
@@ -167,16 +170,24 @@ def side_of(s: Parsed, token: Token | None) -> EntityRef | None:
 
 
 def parsed(
-    span: Span, entities: Sequence[EntityRef], year: int | None, written: str | None = None
+    span: Span,
+    entities: Sequence[EntityRef],
+    year: int | None,
+    written: str | None = None,
+    before: Span | None = None,
 ) -> Parsed:
-    """`written` is the sentence as written when references in it were resolved to names."""
+    """`written` is the sentence as written when references in it were resolved to names;
+    `before` the sentence before it, when the caller knows it (else the one `span`'s doc holds
+    before it)."""
     heads: dict[int, EntityRef] = {}
     for m in find_mentions(span.text, entities):
         head = phrase_head(tokens_at(span, m.start, m.end))
         if head is not None:
             heads[head.i] = m.entity
     names = {m.entity.name for m in find_mentions(written or span.text, entities)}
-    return Parsed(span, span.text, entities, year, heads, frozenset(names))
+    if before is None and span.start > 0:
+        before = span.doc[span.start - 1].sent
+    return Parsed(span, span.text, entities, year, heads, frozenset(names), before)
 
 
 def happened(verb: Token) -> bool:
