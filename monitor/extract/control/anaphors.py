@@ -34,11 +34,23 @@ _AND_HOLD = re.compile(
 )
 
 
+# "marched in from Dorvik and seized the town": a place named as where people came from is
+# not the town they took (the verbs of `places.ARRIVING`; "withdrew from X" is X).
+_ORIGIN = re.compile(
+    r"\b(?:c[oa]m(?:e|es|ing)|march\w*|arriv\w*|advanc\w*|mov(?:e|ed|es|ing)|travel\w*|"
+    r"head(?:s|ed|ing)|push\w*|sw(?:e|ee)p\w*)(?:\s+\w+){0,2}?\s+from\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def anaphors(sentence: str, places: list[Mention]) -> list[Mention]:
-    """Mentions of "the town", "it" after the one place the sentence names."""
+    """Mentions of "the town", "it" after the one place the sentence names, unless it is
+    named as an origin ("came from X and took the town")."""
     if len({p.entity.name for p in places}) != 1:
         return []
     last = max(places, key=lambda p: p.end)
+    if _ORIGIN.search(sentence, 0, last.start):
+        return []
     names = " ".join((last.entity.name, *last.entity.aliases)).lower()
     return [
         Mention(last.entity, m.start(), m.end())

@@ -23,6 +23,9 @@ _PARTS = frozenset("area part outskirt outskirts suburb edge neighbourhood neigh
 
 
 _LOCATING = frozenset("in at near inside outside around".split())
+# Verbs of coming somewhere: their "from" is where the comers were, not a place they took
+# ("withdrew from X ... the fall of the city" is X).
+ARRIVING = frozenset("come march arrive advance move travel head push sweep".split())
 _BACK_NOUNS = frozenset("town city capital village valley province district port".split())
 
 
@@ -44,6 +47,8 @@ def _named_before(s: Parsed, noun: Token) -> EntityRef | None:
     name = s.span.doc[at]
     if name.dep_ == "pobj" and name.head.lower_ in _LOCATING and name.head.head.pos_ == "NOUN":
         return None  # "overran an army post in Boni ... the town": the post, not Boni, was named
+    if name.dep_ == "pobj" and name.head.lower_ == "from" and name.head.head.lemma_ in ARRIVING:
+        return None  # "marched in from Dorvik and seized the town": where they came from
     return next(iter(places.values()))
 
 

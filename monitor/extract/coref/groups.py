@@ -43,6 +43,7 @@ _ANY_GROUP = r"group|fighters|organi[sz]ation|coalition|alliance"
 _PLACE_NOUNS = r"town|city|province|district|valley|village|port|pass|enclave"
 # "the pass", "the valley": only for a place whose name says it is one.
 _NAMED_PLACE_NOUNS = frozenset({"pass", "valley", "port"})
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "port"})
 # Not a reference: "the group of", "the front line", "the army-backed"; nor the modifier of an
 # office whose body an of-phrase names ("the military chief of the Front": the Front's).
 _NOT_A_REFERENCE = rf"(?!\s+(?:of|line|lines)\b|-|\s+(?:{'|'.join(OFFICE_WORDS)})\s+of\b)"
@@ -176,17 +177,28 @@ def place_edits(
     naming none."""
     place_ref = _PLACE_DESCRIPTION.search(sentence)
     if place_ref and not any(m.entity.kind == "place" for m in mentions):
-        place = antecedent(history, "place", None)
-        if place is not None and _place_fits(place_ref.group("noun"), place):
+        noun = place_ref.group("noun")
+        fitting = {
+            m.entity.name
+            for seen in history
+            for m in seen.mentions
+            if m.entity.kind == "place" and _place_fits(noun, m.entity)
+        }
+        place = antecedent(history, "place", frozenset(fitting))
+        if place is not None:
             return [Edit(place_ref.start(), place_ref.end(), place, True)]
     return []
 
 
 def _place_fits(noun: str, entity: EntityRef) -> bool:
     """ "the valley" only for a place whose name says it is one; "the country" only for a
-    country."""
+    country, and "the city", "the town", "the village" never for one: after "... Tamber ...
+    fighting across Georgia", "the city" is Tamber."""
+    country = any(is_country_name(n) for n in entity.names)
     if noun.lower() == "country":
-        return any(is_country_name(n) for n in entity.names)
+        return country
+    if noun.lower() in _SETTLEMENT_NOUNS and country:
+        return False
     if noun.lower() not in _NAMED_PLACE_NOUNS:
         return True
     return any(noun.lower() in n.lower().split() for n in entity.names)

@@ -17,7 +17,8 @@ and only when that is unambiguous:
   name cut to its last word ("the Brigades" for "Coast Brigades", "the army" for a group
   configured as "Sudanese army"), refers to the last group it fits;
 - a place description ("the province", "the district", "the town" ...) refers to the last
-  place; "the valley", "the pass" and "the port" only to a place whose name says it is one;
+  place it fits: "the valley", "the pass" and "the port" only to a place whose name says it is
+  one, "the city", "the town" and "the village" never to a country;
 - an office used as the subject of a clause ("... rumours that the resistance leader had
   left", "the RSF said its commander was in Khartoum") refers to the one person named before
   it, in the same sentence or an earlier one;
