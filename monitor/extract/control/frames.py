@@ -67,6 +67,7 @@ from monitor.extract.language.frame_base import (
 )
 from monitor.extract.language.grammar import (
     is_perfect,
+    is_time,
     subject,
 )
 from monitor.extract.language.history import CONTROL_ERA, CONTROL_YEAR, is_past
@@ -161,7 +162,22 @@ def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus]
     parts = _plain_verb_parts(verb)
     if parts is not None and parts[2] == "captured" and (_ends_occupation(verb) or _back(verb)):
         return parts[0], parts[1], "retaken"
+    if parts is not None and verb.lemma_ in _STATE_OR_EVENT and _lasting(verb):
+        return parts[0], parts[1], "holds"
     return parts
+
+
+# "occupied X" is a taking or a holding; told with how long it has lasted ("had been occupied
+# for days", "has occupied X since 2019") it is the holding.
+_STATE_OR_EVENT = frozenset({"occupy"})
+_SPANS = frozenset({"for", "since"})
+
+
+def _lasting(verb: Token) -> bool:
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in _SPANS and any(is_time(o) for o in prep.children)
+        for prep in verb.children
+    )
 
 
 def _ends_occupation(verb: Token) -> bool:

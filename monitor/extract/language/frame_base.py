@@ -225,6 +225,10 @@ _AIMS = (
 )
 
 
+# Nouns of progress towards a deed: "made gains retaking X", "headway towards taking X".
+_PROGRESS = frozenset("gain progress headway stride".split())
+
+
 _DENIALS = frozenset("deny reject dismiss refute rebut disprove".split())
 _CLIMB = frozenset("ccomp xcomp conj pcomp pobj prep".split())
 
@@ -261,6 +265,8 @@ def _aimed_at(verb: Token) -> bool:
         done_by_it = step == "advcl" and node.pos_ == "VERB" and node.lemma_ not in _AVERTING
         if node.lemma_ in _AIMS and not done_by_it:
             return True
+        if node.lemma_ in _PROGRESS and node.pos_ == "NOUN" and step == "acl":
+            return True  # "made gains retaking X": on the way ("gains, including X": done)
     return False
 
 
@@ -278,12 +284,17 @@ _COPULAS = frozenset("be remain seem become".split())
 
 def _spoken_of(verb: Token) -> bool:
     """A deed named as the subject of what is or will be ("Retaking X is central to the
-    offensive", "Holding X remains the priority") or of what it would do ("capturing the port
-    would open the coast road"): a topic or a prospect, not an event. A deed said to have
+    offensive", "Holding X remains the priority", "Retaking X has been a goal") or of what it
+    would do ("capturing the port would open the coast road"): a topic or a prospect, not an
+    event. A deed said to have
     taken time or a toll ("Taking X took three weeks") did happen."""
     if verb.dep_ != "csubj" or verb.tag_ != "VBG":
         return False
     head = verb.head
+    if head.lemma_ in _COPULAS and any(
+        c.dep_ == "attr" and c.lemma_ in _AIMS for c in head.children
+    ):
+        return True  # "Retaking X has been a goal of the army": an aim, in any tense
     return is_modal(head) or (head.lemma_ in _COPULAS and head.tag_ in ("VBZ", "VBP"))
 
 
