@@ -46,6 +46,10 @@ def _offices(text: str, year: int = 2025) -> set[Leadership]:
             "The bridge was taken by the MLA, according to Lina Vard, MLA political spokesperson.",
             Leadership("Lina Vard", "political spokesperson", MLA, "claimed"),
         ),
+        (  # an appositive closed by a comma whose office has a phrase of its own after it
+            "Omar Kessel, the feared MLA commander blamed for the ambush, was killed on Monday.",
+            Leadership("Omar Kessel", "commander", MLA, "claimed"),
+        ),
         (  # the body after "of"
             '"Omar Kessel, Secretary General of the MLA, has joined his comrades," it said.',
             Leadership("Omar Kessel", "secretary general", MLA, "claimed"),

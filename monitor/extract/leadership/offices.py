@@ -200,6 +200,12 @@ def _closed(role: Token) -> bool:
     return end + 1 < len(role.doc) and role.doc[end + 1].text in (",", "—", "–")
 
 
+def _postmodified(role: Token) -> bool:
+    """An office noun followed by a clause or phrase of its own ("the RLF leader blamed for
+    the bombings", "the leader who founded it"), which the word patterns do not read across."""
+    return any(c.dep_ in ("acl", "relcl", "amod") and c.i > role.i for c in role.children)
+
+
 def _appositive(
     s: Parsed, groups: dict[int, EntityRef], head: Token
 ) -> tuple[str, str | None] | None:
@@ -208,7 +214,12 @@ def _appositive(
     for role in (c for c in head.children if c.dep_ == "appos"):
         if role.i < head.i or any(FORMER.fullmatch(t.lower_) for t in role.subtree):
             continue  # "X, the group's commander until last year"
-        if _closed(role) and head.dep_ in ("nsubj", "nsubjpass") and not _of_group(s, role):
+        if (
+            _closed(role)
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and not _of_group(s, role)
+            and not _postmodified(role)
+        ):
             continue  # "X, the group's spokesman, said": the word patterns' reading
         first = role.i  # the appositive runs from the comma after the name to its head
         while first - 1 > head.i and head.doc[first - 1].text not in (",", "—", "–", "("):
