@@ -14,6 +14,7 @@ KDF = "Kelso Defence Front"
 ENTITIES = (
     EntityRef(KDF, "group", ("KDF",)),
     EntityRef("Marsh Army", "group", ("MA",)),
+    EntityRef("Ivo Rask", "person", ("Rask",), affiliation=KDF),
     EntityRef("Dorn", "place"),
 )
 
@@ -38,6 +39,14 @@ def _sizes(text: str) -> set[ForceSize]:
             "A 600-strong KDF column entered Dorn at dawn.",
             ForceSize(KDF, 600, 600, "exact", "fighters"),
         ),
+        (  # a force its leader owns is his group's; "-member" as "-strong"
+            "Nobody knew where the rest of Rask's 3,200-member army had gone.",
+            ForceSize(KDF, 3200, 3200, "exact", "fighters"),
+        ),
+        (
+            "Rask's 900-strong militia withdrew from Dorn.",
+            ForceSize(KDF, 900, 900, "exact", "fighters"),
+        ),
     ],
 )
 def test_strength_as_an_attribute(text: str, expected: ForceSize) -> None:
@@ -50,6 +59,7 @@ def test_strength_as_an_attribute(text: str, expected: ForceSize) -> None:
         "In 2011 the 3,000-strong KDF was founded by defectors.",  # another era
         "A 2,000-strong crowd gathered in Dorn.",  # not a group's force
         "The KDF faced a 9,000-strong force near Dorn.",  # a force the group fights
+        "A 12-member KDF delegation arrived in Dorn.",  # members of no force
     ],
 )
 def test_no_strength(text: str) -> None:

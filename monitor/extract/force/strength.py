@@ -1,12 +1,14 @@
 """A group's strength told as an attribute of its name: "the 100,000-strong RSF", "a
-5,000-strong KDF force", "the RSF sent a 3,000-strong force"; or as what the group or its ranks
-grew to: "the front has since grown to about 8,000", "the KDF's ranks swelled to 9,000 fighters";
-or in a "with" phrase that opens the group's clause: "With some 9,000 fighters, the KDF is".
+5,000-strong KDF force", "the RSF sent a 3,000-strong force", "X's 5,300-member army"; or as
+what the group or its ranks grew to: "the front has since grown to about 8,000", "the KDF's
+ranks swelled to 9,000 fighters"; or in a "with" phrase that opens the group's clause: "With
+some 9,000 fighters, the KDF is".
 
 The count is the number compounded with "strong" (its qualifier words too: "some 3,000-strong"),
-and the owner is the configured group that the modified noun names, or, for a noun of a force
-("force", "contingent", "army"), the group or the affiliated leader that is the subject of the
-verb taking it. The size holds whatever the clause does with the group ("plans to absorb the
+or with "member" or "man" on a force noun, and the owner is the configured group that the
+modified noun names, or, for a noun of a force ("force", "contingent", "army"), the group of the
+leader who owns it ("Brel's army") or the group or the affiliated leader that is the subject of
+the verb taking it. The size holds whatever the clause does with the group ("plans to absorb the
 100,000-strong RSF" still says how strong it is); only a clause dated in another era is skipped.
 """
 
@@ -61,7 +63,7 @@ def _verb_of(token: Token) -> Token:
 
 
 def _owner(s: Parsed, noun: Token) -> EntityRef | None:
-    group = s.entity(noun, "group")
+    group = s.entity(noun, "group") or _leaders(s, noun)
     if group is not None or noun.lower_ not in _FORCE_NOUNS or noun.dep_ != "dobj":
         return group
     if noun.head.lemma_ not in _SENDING:
@@ -69,11 +71,26 @@ def _owner(s: Parsed, noun: Token) -> EntityRef | None:
     return side_of(s, subject(noun.head))  # "the RSF sent a 3,000-strong force"
 
 
+def _leaders(s: Parsed, noun: Token) -> EntityRef | None:
+    """ "Brel's 5,300-member army": a force noun a configured person owns is the force of the
+    group the configuration ties the person to."""
+    if noun.lower_ not in _FORCE_NOUNS:
+        return None
+    owner = child(noun, "poss")
+    return side_of(s, owner) if owner is not None and s.entity(owner, "person") else None
+
+
+# "5,000-strong", and of a force noun "5,300-member", "150-man".
+_STRENGTH_WORDS = ("strong", "member", "man")
+
+
 def strength_frames(s: Parsed) -> list[Claim]:
     claims = []
-    for strong in s.with_lower(("strong",)):
-        if strong.dep_ != "amod":
+    for strong in s.with_lower(_STRENGTH_WORDS):
+        if strong.dep_ not in ("amod", "compound"):
             continue
+        if strong.lower_ != "strong" and strong.head.lower_ not in _FORCE_NOUNS:
+            continue  # "a 12-man delegation"
         number = _number(strong)
         owner = _owner(s, strong.head) if number is not None else None
         if number is None or owner is None:
