@@ -142,3 +142,11 @@ def test_a_list_of_names_in_apposition_to_an_office_in_the_plural() -> None:
 def test_a_list_in_apposition_to_a_plural_that_is_no_office() -> None:
     found = _offices("Two civilians of the town — Lina Vard and Omar Kessel — were hurt.")
     assert not [v for v in found if v.status == "claimed"]
+
+
+def test_a_persons_name_before_an_office_says_whom_it_serves() -> None:
+    """ "Bannor spokesman X": Bannor's spokesman, of the group Bannor is tied to; the name is
+    no part of the office."""
+    found = _offices("Bannor spokesman Lina Vard called the raid on Dorn a crime.")
+    assert Leadership("Lina Vard", "spokesman", KDF, "claimed") in found
+    assert not [v for v in found if v.role and "bannor" in v.role.lower()]

@@ -226,7 +226,35 @@ def trim_titles(claims: Sequence[Claim], span: Span, entities: Sequence[EntityRe
             out.append(claim)  # not told as a title before the name, or as one the parse cut
             continue
         role = _trimmed(value.role, title, _body_words(told, span, entities), written)
+        role, chief = _without_chief(role, _people_in(told, span, entities, value.subject))
         role = clean_role(role and _from_capital(role, written))  # "rebel commander"
         if role is not None and _OFFICE_END.search(role):
-            out.append(replace(claim, value=replace(value, role=role)))
+            body = value.organization or (chief.affiliation if chief else None)
+            out.append(replace(claim, value=replace(value, role=role, organization=body)))
     return own_bodies(out, span.text, entities)
+
+
+def _people_in(
+    title: Span, span: Span, entities: Sequence[EntityRef], holder: str
+) -> dict[str, EntityRef]:
+    """The words of another configured person's name inside a title, by word: "Kaleb" in
+    "Kaleb spokesman X" says whose spokesman, not the office."""
+    start, end = title.start_char - span.start_char, title.end_char - span.start_char
+    return {
+        w.lower(): m.entity
+        for m in find_mentions(span.text, entities)
+        if m.entity.kind == "person" and m.entity.name != holder
+        if start <= m.start and m.end <= end
+        for w in span.text[m.start : m.end].split()
+    }
+
+
+def _without_chief(
+    role: str | None, people: dict[str, EntityRef]
+) -> tuple[str | None, EntityRef | None]:
+    """The office without the name of the person it serves that opens it, and that person."""
+    words = role.split() if role else []
+    chief = people.get(words[0]) if words else None
+    while words and words[0] in people:
+        words = words[1:]
+    return (" ".join(words) or None) if role else None, chief
