@@ -36,3 +36,17 @@ def test_a_person_who_moved_is_where_the_move_ended() -> None:
 def test_moving_others_or_a_plan_to_move_locates_nobody() -> None:
     assert located("Marrak moved his guards to Dorvik.") == []
     assert located("Marrak is expected to move to Dorvik.") == []
+
+
+def test_a_detainee_is_where_he_is_kept() -> None:
+    assert located("Marrak, now imprisoned in Dorvik, has asked for a new trial.") == ["Dorvik"]
+    assert located("Marrak is being held in Dorvik, his lawyer said.") == ["Dorvik"]
+
+
+def test_who_sought_refuge_somewhere_is_there() -> None:
+    assert located("Marrak has sought refuge in Dorvik, an aide said.") == ["Dorvik"]
+    assert located("Marrak took refuge in Dorvik after the coup.") == ["Dorvik"]
+
+
+def test_holding_a_rally_somewhere_is_no_detention() -> None:
+    assert located("Marrak held a rally in Dorvik on Sunday.") == []

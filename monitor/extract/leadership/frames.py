@@ -26,6 +26,7 @@ from monitor.extract.language.frame_base import (
 from monitor.extract.language.grammar import (
     SPEECH_LEMMAS,
     claimant_of,
+    is_perfect,
     is_time,
     phrase,
     subject,
@@ -41,17 +42,31 @@ if TYPE_CHECKING:
 
 # "moved to Y", "relocated from X to Y": a person who moved is where the move ended.
 _MOVING = frozenset("move relocate".split())
-_ARRIVAL_VERBS = frozenset("arrive visit be remain stay hide".split()) | _MOVING
+# "is being held in Y", "X, imprisoned in Y": a detainee is where he is kept.
+_KEPT = frozenset("imprison jail detain hold".split())
+# "sought refuge in Y", "has taken shelter in Y".
+_REFUGE = frozenset("refuge shelter sanctuary".split())
+_SEEKING = frozenset("seek take find".split())
+_ARRIVAL_VERBS = frozenset("arrive visit be remain stay hide".split()) | _MOVING | _KEPT | _SEEKING
 
 
 def _whereabouts(s: Parsed, verb: Token) -> Token | None:
     """Where a person is said to be: "arrived in Y", "visited Y", "is (safe and) inside Y",
-    "remains in Y", "moved to Y". Only a place: a configured one, a proper name, or a place
-    noun ("the country", "the valley"), never "in talks"."""
+    "remains in Y", "moved to Y", "is held in Y", "sought refuge in Y". Only a place: a
+    configured one, a proper name, or a place noun ("the country", "the valley"), never "in
+    talks"."""
     if verb.lemma_ == "visit":
         found = child(verb, "dobj")
     elif verb.lemma_ in _MOVING:  # not "moved his fighters to Y"
         found = None if child(verb, "dobj") else prep_object(verb, "to", "into")
+    elif verb.lemma_ in _KEPT:  # only the kept one: "held talks in Y" keeps nobody
+        kept = passive(verb) or (verb.tag_ == "VBN" and not is_perfect(verb))
+        found = prep_object(verb, *_WHERE) if kept else None
+    elif verb.lemma_ in _SEEKING:
+        refuge = child(verb, "dobj")
+        found = None
+        if refuge is not None and refuge.lower_ in _REFUGE:
+            found = prep_object(verb, *_WHERE) or prep_object(refuge, *_WHERE)
     else:
         heads = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr"))]
         heads += [c for h in heads[1:] for c in h.children if c.dep_ == "conj"]
@@ -76,7 +91,10 @@ def arrival_frames(s: Parsed) -> list[Claim]:
     for verb in s.with_lemma(_ARRIVAL_VERBS):
         if not happened(verb):
             continue
-        person = s.entity(subject(verb), "person")
+        kept_one = (
+            verb.head if verb.dep_ == "acl" and verb.lemma_ in _KEPT else None
+        )  # "X, held in Y"
+        person = s.entity(kept_one or subject(verb), "person")
         if person is None:
             continue
         place = _whereabouts(s, verb)
