@@ -220,6 +220,15 @@ def _facts(sentence: str, year: int = 2021) -> set[Leadership]:
             {Leadership(DUNE, "leader", None, "claimed")},
         ),
         ("General Kara Dune spoke to the crowd.", set()),
+        # ... and so are "government" and words that describe the person, not the office.
+        (
+            "Government spokesman Kara Dune spoke to the crowd.",
+            {Leadership(DUNE, "spokesman", None, "claimed")},
+        ),
+        (
+            "Kara Dune, the entrenched leader of the LDB, spoke to the crowd.",
+            {Leadership(DUNE, "leader", LDB, "claimed")},
+        ),
         # An acronym before the office names its body.
         (
             "Kara Dune, the LDF chairman, spoke to the crowd.",

@@ -88,11 +88,12 @@ _DESCRIPTIVE = frozenset(
     enigmatic charismatic veteran longtime long-time powerful influential top young elderly
     ailing notorious shadowy fugitive hardline hard-line feared popular so-called well-known
     little-known respected controversial real true main topmost rival moderate ruthless radical
-    firebrand legendary iconic bookish leading prominent key high-ranking""".split()
+    firebrand legendary iconic bookish leading prominent key high-ranking entrenched renegade
+    embattled beleaguered""".split()
 )
 _ORGANIZATION_KINDS = frozenset(
     """resistance rebel rebels militia insurgent jihadist paramilitary guerrilla opposition
-    coalition alliance movement group party gang""".split()
+    coalition alliance movement group party gang government""".split()
 )
 # Where the holder works is no part of the office: "the Kabul-based spokesman" -> "spokesman".
 _BASED = re.compile(r"\w-based$")
