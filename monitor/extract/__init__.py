@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from monitor.extract.casualties import at_the_scene, casualty_rows, extract_casualties, scene_of
 from monitor.extract.control import captures_first, extract_control
@@ -91,7 +91,7 @@ def extract_claims(
             page = page_subject(sentence.text, entities, first=i == 0) or page
             found += infobox_sizes(sentence.text, page) if page else []
         framed = frame_claims(parse, entities, wanted, year, sentence.original, before)
-        found = captures_first([*found, *_new_facts(framed, found)])
+        found = captures_first([*_with_counts_of(found, framed), *_new_facts(framed, found)])
         found = trim_titles(review(found, parse, entities, pronouns), parse, entities)
         found = _as_written(_fates_keep_office(found), sentence)
         found = _in_written_case(found, sentence.original, written)
@@ -144,6 +144,38 @@ def _new_facts(framed: list[Claim], found: list[Claim]) -> list[Claim]:
     may hold two facts ("took full control": captured, and holds)."""
     told = {_told(c.value) for c in found}
     return [c for c in framed if _told(c.value) not in told]
+
+
+_COUNTS = ("killed", "wounded", "captured")
+
+
+def _with_counts_of(found: list[Claim], framed: list[Claim]) -> list[Claim]:
+    """The extractor's losses, given the counts the frame read of the same side that the
+    extractor missed, when the two agree on every count both read: "25 X soldiers, including
+    two officers, were killed and 40 wounded", whose aside keeps the word patterns from the
+    wounded."""
+    out = []
+    for claim in found:
+        value = claim.value
+        for other in (f.value for f in framed):
+            if isinstance(value, Casualties) and isinstance(other, Casualties):
+                value = _added_counts(value, other)
+        out.append(replace(claim, value=value) if value is not claim.value else claim)
+    return out
+
+
+def _added_counts(value: Casualties, other: Casualties) -> Casualties:
+    if (other.subject, other.scope) != (value.subject, value.scope):
+        return value
+    added: dict[str, Any] = {}
+    for field in _COUNTS:
+        mine = (getattr(value, f"{field}_min"), getattr(value, f"{field}_max"))
+        theirs = (getattr(other, f"{field}_min"), getattr(other, f"{field}_max"))
+        if mine == (None, None):
+            added.update({f"{field}_min": theirs[0], f"{field}_max": theirs[1]})
+        elif theirs not in ((None, None), mine):
+            return value  # the two disagree: two readings, not one fuller
+    return replace(value, **added) if any(n is not None for n in added.values()) else value
 
 
 def _told(value: FactValue) -> tuple[object, ...]:

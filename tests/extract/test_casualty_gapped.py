@@ -62,3 +62,9 @@ def test_gapped_and_partitive_losses(
 )
 def test_no_gapped_loss(text: str) -> None:
     assert not {loss for loss in _losses(text) if loss[0] == KDF and loss[1] not in (0, None)}
+
+
+def test_an_aside_before_the_verb_keeps_the_gapped_count() -> None:
+    """The word patterns stop at the aside; the parse reads both counts of the one side."""
+    text = "Medics said 31 KDF fighters, including two commanders, were killed and 57 wounded."
+    assert _losses(text) == {(KDF, 31, 31, 57)}
