@@ -43,6 +43,7 @@ from monitor.extract.language.grammar import (
     according_to,
     claimant_of,
     is_conditional,
+    is_counterfactual,
     is_doubted,
     is_modal,
     is_negated,
@@ -95,8 +96,11 @@ def _taken_from_holder(verb: Token, value: FactValue, entities: Sequence[EntityR
 
 
 def _foretold(verb: Token, value: FactValue) -> bool:
-    """ "would capture", "will retake": a modal that looks ahead. A capacity ("could field
-    10,000") is a force size all the same."""
+    """ "would capture", "will retake": a modal that looks ahead, or one that tells what did
+    not happen ("would have captured"). A capacity ("could field 10,000") is a force size all
+    the same."""
+    if is_counterfactual(verb):
+        return True
     return is_modal(verb) and not is_perfect(verb) and not isinstance(value, ForceSize)
 
 

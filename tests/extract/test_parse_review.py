@@ -70,6 +70,17 @@ def test_a_doubting_modal_hedges_a_past_fate() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hemedti would have been killed had he stayed in the convoy, an aide said.",
+        "Without the air strikes, the RSF would have captured Bara by Friday.",
+    ],
+)
+def test_what_would_have_happened_did_not(text: str) -> None:
+    assert [c.value for c in claims(text) if not isinstance(c.value, Casualties)] == []
+
+
 def test_the_claimant_is_the_whole_noun_phrase() -> None:
     """A dotted abbreviation inside the speaker's phrase does not cut it ('a senior U')."""
     found = claims("Hemedti fled to Chad, a senior U.S. official said.")

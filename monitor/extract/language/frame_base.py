@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.language.grammar import (
     is_conditional,
+    is_counterfactual,
     is_modal,
     is_negated,
     is_not_done,
@@ -200,7 +201,7 @@ def happened(verb: Token) -> bool:
         return False
     node = verb
     while True:
-        if is_modal(node) and not is_perfect(node):
+        if (is_modal(node) and not is_perfect(node)) or is_counterfactual(node):
             return False
         if is_conditional(node) or any(
             c.dep_ == "mark" and c.lower_ in _AWAITED for c in node.children

@@ -98,6 +98,14 @@ def is_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children)
 
 
+def is_counterfactual(verb: Token) -> bool:
+    """ "would have been killed (had he stayed)", "would have taken X (without the strikes)":
+    "would" with "have" tells what did not happen. "May" or "could" with "have" doubts what
+    may have (`is_perfect`)."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "would" in auxes and bool(auxes & {"have", "'ve"})
+
+
 def is_not_done(verb: Token) -> bool:
     """ "failed to capture", "vowed to retake", "plans to send": an open complement of a verb of
     trying, intending or failing."""
