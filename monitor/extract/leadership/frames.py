@@ -89,13 +89,9 @@ def arrival_frames(s: Parsed) -> list[Claim]:
     "X moved to Y"."""
     claims = []
     for verb in s.with_lemma(_ARRIVAL_VERBS):
-        if not happened(verb):
-            continue
-        kept_one = (
-            verb.head if verb.dep_ == "acl" and verb.lemma_ in _KEPT else None
-        )  # "X, held in Y"
-        person = s.entity(kept_one or subject(verb), "person")
-        if person is None:
+        kept = verb.head if verb.dep_ == "acl" and verb.lemma_ in _KEPT else None  # "X, held in Y"
+        person = s.entity(kept or subject(verb), "person")
+        if person is None or not happened(verb):
             continue
         place = _whereabouts(s, verb)
         if place is not None:
