@@ -25,6 +25,7 @@ from monitor.extract.language.frame_base import parsed
 from monitor.extract.leadership import (
     arrival_frames,
     death_noun_frames,
+    flight_frames,
     found_dead_frames,
     killing_frames,
     office_frames,
@@ -48,6 +49,7 @@ _FRAMES = {
     ],
     "leadership": lambda s: [
         *arrival_frames(s),
+        *flight_frames(s),
         *killing_frames(s),
         *death_noun_frames(s),
         *found_dead_frames(s),

@@ -36,3 +36,20 @@ def test_a_death_is_read_across_the_words_before_its_verb(text: str) -> None:
 )
 def test_no_death_of_his_own(text: str) -> None:
     assert leadership_read(text, VARNO_WAR) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "General Brel, whose whereabouts are unknown, is believed to have fled to Kastrel.",
+        "General Brel, who had held Varno for a year, fled to Kastrel on Monday.",
+    ],
+)
+def test_a_flight_is_read_across_the_words_before_its_verb(text: str) -> None:
+    assert {(v.subject, v.status, v.location) for v in leadership_read(text, VARNO_WAR)} == {
+        (BREL, "fled", "Kastrel")
+    }
+
+
+def test_the_flight_of_his_guards_is_not_his() -> None:
+    assert leadership_read("General Brel's guards fled to Kastrel on Monday.", VARNO_WAR) == set()

@@ -15,6 +15,7 @@ from monitor.extract.leadership.countries import countries_named, in_the_named_c
 from monitor.extract.leadership.frames import (
     arrival_frames,
     death_noun_frames,
+    flight_frames,
     found_dead_frames,
     killing_frames,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "countries_named",
     "death_noun_frames",
     "extract_leadership",
+    "flight_frames",
     "found_dead_frames",
     "in_the_named_country",
     "killing_frames",

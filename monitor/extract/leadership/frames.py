@@ -26,6 +26,7 @@ from monitor.extract.language.frame_base import (
 from monitor.extract.language.grammar import (
     SPEECH_LEMMAS,
     claimant_of,
+    is_doubted,
     is_perfect,
     is_time,
     phrase,
@@ -104,6 +105,32 @@ def arrival_frames(s: Parsed) -> list[Claim]:
         else:
             continue
         claims.append(Claim(value, s.text, claimant_of(verb), is_hedged(s.text)))
+    return claims
+
+
+_FLEEING = frozenset("flee escape".split())
+_DESTINATIONS = ("to", "into", "for")  # "fled to Y", "fled X for Y"
+
+
+def flight_frames(s: Parsed) -> list[Claim]:
+    """A person who fled, with where to, read where words between the name and the verb keep
+    the word patterns from it: "X, whose whereabouts are unknown, is believed to have fled to
+    Y". The person is the verb's subject itself, never a possessor ("X's guards fled")."""
+    claims = []
+    for verb in s.with_lemma(_FLEEING):
+        person = _the_person(s, subject(verb)) if verb.pos_ == "VERB" else None
+        if person is None or not happened(verb):
+            continue
+        if s.year is not None and is_past(era_text(verb), s.year, FATE_ERA, OFFICE_YEAR):
+            continue
+        place = prep_object(verb, *_DESTINATIONS)
+        if place is not None and (is_time(place) or not is_place_like(place, s.entities)):
+            place = None
+        named = s.entity(place, "place") if place is not None else None
+        where = named.name if named else place_phrase(place) if place is not None else None
+        value = Leadership(person.name, None, None, "fled", where)
+        hedged = is_hedged(s.text) or is_doubted(verb)
+        claims.append(Claim(value, s.text, claimant_of(verb), hedged))
     return claims
 
 
