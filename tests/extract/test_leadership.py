@@ -22,6 +22,8 @@ MASSOUD, SALEH, DUNE = "Ahmad Massoud", "Amrullah Saleh", "Kara Dune"
 Row = tuple[str, str, str | None, str | None, str]
 
 POSITIVE: list[Row] = [
+    ("Kara Dune took over as commander of the LDB in May.", DUNE, "commander", LDB, "claimed"),
+    ("Kara Dune succeeded her brother as the LDB's chief.", DUNE, "chief", LDB, "claimed"),
     (
         "Amrullah Saleh declared himself caretaker president of Afghanistan.",
         SALEH,

@@ -75,6 +75,12 @@ _PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
         rf"(?:is|remains|is\s+now|has\s+become|became|(?:will|would)\s+remain)\s+{_NEG}"
         rf"{DETERMINER}{ROLE}{ORG_TAIL}",
     ),
+    (  # "took over as leader of X", "succeeded Y as commander": the office, as "became"
+        "claimed",
+        None,
+        rf"(?:{_AUX}(?:took|takes|taken)\s+over|{_AUX}(?:succeeded|succeeds|replaced|replaces)"
+        rf"\s+(?:[\w'’.-]+\s+){{1,4}}?)\s*as\s+{DETERMINER}{ROLE}{ORG_TAIL}",
+    ),
     (
         "claimed",
         "leader",
