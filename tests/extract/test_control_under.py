@@ -68,7 +68,9 @@ def test_a_relative_clause_right_after_the_place_holds_it() -> None:
         ("Kastrel remains under CM rule, traders said.", "holds"),
         ("Kastrel is now under the occupation of the Coast Militia.", "holds"),
         ("Kastrel fell under the Coast Militia's grip in the spring.", "captured"),
+        ("Kastrel is back in CM hands after a week of shelling.", "holds"),
+        ("Kastrel is back under CM control, traders said.", "holds"),
     ],
 )
-def test_rule_occupation_and_grip_are_holdings_as_control_is(sentence: str, expected: str) -> None:
+def test_rule_occupation_grip_and_back_hold_as_control_does(sentence: str, expected: str) -> None:
     assert _values(sentence) == [("Kastrel", "Coast Militia", expected)]

@@ -51,11 +51,14 @@ def _holder(held: Token) -> Token | None:
 
 
 def _held_by(verb: Token, nouns: dict[str, frozenset[str]]) -> Token | None:
-    """The holding noun of "under ... control" or "in(to) ... hands" on `verb`."""
+    """The holding noun of "under ... control" or "in(to) ... hands" on `verb`, or on its
+    "back" ("is back in army hands": the parser hangs the phrase on the adverb)."""
+    back = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "back"]
     for word, held_nouns in nouns.items():
-        held = prep_object(verb, word)
-        if held is not None and held.lower_ in held_nouns:
-            return held
+        for head in (verb, *back):
+            held = prep_object(head, word)
+            if held is not None and held.lower_ in held_nouns:
+                return held
     return None
 
 
