@@ -167,8 +167,8 @@ def _verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlStatus]
     return parts
 
 
-# "occupied X" is a taking or a holding; told with how long it has lasted ("had been occupied
-# for days", "has occupied X since 2019") it is the holding.
+# "occupied X" is a taking or a holding; told with how long it has lasted ("has been occupied
+# since 2023", "has occupied X for two years") it is the holding.
 _STATE_OR_EVENT = frozenset({"occupy"})
 _SPANS = frozenset({"for", "since"})
 

@@ -1,8 +1,8 @@
 """A place said to be under somebody's control, read on the parse: "X is under the control of
 Y", "X remains under Y control" (or rule, occupation, grip), "X is now in the hands of Y", "X
-is in Y hands". The place is
-the subject of the copula (a list, an "including" list, "the town" for the one place named
-before); the holder is the object of "of" or the modifier of "control" or "hands".
+is (back) in Y hands". The place is the subject of the copula (a list, an "including" list,
+"the town" for the one place named before); the holder is the object of "of" or the modifier
+of "control" or "hands".
 
 Coming into such a holding is a capture: "X fell under the control of Y", "X came under
 (complete) Y control", "X fell into Y's hands", "X passed into the hands of Y". A headline

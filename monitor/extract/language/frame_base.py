@@ -287,8 +287,7 @@ def _spoken_of(verb: Token) -> bool:
     """A deed named as the subject of what is or will be ("Retaking X is central to the
     offensive", "Holding X remains the priority", "Retaking X has been a goal") or of what it
     would do ("capturing the port would open the coast road"): a topic or a prospect, not an
-    event. A deed said to have
-    taken time or a toll ("Taking X took three weeks") did happen."""
+    event. A deed said to have taken time or a toll ("Taking X took three weeks") did happen."""
     if verb.dep_ != "csubj" or verb.tag_ != "VBG":
         return False
     head = verb.head
