@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from monitor.extract.language.grammar import phrase_head, tokens_at
-from monitor.extract.language.mentions import find_mentions
+from monitor.extract.language.mentions import Mention, find_mentions
 from monitor.extract.language.text import CAPITAL
 from monitor.extract.leadership.bodies import own_bodies
 from monitor.extract.leadership.countries import is_country
@@ -89,13 +89,18 @@ def _body_words(title: Span, span: Span, entities: Sequence[EntityRef]) -> froze
     """The words of a configured group's or place's name inside a title: "Varland military" in
     "Varland military spokesman" names whose spokesman, not the office; "Dorn" in "Dorn
     Information Minister" names where, not the portfolio."""
-    start, end = title.start_char - span.start_char, title.end_char - span.start_char
     return frozenset(
         w.lower()
-        for m in find_mentions(span.text, entities)
-        if m.entity.kind in ("group", "place") and start <= m.start and m.end <= end
+        for m in _inside(title, span, entities)
+        if m.entity.kind in ("group", "place")
         for w in span.text[m.start : m.end].split()
     )
+
+
+def _inside(title: Span, span: Span, entities: Sequence[EntityRef]) -> list[Mention]:
+    """The configured names written inside a title."""
+    start, end = title.start_char - span.start_char, title.end_char - span.start_char
+    return [m for m in find_mentions(span.text, entities) if start <= m.start and m.end <= end]
 
 
 def _trimmed(
@@ -239,12 +244,10 @@ def _people_in(
 ) -> dict[str, EntityRef]:
     """The words of another configured person's name inside a title, by word: "Kaleb" in
     "Kaleb spokesman X" says whose spokesman, not the office."""
-    start, end = title.start_char - span.start_char, title.end_char - span.start_char
     return {
         w.lower(): m.entity
-        for m in find_mentions(span.text, entities)
+        for m in _inside(title, span, entities)
         if m.entity.kind == "person" and m.entity.name != holder
-        if start <= m.start and m.end <= end
         for w in span.text[m.start : m.end].split()
     }
 
