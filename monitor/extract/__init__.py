@@ -22,6 +22,7 @@ from monitor.extract.force.infobox import infobox_sizes, page_subject, strength_
 from monitor.extract.frames import frame_claims
 from monitor.extract.language.boxes import box_place
 from monitor.extract.language.casing import as_written
+from monitor.extract.language.frame_base import sentence_before
 from monitor.extract.language.nlp import DEFAULT_MODEL, load, sentences
 from monitor.extract.language.splice import spliced
 from monitor.extract.language.text import split_sentences
@@ -208,7 +209,7 @@ def _parsed(
             r,
             spliced(nlp, s.parse, r.text) if r.substitutions else s.parse,
             s.written,
-            s.parse.doc[s.parse.start - 1].sent if s.parse.start > 0 else None,
+            sentence_before(s.parse),
         )
         for s, r in zip(split, resolved, strict=True)
     ]

@@ -186,9 +186,13 @@ def parsed(
         if head is not None:
             heads[head.i] = m.entity
     names = {m.entity.name for m in find_mentions(written or span.text, entities)}
-    if before is None and span.start > 0:
-        before = span.doc[span.start - 1].sent
+    before = before if before is not None else sentence_before(span)
     return Parsed(span, span.text, entities, year, heads, frozenset(names), before)
+
+
+def sentence_before(span: Span) -> Span | None:
+    """The sentence before `span` in its doc (its paragraph), if the doc holds one."""
+    return span.doc[span.start - 1].sent if span.start > 0 else None
 
 
 def happened(verb: Token) -> bool:
