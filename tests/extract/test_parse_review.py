@@ -81,6 +81,24 @@ def test_what_would_have_happened_did_not(text: str) -> None:
     assert [c.value for c in claims(text) if not isinstance(c.value, Casualties)] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The RSF could have taken Bara if the army had not sent reinforcements.",
+        "The army might have recaptured Sennar in a week if its commanders had wanted to.",
+    ],
+)
+def test_a_modal_perfect_with_a_condition_against_the_facts_did_not_happen(text: str) -> None:
+    assert control(text) == []
+
+
+def test_a_modal_perfect_with_an_open_condition_stays_a_hedged_report() -> None:
+    found = claims("Hemedti may have fled to Chad if the accounts of his aides are right.")
+    assert [(c.value.status, c.hedged) for c in found if isinstance(c.value, Leadership)] == [
+        ("fled", True)
+    ]
+
+
 def test_the_claimant_is_the_whole_noun_phrase() -> None:
     """A dotted abbreviation inside the speaker's phrase does not cut it ('a senior U')."""
     found = claims("Hemedti fled to Chad, a senior U.S. official said.")

@@ -101,9 +101,21 @@ def is_perfect(verb: Token) -> bool:
 def is_counterfactual(verb: Token) -> bool:
     """ "would have been killed (had he stayed)", "would have taken X (without the strikes)":
     "would" with "have" tells what did not happen. "May" or "could" with "have" doubts what
-    may have (`is_perfect`)."""
+    may have (`is_perfect`), unless a condition goes with it: "could have seized X if they had
+    wanted" did not seize it."""
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return "would" in auxes and bool(auxes & {"have", "'ve"})
+    if not auxes & {"have", "'ve"}:
+        return False
+    return "would" in auxes or bool(auxes & MODALS and any(map(_unreal_condition, verb.children)))
+
+
+def _unreal_condition(clause: Token) -> bool:
+    """ "if they had wanted", "if it were": a condition told in the past, against the facts (not
+    "if the reports are right", which leaves open what happened)."""
+    past = clause.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in clause.children
+    )
+    return is_conditional(clause) and past
 
 
 def is_not_done(verb: Token) -> bool:
