@@ -55,3 +55,23 @@ def test_the_city_is_the_place_a_side_withdrew_from() -> None:
         " city to the Home Guard."
     )
     assert [place for place, _, _ in control(text)] == ["Tamber"]
+
+
+def test_the_town_is_not_a_landmark_named_the_sentence_before() -> None:
+    text = (
+        "Legion fighters stormed the market town of Kelvar Valley at dawn. The town, which lies"
+        " some 90 kilometres south of Tamber, fell by noon. Local radio said the group took"
+        " control of the town from the Home Guard."
+    )
+    assert {place for place, _, _ in control(text)} == {"Kelvar Valley"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Earlier reports from Tamber said the Legion had captured the town with little fighting.",
+        "Legion fighters overran a town 30 miles west of Tamber and now hold the town.",
+    ],
+)
+def test_the_town_is_not_where_news_came_from_nor_a_landmark(text: str) -> None:
+    assert control(text) == []

@@ -12,6 +12,7 @@ import re
 
 from monitor.extract.control.verbs import Predicate
 from monitor.extract.language.mentions import Mention
+from monitor.extract.language.text import NOT_THE_SCENE_BEFORE
 
 _ANAPHOR = re.compile(
     r"\b(?:the\s+(?:town|city|valley|district|province|capital|pass|village|port|enclave|"
@@ -45,11 +46,14 @@ _ORIGIN = re.compile(
 
 def anaphors(sentence: str, places: list[Mention]) -> list[Mention]:
     """Mentions of "the town", "it" after the one place the sentence names, unless it is
-    named as an origin ("came from X and took the town")."""
+    named as an origin ("came from X and took the town"), a landmark ("50 km west of X") or
+    where news came from ("reports from X")."""
     if len({p.entity.name for p in places}) != 1:
         return []
     last = max(places, key=lambda p: p.end)
-    if _ORIGIN.search(sentence, 0, last.start):
+    if _ORIGIN.search(sentence, 0, last.start) or NOT_THE_SCENE_BEFORE.search(
+        sentence, max(0, last.start - 40), last.start
+    ):
         return []
     names = " ".join((last.entity.name, *last.entity.aliases)).lower()
     return [

@@ -47,9 +47,28 @@ def _named_before(s: Parsed, noun: Token) -> EntityRef | None:
     name = s.span.doc[at]
     if name.dep_ == "pobj" and name.head.lower_ in _LOCATING and name.head.head.pos_ == "NOUN":
         return None  # "overran an army post in Boni ... the town": the post, not Boni, was named
-    if name.dep_ == "pobj" and name.head.lower_ == "from" and name.head.head.lemma_ in ARRIVING:
-        return None  # "marched in from Dorvik and seized the town": where they came from
+    if name.dep_ == "pobj" and _not_the_scene(name.head):
+        return None
     return next(iter(places.values()))
+
+
+# Nouns of news told from a place: "reports from X said ... the town" is not X.
+_NEWS_FROM = frozenset("report dispatch news source official correspondent account".split())
+# Words that place something else by a place: "200 km north of X", "13 miles from X".
+_BEARINGS = frozenset(
+    """north south east west northeast northwest southeast southwest north-east north-west
+    south-east south-west kilometre kilometer km kms mile""".split()
+)
+
+
+def _not_the_scene(prep: Token) -> bool:
+    """The "from" or "of" of a place that is not where the sentence's events are: where people
+    came from ("marched in from Dorvik and seized the town"), where news came from ("reports
+    from X said"), or a landmark ("a town 50 km west of X")."""
+    word, owner = prep.lower_, prep.head
+    if word == "from" and (owner.lemma_ in ARRIVING or owner.lemma_ in _NEWS_FROM):
+        return True
+    return word in ("of", "from") and owner.lemma_.lower() in _BEARINGS
 
 
 def antecedent(token: Token) -> Token:

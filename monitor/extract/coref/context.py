@@ -16,6 +16,7 @@ from typing import Literal
 from monitor.extract.control import DATELINE
 from monitor.extract.language.attribution import find_speaker
 from monitor.extract.language.mentions import Mention
+from monitor.extract.language.text import NOT_THE_SCENE_BEFORE
 from monitor.records import EntityRef
 
 EntityKind = Literal["person", "group", "place"]
@@ -52,8 +53,8 @@ class EarlierSentence:
             mentions = [
                 m for m in mentions if m.start >= dateline.end() or not text[: m.end].isupper()
             ]
-        self.mentions = mentions
-        self.kinds = {m.entity.kind for m in mentions}
+        self.mentions = [m for m in mentions if not is_landmark(text, m)]
+        self.kinds = {m.entity.kind for m in self.mentions}
         self._other: bool | None = None
 
     @property
@@ -66,6 +67,14 @@ class EarlierSentence:
                 inside = any(speaker.start <= m.start < speaker.end for m in self.mentions)
                 self._other = not inside and _singular_someone(speaker.text)
         return self._other
+
+
+def is_landmark(text: str, mention: Mention) -> bool:
+    """Whether a place is named only as a landmark for another ("north of X") or as where news
+    came from ("reports from X")."""
+    return mention.entity.kind == "place" and bool(
+        NOT_THE_SCENE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    )
 
 
 def _singular_someone(phrase: str) -> bool:

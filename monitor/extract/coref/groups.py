@@ -13,6 +13,7 @@ from monitor.extract.coref.context import (
     EarlierSentence,
     Edit,
     antecedent,
+    is_landmark,
     mentions_in_view,
     named_before,
     names_entity,
@@ -176,7 +177,9 @@ def place_edits(
     """ "the province", "this town", "the country" for the place named earlier, in a sentence
     naming none."""
     place_ref = _PLACE_DESCRIPTION.search(sentence)
-    if place_ref and not any(m.entity.kind == "place" for m in mentions):
+    if place_ref and not any(
+        m.entity.kind == "place" and not is_landmark(sentence, m) for m in mentions
+    ):
         noun = place_ref.group("noun")
         fitting = {
             m.entity.name
