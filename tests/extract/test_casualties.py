@@ -467,3 +467,21 @@ def test_registered_with_the_other_extractors() -> None:
     kinds: tuple[FactKind, ...] = ("casualties",)
     claims = extract_claims(text, ENTITIES, kinds=kinds, year=YEAR)
     assert [c.value for c in claims] == [cas(TAL, (350, 350))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SLM fighters killed or wounded 1,200 RSF gunmen in the fighting, the SLM said.",
+        "The NRF said it killed, wounded or captured 640 Taliban fighters during the week.",
+    ],
+)
+def test_a_count_of_either_fate_only_bounds_the_dead(text: str) -> None:
+    """A count of those killed or wounded (or captured) is no count of the wounded nor of the
+    captured: the parse reads no field from it, and the dead are at most that many."""
+    kinds: tuple[FactKind, ...] = ("casualties",)
+    claims = extract_claims(text, ENTITIES, kinds=kinds, year=YEAR)
+    [value] = [c.value for c in claims]
+    assert isinstance(value, Casualties)
+    assert (value.killed_min, value.wounded_max, value.captured_max) == (None, None, None)
+    assert value.qualifier == "at_most"

@@ -128,6 +128,15 @@ def _more_of_the_same(s: Parsed, noun: Token, other: Token) -> bool:
     return _side(s, other) is None and kind_of_people(other.lower_) == kind_of_people(noun.lower_)
 
 
+def _either_fate(verb: Token) -> bool:
+    """ "killed or wounded 50", "killed, wounded or captured 7,800": one count of those who met
+    any of the fates, no count of either (the word patterns bound the dead by it)."""
+    head = verb.head if verb.dep_ == "conj" else verb
+    joined = [c for c in head.children if c.dep_ == "conj"]
+    fates = [t for t in (head, *joined) if t.lemma_ in _FIELDS]
+    return len(fates) > 1 and any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children)
+
+
 @dataclass(frozen=True, slots=True)
 class _Loss:
     side: EntityRef | None
@@ -145,7 +154,7 @@ def _items(s: Parsed) -> Iterator[_Loss]:
     count or a bare people noun, which the list they stand in may give one)."""
     for verb in s.with_lemma(_FIELDS):
         field = _FIELDS.get(verb.lemma_) if verb.pos_ == "VERB" else None
-        if field is None or not happened(verb):
+        if field is None or not happened(verb) or _either_fate(verb):
             continue
         era = current_war(era_text(verb), _present_perfect(verb))
         if s.year is not None and is_past(era, s.year, CASUALTY_ERA, DATED_YEAR):
