@@ -46,3 +46,11 @@ def test_two_scenes_or_losses_not_told_as_that_fighting_stay_unplaced() -> None:
         "by a landmine."
     )
     assert places(other) == [(12, None)]
+
+
+def test_the_casualties_of_the_fighting_told_before_are_at_its_place() -> None:
+    text = (
+        "The Coast Brigades stormed army depots in an assault on Dorvik. The raid left 90 dead"
+        " on both sides, a monitor said. The dead included 52 Northern Army soldiers."
+    )
+    assert places(text) == [(52, "Dorvik")]

@@ -3,9 +3,9 @@ Monday. Forty soldiers were killed in the fighting" counts losses at Bara.
 
 Reporting names the scene of a battle once ("an offensive in Aleppo province", "attacked
 Bara") and then refers to the battle itself ("in the fighting", "during the assault", "in
-clashes"). A casualty count told that way, in a sentence that names no place, is placed where
-the last fighting named in the article happened: the incident's place is part of what makes two
-counts the same fact.
+clashes") or to its losses ("the casualties included"). A casualty count told that way, in a
+sentence that names no place, is placed where the last fighting named in the article
+happened: the incident's place is part of what makes two counts the same fact.
 """
 
 from __future__ import annotations
@@ -40,9 +40,11 @@ def scene_of(span: Span, entities: Sequence[EntityRef]) -> str | None:
 def at_the_scene(
     found: Sequence[Claim], span: Span, entities: Sequence[EntityRef], scene: str | None
 ) -> list[Claim]:
-    """Counts of one incident told "in the fighting", in a sentence naming no place, placed at
-    `scene`, the place of the fighting named before."""
-    if scene is None or not _refers_to_fighting(span) or _names_a_place(span, entities):
+    """Counts of one incident told "in the fighting" or as "the casualties" of it, in a
+    sentence naming no place, placed at `scene`, the place of the fighting named before."""
+    if scene is None or _names_a_place(span, entities):
+        return list(found)
+    if not (_refers_to_fighting(span) or _refers_to_losses_told(span)):
         return list(found)
     out = []
     for c in found:
@@ -56,6 +58,21 @@ def at_the_scene(
 def _refers_to_fighting(span: Span) -> bool:
     return any(
         t.lemma_.lower() in _FIGHTING and t.head.lower_ in _BACK and t.dep_ == "pobj" for t in span
+    )
+
+
+# Nouns of the losses of an incident: "the casualties included ...", "the dead were ...".
+_LOSSES = frozenset("casualty dead victim death fatality toll".split())
+
+
+def _refers_to_losses_told(span: Span) -> bool:
+    """ "The casualties included 65 fighters": the subject is the losses of the incident told
+    just before, named with "the" (not "casualties in X", which would name its own place)."""
+    return any(
+        t.lemma_.lower() in _LOSSES
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        for t in span
     )
 
 
