@@ -81,9 +81,18 @@ def _written_start(sentence: str, p: Mention) -> int:
     start = p.start
     while (word := _NAME_WORD_BEFORE.search(sentence, 0, start)) and _own(word[1], own):
         start = word.start()
-    if start == p.start and (named_at := alias_title_end(sentence, p.start, p.end)):
+    named_at = alias_title_end(sentence, p.start, p.end) if start == p.start else None
+    if named_at and not _name_begins_with(p.entity.name, sentence[p.start : named_at]):
         return named_at  # an alias that holds the title: "President X" configured as such
     return start
+
+
+def _name_begins_with(name: str, title: str) -> bool:
+    """Whether the configured name itself opens with the title's words: "Prince Wolo" is a
+    name ("gunmen loyal to Prince Tarku Wolo" tell no office of prince), where an alias
+    "President Isak Dor" of "Isak Dor" holds the office."""
+    words = title.lower().split()
+    return name.lower().split()[: len(words)] == words
 
 
 def _own(word: str, own: set[str]) -> bool:
