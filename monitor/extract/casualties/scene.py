@@ -66,7 +66,7 @@ _LOSSES = frozenset("casualty dead victim death fatality toll".split())
 
 
 def _refers_to_losses_told(span: Span) -> bool:
-    """ "The casualties included 65 fighters": the subject is the losses of the incident told
+    """ "The casualties included 40 fighters": the subject is the losses of the incident told
     just before, named with "the" (not "casualties in X", which would name its own place)."""
     return any(
         t.lemma_.lower() in _LOSSES
