@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from monitor.extract.language.counts import not_a_force, only_in_dates
+from monitor.extract.language.counts import counted_by_the_enemy, not_a_force, only_in_dates
 from monitor.extract.language.fact_verbs import (
     FACT_LEMMAS,
     FATES,
@@ -197,6 +197,8 @@ def review(
     kept: list[Claim] = []
     for claim in claims:
         if _miscounted(span, claim.value):
+            continue
+        if isinstance(claim.value, ForceSize) and counted_by_the_enemy(span, claim.value, entities):
             continue
         verbs = fact_verbs(span, claim.value, entities)
         verbs = [v for v in verbs if not _taken_from_holder(v, claim.value, entities)]

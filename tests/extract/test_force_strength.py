@@ -99,3 +99,16 @@ def test_a_group_described_as_a_force_of_a_size(text: str, expected: ForceSize) 
 
 def test_a_force_the_group_meets_is_not_its_own() -> None:
     assert not _sizes("Near Dorn the KDF faced a force of 9,000 men.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reinforcements set out to relieve a 900-strong garrison cut off by KDF fighters.",
+        "A 450-strong battalion besieged by the Marsh Army still held the bridge at Dorn.",
+        "Food was dropped to 1,200 soldiers surrounded by KDF fighters near Dorn.",
+    ],
+)
+def test_men_acted_on_by_a_side_are_not_its_force(text: str) -> None:
+    """The side named as the agent of what was done to the counted men is their enemy."""
+    assert _sizes(text) == set()

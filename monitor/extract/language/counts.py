@@ -6,15 +6,19 @@ not be people who were killed, wounded or captured ("killed 47 Malian soldiers",
 of the RSF were killed", "shootings of six soldiers"): those are losses, which the casualty
 extractor reads. A handful of men ("two men who identified themselves as soldiers", "one of
 the deadliest groups") is no group's strength, and neither are the men of each of its units
-("divisions of 10,000 soldiers", "battalions of 800 men each").
+("divisions of 10,000 soldiers", "battalions of 800 men each"). A side named only as the one
+that acts on the counted men ("a 900-strong garrison cut off by X") is their enemy.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from monitor.records import Casualties, FactValue, ForceSize
+from monitor.extract.language.grammar import noun_head, phrase_head, tokens_at
+from monitor.extract.language.mentions import find_mentions
+from monitor.records import Casualties, EntityRef, FactValue, ForceSize
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -152,3 +156,26 @@ def not_a_force(span: Span, value: ForceSize) -> bool:
         return True
     nouns = _unit_tokens(span, value)
     return bool(nouns) and all(_is_loss(n) or _per_unit(n) or _out_of_the_fight(n) for n in nouns)
+
+
+def counted_by_the_enemy(span: Span, value: ForceSize, entities: Sequence[EntityRef]) -> bool:
+    """Every mention of the fact's group is the agent of a participle that tells what was done
+    to the counted men ("a 900-strong garrison cut off by X", "200 troops besieged by X"):
+    the men are X's enemy, not X's force."""
+    named = [
+        phrase_head(tokens_at(span, m.start, m.end))
+        for m in find_mentions(span.text, entities)
+        if m.entity.name == value.subject
+    ]
+    heads = [h for h in named if h is not None]
+    figures = {str(f) for f in _figures(value)} | {f"{f:,}" for f in _figures(value)}
+    return bool(heads) and all(_acted_on_by(noun_head(h), figures) for h in heads)
+
+
+def _acted_on_by(agent: Token, figures: set[str]) -> bool:
+    by = agent.head
+    participle = by.head
+    if agent.dep_ != "pobj" or by.dep_ != "agent" or participle.dep_ != "acl":
+        return False
+    men = participle.head
+    return any(t.text in figures for t in men.subtree if t.i < men.i)
