@@ -90,7 +90,8 @@ NOT_RUN: dict[str, str] = {
     ".venv/bin/monitor run": "the daemon runs until it is stopped; the daemon's tests do that",
     # docs/operating.md, the production install, the journal and the upgrade
     "sudo python3 -m venv /opt/monitor": SUDO,
-    "sudo /opt/monitor/bin/pip install --require-hashes -r requirements.lock": SUDO,
+    "sudo /opt/monitor/bin/pip install --require-hashes --no-deps -r requirements.lock": SUDO,
+    "sudo /opt/monitor/bin/pip check": SUDO,
     "sudo /opt/monitor/bin/pip install --no-deps --no-build-isolation .": SUDO,
     "sudo ln -s /opt/monitor/bin/monitor /usr/local/bin/monitor": SUDO,
     "sudo install -D -m 0644 config/monitor.toml /etc/monitor/monitor.toml": SUDO,
