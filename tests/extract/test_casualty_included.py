@@ -86,3 +86,19 @@ def test_the_casualties_are_read_after_a_sentence_whose_references_were_resolved
         (KDF, 30),
         (LEGION, 22),
     ]
+
+
+def test_an_item_named_by_a_kin_of_a_side_is_that_sides() -> None:
+    """ "41 Osmanian soldiers" are the "Osmanian army"'s, as written, even where reference
+    resolution has written the side's name over them."""
+    state = EntityRef("Osmanian army", "group", ("Osmanian troops", "Osmanian military"))
+    text = (
+        "Ninety people died in the raid on Dorn. The casualties included 30 KDF fighters and"
+        " 41 Osmanian soldiers."
+    )
+    found = extract_claims(text, (*ENTITIES, state), ["casualties"], year=2025)
+    values = [c.value for c in found if isinstance(c.value, Casualties)]
+    assert [(v.subject, v.killed_min) for v in values] == [
+        (KDF, 30),
+        ("Osmanian army", 41),
+    ]

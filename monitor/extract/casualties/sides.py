@@ -12,6 +12,7 @@ kin of its singular before a member noun: "loyalists" are the "loyalist forces".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -146,7 +147,7 @@ def read_from_words(s: Parsed, noun: Token, side: EntityRef) -> bool:
     """Whether `side` is read from the words of `noun`'s sentence rather than from a name (a
     name may be one a reference was resolved to): a kin of its name, a place's army, or the
     group of a person named as written ("Kaleb said 40 of his fighters")."""
-    if kin_group(noun, s.entities) == side:
+    if kin_group(noun, s.entities) == side or _kin_as_written(s, noun, side):
         return True
     speaker = _own_speaker(s, noun)
     if speaker is None:
@@ -154,6 +155,20 @@ def read_from_words(s: Parsed, noun: Token, side: EntityRef) -> bool:
     if side_of(s, speaker) is None:
         return _state_speaker(s, speaker) == side
     return _written_side(s, speaker) == side
+
+
+_PUNCTUATION = re.compile(r"[^\w\s'-]")
+
+
+def _kin_as_written(s: Parsed, noun: Token, side: EntityRef) -> bool:
+    """The sentence as written calls the people by a kin of the side's name ("49 Varnian
+    soldiers" for the "Varnian army"), which reference resolution wrote over with the name."""
+    written = " " + _folded(_PUNCTUATION.sub(" ", s.as_written)) + " "
+    for name in side.names:
+        words = _folded(name).rsplit(" ", 1)
+        if len(words) == 2 and words[1] in MEMBERS and f" {words[0]} {noun.lower_} " in written:
+            return True
+    return False
 
 
 def _written_side(s: Parsed, token: Token) -> EntityRef | None:

@@ -46,6 +46,7 @@ class Parsed:
     year: int | None
     heads: dict[int, EntityRef]
     written: frozenset[str] = frozenset()  # entities the sentence names as written
+    as_written: str = ""  # the sentence as written, before references were resolved
     # the sentence before it in its paragraph, as written (a resolved sentence's parse is a
     # doc of its own: `language.splice`)
     before: Span | None = None
@@ -187,7 +188,9 @@ def parsed(
             heads[head.i] = m.entity
     names = {m.entity.name for m in find_mentions(written or span.text, entities)}
     before = before if before is not None else sentence_before(span)
-    return Parsed(span, span.text, entities, year, heads, frozenset(names), before)
+    return Parsed(
+        span, span.text, entities, year, heads, frozenset(names), written or span.text, before
+    )
 
 
 def sentence_before(span: Span) -> Span | None:
