@@ -13,6 +13,8 @@ from control_facts import NLA, SOUTH, read_in_varno
     [
         "Varno fell to fighters from the NLA on Monday.",
         "General Brel confirmed that Varno fell to fighters from the NLA.",
+        "Varno fell on Monday to fighters from the north's largest armed group, the NLA.",
+        "Varno fell to fighters from Ostland's biggest armed movement, the NLA, on Monday.",
     ],
 )
 def test_fighters_from_a_side_are_that_sides(sentence: str) -> None:

@@ -100,17 +100,30 @@ _MODIFIERS = frozenset("compound poss nmod amod appos npadvmod".split())
 def inner(token: Token, kind: str) -> Iterator[Token]:
     """The tokens of a noun phrase that may name whose or which it is: its modifiers, and their
     own modifiers ("Fano armed group fighters", "Syrian Arab Army soldiers"), and the object
-    of its "of" ("fighters of the RSF"), or of "from" for fighters ("fighters from the RSF")."""
+    of its "of" ("fighters of the RSF"), or of "from" for fighters ("fighters from the RSF"),
+    with the name in apposition to that object ("fighters from a rebel group, the RSF")."""
     if kind == "place" and token.lemma_.lower() not in PLACE_NOUNS:
         return
     owners = ("of", "from") if kind == "group" and token.lower_ in PLURALS else ("of",)
-    for child in token.children:
+    for child in (*token.children, *_from_beside(token, owners)):
         if child.dep_ in _MODIFIERS:
             yield child
             if kind != "place":  # "Kelso district villages" are villages, not Kelso
                 yield from (t for t in child.subtree if t is not child and t.dep_ in _MODIFIERS)
         elif child.dep_ == "prep" and child.lower_ in owners:
-            yield from (g for g in child.children if g.dep_ == "pobj")
+            for owner in (g for g in child.children if g.dep_ == "pobj"):
+                yield owner  # and the name it stands beside: "from a rebel group, the RSF"
+                yield from (a for a in owner.children if a.dep_ == "appos")
+
+
+def _from_beside(token: Token, owners: tuple[str, ...]) -> list[Token]:
+    """ "fell to fighters from X": the parser may hang a "from" right after the fighters on
+    the verb instead; standing right after them, it still says whose they are."""
+    if "from" not in owners or token.i + 1 >= len(token.doc):
+        return []
+    after = token.doc[token.i + 1]
+    beside = after.lower_ == "from" and after.dep_ == "prep" and after.head.i != token.i
+    return [after] if beside and after.head.i == token.head.head.i else []
 
 
 # Clauses of their own inside a verb's subtree: their dates are theirs.
