@@ -60,3 +60,18 @@ def test_an_office_of_a_body_in_a_place_before_a_rank() -> None:
 )
 def test_no_office_where_the_name_is_not_the_office_holder(text: str) -> None:
     assert not any(v.subject == "Lina Vard" and v.organization == KDF for v in _offices(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omar Kessel, Lakes Union special envoy for the Dorn region, said talks would resume.",
+        "Omar Kessel, the Lakes Union's special envoy, said talks would resume.",
+    ],
+)
+def test_a_body_named_in_capitals_before_an_appositive_office_is_its_organization(
+    text: str,
+) -> None:
+    """A body nobody configured, named before the office words, is the office's organization,
+    whatever the office's "for" says after it (a remit); it is no part of the office."""
+    assert _offices(text) == {Leadership("Omar Kessel", "special envoy", "Lakes Union", "claimed")}
