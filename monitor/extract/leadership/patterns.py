@@ -36,6 +36,7 @@ from monitor.extract.leadership.roles import (
     is_self_declared,
     named_org,
     owner,
+    proper_body,
     strip_owner,
 )
 from monitor.records import Claim, EntityRef, Leadership, LeadershipStatus
@@ -111,35 +112,12 @@ def _role_hit(
     national = DEMONYM_OFFICE.match(role) if org is None else None
     if national:  # "X, the Kelsanian president": the state's office
         role = role[national.end() :]
-    elif (body := _proper_body(role)) is not None:
+    elif (body := proper_body(role)) is not None:
         org, role = body.group("body"), role[body.end() :]
     elif org is None:
         org, role = acronym_owner(role)
     status: LeadershipStatus = "declared" if is_self_declared(role) else "claimed"
     return Hit(p, status, clean_role(role), org, at)
-
-
-# A body named before the office in capitals ("Nordic Council special envoy", "the Nordic
-# Council's envoy"), nobody configured: the office's organization, whatever its "for" or "of"
-# says after it (a remit: "special envoy for the Lakes region").
-_PROPER_BODY = re.compile(
-    rf"^(?P<body>(?-i:{CAPITAL})[\w.&-]*(?:\s+(?:of\s+|for\s+)?(?-i:{CAPITAL})[\w.&-]*)+)"
-    r"(?:['’]s?)?\s+(?=(?-i:[a-z]))"
-)
-# Capitalised words that are part of an office, not a body: "Defence Minister", "Army chief".
-_OFFICE_WORDS = frozenset(
-    """army military police navy naval air force forces defence defense interior foreign state
-    security intelligence prime deputy vice general chief senior supreme national armed home
-    finance justice health information""".split()
-)
-
-
-def _proper_body(role: str) -> re.Match[str] | None:
-    """A body of two or more capitalised words before the office words of `role`."""
-    body = _PROPER_BODY.match(role)
-    if body is None or any(w.lower() in _OFFICE_WORDS for w in body.group("body").split()):
-        return None
-    return body
 
 
 # "the leader of the armed group, known locally as the Front": the name the group goes by.

@@ -204,3 +204,26 @@ _BODY_NOUN = re.compile(
     r"\s+(?:(?:federal|national|regular|armed)\s+)?(?:government|army|military|armed\s+forces|"
     r"forces|police|navy|air\s+force|militia|authorities)\b"
 )
+
+
+# A body named before the office in capitals ("Nordic Council special envoy", "the Nordic
+# Council's envoy"), nobody configured: the office's organization, whatever its "for" or "of"
+# says after it (a remit: "special envoy for the Lakes region").
+_PROPER_BODY = re.compile(
+    rf"^(?P<body>(?-i:{CAPITAL})[\w.&-]*(?:\s+(?:of\s+|for\s+)?(?-i:{CAPITAL})[\w.&-]*)+)"
+    r"(?:['’]s?)?\s+(?=(?-i:[a-z]))"
+)
+# Capitalised words that are part of an office, not a body: "Defence Minister", "Army chief".
+_OFFICE_WORDS = frozenset(
+    """army military police navy naval air force forces defence defense interior foreign state
+    security intelligence prime deputy vice general chief senior supreme national armed home
+    finance justice health information""".split()
+)
+
+
+def proper_body(role: str) -> re.Match[str] | None:
+    """A body of two or more capitalised words before the office words of `role`."""
+    body = _PROPER_BODY.match(role)
+    if body is None or any(w.lower() in _OFFICE_WORDS for w in body.group("body").split()):
+        return None
+    return body
