@@ -196,9 +196,7 @@ def review(
     """The claims the parse of their sentence bears out, with their claimants made whole."""
     kept: list[Claim] = []
     for claim in claims:
-        if _miscounted(span, claim.value):
-            continue
-        if isinstance(claim.value, ForceSize) and counted_by_the_enemy(span, claim.value, entities):
+        if _miscounted(span, claim.value, entities):
             continue
         verbs = fact_verbs(span, claim.value, entities)
         verbs = [v for v in verbs if not _taken_from_holder(v, claim.value, entities)]
@@ -317,9 +315,12 @@ def _surrounded_by_land(value: FactValue, verbs: Sequence[Token]) -> bool:
     )
 
 
-def _miscounted(span: Span, value: FactValue) -> bool:
-    """A figure that is a date, or a force size that is a loss or a handful of people."""
-    if isinstance(value, ForceSize) and not_a_force(span, value):
+def _miscounted(span: Span, value: FactValue, entities: Sequence[EntityRef]) -> bool:
+    """A figure that is a date, or a force size that is a loss, a handful of people, or men
+    its group acts on ("a garrison cut off by X")."""
+    if isinstance(value, ForceSize) and (
+        not_a_force(span, value) or counted_by_the_enemy(span, value, entities)
+    ):
         return True
     return isinstance(value, ForceSize | Casualties) and only_in_dates(span.text, value)
 

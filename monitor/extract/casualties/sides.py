@@ -76,34 +76,30 @@ def kin_group(noun: Token, entities: Sequence[EntityRef]) -> EntityRef | None:
     ("federal forces" for "federal soldiers"), or the noun's singular followed by one
     ("loyalist forces" for "loyalists")."""
     prefix = _prefix(noun)
-    if prefix is None:
-        return None
-    found = {
-        e.name: e
-        for e in entities
-        if e.kind == "group"
-        for name in e.names
-        if (words := _folded(name).rsplit(" ", 1))
-        and len(words) == 2
-        and words[1] in MEMBERS
-        and words[0] == prefix
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+    return None if prefix is None else _one_group_of_members(entities, {prefix})
 
 
 def state_army(place: EntityRef, entities: Sequence[EntityRef]) -> EntityRef | None:
     """The one configured group named as the place's members ("X military", "X army", "X
     forces" for the place X): a state's or region's own army."""
-    prefixes = {_folded(n) for n in place.names}
+    return _one_group_of_members(entities, {_folded(n) for n in place.names})
+
+
+def _members_of(name: str) -> str | None:
+    """What a group's name calls its members by: "federal" of "Federal Forces", "varland" of
+    "Varland army"; None for a name that does not end in a member noun."""
+    words = _folded(name).rsplit(" ", 1)
+    return words[0] if len(words) == 2 and words[1] in MEMBERS else None
+
+
+def _one_group_of_members(entities: Sequence[EntityRef], prefixes: set[str]) -> EntityRef | None:
+    """The one configured group with a name of a member noun after one of `prefixes`."""
     found = {
         e.name: e
         for e in entities
         if e.kind == "group"
         for name in e.names
-        if (words := _folded(name).rsplit(" ", 1))
-        and len(words) == 2
-        and words[1] in MEMBERS
-        and words[0] in prefixes
+        if _members_of(name) in prefixes
     }
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -164,11 +160,8 @@ def _kin_as_written(s: Parsed, noun: Token, side: EntityRef) -> bool:
     """The sentence as written calls the people by a kin of the side's name ("49 Varnian
     soldiers" for the "Varnian army"), which reference resolution wrote over with the name."""
     written = " " + _folded(_PUNCTUATION.sub(" ", s.as_written)) + " "
-    for name in side.names:
-        words = _folded(name).rsplit(" ", 1)
-        if len(words) == 2 and words[1] in MEMBERS and f" {words[0]} {noun.lower_} " in written:
-            return True
-    return False
+    prefixes = {p for name in side.names if (p := _members_of(name)) is not None}
+    return any(f" {p} {noun.lower_} " in written for p in prefixes)
 
 
 def _written_side(s: Parsed, token: Token) -> EntityRef | None:
