@@ -70,6 +70,7 @@ from monitor.extract.language.where import (
     casualty_scope,
     fate_location,
     incident_location,
+    leaves_victims,
     not_a_whereabouts,
 )
 from monitor.records import (
@@ -348,7 +349,9 @@ def _placed(
     if isinstance(value, Leadership) and value.location is None:
         return replace(value, location=fate_location(verbs, value.status, entities))
     if isinstance(value, Casualties):
-        told = verbs or [t for t in span if t.lemma_ in FACT_LEMMAS["casualties"]]
+        told = verbs or [
+            t for t in span if t.lemma_ in FACT_LEMMAS["casualties"] or leaves_victims(t)
+        ]
         where = value.location or incident_location(told, entities)
         figures = [
             n

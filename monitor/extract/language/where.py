@@ -54,12 +54,14 @@ def _place_name(token: Token, entities: Sequence[EntityRef]) -> str:
 
 
 def _prepositional_places(verb: Token, prepositions: frozenset[str]) -> list[Token]:
-    """The objects of the verb's prepositions of place, nearest first, skipping time words."""
+    """The objects of the verb's prepositions of place, nearest first, skipping time words.
+    Prepositions joined on one object ("in and around Bara") give it to each."""
     found = []
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in prepositions:
             continue
-        for obj in prep.children:
+        joined = [c for c in prep.children if c.dep_ == "conj" and c.lower_ in prepositions]
+        for obj in (o for p in (prep, *joined) for o in p.children):
             if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN") and not is_time(obj):
                 found.append(obj)
     return found
@@ -159,10 +161,16 @@ def _a_place_in(
 
 
 def incident_location(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> str | None:
-    """Where the losses a count tells happened ("killed in Omdurman"), or where the victims
-    were ("killed 40 fighters in Omdurman": the parser may hang the place on the victims)."""
+    """Where the losses a count tells happened ("killed in Omdurman", "on the outskirts of
+    Omdurman"), where the victims were ("killed 40 fighters in Omdurman": the parser may hang
+    the place on the victims), or where the event that killed them was ("clashes in Omdurman
+    killed 40")."""
     for verb in verbs:
-        for place in _prepositional_places(verb, _INCIDENT_PREPOSITIONS) or _victims_at(verb):
+        told = _prepositional_places(verb, _INCIDENT_PREPOSITIONS) + [
+            p for p in _prepositional_places(verb, _PART_PREPOSITIONS) if _is_part(p)
+        ]
+        for place in told or _victims_at(verb) or _event_at(verb):
+            place = _whole_of(place)
             if is_proper(place) or any(
                 m.entity.kind == "place" for m in find_mentions(phrase(place), entities)
             ):
@@ -170,10 +178,69 @@ def incident_location(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> 
     return None
 
 
+# Nouns for a part of a place, told by the place they are of: "on the outskirts of Bara".
+_PARTS = frozenset("outskirts outskirt edge suburbs suburb centre center heart streets".split())
+# "on" says where only before such a part; "on Sunday" or "on orders" does not.
+_PART_PREPOSITIONS = frozenset({"on"})
+# Nouns of an event that kills, as the subject of the count's verb: "clashes in Bara killed".
+_EVENTS = frozenset(
+    """fighting fight clash battle attack assault offensive raid strike airstrike shelling
+    bombing bombardment explosion blast ambush violence""".split()
+)
+
+
+def _is_part(token: Token) -> bool:
+    return bool(_PARTS & {token.lower_, token.lemma_.lower()})
+
+
+def _whole_of(place: Token) -> Token:
+    """The place a part noun is of ("the outskirts of Bara": Bara), else the place itself."""
+    if not _is_part(place):
+        return place
+    of = next((c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return whole if whole is not None else place
+
+
+# "left 20 dead": the verb whose complement is the state the victims were left in.
+_LEFT_IN = frozenset("dead wounded injured".split())
+
+
+def leaves_victims(token: Token) -> bool:
+    """A verb that leaves its object dead or wounded: "shelling left 20 soldiers dead"."""
+    return token.pos_ == "VERB" and any(
+        c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in _LEFT_IN for c in token.children
+    )
+
+
 def _victims_at(verb: Token) -> list[Token]:
     """The places hung on the verb's victims: "killed 40 fighters in Omdurman"."""
     victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     return [p for v in victims for p in _prepositional_places(v, _INCIDENT_PREPOSITIONS)]
+
+
+def _subject_misread(event: Token) -> bool:
+    """A gerund that opens the sentence with no subject of its own, which the parser may hang
+    on the verb as a clause ("Fighting on the edge of Bara killed 40")."""
+    return (
+        event.dep_ == "advcl"
+        and event.tag_ == "VBG"
+        and event.i < event.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in event.children)
+    )
+
+
+def _event_at(verb: Token) -> list[Token]:
+    """The places of the event that is the verb's subject: "clashes in Omdurman killed 40",
+    "an airstrike on Omdurman killed 40" ("on" names the event's target there)."""
+    events = [
+        c
+        for c in verb.children
+        if _EVENTS & {c.lower_, c.lemma_.lower()}
+        and (c.dep_ in ("nsubj", "csubj") or _subject_misread(c))
+    ]
+    at = _INCIDENT_PREPOSITIONS | {"on"}
+    return [p for e in events for p in _prepositional_places(e, at)]
 
 
 # "rose to 1,221", "pushing the toll to 673", "rose by 35 to 1,020": the figure after
