@@ -50,6 +50,7 @@ from monitor.extract.language.frame_base import (
     child,
     era_text,
     happened,
+    leaders_side,
     passive,
     with_conjuncts,
 )
@@ -86,7 +87,7 @@ def _side(s: Parsed, noun: Token) -> EntityRef | None:
     RSF", "mercenaries from Russia's Wagner group"), by a kin of its name ("federal
     soldiers" for "federal forces"), or as the speaker's own ("its servicemen"): see
     `sides`."""
-    side = s.entity(noun, "group")
+    side = s.entity(noun, "group") or leaders_side(s, noun)
     if side is not None:
         return side
     for prep in noun.children:
@@ -95,6 +96,13 @@ def _side(s: Parsed, noun: Token) -> EntityRef | None:
                 if owner.dep_ == "pobj" and (side := s.entity(owner, "group")) is not None:
                     return side
     return ranks_owner(s, noun) or kin_group(noun, s.entities) or speakers_own(s, noun)
+
+
+def _leaders_as_written(s: Parsed, people: Token, side: EntityRef) -> bool:
+    """ "Brel's 40 fighters": the side is the group of a person the sentence names as written."""
+    owner = next((c for c in people.children if c.dep_ == "poss"), None)
+    person = s.entity(owner, "person")
+    return person is not None and person.name in s.written and leaders_side(s, people) == side
 
 
 # Verbs of attack whose object is the side hit: "attacked X positions, killing 12 soldiers".
@@ -189,6 +197,7 @@ def _items(s: Parsed) -> Iterator[_Loss]:
                 and side.name not in s.written
                 and not read_from_words(s, people, side)
                 and ranks_owner(s, people) != side
+                and not _leaders_as_written(s, people, side)
             ):
                 continue  # a side only a resolved reference names is a guess for losses
             if any(c.dep_ == "conj" and count_of(c) is None for c in noun.children):

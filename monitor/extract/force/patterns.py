@@ -20,7 +20,7 @@ from monitor.extract.language.attribution import Speaker, find_speaker, is_hedge
 from monitor.extract.language.mentions import Mention, find_mentions
 from monitor.extract.language.numbers import Amount, find_amounts
 from monitor.extract.language.text import CAPITAL
-from monitor.extract.language.units import Unit, backward_unit, forward_unit
+from monitor.extract.language.units import Unit, backward_unit, forward_unit, leaders_forces
 from monitor.records import Claim, EntityRef, ForceSize
 
 _YEAR_CONTEXT = re.compile(
@@ -204,6 +204,7 @@ def extract_force_sizes(
     year = year or datetime.now(UTC).year
     found = find_mentions(sentence, entities)
     mentions = [m for m in found if m.entity.kind != "person"]
+    mentions = sorted(mentions + leaders_forces(sentence, found, entities), key=lambda m: m.start)
     groups = [m for m in mentions if m.entity.kind == "group"]
     if not groups:
         return []

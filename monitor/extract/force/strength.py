@@ -22,6 +22,7 @@ from monitor.extract.language.frame_base import (
     child,
     era_text,
     happened,
+    leaders_side,
     number_of,
     side_of,
 )
@@ -74,10 +75,7 @@ def _owner(s: Parsed, noun: Token) -> EntityRef | None:
 def _leaders(s: Parsed, noun: Token) -> EntityRef | None:
     """ "Brel's 5,300-member army": a force noun a configured person owns is the force of the
     group the configuration ties the person to."""
-    if noun.lower_ not in _FORCE_NOUNS:
-        return None
-    owner = child(noun, "poss")
-    return side_of(s, owner) if owner is not None and s.entity(owner, "person") else None
+    return leaders_side(s, noun) if noun.lower_ in _FORCE_NOUNS else None
 
 
 # "5,000-strong", and of a force noun "5,300-member", "150-man".
@@ -149,6 +147,8 @@ def growth_frames(s: Parsed) -> list[Claim]:
 
 
 _BEING = frozenset("be constitute become form remain".split())
+# "Brel leads a force of 4,000 men": the force a person or group leads is theirs.
+_LEADING = frozenset("lead command head".split())
 
 
 _NUMBERING = frozenset("number reach total".split())  # "a force numbering/reaching 6,000"
@@ -171,12 +171,16 @@ def _force_count(noun: Token) -> tuple[Token, Token] | None:
 
 
 def _force_owner(s: Parsed, noun: Token) -> EntityRef | None:
-    """The group a force noun is: named in it, the subject of "is/constitutes a force", or the
-    group it stands in apposition to ("The KDF, a militia of some 2,000 fighters,")."""
+    """The group a force noun is: named in it, the subject of "is/constitutes/leads a force",
+    or the group it stands in apposition to ("The KDF, a militia of some 2,000 fighters,")."""
     group = s.entity(noun, "group")
     if group is not None:
         return group
-    if noun.dep_ in ("attr", "dobj") and noun.head.lemma_ in _BEING and happened(noun.head):
+    if (
+        noun.dep_ in ("attr", "dobj")
+        and noun.head.lemma_ in _BEING | _LEADING
+        and happened(noun.head)
+    ):
         return side_of(s, subject(noun.head))
     if noun.dep_ == "appos":
         return s.entity(noun.head, "group")

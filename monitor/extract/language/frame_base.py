@@ -184,6 +184,13 @@ def side_of(s: Parsed, token: Token | None) -> EntityRef | None:
     return next((e for e in s.entities if e.name == person.affiliation), None)
 
 
+def leaders_side(s: Parsed, noun: Token) -> EntityRef | None:
+    """ "Brel's 40 fighters", "Brel's 5,300-member army": people or a force that a configured
+    person owns belong to the group the configuration ties the person to."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return side_of(s, owner) if owner is not None and s.entity(owner, "person") else None
+
+
 def parsed(
     span: Span,
     entities: Sequence[EntityRef],

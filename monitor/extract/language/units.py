@@ -14,10 +14,12 @@ ends in a noun of things counts the things ("14 X tanks").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from monitor.extract.language.mentions import Mention
 from monitor.extract.language.numbers import Amount
+from monitor.records import EntityRef
 
 UNITS = {
     "fighter": "fighters", "troop": "troops", "soldier": "soldiers", "man": "men",
@@ -32,6 +34,30 @@ UNITS = {
     "irregular": "irregulars",
 }  # fmt: skip
 PLURALS = frozenset(UNITS.values())
+# A person's possessive before the force the person leads: "Brel's 4,000 fighters", "Brel's
+# forces are estimated at ...", "Brel's own army".
+_LEADERS_FORCE = re.compile(
+    r"['’]s\s+(?:[\w,.-]+\s+){0,3}?(?:"
+    + "|".join(sorted(PLURALS))
+    + r"|force|army|militia|troops|men|units|loyalists)\b",
+    re.I,
+)
+
+
+def leaders_forces(
+    sentence: str, mentions: Sequence[Mention], entities: Sequence[EntityRef]
+) -> list[Mention]:
+    """A configured person's possessive before a force, as a mention of the group the
+    configuration ties the person to: "Brel's 4,000 fighters" are that group's fighters."""
+    groups = {e.name: e for e in entities if e.kind == "group"}
+    out = []
+    for m in mentions:
+        group = groups.get(m.entity.affiliation or "") if m.entity.kind == "person" else None
+        if group is not None and _LEADERS_FORCE.match(sentence, m.end):
+            out.append(Mention(group, m.start, m.end))
+    return out
+
+
 _STRONG = re.compile(
     r"^-?\s*(?:strong|man|member)\s+(?:[a-z-]+\s+)?"
     r"(?:force|army|militia|contingent|unit|brigade|battalion|garrison|group|column|detachment)s?\b",
