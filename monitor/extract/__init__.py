@@ -27,6 +27,7 @@ from monitor.extract.language.nlp import DEFAULT_MODEL, load, sentences
 from monitor.extract.language.splice import spliced
 from monitor.extract.language.text import split_sentences
 from monitor.extract.leadership import (
+    appointments,
     countries_named,
     extract_leadership,
     in_the_named_country,
@@ -94,6 +95,7 @@ def extract_claims(
         framed = frame_claims(parse, entities, wanted, year, sentence.original, before)
         found = captures_first([*_with_counts_of(found, framed), *_new_facts(framed, found)])
         found = trim_titles(review(found, parse, entities, pronouns), parse, entities)
+        found = appointments(found, parse, entities)
         found = _as_written(_fates_keep_office(found), sentence)
         found = _in_written_case(found, sentence.original, written)
         found = in_the_named_country(found, country or next(iter(named), None))

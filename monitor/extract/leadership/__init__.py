@@ -8,9 +8,11 @@ grammar (`headline`) and two people's one fate (`pairs`). The parse readers: arr
 whereabouts, killings and deaths told by a noun or a finding (`frames`), offices (`offices`,
 with bodies led by named people in `led`) and whereabouts told by a relative clause
 (`where_clauses`). `titles` keeps an office to the words the parse puts in the name's phrase,
-and `countries` reads "the country" as the one named last.
+`countries` reads "the country" as the one named last, and `appointed` makes an
+office given by an appointing verb an appointment, the appointing group's.
 """
 
+from monitor.extract.leadership.appointed import appointments
 from monitor.extract.leadership.countries import countries_named, in_the_named_country
 from monitor.extract.leadership.frames import (
     arrival_frames,
@@ -25,6 +27,7 @@ from monitor.extract.leadership.titles import trim_titles
 from monitor.extract.leadership.where_clauses import where_clause_frames
 
 __all__ = [
+    "appointments",
     "arrival_frames",
     "countries_named",
     "death_noun_frames",
