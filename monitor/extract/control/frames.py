@@ -226,10 +226,31 @@ def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlS
     if predicative(verb):
         return None  # "holds Goma responsible"
     if lemma == "fall":
-        return child(verb, "nsubj"), prep_object(verb, "to"), _VERBS[lemma]
-    if passive(verb):
-        return child(verb, "nsubjpass"), prep_object(verb, "by"), _VERBS[lemma]
+        return _undergoer(verb, "nsubj"), prep_object(verb, "to"), _VERBS[lemma]
+    if passive(verb) or _joined_passive(verb):
+        return _undergoer(verb, "nsubjpass"), prep_object(verb, "by"), _VERBS[lemma]
     return child(verb, "dobj"), child(verb, "nsubj"), _VERBS[lemma]
+
+
+def _joined_passive(verb: Token) -> bool:
+    """A participle joined to a passive that shares its auxiliary: "was besieged for a month
+    and then overrun by Y" (the parser gives the second verb no passive mark of its own)."""
+    return (
+        verb.dep_ == "conj"
+        and passive(verb.head)
+        and child(verb, "nsubj", "nsubjpass", "dobj") is None
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _undergoer(verb: Token, dep: str) -> Token | None:
+    """The place a passive or "fall" is told of: its own subject, or the one it shares with
+    the verb it is joined to ("X was shelled for weeks and was captured by Y", "X changed
+    hands twice and is now held by Y")."""
+    own = child(verb, dep)
+    if own is not None or verb.dep_ != "conj" or child(verb, "nsubj", "nsubjpass") is not None:
+        return own
+    return subject(verb)
 
 
 def _in_control(verb: Token) -> Token | None:
