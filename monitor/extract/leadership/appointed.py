@@ -62,11 +62,14 @@ def _appointing_verb(span: Span, person: str, entities: Sequence[EntityRef]) -> 
 
 
 def _offices_given(verb: Token) -> set[str]:
-    """The words of the offices the verb gives: "as its new leader", "named X its leader",
-    "appointed a new leader, X" (not a title the person already bore: "named field
-    commander X as its leader" gives "leader")."""
-    given = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp", "dobj")]
+    """The words of the offices the verb gives: "as its new leader", "named X its leader", or,
+    when it gives none so, its object's: "appointed a new leader, X". Not a title or an office
+    the person already bore: "named field commander X as its leader", "named the head of Y's
+    political wing, X, as a negotiator" give "leader" and "negotiator"."""
+    given = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp")]
     given += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children]
+    if not any(g.pos_ == "NOUN" for g in given):  # else the object is who, not what
+        given = [c for c in verb.children if c.dep_ == "dobj"]
     return {t.lower_ for g in given if g.pos_ == "NOUN" for t in g.subtree if t.pos_ == "NOUN"}
 
 
