@@ -221,7 +221,8 @@ def _losses(s: Parsed) -> Iterator[tuple[EntityRef, str, Token, Amount]]:
     for item in _items(s):
         side = item.side
         if side is None and before is not None and before.side is not None:
-            link = s.span.doc[before.last + 1 : item.first].text
+            between = s.span.doc[before.last + 1 : item.first]
+            link = " ".join(t.text for t in between if t.pos_ != "ADV")  # "and seriously"
             bare = is_bare(item.noun)
             same_kind = bare or (
                 modifiers(item.noun) is None

@@ -114,7 +114,7 @@ def _opened(lead: Amount, bare: Amount) -> Amount:
 def _as_part(sentence: str, c: Count) -> Count:
     """ "Up to 150 of some 600 X fighters were killed": the verb tells what happened to the
     part, so the count of the whole phrase is the part's; the whole is how many there were."""
-    part = part_of(sentence, c.amount)
+    part = part_of(sentence, c.amount, owned=True)
     return replace(c, amount=part, elliptical=False) if part is not None else c
 
 

@@ -103,8 +103,15 @@ def partitive(token: Token) -> Token | None:
     return people if people is not None and people.lower_ in _PEOPLE else None
 
 
+# Words that stand for more of the people a list counted before: "killing four soldiers and
+# wounding five others".
+_MORE_OF_THEM = frozenset("others more".split())
+
+
 def is_bare(token: Token) -> bool:
-    """A count standing alone for its people ("wounded 25", "25 wounded")."""
+    """A count standing alone for its people ("wounded 25", "25 wounded", "five others")."""
+    if token.lower_ in _MORE_OF_THEM:
+        return any(c.dep_ == "nummod" for c in token.children)
     return token.like_num and not any(c.dep_ in ("prep", "compound") for c in token.children)
 
 

@@ -256,13 +256,21 @@ def _amounts(sentence: str) -> tuple[Amount, ...]:
 
 # "150 of some 600 fighters", "12 of its 40 soldiers", "three of the 30 men": a partitive.
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)?\s*$", re.I)
+# "43 of the base's 60": a part of the whole an owner has.
+_OWNED_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our)?\s*(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+$", re.I
+)
 
 
-def part_of(sentence: str, whole: Amount) -> Amount | None:
+def part_of(sentence: str, whole: Amount, *, owned: bool = False) -> Amount | None:
     """The amount that counts a part of `whole` ("up to 150 of some 600 fighters were
     killed": 150 of the 600), or None. What the sentence says happened to the people happened
-    to the part; the whole is how many there were."""
+    to the part; the whole is how many there were. `owned` also takes a whole an owner has
+    ("43 of the base's 60 troops": a garrison's strength, which is no group's force)."""
+    partitives = (_PARTITIVE, _OWNED_PARTITIVE) if owned else (_PARTITIVE,)
     for a in find_amounts(sentence):
-        if a.end <= whole.start and _PARTITIVE.fullmatch(sentence, a.end, whole.start):
+        if a.end <= whole.start and any(
+            p.fullmatch(sentence, a.end, whole.start) for p in partitives
+        ):
             return a
     return None
