@@ -141,12 +141,19 @@ def fate_location(verbs: Sequence[Token], status: str, entities: Sequence[Entity
     prepositions = _FATE_PREPOSITIONS.get(status)
     if prepositions is None:
         return None
-    for verb in verbs:
-        for told in _prepositional_places(verb, prepositions):
-            place = _a_place_in(told, prepositions, entities)
-            if place is not None:
-                return _place_name(place, entities)
-    return None
+    places = [
+        place
+        for verb in verbs
+        for told in _prepositional_places(verb, prepositions)
+        if (place := _a_place_in(told, prepositions, entities)) is not None
+    ]
+    # A place named before one only described: "escaped across the border into Chad" is Chad.
+    named = [p for p in places if is_proper(p) or _configured_place(p, entities)]
+    return _place_name((named or places)[0], entities) if places else None
+
+
+def _configured_place(token: Token, entities: Sequence[EntityRef]) -> bool:
+    return any(m.entity.kind == "place" for m in find_mentions(phrase(token), entities))
 
 
 def _a_place_in(

@@ -1,0 +1,27 @@
+"""Where a person fled, when the verb gives a place described and a place named: the named one
+("escaped across the border into Dorn": Dorn). Sentences written for this test."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_claims
+from monitor.records import EntityRef, FactKind, Leadership
+
+ENTITIES = (EntityRef("Ilse Sato", "person"), EntityRef("Dorn", "place"))
+LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
+
+
+def fled_to(text: str) -> list[str | None]:
+    return [
+        v.location
+        for c in extract_claims(text, ENTITIES, LEADERSHIP, year=2025)
+        if isinstance(v := c.value, Leadership) and v.status == "fled"
+    ]
+
+
+def test_the_place_named_is_where_the_person_went() -> None:
+    assert fled_to("Aides said Ilse Sato had escaped across the border into Dorn.") == ["Dorn"]
+    assert fled_to("Ilse Sato fled across the river to Dorn at night.") == ["Dorn"]
+
+
+def test_a_place_only_described_stays_when_none_is_named() -> None:
+    assert fled_to("Ilse Sato fled across the border on foot.") == ["the border"]
