@@ -54,6 +54,7 @@ from monitor.extract.language.grammar import (
     reporting_verb,
     subject,
     tokens_at,
+    told_as_earlier,
     who_speaks,
 )
 from monitor.extract.language.hearsay import (
@@ -201,6 +202,8 @@ def review(
             continue
         verbs = fact_verbs(span, claim.value, entities)
         verbs = [v for v in verbs if not _taken_from_holder(v, claim.value, entities)]
+        if verbs and all(told_as_earlier(v) for v in verbs):
+            continue  # "had previously believed that X had 10,000 fighters": superseded
         if is_positive(claim.value) and _denied_by_verb(verbs, claim.value):
             continue
         told = _hearsay(span, verbs, claim.value, entities)

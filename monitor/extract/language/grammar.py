@@ -150,6 +150,23 @@ def reporting_verb(verb: Token) -> Token | None:
     return None
 
 
+# What a speaker or a believer once held, since superseded: "had previously believed that X
+# had 10,000 fighters", "initially said 20 were killed".
+_EARLIER = frozenset("previously initially originally formerly".split())
+_BELIEF_LEMMAS = SPEECH_LEMMAS | frozenset("believe think assess assume expect fear put".split())
+
+
+def told_as_earlier(verb: Token) -> bool:
+    """Whether the clause of `verb` is what a speaker or a believer held before, told as such
+    by the verb that reports it ("officials had previously believed that ...")."""
+    node = verb
+    while node.dep_ in ("ccomp", "xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_ in _BELIEF_LEMMAS:  # the nearest reporting verb tells when it was held
+            return any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in node.children)
+    return False
+
+
 def who_speaks(said: Token) -> Token | None:
     """Who speaks by a verb of speech: its subject, or in the passive its agent ("was
     confirmed by the army"); a passive without one has no speaker (its subject is what was

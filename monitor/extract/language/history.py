@@ -53,6 +53,10 @@ FORCE_ERA = _era(
     r"at\s+(?:its|their|the)\s+(?:peak|height)",
     r"heyday",
     r"in\s+the\s+past",
+    # "up from a previous estimate of 10,000", "which previously had 10,000": a figure the
+    # present one replaced
+    r"previous\s+(?:\w+\s+)?(?:estimates?|assessments?|figures?|counts?|tall(?:y|ies))",
+    r"previously",
     r"used\s+to",
     r"years?\s+ago",
     r"Soviet",

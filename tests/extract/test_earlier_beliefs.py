@@ -1,0 +1,49 @@
+"""What a speaker or a believer held before, told as such ("had previously believed that",
+"initially reported that"), and a figure told as the one a newer figure replaced, are no
+present facts. Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.records import EntityRef
+
+ENTITIES = (
+    EntityRef("Kelso Defence Front", "group", ("KDF",)),
+    EntityRef("Ilse Sato", "person", affiliation="Kelso Defence Front"),
+    EntityRef("Dorn", "place"),
+)
+
+
+def values(text: str) -> list[object]:
+    return [c.value for c in extract_claims(text, ENTITIES, year=2025)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts had previously believed that the KDF had about 10,000 fighters.",
+        "Officials initially reported that Ilse Sato had been killed in the strike.",
+        "The KDF, which previously had 10,000 fighters, is now much smaller.",
+        "The new figure is up from a previous estimate of at least 10,000 KDF fighters.",
+    ],
+)
+def test_a_superseded_belief_or_figure_is_no_fact(text: str) -> None:
+    assert values(text) == []
+
+
+def test_the_present_belief_stands() -> None:
+    found = values("Analysts believe that the KDF has about 12,000 fighters.")
+    assert [getattr(v, "min", None) for v in found] == [12000]
+
+
+def test_an_earlier_word_on_another_verb_leaves_the_present_report_alone() -> None:
+    # the nearest reporting verb tells when the report was held; "previously" is another's
+    text = "Aides who had previously met reporters said Ilse Sato had been killed."
+    assert [getattr(v, "status", None) for v in values(text)] == ["killed"]
+
+
+def test_the_present_report_beside_an_earlier_one_stands() -> None:
+    text = "The army previously put the toll at 20 but now says 40 KDF fighters were killed."
+    assert [getattr(v, "killed_min", None) for v in values(text)] == [40]
