@@ -161,11 +161,14 @@ def claimant(span: Span, verbs: Sequence[Token]) -> str | None:
 
 
 def _has_noun(span: Span, words: str) -> bool:
+    """Whether `words` read as a noun phrase: a noun in them, and no verb opening them ("took
+    Tarsa", cut out of "X, which took Tarsa last week, said")."""
     start = span.text.find(words)
     if start < 0:
         return True  # not in this sentence as written: leave it to the extractor
     tokens = tokens_at(span, start, start + len(words))
-    return any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens)
+    opens_with_verb = bool(tokens) and tokens[0].pos_ in ("VERB", "AUX")
+    return not opens_with_verb and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens)
 
 
 def _better_claimant(span: Span, found: str | None, parsed: str | None) -> str | None:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from monitor.extract.language.grammar import TIME_NOUNS
 from monitor.extract.language.text import CAPITAL, lowered_for_words
 
 
@@ -118,11 +119,16 @@ def _clean(phrase: str) -> str:
     return phrase
 
 
+# Words of a time phrase ("since January", "last week"): when, never who.
+_TIME_WORDS = TIME_NOUNS | frozenset("last this next early late since on in the earlier".split())
+
+
 def _valid(phrase: str) -> bool:
     words = phrase.split()
     return (
         0 < len(words) <= 8
         and not _BAD_START.match(phrase)
+        and not all(w.lower().strip(".,;:") in _TIME_WORDS for w in words)
         and words[-1].lower() not in _DETERMINERS
         and not re.search(r"(?<![\w-])\d", phrase)  # a count ("200 fighters"), not "M23"
     )
