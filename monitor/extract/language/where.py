@@ -282,10 +282,10 @@ def _scope_of_figure(span: Span, figures: Sequence[int]) -> CasualtyScope | None
     for token in span:
         if not token.like_num or number_value(token.text) not in figures:
             continue
-        if any(c.lower_ in _ADDED for c in token.children) or _ADDED & {
-            t.lower_ for t in span[max(token.i - span.start - 2, 0) : token.i - span.start]
-        }:
-            return "incident"
+        before = span[max(token.i - span.start - 2, 0) : token.i - span.start]
+        added = [t for t in (*token.children, *before) if t.lower_ in _ADDED]
+        if any(t.i + 1 == len(t.doc) or t.nbor().lower_ != "than" for t in added):
+            return "incident"  # "another 40", "40 more"; not "more than 300", a bound
         prep = next((a for a in _heads(token) if a.dep_ == "prep"), None)
         if prep is None:
             continue
