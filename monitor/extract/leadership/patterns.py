@@ -325,7 +325,10 @@ _NEGATED_FATE = re.compile(
 _CONTRARY = re.compile(
     r"[,;]\s+(?:but|though|although|while|yet)\s+(?P<rest>[^;]*?\b(?:he|she)\s+(?:was|is|"
     r"remains?|remained|had|has)\s+(?:still\s+|not\s+|never\s+)?(?:[“\"‘']?alive|with|in|at|left|"
-    r"fled|escaped|been)\b|[^;]*?\bden(?:y|ies|ied)\s+that\s+(?:he|she)\b)",
+    r"fled|escaped|been)\b|[^;]*?\bden(?:y|ies|ied)\s+that\s+(?:he|she)\b|"
+    # "..., but the Front denied the claim": the claim just told
+    r"[^;]*?\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:es|ed))\s+"
+    r"(?:it|the\s+(?:claims?|reports?|account))\b)",
     re.I,
 )
 
@@ -347,7 +350,9 @@ def _rumour_denials(sentence: str, claims: list[Claim], speaker: str | None) -> 
     for c in claims:
         if not isinstance(c.value, Leadership) or c.value.subject in already:
             continue
-        if c.value.status in _FATES and (c.hedged or which is not None):
+        # a plain report is denied only by a contrary clause joined to it ("X said he was
+        # killed, but Y denied it"), a hedged one also by a later reference to it
+        if c.value.status in _FATES and (c.hedged or which is not None or contrary is not None):
             if contrary and _NEGATED_FATE.search(contrary.group("rest")) is None:
                 continue
             denial = Claim(Leadership(c.value.subject, None, None, "denied"), sentence, speaker)

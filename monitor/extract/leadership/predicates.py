@@ -102,6 +102,8 @@ _PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
     ),
     ("killed", None, rf"{_AUX}{_NEG}(?:died\b|dead\b)"),
     ("killed", None, rf"(?:{_BE}|were\s+){_NEG}(?:\w+ly\s+)?{AMONG_THE_DEAD}"),
+    # "X is alive", "X remains alive and well": a denial of the death reported
+    ("denied", None, r"(?:is|was|remains|remained)\s+(?:still\s+)?alive\b"),
     ("fled", None, rf"{_AUX}{_NEG}(?:fled|escaped|left\s+the\s+country)\b"),
     ("fled", None, rf"{_AUX}(?P<neg>not\s+|never\s+)left\b"),  # "said he had not left X"
     (
@@ -136,6 +138,7 @@ _RAISING = re.compile(
     re.I,
 )
 _AND = re.compile(r",?\s+and\s+")
+_CONDITION = re.compile(r"\b(?:if|whether|unless)\s+(?:[\w'’.-]+\s+){0,4}$", re.I)
 _NEW_SUBJECT = re.compile(
     rf"(?-i:{CAPITAL})|(?:the|a|an|his|her|their|its|he|she|they|it|we|i)\b", re.I
 )
@@ -159,8 +162,8 @@ def _match(sentence: str, p: Mention, pos: int, groups: list[Mention]) -> Hit | 
     text, shift = _read(rest)
     for status, fixed_role, pattern in _FORWARD:
         m = pattern.match(text)
-        if not m:
-            continue
+        if not m or (status == "denied" and _CONDITION.search(sentence, 0, p.start)):
+            continue  # "if X is alive": no denial told
         found = m.groupdict()
         org = None
         if found.get("org"):
