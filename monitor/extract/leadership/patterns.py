@@ -60,6 +60,15 @@ _APPOSITIVE_ROLE = re.compile(rf"(?:{DETERMINER}){ROLE}{ORG_TAIL}(?:\s*\([^()]*\
 _SECOND_ROLE = re.compile(rf"{ROLE}{ORG_TAIL}\s*$", re.I)
 _OBJECT: tuple[tuple[LeadershipStatus, re.Pattern[str]], ...] = (
     ("killed", re.compile(r"\b(?:killed|killing|assassinated|death\s+of|body\s+of)\s+$", re.I)),
+    # "Among the dead was commander X": the inverted "X was among the dead"
+    (
+        "killed",
+        re.compile(
+            r"\bamong\s+(?:those\s+(?:killed|slain)|the\s+(?:dead|slain|victims|fatalities))\s+"
+            r"(?:was|were|is|are)\s+(?:[\w'’-]+\s+){0,3}?$",
+            re.I,
+        ),
+    ),
     # "named Deputy Secretary-General X as its new leader": the new office, not the old title
     ("appointed", re.compile(rf"\b(?:appointed|named|installed)\s+(?:{ROLE_BODY}\s+)?$", re.I)),
 )
@@ -74,6 +83,11 @@ _NOT_SUBJECT = re.compile(
     r"\b(?:to|of|by|with|for|against|from|on|at|in|and|or|than|loyal)\s+$", re.I
 )
 _POSSESSIVE = ("'s", "’s", "’", "'")
+_BODY_FOUND = re.compile(
+    r"['’]s?\s+body\s+(?:was|has\s+been|had\s+been)\s+(?:found|recovered|identified|"
+    r"retrieved|buried|handed\s+over)\b",
+    re.I,
+)
 _OFFICES = frozenset({"claimed", "declared", "appointed", "confirmed"})
 
 
@@ -183,8 +197,10 @@ def _subject_clause(
     sentence: str, p: Mention, groups: list[Mention], people: Sequence[Mention] = ()
 ) -> list[Hit]:
     """Predicates with the person as subject, after asides or a "who" clause."""
-    if _NOT_SUBJECT.search(sentence, 0, p.start) or sentence[p.end :].startswith(_POSSESSIVE):
+    if _NOT_SUBJECT.search(sentence, 0, p.start):
         return []
+    if sentence[p.end :].startswith(_POSSESSIVE):  # "X's body was found": X is dead
+        return [Hit(p, "killed", None, None, p.start)] if _BODY_FOUND.match(sentence, p.end) else []
     hits: list[Hit] = []
     pos = p.end
     for _ in range(3):
