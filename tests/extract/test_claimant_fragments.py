@@ -50,3 +50,10 @@ def test_the_speaker_is_the_noun_phrase_before_the_aside(text: str, claimant: st
 def test_a_time_phrase_is_never_the_claimant(text: str) -> None:
     found = claimants(text)
     assert found and not found & {"on Thursday", "Thursday", "since April", "April"}
+
+
+def test_a_clause_before_or_after_the_speech_verb_is_not_who_spoke() -> None:
+    spoken = "Thirty KDF fighters were killed, said a Northern Army spokesman."
+    assert claimants(spoken) - {None} == {"a Northern Army spokesman"}
+    told = "The KDF, whose fighters took Dorn on Monday, said the town was calm."
+    assert claimants(told) == {None}

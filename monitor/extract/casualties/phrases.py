@@ -95,12 +95,31 @@ def antecedent(head: Token) -> Token | None:
 
 
 def partitive(token: Token) -> Token | None:
-    """The people a number counts part of: "40 of its soldiers", "30 of the X fighters"."""
+    """The people a number counts part of: "40 of its soldiers", "30 of the X fighters", and
+    "12 of them" when "them" stands for the people named just before (`_them`)."""
     if not token.like_num:
         return None
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     people = child(of, "pobj") if of is not None else None
+    if people is not None and people.lower_ == "them":
+        return _them(people)
     return people if people is not None and people.lower_ in _PEOPLE else None
+
+
+# Bodies of men a pronoun may stand for besides people nouns: "ambushed a patrol and killed
+# 12 of them".
+_UNITS_OF_MEN = frozenset("patrol convoy unit garrison column platoon squad company".split())
+
+
+def _them(pronoun: Token) -> Token | None:
+    """The people "them" stands for: the nearest noun before it in its sentence, if that noun
+    names people or a body of men ("whose 300 fighters ... said 12 of them"); not when
+    another noun stands nearer ("attacked X positions and killed 12 of them")."""
+    for token in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+        if token.pos_ == "NOUN":
+            known = token.lower_ in _PEOPLE or token.lemma_.lower() in _UNITS_OF_MEN
+            return token if known else None
+    return None
 
 
 # Words that stand for more of the people a list counted before: "killing four soldiers and

@@ -54,6 +54,25 @@ _INVERTED = re.compile(
     rf"""((?:a\s|an\s|the\s|(?-i:{CAPITAL}))[^,.;"”]*?)\s*(?=[,.;]|$)""",
     re.I,
 )
+# "Thirty fighters were killed, said Y", "X said the town was calm": a clause, not who spoke.
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b", re.I)
+_RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|that|which)\b", re.I)
+
+
+_ADVERBS = frozenset("also now still already long not never always just yet".split())
+
+
+def _is_clause(phrase: str) -> bool:
+    """Words with a finite verb of their own and what it says, outside a relative clause:
+    "thirty fighters were killed" is a clause; "officials who were briefed" is a noun phrase,
+    and so is "officials have repeatedly", whose auxiliary is the speech verb's."""
+    verb = _FINITE.search(phrase)
+    if verb is None or _RELATIVE_WORD.search(phrase, 0, verb.start()):
+        return False
+    after = phrase[verb.end() :].lower().split()
+    return any(not w.endswith("ly") and w not in _ADVERBS for w in after)
+
+
 _QUOTE_BEFORE = re.compile(r"""[.,!?]?["”'’]\s*,?\s*$""")
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+([^,.;\"”]+?)\s*(?=[,.;\"”]|\s+(?:who|which)\b|$)", re.I
@@ -172,7 +191,7 @@ def _forward(sentence: str, verb: re.Match[str]) -> Speaker | None:
         before = sentence[a:b].strip()
         if _NAME.match(before):  # "Jane Doe, a militia spokeswoman, said"
             return Speaker(before, a, end)
-    if not _valid(phrase):
+    if not _valid(phrase) or _is_clause(phrase):
         return None
     return Speaker(phrase, start, end)
 
@@ -196,7 +215,7 @@ def find_speaker(sentence: str) -> Speaker | None:
     m = _INVERTED.search(sentence)
     if m:
         phrase = _TIME_TAIL.sub("", m.group(1))
-        if _valid(phrase):
+        if _valid(phrase) and not _is_clause(phrase):
             return Speaker(_clean(phrase), m.start(1), m.start(1) + len(phrase))
     return None
 

@@ -106,7 +106,9 @@ def inner(token: Token, kind: str) -> Iterator[Token]:
         return
     owners = ("of", "from") if kind == "group" and token.lower_ in PLURALS else ("of",)
     for child in (*token.children, *_from_beside(token, owners)):
-        if child.dep_ in _MODIFIERS:
+        if child.dep_ == "poss" and child.lower_ == "whose":
+            yield from _whose(token)  # "the RSF, whose fighters ...": the RSF's fighters
+        elif child.dep_ in _MODIFIERS:
             yield child
             if kind != "place":  # "Kelso district villages" are villages, not Kelso
                 yield from (t for t in child.subtree if t is not child and t.dep_ in _MODIFIERS)
@@ -114,6 +116,15 @@ def inner(token: Token, kind: str) -> Iterator[Token]:
             for owner in (g for g in child.children if g.dep_ == "pobj"):
                 yield owner  # and the name it stands beside: "from a rebel group, the RSF"
                 yield from (a for a in owner.children if a.dep_ == "appos")
+
+
+def _whose(token: Token) -> list[Token]:
+    """What "whose" stands for in the phrase of `token`: the noun the relative clause that
+    holds the phrase belongs to."""
+    node = token
+    while node.dep_ != "relcl" and node.head.i != node.i:
+        node = node.head
+    return [node.head] if node.dep_ == "relcl" else []
 
 
 def _from_beside(token: Token, owners: tuple[str, ...]) -> list[Token]:
