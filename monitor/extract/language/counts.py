@@ -150,12 +150,22 @@ def _out_of_the_fight(noun: Token) -> bool:
 
 
 def not_a_force(span: Span, value: ForceSize) -> bool:
-    """A force size the parse shows to be a loss, men out of the fight, a date, or a handful
-    of people."""
+    """A force size the parse shows to be a loss, men out of the fight, a requirement, a date,
+    or a handful of people."""
     if value.max is not None and value.max < _SMALLEST_FORCE:
         return True
     nouns = _unit_tokens(span, value)
-    return bool(nouns) and all(_is_loss(n) or _per_unit(n) or _out_of_the_fight(n) for n in nouns)
+    return bool(nouns) and all(
+        _is_loss(n) or _per_unit(n) or _out_of_the_fight(n) or _needed(n) for n in nouns
+    )
+
+
+# "would need 5,000 fighters to hold it", "requires 3,000 troops": a requirement, not a force.
+_NEEDING = frozenset("need require".split())
+
+
+def _needed(noun: Token) -> bool:
+    return noun.dep_ == "dobj" and noun.head.lemma_ in _NEEDING
 
 
 def counted_by_the_enemy(span: Span, value: ForceSize, entities: Sequence[EntityRef]) -> bool:

@@ -118,9 +118,24 @@ def _unreal_condition(clause: Token) -> bool:
     return is_conditional(clause) and past
 
 
+# "nearly captured", "came close to capturing": what almost happened did not.
+_ALMOST = frozenset("nearly almost".split())
+_NEAR = frozenset("close near".split())
+
+
+def _almost(verb: Token) -> bool:
+    if any(c.dep_ == "advmod" and c.lower_ in _ALMOST for c in verb.children):
+        return True
+    to = verb.head if verb.dep_ == "pcomp" else None
+    return to is not None and to.lower_ == "to" and to.head.lower_ in _NEAR
+
+
 def is_not_done(verb: Token) -> bool:
     """ "failed to capture", "vowed to retake", "plans to send": an open complement of a verb of
-    trying, intending or failing."""
+    trying, intending or failing; and what almost happened ("nearly captured", "came close
+    to capturing")."""
+    if _almost(verb):
+        return True
     node = verb
     while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head

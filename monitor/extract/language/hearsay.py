@@ -175,4 +175,18 @@ def _verdict(noun: Token) -> Hearsay | Literal["fact"] | None:
         return "fact"
     if lemma in DENY_VERBS and noun.dep_ != "nsubj":
         return DENIED
+    if noun.dep_ == "nsubj" and lemma in _FOUND_TO_BE and _said_false(verb):
+        return DENIED  # "reports that X had fallen proved false"
     return None
+
+
+# "proved false", "turned out to be untrue", "were baseless": a verdict of falsehood.
+_FOUND_TO_BE = frozenset("prove turn be".split())
+_FALSE = frozenset("false untrue unfounded baseless wrong inaccurate incorrect fake".split())
+
+
+def _said_false(verb: Token) -> bool:
+    return any(
+        t.lower_ in _FALSE and t.dep_ in ("acomp", "oprd", "attr") and not is_negated(t.head)
+        for t in verb.subtree
+    )
