@@ -52,7 +52,9 @@ def test_a_count_of_terrorists_is_the_irregular_group_in_view() -> None:
         "The KDF stormed Dorn in May. More than 90 terrorists have been killed since then,"
         " the Varn Army said."
     )
-    assert Casualties(KDF, 90, None, None, None, None, None, "at_least") in facts(text)
+    assert Casualties(
+        KDF, 90, None, None, None, None, None, "at_least", scope="cumulative"
+    ) in facts(text)
 
 
 @pytest.mark.parametrize(
