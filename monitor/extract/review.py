@@ -65,6 +65,7 @@ from monitor.extract.language.hearsay import (
     hearsay,
     nominal_hearsay,
 )
+from monitor.extract.language.kin import state_body_side
 from monitor.extract.language.mentions import find_mentions
 from monitor.extract.language.units import PLURALS, UNITS
 from monitor.extract.language.where import (
@@ -335,14 +336,16 @@ def _miscounted(span: Span, value: FactValue, entities: Sequence[EntityRef]) -> 
 def _own_claim(
     value: FactValue, span: Span, verbs: Sequence[Token], entities: Sequence[EntityRef]
 ) -> FactValue:
-    """A capture told by the capturing side itself, or by its leader, is that side's claim."""
+    """A capture told by the capturing side itself, by its leader, or by its state's body ("the
+    Varnian defence ministry said"), is that side's claim."""
     if not isinstance(value, TerritorialControl) or value.status != "captured":
         return value
     if value.controller is None:
         return value
     s = parsed(span, entities, None)
     for verb in verbs:
-        side = side_of(s, speaker_of(verb))
+        speaker = speaker_of(verb)
+        side = side_of(s, speaker) or (state_body_side(speaker, entities) if speaker else None)
         if side is not None and side.name == value.controller:
             return replace(value, status="claims_captured")
     return value

@@ -19,22 +19,21 @@ from typing import TYPE_CHECKING
 from monitor.extract.casualties.counts import PEOPLE
 from monitor.extract.language.frame_base import Parsed, side_of
 from monitor.extract.language.grammar import reporting_verb, subject, who_speaks
+from monitor.extract.language.kin import (
+    MEMBERS,
+    folded,
+    members_of,
+    one_group_of_members,
+    state_army,
+    state_body_side,
+)
 from monitor.records import EntityRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Nouns that name an armed body or its members: one may stand for another in a side's name.
-MEMBERS = frozenset(
-    """forces troops soldiers army military fighters militants militiamen servicemen rebels
-    personnel""".split()
-)
 # What may stand between a count and its noun without being part of the side's name.
 _NOT_NAME = frozenset("det nummod quantmod predet advmod prep punct cc case".split())
-
-
-def _folded(text: str) -> str:
-    return " ".join(text.casefold().replace("’", "'").split())
 
 
 def modifiers(noun: Token) -> str | None:
@@ -54,7 +53,7 @@ def modifiers(noun: Token) -> str | None:
         start -= 1
     if start == noun.i:
         return None
-    return _folded(noun.doc[start : noun.i].text)
+    return folded(noun.doc[start : noun.i].text)
 
 
 def _prefix(noun: Token) -> str | None:
@@ -76,32 +75,7 @@ def kin_group(noun: Token, entities: Sequence[EntityRef]) -> EntityRef | None:
     ("federal forces" for "federal soldiers"), or the noun's singular followed by one
     ("loyalist forces" for "loyalists")."""
     prefix = _prefix(noun)
-    return None if prefix is None else _one_group_of_members(entities, {prefix})
-
-
-def state_army(place: EntityRef, entities: Sequence[EntityRef]) -> EntityRef | None:
-    """The one configured group named as the place's members ("X military", "X army", "X
-    forces" for the place X): a state's or region's own army."""
-    return _one_group_of_members(entities, {_folded(n) for n in place.names})
-
-
-def _members_of(name: str) -> str | None:
-    """What a group's name calls its members by: "federal" of "Federal Forces", "varland" of
-    "Varland army"; None for a name that does not end in a member noun."""
-    words = _folded(name).rsplit(" ", 1)
-    return words[0] if len(words) == 2 and words[1] in MEMBERS else None
-
-
-def _one_group_of_members(entities: Sequence[EntityRef], prefixes: set[str]) -> EntityRef | None:
-    """The one configured group with a name of a member noun after one of `prefixes`."""
-    found = {
-        e.name: e
-        for e in entities
-        if e.kind == "group"
-        for name in e.names
-        if _members_of(name) in prefixes
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+    return None if prefix is None else one_group_of_members(entities, {prefix})
 
 
 _OWN = frozenset("its their our his her".split())
@@ -122,8 +96,12 @@ def _own_speaker(s: Parsed, noun: Token) -> Token | None:
 
 
 def _state_speaker(s: Parsed, speaker: Token) -> EntityRef | None:
+    """The army of the one place a state's body names ("the defence ministry of X"), or of the
+    nationality before it ("the Varnian defence ministry")."""
     places = {e.name: e for t in speaker.subtree if (e := s.heads.get(t.i)) and e.kind == "place"}
-    return state_army(next(iter(places.values())), s.entities) if len(places) == 1 else None
+    if len(places) == 1:
+        return state_army(next(iter(places.values())), s.entities)
+    return state_body_side(speaker, s.entities)
 
 
 def speakers_own(s: Parsed, noun: Token) -> EntityRef | None:
@@ -159,8 +137,8 @@ _PUNCTUATION = re.compile(r"[^\w\s'-]")
 def _kin_as_written(s: Parsed, noun: Token, side: EntityRef) -> bool:
     """The sentence as written calls the people by a kin of the side's name ("49 Varnian
     soldiers" for the "Varnian army"), which reference resolution wrote over with the name."""
-    written = " " + _folded(_PUNCTUATION.sub(" ", s.as_written)) + " "
-    prefixes = {p for name in side.names if (p := _members_of(name)) is not None}
+    written = " " + folded(_PUNCTUATION.sub(" ", s.as_written)) + " "
+    prefixes = {p for name in side.names if (p := members_of(name)) is not None}
     return any(f" {p} {noun.lower_} " in written for p in prefixes)
 
 
