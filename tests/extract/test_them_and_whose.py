@@ -59,3 +59,13 @@ def test_whose_fighters_are_the_fighters_of_the_group_before() -> None:
         if isinstance(v := c.value, ForceSize)
     ]
     assert sizes == [("Kelso Defence Front", 4000)]
+
+
+def test_an_aside_on_part_of_the_people_names_no_side() -> None:
+    # a count of both sides: no side's losses, whichever way the parser hangs the aside
+    entities = (EntityRef("Rebel Liberation Front", "group", ("RLF",)), *ENTITIES)
+    for text in (
+        "At least 20 people, most of them RLF fighters, were killed in the clashes.",
+        "At least 20 people, many of whom were RLF fighters, were killed near Dorn.",
+    ):
+        assert extract_claims(text, entities, KINDS, year=2025) == [], text

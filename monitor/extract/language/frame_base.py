@@ -106,6 +106,8 @@ def inner(token: Token, kind: str) -> Iterator[Token]:
         return
     owners = ("of", "from") if kind == "group" and token.lower_ in PLURALS else ("of",)
     for child in (*token.children, *_from_beside(token, owners)):
+        if child.dep_ == "appos" and _of_some(child):
+            continue  # "20 people, most of them X fighters": X's are only some of them
         if child.dep_ == "poss" and child.lower_ == "whose":
             yield from _whose(token)  # "the RSF, whose fighters ...": the RSF's fighters
         elif child.dep_ in _MODIFIERS:
@@ -116,6 +118,18 @@ def inner(token: Token, kind: str) -> Iterator[Token]:
             for owner in (g for g in child.children if g.dep_ == "pobj"):
                 yield owner  # and the name it stands beside: "from a rebel group, the RSF"
                 yield from (a for a in owner.children if a.dep_ == "appos")
+
+
+# Quantifiers of a part: "most of them", "many of whom", "half of them".
+_PART_WORDS = frozenset("most many some half several few majority".split())
+
+
+def _of_some(appositive: Token) -> bool:
+    """An aside that tells what part of the people are ("most of them X fighters")."""
+    return any(
+        c.lower_ in _PART_WORDS and any(g.lower_ == "of" for g in c.children)
+        for c in appositive.children
+    )
 
 
 def _whose(token: Token) -> list[Token]:
