@@ -56,6 +56,7 @@ def test_a_leaders_force_is_the_force_of_the_leaders_group(text: str) -> None:
         "Tomas Vehr's 3,000 fighters dug in on the ridge above Dorn.",
         # the possessive names the leader's aide, not his force
         "Ilse Sato's aide said a column of 3,000 men had left Dorn at night.",
+        "Ilse Sato's aide said 3,000 men had left Dorn at night.",
         # losses are no force
         "Ilse Sato's 40 fighters were killed in the ambush near Dorn.",
         # a force somebody faced is the other side's

@@ -35,9 +35,10 @@ UNITS = {
 }  # fmt: skip
 PLURALS = frozenset(UNITS.values())
 # A person's possessive before the force the person leads: "Brel's 4,000 fighters", "Brel's
-# forces are estimated at ...", "Brel's own army".
+# forces are estimated at ...", "Brel's own army"; not the men an aide of his tells of ("Brel's
+# aide said 300 men ...").
 _LEADERS_FORCE = re.compile(
-    r"['’]s\s+(?:[\w,.-]+\s+){0,3}?(?:"
+    r"['’]s\s+(?:(?!(?:said|says|told|claimed|added|reported)\b)[\w,.-]+\s+){0,3}?(?:"
     + "|".join(sorted(PLURALS))
     + r"|force|army|militia|troops|men|units|loyalists)\b",
     re.I,
