@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from monitor.extract.language.frame_base import prep_object
+from monitor.extract.language.frame_base import passive, prep_object
 from monitor.extract.language.grammar import phrase, phrase_head, subject, tokens_at
 from monitor.extract.language.mentions import find_mentions
 from monitor.records import Claim, EntityRef, Leadership
@@ -75,16 +75,12 @@ def _offices_given(verb: Token) -> set[str]:
 
 def _appointer(verb: Token, entities: Sequence[EntityRef]) -> str | None:
     """The configured group that appoints: the active verb's subject, or the passive's agent."""
-    who = prep_object(verb, "by") if _passive(verb) else subject(verb)
+    who = prep_object(verb, "by") if passive(verb) else subject(verb)
     if who is None:
         return None
     named = find_mentions(phrase(who), entities)
     groups = {m.entity.name for m in named if m.entity.kind == "group"}
     return next(iter(groups)) if len(groups) == 1 else None
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 __all__ = ["appointments"]
