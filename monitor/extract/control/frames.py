@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.control.lists import included_places, takers
 from monitor.extract.control.nouns import noun_frames
-from monitor.extract.control.places import antecedent, armed_noun, own_forces, places
+from monitor.extract.control.places import antecedent, armed_noun, own_forces, places, relativized
 from monitor.extract.control.rejected import rejected_claims
 from monitor.extract.control.strongholds import stronghold_frames
 from monitor.extract.control.taken_from import retaken_from
@@ -229,7 +229,7 @@ def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlS
         return _undergoer(verb, "nsubj"), prep_object(verb, "to"), _VERBS[lemma]
     if passive(verb) or _joined_passive(verb):
         return _undergoer(verb, "nsubjpass"), prep_object(verb, "by"), _VERBS[lemma]
-    return child(verb, "dobj"), child(verb, "nsubj"), _VERBS[lemma]
+    return child(verb, "dobj") or relativized(verb), child(verb, "nsubj"), _VERBS[lemma]
 
 
 def _joined_passive(verb: Token) -> bool:

@@ -76,7 +76,24 @@ def antecedent(token: Token) -> Token:
     its clause modifies, and a noun that is the predicate of "X is a hub" for X."""
     if token.tag_ not in ("WDT", "WP") or token.head.dep_ != "relcl":
         return token
-    noun = token.head.head
+    return _predicated(token.head.head)
+
+
+def relativized(verb: Token) -> Token | None:
+    """The noun a relative clause without a pronoun takes as its object ("a town the RSF has
+    held since May", "one of the towns the RSF holds"), or None."""
+    if verb.dep_ != "relcl" or child(verb, "dobj", "nsubjpass") is not None:
+        return None
+    if child(verb, "nsubj") is None:
+        return None  # "a town held by": the noun is the subject of a reduced clause
+    return _predicated(verb.head)
+
+
+def _predicated(noun: Token) -> Token:
+    """The subject a noun is told of, when the noun is its predicate: "X is a hub", "X is one
+    of the towns"; else the noun."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        noun = noun.head.head
     if noun.dep_ == "attr" and (holder := child(noun.head, "nsubj")) is not None:
         return holder
     return noun
