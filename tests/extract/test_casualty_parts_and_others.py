@@ -1,6 +1,7 @@
-"""Two shapes of a count of losses: a part of a whole an owner has ("43 of the base's 60
-troops died": 43 died) and more of the people counted before ("killing four soldiers and
-seriously wounding five others": five of them wounded). Sentences written for this test."""
+"""Shapes of a count of losses: a part of a whole an owner has ("43 of the base's 60
+troops died": 43 died), more of the people counted before ("killing four soldiers and
+seriously wounding five others": five of them wounded), and "the loss of N soldiers" a side
+owns. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -42,3 +43,15 @@ def test_others_after_a_count_of_losses_are_more_of_the_same_side() -> None:
 def test_others_that_no_count_of_losses_comes_before_are_nobodys() -> None:
     text = "The KDF said it had wounded five others near Dorn."
     assert read(text) == []
+
+
+def test_the_loss_of_men_a_side_owns_is_its_dead() -> None:
+    assert read("The Northern Army acknowledged the loss of 14 soldiers near Dorn.") == [
+        ("losses", "Northern Army", 14, None)
+    ]
+    assert read("The loss of 14 Northern Army soldiers shocked the capital.") == [
+        ("losses", "Northern Army", 14, None)
+    ]
+    # denied, or owned by nobody named: no losses
+    assert read("The Northern Army denied the loss of 14 soldiers.") == []
+    assert read("Officials acknowledged the loss of 14 soldiers near Dorn.") == []

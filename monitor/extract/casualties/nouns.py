@@ -2,6 +2,7 @@
 
 - A noun of deaths with its count and the side "among" or "of" which they fell: "the strikes
   caused some 400 deaths among the Tarsa-based rebels".
+- "The loss of N soldiers" a side suffered or acknowledges: its dead.
 - A running total that rises, reaches or stands at a number: "the number of killed X soldiers
   rises to 1,340", "the number of X fighters killed has risen to 300", "the death toll among X
   fighters reached 120", or that a source puts at one ("put the number of X fighters killed at
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from monitor.extract.language.frame_base import Amount, Parsed, happened, number_of
+from monitor.extract.language.grammar import subject
 from monitor.extract.language.numbers import find_amounts
 from monitor.records import EntityRef
 
@@ -35,7 +37,7 @@ _TOTALS = frozenset("number toll tally total count".split())
 # Verbs a running total takes its new value with: "rises to N", "reached N", "is N".
 _RISES = frozenset("rise climb increase jump grow mount reach hit top stand be pass".split())
 _TO = frozenset("to at".split())
-_STEMS = ("death", "fatalit", "number", "toll", "tally", "total", "count", "casualt")
+_STEMS = ("death", "fatalit", "number", "toll", "tally", "total", "count", "casualt", "loss")
 _PUTS = frozenset("put estimate place".split())  # "put the toll at N": the parser may hang
 # "at N" on the verb or on the participle ("the number of X killed at 75")
 _PUSHES = frozenset("push bring raise take lift drive".split())
@@ -173,6 +175,27 @@ def _number_after(verb: Token, preposition: str) -> Amount | None:
     return None
 
 
+# Verbs by which a side owns a loss: "acknowledged the loss of 14 soldiers", "suffered".
+_OWNING = frozenset("acknowledge admit confirm suffer sustain mourn report announce".split())
+
+
+def _the_loss_of(s: Parsed, side: Side) -> Iterator[Loss]:
+    """ "the loss of 14 soldiers": the dead of the side the people's phrase names, or of the
+    side that owns the loss ("the army acknowledged the loss of 14 soldiers")."""
+    for noun in s.with_lemma(("loss",)):
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        people = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        counted = number_of(people) if people is not None else None
+        verb = _verb_of(noun)
+        if people is None or counted is None or verb is None or not happened(verb):
+            continue
+        owner = side(s, people)
+        if owner is None and noun.dep_ == "dobj" and verb.lemma_ in _OWNING:
+            owner = s.entity(subject(verb), "group")
+        if owner is not None:
+            yield owner, "killed", verb, counted, people, False
+
+
 def noun_losses(s: Parsed, side: Side) -> Iterator[Loss]:
     """Every loss a noun tells; `side` reads the side of a people noun."""
     lowered = s.text.lower()
@@ -181,3 +204,4 @@ def noun_losses(s: Parsed, side: Side) -> Iterator[Loss]:
     yield from _deaths(s, side)
     yield from _totals(s, side)
     yield from _casualties_to_toll(s, side)
+    yield from _the_loss_of(s, side)
