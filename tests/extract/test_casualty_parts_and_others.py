@@ -1,7 +1,7 @@
 """Shapes of a count of losses: a part of a whole an owner has ("43 of the base's 60
 troops died": 43 died), more of the people counted before ("killing four soldiers and
 seriously wounding five others": five of them wounded), and "the loss of N soldiers" a side
-owns. Sentences written for this test."""
+owns, and the side a death toll includes. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -55,3 +55,14 @@ def test_the_loss_of_men_a_side_owns_is_its_dead() -> None:
     # denied, or owned by nobody named: no losses
     assert read("The Northern Army denied the loss of 14 soldiers.") == []
     assert read("Officials acknowledged the loss of 14 soldiers near Dorn.") == []
+
+
+def test_the_side_a_death_toll_includes_is_counted_as_the_toll_is() -> None:
+    text = "The death toll from the raid on Dorn rose to 45, including 30 Northern Army soldiers."
+    found = [
+        (v.subject, v.killed_min, v.scope)
+        for c in extract_claims(text, ENTITIES, KINDS, year=2025)
+        if isinstance(v := c.value, Casualties)
+    ]
+    assert found == [("Northern Army", 30, "cumulative")]
+    assert read("The number of wounded rose to 45, including 30 Northern Army soldiers.") == []

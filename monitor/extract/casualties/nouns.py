@@ -117,6 +117,8 @@ def _totals(s: Parsed, side: Side) -> Iterator[Loss]:
         put = total.dep_ == "dobj" and verb.lemma_ in _PUTS  # "put the number ... at 75"
         if not (rises or put):
             continue
+        if rises and _field_of(total, total) == "killed" and happened(verb):
+            yield from _included(s, verb, side)
         owner = _owner(s, total, side)
         field = _field_of(total, owner[1]) if owner is not None else None
         counted = _new_value(verb) if field is not None and rises else None
@@ -129,6 +131,19 @@ def _totals(s: Parsed, side: Side) -> Iterator[Loss]:
         step = _number_after(verb, "by")  # "had grown by 18 to more than 700"
         if step is not None:
             yield owner[0], field, verb, step, owner[1], False
+
+
+def _included(s: Parsed, verb: Token, side: Side) -> Iterator[Loss]:
+    """ "The death toll rose to 45, including 30 X soldiers": the counted people a death toll
+    includes are their side's dead, counted as the toll is."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "including":
+            continue
+        for people in (c for c in prep.children if c.dep_ == "pobj"):
+            counted = number_of(people)
+            owner = side(s, people) if counted is not None else None
+            if owner is not None and counted is not None:
+                yield owner, "killed", verb, counted, people, True
 
 
 def _casualties_to_toll(s: Parsed, side: Side) -> Iterator[Loss]:
