@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from monitor.extract.language.frame_base import inner
 from monitor.extract.language.grammar import arguments, noun_head, phrase_head, subject, tokens_at
 from monitor.extract.language.mentions import find_mentions
+from monitor.extract.language.owners import inner
 from monitor.records import EntityRef, FactValue, Leadership, TerritorialControl
 
 if TYPE_CHECKING:
