@@ -1,6 +1,7 @@
 """A place told as the object of a relative clause without a pronoun ("X is a town the KDF has
-held since May") or as one of the places such a clause takes ("X is one of the towns that the
-KDF captured"). Sentences written for this test."""
+held since May"), as one of the places such a clause takes ("X is one of the towns that the
+KDF captured"), or by the name a participle gives a noun ("a village known as X"). Sentences
+written for this test."""
 
 from __future__ import annotations
 
@@ -46,3 +47,18 @@ def test_the_place_the_clause_is_told_of(text: str, status: ControlStatus) -> No
 )
 def test_no_place_the_clause_is_not_told_of(text: str) -> None:
     assert holdings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The KDF seized a village known as Dorn on Monday.",
+        "A town called Dorn fell to the KDF on Monday.",
+    ],
+)
+def test_the_place_a_participle_names(text: str) -> None:
+    assert holdings(text) == [TerritorialControl("Dorn", KDF, "captured")]
+
+
+def test_a_place_named_beside_another_is_not_the_one_taken() -> None:
+    assert holdings("The KDF captured a town near a village called Dorn.") == []

@@ -1,7 +1,8 @@
 """Whose or which a noun phrase is, by the words inside it: its modifiers ("RSF fighters",
 "Syrian Arab Army soldiers"), the object of its "of" or, for fighters, "from" ("fighters of
 the RSF", "fighters from a rebel group, the RSF"), a possessive "whose" (the noun its relative
-clause belongs to), and for a place the name a place noun introduces ("the town of Bara").
+clause belongs to), the name a participle gives it ("a town called Bara"), and for a place the
+name a place noun introduces ("the town of Bara").
 An aside on part of the people ("20 people, most of them X fighters") names none of them.
 `frame_base.Parsed.entity` looks the configured entities up among these words.
 """
@@ -29,6 +30,9 @@ def inner(token: Token, kind: str) -> Iterator[Token]:
         return
     owners = ("of", "from") if kind == "group" and token.lower_ in PLURALS else ("of",)
     for child in (*token.children, *_from_beside(token, owners)):
+        if child.dep_ == "acl" and child.lemma_ in _CALLING:
+            yield from _called(child)  # "a town called Bara", "the capital, also called Bara"
+            continue
         if child.dep_ == "appos" and _of_some(child):
             continue  # "20 people, most of them X fighters": X's are only some of them
         if child.dep_ == "poss" and child.lower_ == "whose":
@@ -41,6 +45,18 @@ def inner(token: Token, kind: str) -> Iterator[Token]:
             for owner in (g for g in child.children if g.dep_ == "pobj"):
                 yield owner  # and the name it stands beside: "from a rebel group, the RSF"
                 yield from (a for a in owner.children if a.dep_ == "appos")
+
+
+# "a town called Bara", "a militia known as the Front": the name a participle gives the noun.
+_CALLING = frozenset("call name know dub".split())
+
+
+def _called(participle: Token) -> Iterator[Token]:
+    for c in participle.children:
+        if c.dep_ in ("oprd", "attr", "dobj", "xcomp"):
+            yield c
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            yield from (g for g in c.children if g.dep_ == "pobj")
 
 
 # Quantifiers of a part: "most of them", "many of whom", "half of them".
