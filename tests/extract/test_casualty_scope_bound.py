@@ -1,6 +1,6 @@
 """A running total told with a bound ("more than 300 ... since January") is a running total:
-"more than" bounds the count; it is not "300 more", an addition. Sentences written for this
-test."""
+"more than" bounds the count; it is not "300 more", an addition. So is a count since an event
+("since the offensive began"). Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ def scopes(text: str) -> list[tuple[int | None, str]]:
     [
         "More than 300 KDF fighters have been killed since January.",
         "The KDF, which has lost more than 300 fighters since January, vowed to fight on.",
+        "More than 300 KDF fighters have been killed since the offensive began.",
+        "At least 300 KDF fighters have been killed since fighting erupted in May.",
     ],
 )
 def test_a_bounded_running_total_is_cumulative(text: str) -> None:
@@ -35,4 +37,7 @@ def test_a_bounded_running_total_is_cumulative(text: str) -> None:
 def test_an_addition_is_one_incident() -> None:
     assert scopes("Officials said 40 more KDF fighters were killed on Friday.") == [
         (40, "incident")
+    ]
+    assert scopes("300 KDF fighters were killed on Monday, a day after the raid began.") == [
+        (300, "incident")
     ]

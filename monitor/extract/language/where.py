@@ -275,7 +275,15 @@ def casualty_scope(
     for verb in verbs:
         if any(c.dep_ == "prep" and c.lower_ in _TOTAL_PREPOSITIONS for c in verb.children):
             return "cumulative"
+        if any(_since_clause(c) for c in verb.children):
+            return "cumulative"  # "since the offensive began", "since fighting erupted"
     return "incident"
+
+
+def _since_clause(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _TOTAL_PREPOSITIONS for c in clause.children
+    )
 
 
 def _scope_of_figure(span: Span, figures: Sequence[int]) -> CasualtyScope | None:
