@@ -61,3 +61,17 @@ def test_losses_an_event_left_are_placed_where_the_event_was() -> None:
 )
 def test_a_place_the_incident_was_not_at_stays_out(text: str) -> None:
     assert places(text) == [("Coast Brigades", 14, None)]
+
+
+def test_men_taken_prisoner_are_placed_where_they_were_taken() -> None:
+    found = [
+        (v.subject, v.captured_min, v.location)
+        for c in extract_claims(
+            "Forty Northern Army soldiers were taken prisoner near Dorn.",
+            ENTITIES,
+            CASUALTIES,
+            year=2024,
+        )
+        if isinstance(v := c.value, Casualties)
+    ]
+    assert found == [("Northern Army", 40, "Dorn")]

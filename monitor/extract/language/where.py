@@ -209,20 +209,24 @@ def _whole_of(place: Token) -> Token:
     return whole if whole is not None else place
 
 
-# "left 20 dead": the verb whose complement is the state the victims were left in.
-_LEFT_IN = frozenset("dead wounded injured".split())
+# "left 20 dead", "were taken prisoner": the verb whose complement is the state the victims
+# were left or taken in.
+_LEFT_IN = frozenset("dead wounded injured prisoner prisoners captive captives hostage".split())
 
 
 def leaves_victims(token: Token) -> bool:
-    """A verb that leaves its object dead or wounded: "shelling left 20 soldiers dead"."""
+    """A verb that leaves its object dead or wounded, or takes it prisoner: "shelling left 20
+    soldiers dead", "40 soldiers were taken prisoner"."""
     return token.pos_ == "VERB" and any(
-        c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in _LEFT_IN for c in token.children
+        c.dep_ in ("oprd", "acomp", "xcomp", "dobj", "attr") and c.lower_ in _LEFT_IN
+        for c in token.children
     )
 
 
 def _victims_at(verb: Token) -> list[Token]:
-    """The places hung on the verb's victims: "killed 40 fighters in Omdurman"."""
-    victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    """The places hung on the verb's victims, or on the state it left them in: "killed 40
+    fighters in Omdurman", "were taken prisoner near Omdurman"."""
+    victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd")]
     return [p for v in victims for p in _prepositional_places(v, _INCIDENT_PREPOSITIONS)]
 
 
