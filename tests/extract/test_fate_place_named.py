@@ -1,5 +1,6 @@
 """Where a person fled, when the verb gives a place described and a place named: the named one
-("escaped across the border into Dorn": Dorn). Sentences written for this test."""
+("escaped across the border into Dorn": Dorn); and where a person was spotted. Sentences
+written for this test."""
 
 from __future__ import annotations
 
@@ -25,3 +26,12 @@ def test_the_place_named_is_where_the_person_went() -> None:
 
 def test_a_place_only_described_stays_when_none_is_named() -> None:
     assert fled_to("Ilse Sato fled across the border on foot.") == ["the border"]
+
+
+def test_where_a_person_was_spotted() -> None:
+    found = [
+        v.location
+        for c in extract_claims("Ilse Sato was spotted in Dorn on Friday.", ENTITIES, LEADERSHIP)
+        if isinstance(v := c.value, Leadership) and v.status == "located"
+    ]
+    assert found == ["Dorn"]

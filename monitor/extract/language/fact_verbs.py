@@ -38,7 +38,9 @@ FACT_LEMMAS: dict[str, frozenset[str]] = {
 FATE_LEMMAS: dict[str, frozenset[str]] = {
     "killed": frozenset("kill die assassinate slay execute".split()),
     "fled": frozenset("flee escape leave".split()),
-    "located": frozenset("be remain stay hide arrive visit live appear return see".split()),
+    "located": frozenset(
+        "be remain stay hide arrive visit live appear return see spot sight".split()
+    ),
 }
 FATES = frozenset(FATE_LEMMAS)
 THIRD_PERSON = frozenset("he she him her".split())
