@@ -80,6 +80,9 @@ _OTHER_SUBJECT = re.compile(
 # A verb of estimating before the count in its sentence makes an exact figure approximate.
 # "estimated at 2,500" reports a figure as such and keeps it as written.
 _ESTIMATED = re.compile(r"\bestimat(?:e|es|ed|ing)\b(?!\s+at\b)", re.I)
+# A group's possessive right before the count: "the RLF's 4,000 fighters", "the RLF's estimated
+# 4,000".
+_POSSESSOR = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?")
 _COORDINATED = re.compile(r"^\s*(?:,|and|&|or)\s+(?:the\s+)?$", re.I)
 
 
@@ -174,6 +177,9 @@ def _subject(
             return g.entity.name
     if unit.foreign or unit.remaining or _named_owner(sentence, lo, groups):  # "Afghan troops"
         return None
+    for g in groups:  # "vowed to crush the RLF's 4,000 fighters": the possessor's, even opposed
+        if g.end <= lo and _POSSESSOR.fullmatch(sentence, g.end, lo):
+            return g.entity.name
     for g in groups:
         between = [o for o in groups if g.end <= o.start < lo]
         if g.end <= lo and not between and _RELATIVE_OWNER.match(sentence[g.end : lo]):

@@ -150,8 +150,8 @@ def _out_of_the_fight(noun: Token) -> bool:
 
 
 def not_a_force(span: Span, value: ForceSize) -> bool:
-    """A force size the parse shows to be a loss, men out of the fight, a requirement, a date,
-    or a handful of people."""
+    """A force size the parse shows to be a loss, men out of the fight, a requirement or an
+    addition, a date, or a handful of people."""
     if value.max is not None and value.max < _SMALLEST_FORCE:
         return True
     nouns = _unit_tokens(span, value)
@@ -160,8 +160,9 @@ def not_a_force(span: Span, value: ForceSize) -> bool:
     )
 
 
-# "would need 5,000 fighters to hold it", "requires 3,000 troops": a requirement, not a force.
-_NEEDING = frozenset("need require".split())
+# "would need 5,000 fighters to hold it", "requires 3,000 troops": a requirement, not a force;
+# "recruited 2,000 fighters", "trained 2,000 fighters": men added to a force, not its size.
+_NEEDING = frozenset("need require recruit enlist conscript train".split())
 
 
 def _needed(noun: Token) -> bool:
