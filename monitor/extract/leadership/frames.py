@@ -36,6 +36,7 @@ from monitor.extract.language.grammar import (
 from monitor.extract.language.history import FATE_ERA, OFFICE_YEAR, fate_is_history, is_past
 from monitor.extract.language.where import is_place_like, place_phrase
 from monitor.extract.leadership.countries import is_country
+from monitor.extract.leadership.predicates import SURVIVED
 from monitor.records import Claim, EntityRef, Leadership
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def flight_frames(s: Parsed) -> list[Claim]:
     claims = []
     for verb in s.with_lemma(_FLEEING):
         person = _the_person(s, subject(verb)) if verb.pos_ == "VERB" else None
-        if person is None or not happened(verb):
+        if person is None or not happened(verb) or _survived(verb):
             continue
         if s.year is not None and is_past(era_text(verb), s.year, FATE_ERA, OFFICE_YEAR):
             continue
@@ -132,6 +133,16 @@ def flight_frames(s: Parsed) -> list[Claim]:
         hedged = is_hedged(s.text) or is_doubted(verb)
         claims.append(Claim(value, s.text, claimant_of(verb), hedged))
     return claims
+
+
+def _survived(verb: Token) -> bool:
+    """ "escaped unhurt", "escaped an assassination attempt", "escaped with minor injuries":
+    survived, not fled (`predicates.SURVIVED`)."""
+    told = [c for c in verb.children if c.dep_ in ("acomp", "oprd", "dobj", "advmod", "xcomp")]
+    told += [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
+    ]
+    return any(c.lower_ in SURVIVED for c in told)
 
 
 def _abroad(verb: Token) -> bool:
@@ -206,7 +217,9 @@ def _who_dies(verb: Token) -> Token | None:
 
 _DEATH_NOUNS = frozenset("death killing assassination execution murder".split())
 # Verbs over a death noun that leave the death untold: "feared the death of", "faked his death".
-_NO_DEATH = frozenset("fear fake stage threaten plot plan deny dismiss dispute reject".split())
+_NO_DEATH = frozenset(
+    "fear fake stage threaten plot plan deny dismiss dispute reject order demand urge".split()
+)
 # "was <verb> dead / killed": the death found or confirmed, or only reported or believed.
 _FOUND_DEAD = frozenset("confirm find declare pronounce".split())
 _THOUGHT_DEAD = frozenset("believe presume report fear think".split())

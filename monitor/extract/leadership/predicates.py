@@ -55,6 +55,13 @@ _PLACE = rf"(?:(?-i:{CAPITAL})|(?:city|town|capital|valley|front|frontline|regio
 # "X was among those killed", "X is among the dead": one of the victims.
 AMONG_THE_DEAD = r"among\s+(?:those\s+(?:killed|slain)|the\s+(?:dead|slain))\b"
 _PLACE_WORDS = r"(?:(?!that\b|which\b|who\b|the\b)[a-z][\w'’-]*\s+){1,3}"
+# What one escapes by surviving it, or the state one escapes in: "escaped unhurt", "escaped an
+# assassination attempt", "escaped with minor injuries": survived, not fled.
+SURVIVED = frozenset(
+    """unhurt unharmed unscathed uninjured alive injury injuries death attempt attack ambush
+    strike blast bombing""".split()
+)
+_SURVIVED = rf"\s+(?:with\s+|(?:an?|the)\s+)?(?:\w+\s+)?(?:{'|'.join(sorted(SURVIVED))})\b"
 _PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
     (
         "declared",
@@ -104,7 +111,7 @@ _PATTERNS: tuple[tuple[LeadershipStatus, str | None, str], ...] = (
     ("killed", None, rf"(?:{_BE}|were\s+){_NEG}(?:\w+ly\s+)?{AMONG_THE_DEAD}"),
     # "X is alive", "X remains alive and well": a denial of the death reported
     ("denied", None, r"(?:is|was|remains|remained)\s+(?:still\s+)?alive\b"),
-    ("fled", None, rf"{_AUX}{_NEG}(?:fled|escaped|left\s+the\s+country)\b"),
+    ("fled", None, rf"{_AUX}{_NEG}(?:fled|escaped(?!{_SURVIVED})|left\s+the\s+country)\b"),
     ("fled", None, rf"{_AUX}(?P<neg>not\s+|never\s+)left\b"),  # "said he had not left X"
     (
         "located",
