@@ -50,6 +50,8 @@ _APPOSITIVE = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(rf"{_SEP}who\s+(?P<text>{_TEXT}{{2,120}}?)(?={_SEP}|\.?\s*$)", re.I)
+# "X, whose brother was killed last year, leads Y": an aside about somebody else of X's.
+_WHOSE = re.compile(rf"{_SEP}whose\s+(?P<text>{_TEXT}{{2,120}}?)(?={_SEP})", re.I)
 _LEADING_SEP = re.compile(_SEP)
 _INNER_WHO = re.compile(r"\bwho\s+", re.I)
 _ANOTHER_NAME = re.compile(
@@ -204,6 +206,10 @@ def _subject_clause(
     hits: list[Hit] = []
     pos = p.end
     for _ in range(3):
+        whose = _WHOSE.match(sentence, pos)
+        if whose:
+            pos = whose.end()  # its predicates are another's
+            continue
         relative = _RELATIVE.match(sentence, pos)
         if relative:
             hits += _asides(
