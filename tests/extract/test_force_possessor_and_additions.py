@@ -1,6 +1,7 @@
 """Whose a count is when a group's possessive stands right before it ("crush the KDF's 4,000
-fighters": the KDF's, though the KDF is the object of an attack), and men added to a force
-("recruited 2,000 fighters") that are not its size. Sentences written for this test."""
+fighters": the KDF's, though the KDF is the object of an attack); men added to a force
+("recruited 2,000 fighters") and men sentenced ("twelve fighters were sentenced") that are not
+its size. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -52,3 +53,14 @@ def test_the_total_they_bring_it_to_is() -> None:
     assert sizes("The KDF recruited 2,000 fighters, bringing its strength to 6,000.") == [
         (KDF, 6000)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve KDF fighters were sentenced to death by a military court.",
+        "A court convicted 30 KDF fighters of treason.",
+    ],
+)
+def test_men_sentenced_are_no_force(text: str) -> None:
+    assert sizes(text) == []

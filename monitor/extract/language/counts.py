@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.language.grammar import noun_head, phrase_head, tokens_at
 from monitor.extract.language.mentions import find_mentions
+from monitor.extract.language.numbers import number_value
 from monitor.records import Casualties, EntityRef, FactValue, ForceSize
 
 if TYPE_CHECKING:
@@ -89,6 +90,8 @@ def _unit_tokens(span: Span, value: ForceSize) -> list[Token]:
     for token in span:
         written = {token.text, *_RANGE_DASH.split(token.text)}  # "10,000–14,000": one token
         number = token.like_num or token.tag_ == "CD"
+        if number and token.text[:1].isalpha() and number_value(token.text) in _figures(value):
+            written.add(str(int(number_value(token.text) or 0)))  # "Twelve fighters"
         if number and written & figures and token.dep_ in ("nummod", "quantmod"):
             found.append(token.head)
         elif number and written & figures and token.dep_ == "compound":
@@ -126,10 +129,12 @@ def _is_loss(noun: Token) -> bool:
     return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in _LOSS_NOUNS
 
 
-# Men held, trapped, in flight or set free are no fighting strength: "45 police taken
-# captive", "62 soldiers sought refuge in Sudan", "the 12 trapped marines", "troops fled".
+# Men held, trapped, in flight, set free or sentenced are no fighting strength: "45 police
+# taken captive", "62 soldiers sought refuge in Sudan", "the 12 trapped marines", "troops
+# fled", "12 fighters were sentenced to death".
 _OUT_OF_THE_FIGHT = frozenset(
-    """kidnap abduct trap strand rescue evacuate free release desert defect flee""".split()
+    """kidnap abduct trap strand rescue evacuate free release desert defect flee sentence
+    convict jail imprison condemn""".split()
 )
 _HELD_AS = frozenset("captive hostage hostages prisoner prisoners".split())
 _REFUGE = frozenset("refuge asylum shelter sanctuary".split())
