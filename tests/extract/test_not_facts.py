@@ -73,3 +73,9 @@ def test_what_did_happen_beside_it_stands() -> None:
     assert TerritorialControl("Dorn", "Kelso Defence Front", "captured") in found
     sizes = values("Nearly 5,000 KDF fighters hold Dorn.")
     assert [v.max for v in sizes if isinstance(v, ForceSize)] == [5000]
+
+
+def test_the_present_size_beside_the_superseded_one_stands() -> None:
+    text = "The KDF, which previously had 10,000 fighters, now numbers fewer than 2,000."
+    found = [(v.min, v.max) for v in values(text) if isinstance(v, ForceSize)]
+    assert found == [(None, 2000)]

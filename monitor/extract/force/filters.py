@@ -159,10 +159,21 @@ def skip_count(sentence: str, amount: Amount, unit: Unit, year: int) -> bool:
     ]
     fled = _FLED.search(part) is not None
     whole = part_of(sentence, amount) is not None  # "150 of some 600 X fighters were killed"
+    era_left, era_part = _era_part(sentence, amount, unit, left, part)
     return bool(
         (losses and not whole)
         or fled
-        or _past(part, year)
-        or _inherits_past(sentence, left, part, year)
+        or _past(era_part, year)
+        or _inherits_past(sentence, era_left, era_part, year)
         or _verbless_part_of_loss(sentence, left, part)
     )
+
+
+def _era_part(sentence: str, amount: Amount, unit: Unit, left: int, part: str) -> tuple[int, str]:
+    """The clause that dates a count: its own, when its unit is one an earlier clause gave it
+    ("X, which previously had 10,000 fighters, now numbers fewer than 2,000": the 2,000 is
+    now); else the clause of the count and its unit."""
+    if unit.end > amount.start:
+        return left, part
+    own_left, own_part = _own_part(sentence, amount.start, amount.end)
+    return (own_left, own_part) if own_left >= unit.end else (left, part)
