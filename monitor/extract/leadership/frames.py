@@ -34,7 +34,7 @@ from monitor.extract.language.grammar import (
     who_speaks,
 )
 from monitor.extract.language.history import FATE_ERA, OFFICE_YEAR, fate_is_history, is_past
-from monitor.extract.language.where import is_place_like, place_phrase
+from monitor.extract.language.where import PLACE_WORDS, is_place_like, is_proper, place_phrase
 from monitor.extract.leadership.countries import is_country
 from monitor.extract.leadership.predicates import SURVIVED
 from monitor.records import Claim, EntityRef, Leadership
@@ -49,14 +49,16 @@ _KEPT = frozenset("imprison jail detain hold".split())
 # "sought refuge in Y", "has taken shelter in Y".
 _REFUGE = frozenset("refuge shelter sanctuary".split())
 _SEEKING = frozenset("seek take find".split())
-_ARRIVAL_VERBS = frozenset("arrive visit be remain stay hide".split()) | _MOVING | _KEPT | _SEEKING
+_ARRIVAL_VERBS = (
+    frozenset("arrive visit be remain stay hide live".split()) | _MOVING | _KEPT | _SEEKING
+)
 
 
 def _whereabouts(s: Parsed, verb: Token) -> Token | None:
     """Where a person is said to be: "arrived in Y", "visited Y", "is (safe and) inside Y",
-    "remains in Y", "moved to Y", "is held in Y", "sought refuge in Y". Only a place: a
-    configured one, a proper name, or a place noun ("the country", "the valley"), never "in
-    talks"."""
+    "remains in Y", "lives in exile in Y", "moved to Y", "is held in Y", "sought refuge in Y".
+    Only a place: a configured one, a proper name, or a place noun ("the country", "the
+    valley"), never "in talks"."""
     if verb.lemma_ == "visit":
         found = child(verb, "dobj")
     elif verb.lemma_ in _MOVING:  # not "moved his fighters to Y"
@@ -80,6 +82,9 @@ def _whereabouts(s: Parsed, verb: Token) -> Token | None:
             )
     if found is None or is_time(found):
         return None
+    inside = prep_object(found, *_WHERE)  # "lives in exile in Y", "in a safe house in Y"
+    if inside is not None and not (is_proper(found) or found.lemma_.lower() in PLACE_WORDS):
+        found = inside
     return found if is_place_like(found, s.entities) else None
 
 
