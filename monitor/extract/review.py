@@ -208,6 +208,8 @@ def review(
         verbs = [v for v in verbs if not _taken_from_holder(v, claim.value, entities)]
         if verbs and all(told_as_earlier(v) for v in verbs):
             continue  # "had previously believed that X had 10,000 fighters": superseded
+        if _holding_ended(claim.value, verbs):
+            continue  # "held X until May", "after holding X for two years, withdrew"
         if is_positive(claim.value) and _denied_by_verb(verbs, claim.value):
             continue
         told = _hearsay(span, verbs, claim.value, entities)
@@ -321,6 +323,27 @@ def _surrounded_by_land(value: FactValue, verbs: Sequence[Token]) -> bool:
     return all(
         a is not None and a.pos_ == "NOUN" and a.lemma_.lower() not in _ENCIRCLERS for a in agents
     )
+
+
+_UNTIL = frozenset("until till".split())
+
+
+def _holding_ended(value: FactValue, verbs: Sequence[Token]) -> bool:
+    """A holding the sentence tells was over: held "until" a time or an event, or held in a
+    clause opened by "after" ("After holding X for two years, the Y withdrew")."""
+    if not isinstance(value, TerritorialControl) or value.status != "holds" or not verbs:
+        return False
+    return all(
+        any(_until_then(c) for c in v.children) or (v.dep_ == "pcomp" and v.head.lower_ == "after")
+        for v in verbs
+    )
+
+
+def _until_then(prep: Token) -> bool:
+    """ "until May", "until the army came"; not "until now", which the holding has lasted to."""
+    if prep.dep_ != "prep" or prep.lower_ not in _UNTIL:
+        return False
+    return not any(c.lower_ in ("now", "today") for c in prep.children)
 
 
 def _miscounted(span: Span, value: FactValue, entities: Sequence[EntityRef]) -> bool:

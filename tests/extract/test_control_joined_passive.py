@@ -1,5 +1,6 @@
 """A place told of by two joined verbs, the second a passive or "fell to", is the subject of
-both: "X was shelled for weeks and was captured by Y". Sentences written for this test."""
+both: "X was shelled for weeks and was captured by Y"; and a holding the sentence tells was
+over ("held X until May") is none. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -64,3 +65,20 @@ def test_the_shared_subject_is_the_place_taken_or_held(text: str, holding: Holdi
 )
 def test_no_capture_of_the_first_verbs_place(text: str) -> None:
     assert [h for h in holdings(text) if h[0] == "Dorn" and h[1] is not None] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The KDF held Dorn until May.",
+        "After holding Dorn for two years, the KDF withdrew in May.",
+    ],
+)
+def test_a_holding_told_as_over_is_none(text: str) -> None:
+    assert holdings(text) == []
+
+
+def test_a_holding_until_now_lasts() -> None:
+    assert holdings("The KDF has controlled Dorn until now.") == [
+        ("Dorn", "Kelso Defence Front", "holds")
+    ]
