@@ -49,7 +49,9 @@ from monitor.extract.language.frame_base import (
     Parsed,
     child,
     era_text,
+    group_of,
     happened,
+    leader_of,
     leaders_side,
     passive,
     with_conjuncts,
@@ -100,9 +102,8 @@ def _side(s: Parsed, noun: Token) -> EntityRef | None:
 
 def _leaders_as_written(s: Parsed, people: Token, side: EntityRef) -> bool:
     """ "Brel's 40 fighters": the side is the group of a person the sentence names as written."""
-    owner = next((c for c in people.children if c.dep_ == "poss"), None)
-    person = s.entity(owner, "person")
-    return person is not None and person.name in s.written and leaders_side(s, people) == side
+    person = leader_of(s, people)
+    return person is not None and person.name in s.written and group_of(s, person) == side
 
 
 # Verbs of attack whose object is the side hit: "attacked X positions, killing 12 soldiers".

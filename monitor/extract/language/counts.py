@@ -90,8 +90,9 @@ def _unit_tokens(span: Span, value: ForceSize) -> list[Token]:
     for token in span:
         written = {token.text, *_RANGE_DASH.split(token.text)}  # "10,000–14,000": one token
         number = token.like_num or token.tag_ == "CD"
-        if number and token.text[:1].isalpha() and number_value(token.text) in _figures(value):
-            written.add(str(int(number_value(token.text) or 0)))  # "Twelve fighters"
+        worded = number_value(token.text) if number and token.text[:1].isalpha() else None
+        if worded is not None:
+            written.add(f"{worded:.0f}")  # "Twelve fighters"
         if number and written & figures and token.dep_ in ("nummod", "quantmod"):
             found.append(token.head)
         elif number and written & figures and token.dep_ == "compound":

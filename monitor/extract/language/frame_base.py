@@ -44,13 +44,18 @@ class Parsed:
     entities: Sequence[EntityRef]
     year: int | None
     heads: dict[int, EntityRef]
-    written: frozenset[str] = frozenset()  # entities the sentence names as written
     as_written: str = ""  # the sentence as written, before references were resolved
     # the sentence before it in its paragraph, as written (a resolved sentence's parse is a
     # doc of its own: `language.splice`)
     before: Span | None = None
     # the sentence's tokens by lemma and by lower case, filled on first use (`with_lemma`)
     _words: dict[str, dict[str, list[Token]]] = field(default_factory=dict, compare=False)
+
+    @property
+    def written(self) -> frozenset[str]:
+        """The configured entities the sentence names as written: a name a reference was
+        resolved to is no naming (`find_mentions` remembers the sentence's mentions)."""
+        return frozenset(m.entity.name for m in find_mentions(self.as_written, self.entities))
 
     def with_lemma(self, lemmas: Collection[str], *, folded: bool = False) -> list[Token]:
         """The sentence's tokens whose lemma is one of `lemmas` (lowercased first when
@@ -145,17 +150,25 @@ def side_of(s: Parsed, token: Token | None) -> EntityRef | None:
     group = s.entity(token, "group")
     if group is not None:
         return group
-    person = s.entity(token, "person")
+    return group_of(s, s.entity(token, "person"))
+
+
+def group_of(s: Parsed, person: EntityRef | None) -> EntityRef | None:
+    """The configured group the configuration ties a person to (`affiliation`)."""
     if person is None or person.affiliation is None:
         return None
     return next((e for e in s.entities if e.name == person.affiliation), None)
 
 
+def leader_of(s: Parsed, noun: Token) -> EntityRef | None:
+    """The configured person whose possessive a noun carries ("Brel's 40 fighters")."""
+    return s.entity(child(noun, "poss"), "person")
+
+
 def leaders_side(s: Parsed, noun: Token) -> EntityRef | None:
     """ "Brel's 40 fighters", "Brel's 5,300-member army": people or a force that a configured
     person owns belong to the group the configuration ties the person to."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return side_of(s, owner) if owner is not None and s.entity(owner, "person") else None
+    return group_of(s, leader_of(s, noun))
 
 
 def parsed(
@@ -173,11 +186,8 @@ def parsed(
         head = phrase_head(tokens_at(span, m.start, m.end))
         if head is not None:
             heads[head.i] = m.entity
-    names = {m.entity.name for m in find_mentions(written or span.text, entities)}
     before = before if before is not None else sentence_before(span)
-    return Parsed(
-        span, span.text, entities, year, heads, frozenset(names), written or span.text, before
-    )
+    return Parsed(span, span.text, entities, year, heads, written or span.text, before)
 
 
 def sentence_before(span: Span) -> Span | None:

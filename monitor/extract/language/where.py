@@ -81,8 +81,21 @@ def is_place_like(token: Token, entities: Sequence[EntityRef]) -> bool:
     place, even named after one (`names_a_body`)."""
     if names_a_body(token, entities):
         return False
-    if is_proper(token) or token.lemma_ in PLACE_WORDS:
-        return True
+    return is_place_itself(token) or _configured_place(token, entities)
+
+
+def is_place_itself(token: Token) -> bool:
+    """A place by its own words, a name or a noun of places, not by a place its phrase holds
+    ("exile" of "in exile in Dorvik" is none)."""
+    return is_proper(token) or token.lemma_ in PLACE_WORDS
+
+
+def names_a_place(token: Token, entities: Sequence[EntityRef]) -> bool:
+    """A proper name, or a phrase naming a configured place: a place a fact can be told at."""
+    return is_proper(token) or _configured_place(token, entities)
+
+
+def _configured_place(token: Token, entities: Sequence[EntityRef]) -> bool:
     return any(m.entity.kind == "place" for m in find_mentions(phrase(token), entities))
 
 
@@ -148,12 +161,8 @@ def fate_location(verbs: Sequence[Token], status: str, entities: Sequence[Entity
         if (place := _a_place_in(told, prepositions, entities)) is not None
     ]
     # A place named before one only described: "escaped across the border into Chad" is Chad.
-    named = [p for p in places if is_proper(p) or _configured_place(p, entities)]
+    named = [p for p in places if names_a_place(p, entities)]
     return _place_name((named or places)[0], entities) if places else None
-
-
-def _configured_place(token: Token, entities: Sequence[EntityRef]) -> bool:
-    return any(m.entity.kind == "place" for m in find_mentions(phrase(token), entities))
 
 
 def _a_place_in(
@@ -178,9 +187,7 @@ def incident_location(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> 
         ]
         for place in told or _victims_at(verb) or _event_at(verb):
             place = _whole_of(place)
-            if is_proper(place) or any(
-                m.entity.kind == "place" for m in find_mentions(phrase(place), entities)
-            ):
+            if names_a_place(place, entities):
                 return _place_name(place, entities)
     return None
 

@@ -34,7 +34,7 @@ from monitor.extract.language.grammar import (
     who_speaks,
 )
 from monitor.extract.language.history import FATE_ERA, OFFICE_YEAR, fate_is_history, is_past
-from monitor.extract.language.where import PLACE_WORDS, is_place_like, is_proper, place_phrase
+from monitor.extract.language.where import is_place_itself, is_place_like, place_phrase
 from monitor.extract.leadership.countries import is_country
 from monitor.extract.leadership.predicates import SURVIVED
 from monitor.records import Claim, EntityRef, Leadership
@@ -83,7 +83,7 @@ def _whereabouts(s: Parsed, verb: Token) -> Token | None:
     if found is None or is_time(found):
         return None
     inside = prep_object(found, *_WHERE)  # "lives in exile in Y", "in a safe house in Y"
-    if inside is not None and not (is_proper(found) or found.lemma_.lower() in PLACE_WORDS):
+    if inside is not None and not is_place_itself(found):
         found = inside
     return found if is_place_like(found, s.entities) else None
 
