@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract_claims
-from monitor.records import Casualties, EntityRef, FactKind, ForceSize
+from monitor.records import Casualties, EntityRef, FactKind
 
 ENTITIES = (
     EntityRef("Kelso Defence Front", "group", ("KDF",)),
@@ -51,14 +51,9 @@ def test_them_after_another_noun_stands_for_no_people() -> None:
     assert losses(text) == []
 
 
-def test_whose_fighters_are_the_fighters_of_the_group_before() -> None:
-    text = "The KDF, whose fighters number about 4,000, holds Dorn."
-    sizes = [
-        (v.subject, v.min)
-        for c in extract_claims(text, ENTITIES, KINDS, year=2025)
-        if isinstance(v := c.value, ForceSize)
-    ]
-    assert sizes == [("Kelso Defence Front", 4000)]
+def test_whose_soldiers_are_the_soldiers_of_the_group_before() -> None:
+    text = "The KDF blamed the Northern Army, whose 40 soldiers were killed near Dorn."
+    assert losses(text) == [("Northern Army", 40)]
 
 
 def test_an_aside_on_part_of_the_people_names_no_side() -> None:
