@@ -12,7 +12,7 @@ import re
 
 from monitor.extract.control.verbs import Predicate
 from monitor.extract.language.mentions import Mention
-from monitor.extract.language.text import NOT_THE_SCENE_BEFORE
+from monitor.extract.language.text import not_the_scene
 
 _ANAPHOR = re.compile(
     r"\b(?:the\s+(?:town|city|valley|district|province|capital|pass|village|port|enclave|"
@@ -51,9 +51,7 @@ def anaphors(sentence: str, places: list[Mention]) -> list[Mention]:
     if len({p.entity.name for p in places}) != 1:
         return []
     last = max(places, key=lambda p: p.end)
-    if _ORIGIN.search(sentence, 0, last.start) or NOT_THE_SCENE_BEFORE.search(
-        sentence, max(0, last.start - 40), last.start
-    ):
+    if _ORIGIN.search(sentence, 0, last.start) or not_the_scene(sentence, last.start):
         return []
     names = " ".join((last.entity.name, *last.entity.aliases)).lower()
     return [

@@ -16,7 +16,7 @@ from typing import Literal
 from monitor.extract.control import DATELINE
 from monitor.extract.language.attribution import find_speaker
 from monitor.extract.language.mentions import Mention
-from monitor.extract.language.text import NOT_THE_SCENE_BEFORE
+from monitor.extract.language.text import not_the_scene
 from monitor.records import EntityRef
 
 EntityKind = Literal["person", "group", "place"]
@@ -72,9 +72,7 @@ class EarlierSentence:
 def is_landmark(text: str, mention: Mention) -> bool:
     """Whether a place is named only as a landmark for another ("north of X") or as where news
     came from ("reports from X")."""
-    return mention.entity.kind == "place" and bool(
-        NOT_THE_SCENE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-    )
+    return mention.entity.kind == "place" and not_the_scene(text, mention.start)
 
 
 def _singular_someone(phrase: str) -> bool:

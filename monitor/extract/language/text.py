@@ -27,12 +27,19 @@ LOWER = _latin_letters(str.islower)
 # Words before a place that name it only to say where another place lies or where news came
 # from: "220 kilometres north of X", "13kms from X", "(31 miles) west of X", "reports from X".
 # A place named so is not one the sentence, or the story after it, goes on to call "the town".
-NOT_THE_SCENE_BEFORE = re.compile(
+_NOT_THE_SCENE_BEFORE = re.compile(
     r"(?:(?:\b|(?<=\d))(?:(?:north|south)(?:-?(?:east|west))?|east|west|kilomet(?:er|re)s?|kms?|"
     r"miles?)\)?\s+(?:of|from)|\b(?:reports?|dispatch(?:es)?|news|sources?|officials?|"
     r"correspondents?|accounts?)\s+from)\s+(?:the\s+)?$",
     re.I,
 )
+
+
+def not_the_scene(text: str, start: int) -> bool:
+    """Whether the place named at `start` is named only as a landmark for another ("north of
+    X") or as where news came from ("reports from X")."""
+    return _NOT_THE_SCENE_BEFORE.search(text, max(0, start - 40), start) is not None
+
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm brig sen rep gov pres
