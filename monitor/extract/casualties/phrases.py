@@ -1,6 +1,7 @@
 """Count phrases of losses in the parse: which people a verb of losses takes, and how many.
 
-- The victims of a verb: its object, its subject in the passive or of "died", a bare number as
+- The victims of a verb: its object, its subject in the passive or of "died" (or the subject
+  a verb of saying or seeming lends it: "were said to be wounded"), a bare number as
   the subject of a participle whose auxiliary is gapped ("..., 25 wounded"), the antecedent of
   a relative pronoun ("52 soldiers who were killed"), never people released after capture.
 - The count of a people noun: its own number, or a number the parser hangs on the side's name
@@ -31,9 +32,9 @@ def victims(verb: Token) -> list[Token]:
     "N soldiers died", and a bare number as the subject of a participle that has no object
     ("..., 25 wounded and 12 captured": the passive with its auxiliary gapped)."""
     if verb.lemma_ == "die":
-        found = child(verb, "nsubj")
+        found = _own_or_raised(verb, "nsubj")
     elif passive(verb):
-        found = child(verb, "nsubjpass")
+        found = _own_or_raised(verb, "nsubjpass")
     elif lost_by_haver(verb) is not None:
         found = verb.head  # "the X had 12 fighters killed"
     else:
@@ -49,6 +50,26 @@ def victims(verb: Token) -> list[Token]:
         return []
     gapped = _gapped_victims(verb) if verb.lemma_ == "die" or passive(verb) else []
     return with_conjuncts(found) + gapped
+
+
+# Verbs that lend their subject to an open complement without one: "52 fighters were said to
+# be wounded", "are believed to have died", "appear to have been killed".
+_RAISING = frozenset(
+    "say report believe think fear understand know confirm presume assume suspect".split()
+)
+_SEEMING = frozenset("seem appear".split())
+
+
+def _own_or_raised(verb: Token, dep: str) -> Token | None:
+    """The verb's own subject, or the subject a verb of saying, believing or seeming lends it:
+    the passive subject of "were said" or "are believed", the subject of "seem"."""
+    own = child(verb, dep)
+    head = verb.head
+    if own is not None or verb.dep_ != "xcomp" or head.i == verb.i:
+        return own
+    if head.lemma_ in _RAISING and passive(head):
+        return child(head, "nsubjpass")
+    return child(head, "nsubj") if head.lemma_ in _SEEMING else None
 
 
 def lost_by_haver(verb: Token) -> Token | None:
@@ -152,7 +173,7 @@ def count_of(noun: Token) -> Amount | None:
     opening = noun.left_edge.i
     for mod in noun.children:
         if mod.dep_ in _NAME_LINKS and mod.i < noun.i:
-            numbers = [c for c in mod.children if c.dep_ == "nummod"]
+            numbers = [c for c in mod.children if c.dep_ == "nummod" or c.like_num]
             if numbers and numbers[0].left_edge.i == opening:
                 return number_of(mod)
     return None

@@ -1,0 +1,63 @@
+"""Losses told through a verb of saying, believing or seeming: the victims are the subject that
+verb lends its complement ("52 fighters were said to be wounded", "appear to have been
+killed"), and the report is hedged. Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.records import Casualties, EntityRef, FactKind
+
+ENTITIES = (
+    EntityRef("Kelso Defence Front", "group", ("KDF",)),
+    EntityRef("Northern Army", "group"),
+    EntityRef("Dorn", "place"),
+)
+CASUALTIES: tuple[FactKind, ...] = ("casualties",)
+
+
+def losses(text: str) -> list[tuple[str | None, int | None, int | None, bool]]:
+    return [
+        (v.subject, v.killed_min, v.wounded_min, c.hedged)
+        for c in extract_claims(text, ENTITIES, CASUALTIES, year=2025)
+        if isinstance(v := c.value, Casualties)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "loss"),
+    [
+        (
+            "At least 52 KDF members were said to be wounded in the clash.",
+            ("Kelso Defence Front", None, 52),
+        ),
+        (
+            "Some 40 KDF fighters are believed to have died in the strike.",
+            ("Kelso Defence Front", 40, None),
+        ),
+        (
+            "About 30 Northern Army soldiers appear to have been killed.",
+            ("Northern Army", 30, None),
+        ),
+        ("Twelve KDF fighters seem to have died near Dorn.", ("Kelso Defence Front", 12, None)),
+        ("Twenty Northern Army soldiers are reported to be wounded.", ("Northern Army", None, 20)),
+    ],
+)
+def test_the_lent_subject_is_the_victim_and_the_report_is_hedged(
+    text: str, loss: tuple[str, int | None, int | None]
+) -> None:
+    assert losses(text) == [(*loss, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fifty KDF fighters are expected to be killed in the assault.",
+        "The Northern Army expects 50 soldiers to be wounded.",
+        "At least 52 KDF members were not said to be wounded.",
+        "Forty KDF fighters want to be wounded in the assault rather than captured.",
+    ],
+)
+def test_what_is_expected_wanted_or_not_said_is_no_loss(text: str) -> None:
+    assert losses(text) == []
