@@ -270,8 +270,26 @@ def _same_but_named(vague: FactValue, other: FactValue) -> bool:
             )
         return other.organization is not None and replace(other, organization=None) == vague
     if isinstance(vague, Casualties) and isinstance(other, Casualties):
-        return other.location is not None and replace(other, location=None) == vague
+        same = (vague.subject, vague.scope) == (other.subject, other.scope)
+        return other.location is not None and same and _told_vaguer(vague, other)
     return False
+
+
+def _told_vaguer(vague: Casualties, other: Casualties) -> bool:
+    """Whether every figure of a count is the other's, or a range that holds it: "hundreds of
+    X dead" in a headline is the body's "killed about 350 X fighters in Dorn"."""
+    for what in ("killed", "wounded", "captured"):
+        low, high = getattr(vague, f"{what}_min"), getattr(vague, f"{what}_max")
+        if low is None and high is None:
+            continue
+        o_low, o_high = getattr(other, f"{what}_min"), getattr(other, f"{what}_max")
+        if o_low is None and o_high is None:
+            return False
+        if (low is not None and (o_low is None or o_low < low)) or (
+            high is not None and (o_high is None or o_high > high)
+        ):
+            return False
+    return True
 
 
 def _without_underspecified(claims: list[Claim]) -> list[Claim]:

@@ -179,13 +179,14 @@ def _a_place_in(
 def incident_location(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> str | None:
     """Where the losses a count tells happened ("killed in Omdurman", "on the outskirts of
     Omdurman"), where the victims were ("killed 40 fighters in Omdurman": the parser may hang
-    the place on the victims), or where the event that killed them was ("clashes in Omdurman
-    killed 40")."""
+    the place on the victims), where the event that killed them was ("clashes in Omdurman
+    killed 40"), or where the deed was that a participle of losses follows ("attacked
+    Omdurman, killing 40")."""
     for verb in verbs:
         told = _prepositional_places(verb, _INCIDENT_PREPOSITIONS) + [
             p for p in _prepositional_places(verb, _PART_PREPOSITIONS) if _is_part(p)
         ]
-        for place in told or _victims_at(verb) or _event_at(verb):
+        for place in told or _victims_at(verb) or _event_at(verb) or _scene_of_deed(verb):
             place = _whole_of(place)
             if names_a_place(place, entities):
                 return _place_name(place, entities)
@@ -259,6 +260,34 @@ def _event_at(verb: Token) -> list[Token]:
     ]
     at = _INCIDENT_PREPOSITIONS | {"on"}
     return [p for e in events for p in _prepositional_places(e, at)]
+
+
+# Verbs of a deed whose object is the place it struck or took: "stormed Bara, killing 12".
+_STRIKES = frozenset(
+    """attack strike shell bomb bombard storm raid hit target assault ambush overrun capture
+    seize take""".split()
+)
+
+
+def _scene_of_deed(verb: Token) -> list[Token]:
+    """Where the deed was that a participle of losses follows: the place it was done in ("fighting
+    erupted in Bara, killing 12"), the place it struck ("stormed Bara, killing 12"), or the
+    place of the event it names ("repelled an assault on the outskirts of Bara, killing 60").
+    Each is followed by the places it is in: "ambushed a convoy near Bara" was near Bara."""
+    deed = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < deed.i:
+        return []
+    told = [c for c in deed.children if c.dep_ == "dobj" and deed.lemma_ in _STRIKES]
+    told += _prepositional_places(deed, _INCIDENT_PREPOSITIONS) + [
+        p for p in _prepositional_places(deed, _PART_PREPOSITIONS) if _is_part(p)
+    ]
+    told += [
+        p
+        for e in deed.children
+        if e.dep_ in ("dobj", "nsubj", "nsubjpass") and _EVENTS & {e.lower_, e.lemma_.lower()}
+        for p in _prepositional_places(e, _INCIDENT_PREPOSITIONS | {"on"})
+    ]
+    return [p for t in told for p in (t, *_prepositional_places(t, _INCIDENT_PREPOSITIONS))]
 
 
 # "rose to 1,221", "pushing the toll to 673", "rose by 35 to 1,020": the figure after
