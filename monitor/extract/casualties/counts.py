@@ -27,7 +27,7 @@ PEOPLE = (
     mercenaries bodyguard bodyguards leader leaders marine marines paratrooper paratroopers
     civilian civilians people villagers person persons women children militiamen fighters
     employees staff peacekeeper peacekeepers terrorists extremists assailants attackers
-    casualties bodies""".split()
+    comrade comrades colleague colleagues casualties bodies""".split()
     )
 )
 # Words that may close a count phrase without being part of it: "killed 40 Taliban in ...".

@@ -56,7 +56,8 @@ def _names(frame: Frame, group: str, word: str) -> bool:
 _DENY_FRAME = re.compile(
     r"\b(?P<verb>den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebuff\w*|rubbish\w*|"
     r"disput\w*)\s+(?:(?:[\w'’-]+\s+){0,4}?(?:claims?|reports?|statements?|assertions?|"
-    r"rumou?rs?|allegations?|that)\b|(?:having\s+)?(?=(?:losing|lost)\b)|"
+    r"rumou?rs?|allegations?|that)\b|(?:having\s+)?"
+    r"(?=(?:losing|lost|capturing|captured|seizing|seized|taking|taken|overrunning|overrun)\b)|"
     # "denied Zepa had fallen": a clause without "that", a name and its auxiliary
     r"(?P<bare>(?=(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:had|has|have|was|were|is|are)\s)))",
     re.I,
@@ -275,7 +276,7 @@ def unnamed_actor(frame: Frame, at: int) -> bool:
 def denial(frame: Frame, pred: Predicate, taker: str | None) -> tuple[bool, str | None]:
     """(whether the predicate is denied, the group that denies it)."""
     s = frame.sentence
-    # "denied losing Kastrel": the frame may end on the predicate's own verb.
+    # "denied losing Kastrel", "denied capturing it": the frame may end on the predicate's verb.
     frames = [m for m in _DENY_FRAME.finditer(s) if _denies(frame, m, pred)]
     after = _FALSE_AFTER.match(s, pred.end)
     if not frames and not after:

@@ -224,7 +224,7 @@ _AVERTING = frozenset("prevent avert stop halt block thwart repel".split())
 _AIMS = (
     frozenset(
         """effort attempt bid plan push drive campaign threat aim goal hope intention quest
-    ambition ability capacity readiness""".split()
+    ambition ability capacity readiness intent bent determined eager keen poised""".split()
     )
     | _AVERTING
 )

@@ -193,14 +193,27 @@ def who_speaks(said: Token) -> Token | None:
 
 
 def subject(verb: Token) -> Token | None:
-    """The subject of a verb, through "and"-joined verbs that share it."""
+    """The subject of a verb, through "and"-joined verbs that share it, and from a gerund after
+    a preposition, which has the subject of the verb it modifies ("the army retreated after
+    losing 14 soldiers": the army lost them)."""
     node: Token | None = verb
     while node is not None:
         for child in node.children:
             if child.dep_ in _SUBJECTS:
                 return child
-        node = node.head if node.dep_ in ("conj", "xcomp") and node.head.i != node.i else None
+        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+        else:
+            node = _modified_by_gerund(node)
     return None
+
+
+def _modified_by_gerund(verb: Token) -> Token | None:
+    """The verb a gerund after a preposition modifies: "retreated" of "after losing"."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.dep_ != "prep":
+        return None
+    return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
 
 
 def phrase(token: Token, without: frozenset[str] = frozenset()) -> str:
