@@ -138,12 +138,39 @@ def _more_of_the_same(s: Parsed, noun: Token, other: Token) -> bool:
 
 
 def _either_fate(verb: Token) -> bool:
-    """ "killed or wounded 50", "killed, wounded or captured 7,800": one count of those who met
-    any of the fates, no count of either (the word patterns bound the dead by it)."""
-    head = verb.head if verb.dep_ == "conj" else verb
-    joined = [c for c in head.children if c.dep_ == "conj"]
-    fates = [t for t in (head, *joined) if t.lemma_ in _FIELDS]
-    return len(fates) > 1 and any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children)
+    """ "killed or wounded 50", "killed, wounded or captured 7,800", "100 troops surrendered or
+    fled", "killed and wounded 50": one count of those who met any of the fates, no count of
+    either (the word patterns bound the dead by it)."""
+    head = verb
+    while head.dep_ == "conj" and head.head.pos_ == "VERB":
+        head = head.head
+    chain = [head]
+    for node in chain:
+        chain += [c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        chain += [c for c in node.children if _listed_fate(c)]
+    joiners = {c.lower_ for node in chain for c in node.children if c.dep_ == "cc"}
+    if len({_fate(t) for t in chain}) < 2:
+        return False  # "captured or surrendered": one fate, told twice
+    if "or" in joiners:
+        return True
+    # "killed and wounded 50": fates that share one count; "12 died and 30 were wounded" do not
+    shared = sum(1 for t in chain if victims(t)) == 1
+    return shared and all(t.lemma_ in _FIELDS for t in chain)
+
+
+def _fate(verb: Token) -> str:
+    return _FIELDS.get(verb.lemma_) or ("captured" if verb.lemma_ == "surrender" else verb.lemma_)
+
+
+def _listed_fate(token: Token) -> bool:
+    """A participle of losses the parser hangs as a clause, in a list of fates: "were killed,
+    wounded or captured"."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBN"
+        and token.lemma_ in _FIELDS
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+    )
 
 
 @dataclass(frozen=True, slots=True)

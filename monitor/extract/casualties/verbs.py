@@ -7,7 +7,7 @@ fighters killed in ..." but not "12 fighters killed 3 soldiers"). Before it: an 
 ("killed 350 Taliban", "wounding 30"), a noun ("the bodies of", "the capture of"), a list
 ("among the dead were"), "took ... prisoner", or a loss verb ("lost 40 men", "suffered 300
 casualties") whose subject owns the count. Two kinds joined by "or"/"and" ("killed or
-wounded 50") are one combined count.
+wounded 50") are one combined count; a kind "or" another fate ("surrendered or fled") is none.
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ _AFTER = re.compile(
     rf"(?:\s+(?P<aux>were|was|are|is|(?:have|has|had)(?:\s+been)?|(?:may|might|could|must)\s+have\s+been))?"
     rf"(?P<adv>(?:\s+{_ADV})*?)(?:\s+(?P<neg>not|never))?(?:\s+{_ADV})*?"
     rf"\s+[\"“']?(?P<kind>{PARTICIPLE}|{_INTRANSITIVE})"
-    rf"(?:\s+(?:or|and)\s+(?P<kind2>{PARTICIPLE}))?(?![\w-])",
+    rf"(?:\s+(?:or|and)\s+(?P<kind2>{PARTICIPLE}|{_INTRANSITIVE}))?(?![\w-])"
+    rf"(?!(?:,\s+\w+)*,?\s+or\s)(?!(?:,\s+(?:{PARTICIPLE}))+,?\s+and\s)",
     re.I,
 )
 _ACTIVE = (
