@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from monitor.extract.control.infinitives import infinitive_subject, open_infinitive
 from monitor.extract.control.lists import included_places, takers
 from monitor.extract.control.nouns import noun_frames
 from monitor.extract.control.places import antecedent, armed_noun, own_forces, places, relativized
@@ -66,7 +67,6 @@ from monitor.extract.language.frame_base import (
     speaker_of,
 )
 from monitor.extract.language.grammar import (
-    is_perfect,
     is_time,
     subject,
 )
@@ -244,10 +244,11 @@ def _joined_passive(verb: Token) -> bool:
 
 
 def _undergoer(verb: Token, dep: str) -> Token | None:
-    """The place a passive or "fall" is told of: its own subject, or the one it shares with
-    the verb it is joined to ("X was shelled for weeks and was captured by Y", "X changed
-    hands twice and is now held by Y")."""
-    own = child(verb, dep)
+    """The place a passive or "fall" is told of: its own subject, the one an infinitive relative
+    tells of ("X is the fifth town to fall to Y"), or the one it shares with the verb it is
+    joined to ("X was shelled for weeks and was captured by Y", "X changed hands twice and is
+    now held by Y")."""
+    own = child(verb, dep) or infinitive_subject(verb)
     if own is not None or verb.dep_ != "conj" or child(verb, "nsubj", "nsubjpass") is not None:
         return own
     return subject(verb)
@@ -287,41 +288,6 @@ def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[list[EntityRef]
     return found, True
 
 
-# Verbs whose infinitive complement happened: "managed to take Bara".
-_IMPLICATIVE = frozenset("manage succeed".split())
-
-
-def _open_infinitive(verb: Token) -> bool:
-    """ "would enable them to besiege Marib", "ordered troops to take Bara": a present
-    infinitive is a possibility or an order, not an event; a perfect one ("claimed to have
-    taken") reports one, and so does the complement of "managed to". The purpose of a noun ("an
-    operation to retake X", parsed as a relative clause) is an aim, and a verb joined to an
-    infinitive ("to encircle and retake X") shares its "to"."""
-    verb = _infinitive_joined_to(verb) or verb
-    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head
-    if verb.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl") or is_perfect(verb):
-        return False
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
-        return False
-    return verb.head.lemma_ not in _IMPLICATIVE
-
-
-def _infinitive_joined_to(verb: Token) -> Token | None:
-    """ "joined raids to cut off and later recapture X": the parser may hang the bare verb on
-    the clause's verb ("joined") rather than on the infinitive before it, whose "to" it
-    shares. That infinitive, when the verb is bare and a "to" infinitive of the same head
-    stands before it."""
-    if verb.dep_ != "conj" or verb.tag_ != "VB" or verb.head.tag_ == "VB":
-        return None
-    before = [c for c in verb.head.children if c.i < verb.i and c.tag_ == "VB"]
-    return next((c for c in reversed(before) if _has_to(c)), None)
-
-
-def _has_to(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-
-
 _TAKEN = frozenset({"captured", "retaken"})
 
 
@@ -337,7 +303,7 @@ def _verb_frames(s: Parsed) -> Iterator[tuple[Claim, Token]]:
         parts = _verb_parts(verb) if verb.pos_ in ("VERB", "AUX") else None
         if parts is None:
             continue
-        aim = _open_infinitive(verb)
+        aim = open_infinitive(verb)
         done = happened(verb) and not aim
         found, named = _taker(s, verb, parts[1])
         presupposed = retaken_from(s, verb, parts[0], parts[2], found, done)

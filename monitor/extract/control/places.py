@@ -76,7 +76,7 @@ def antecedent(token: Token) -> Token:
     its clause modifies, and a noun that is the predicate of "X is a hub" for X."""
     if token.tag_ not in ("WDT", "WP") or token.head.dep_ != "relcl":
         return token
-    return _predicated(token.head.head)
+    return predicated(token.head.head)
 
 
 def relativized(verb: Token) -> Token | None:
@@ -86,10 +86,10 @@ def relativized(verb: Token) -> Token | None:
         return None
     if child(verb, "nsubj") is None:
         return None  # "a town held by": the noun is the subject of a reduced clause
-    return _predicated(verb.head)
+    return predicated(verb.head)
 
 
-def _predicated(noun: Token) -> Token:
+def predicated(noun: Token) -> Token:
     """The subject a noun is told of, when the noun is its predicate: "X is a hub", "X is one
     of the towns"; else the noun."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
