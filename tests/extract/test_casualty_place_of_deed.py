@@ -79,3 +79,18 @@ def test_a_headline_count_placed_nowhere_is_the_body_count_told_vaguer(headline:
 def test_a_count_the_body_does_not_hold_stays_its_own(headline: str) -> None:
     text = f"{headline}\n\nThe army stormed Dorn on Sunday, killing 40 KDF fighters."
     assert places(text) == [None, "Dorn"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The KDF claimed an attack on Dorn that killed at least 30 Northern Army soldiers.",
+        "The clashes in Dorn, which killed 12 KDF fighters, lasted a week.",
+    ],
+)
+def test_losses_a_relative_clause_tells_were_where_its_event_was(text: str) -> None:
+    assert places(text) == ["Dorn"]
+
+
+def test_a_side_a_relative_clause_tells_of_is_no_event() -> None:
+    assert places("The KDF, which killed 12 Northern Army soldiers, is based in Dorn.") == [None]

@@ -142,6 +142,17 @@ def _clean(phrase: str) -> str:
 _TIME_WORDS = TIME_NOUNS | frozenset("last this next early late since on in the earlier".split())
 
 
+# Words that open a phrase set before the clause, not a name: "In Dorn, the army said".
+_OPENERS = _TIME_WORDS | frozenset(
+    """at after before during from by for with without near outside inside across under over
+    meanwhile later yesterday today however also elsewhere""".split()
+)
+
+
+def _opening_phrase(phrase: str) -> bool:
+    return phrase.split()[0].lower() in _OPENERS
+
+
 def _valid(phrase: str) -> bool:
     words = phrase.split()
     return (
@@ -189,7 +200,7 @@ def _forward(sentence: str, verb: re.Match[str]) -> Speaker | None:
     if len(segments) >= 2 and apposed and not relative:
         a, b = segments[1]
         before = sentence[a:b].strip()
-        if _NAME.match(before):  # "Jane Doe, a militia spokeswoman, said"
+        if _NAME.match(before) and not _opening_phrase(before):  # "Jane Doe, a spokeswoman, said"
             return Speaker(before, a, end)
     if not _valid(phrase) or _is_clause(phrase):
         return None

@@ -257,12 +257,21 @@ _PHRASE_CUT = frozenset("relcl acl appos punct advcl cc conj".split())
 TIME_NOUNS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december week weeks month months year
-    years day days morning evening night time hours today yesterday""".split()
+    years day days morning mornings afternoon evening evenings night nights weekend dawn dusk
+    time hour hours decade decades today yesterday tonight overnight""".split()
 )
+# "mid-May", "early 2024", "late-March": a part of a time, which the tokenizer may split off.
+_TIME_PARTS = frozenset("mid early late".split())
 
 
 def is_time(token: Token) -> bool:
-    return token.lower_ in TIME_NOUNS or token.like_num
+    if token.lower_ in TIME_NOUNS or token.like_num:
+        return True
+    part, _, rest = token.lower_.partition("-")
+    if part in _TIME_PARTS and rest:
+        return rest in TIME_NOUNS or rest.isdigit()
+    after = [t for t in token.doc[token.i + 1 : token.i + 3] if t.text != "-"]
+    return token.lower_ in _TIME_PARTS and bool(after) and is_time(after[0])
 
 
 def _dated(token: Token) -> bool:

@@ -62,9 +62,14 @@ def _prepositional_places(verb: Token, prepositions: frozenset[str]) -> list[Tok
             continue
         joined = [c for c in prep.children if c.dep_ == "conj" and c.lower_ in prepositions]
         for obj in (o for p in (prep, *joined) for o in p.children):
-            if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN") and not is_time(obj):
+            if obj.dep_ == "pobj" and _a_noun(obj) and not is_time(obj):
                 found.append(obj)
     return found
+
+
+def _a_noun(token: Token) -> bool:
+    """A noun or name, not a hyphen the tagger takes for one ("in mid - May")."""
+    return token.pos_ in ("PROPN", "NOUN") and any(c.isalpha() for c in token.text)
 
 
 # Nouns that name a body of people, not a place: "a clerk in the Army", "a figure in the Party".
@@ -249,15 +254,24 @@ def _subject_misread(event: Token) -> bool:
     )
 
 
+def _is_event(token: Token) -> bool:
+    return bool(_EVENTS & {token.lower_, token.lemma_.lower()})
+
+
 def _event_at(verb: Token) -> list[Token]:
     """The places of the event that is the verb's subject: "clashes in Omdurman killed 40",
-    "an airstrike on Omdurman killed 40" ("on" names the event's target there)."""
+    "an airstrike on Omdurman killed 40" ("on" names the event's target there), "an attack on
+    Omdurman that killed 40"."""
     events = [
         c
         for c in verb.children
-        if _EVENTS & {c.lower_, c.lemma_.lower()}
-        and (c.dep_ in ("nsubj", "csubj") or _subject_misread(c))
+        if _is_event(c) and (c.dep_ in ("nsubj", "csubj") or _subject_misread(c))
     ]
+    if verb.dep_ == "relcl":  # "an attack on Omdurman that killed 40"
+        told = verb.head
+        if not _is_event(told) and told.dep_ == "pobj":
+            told = told.head.head  # "the clashes in Omdurman, which killed 40": hung on the place
+        events += [told] if _is_event(told) else []
     at = _INCIDENT_PREPOSITIONS | {"on"}
     return [p for e in events for p in _prepositional_places(e, at)]
 
@@ -284,7 +298,7 @@ def _scene_of_deed(verb: Token) -> list[Token]:
     told += [
         p
         for e in deed.children
-        if e.dep_ in ("dobj", "nsubj", "nsubjpass") and _EVENTS & {e.lower_, e.lemma_.lower()}
+        if e.dep_ in ("dobj", "nsubj", "nsubjpass") and _is_event(e)
         for p in _prepositional_places(e, _INCIDENT_PREPOSITIONS | {"on"})
     ]
     return [p for t in told for p in (t, *_prepositional_places(t, _INCIDENT_PREPOSITIONS))]

@@ -1,0 +1,50 @@
+"""A phrase set before the clause ("In Dorn, ...", "On Sunday, ...") is neither the speaker
+nor, when it is a time ("in mid-May"), the place of the losses. Sentences written for this
+test."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.records import Casualties, EntityRef, FactKind
+
+ENTITIES = (
+    EntityRef("Kelso Defence Front", "group", ("KDF",)),
+    EntityRef("Northern Army", "group"),
+    EntityRef("Dorn", "place"),
+)
+CASUALTIES: tuple[FactKind, ...] = ("casualties",)
+
+
+def told(text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (c.claimed_by, v.location)
+        for c in extract_claims(text, ENTITIES, CASUALTIES, year=2025)
+        if isinstance(v := c.value, Casualties)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Dorn, the KDF said it had killed 200 Northern Army soldiers.",
+        "On Sunday, the KDF said it had killed 200 Northern Army soldiers.",
+        "Meanwhile, the KDF said it had killed 200 Northern Army soldiers.",
+    ],
+)
+def test_the_speaker_is_the_subject_not_the_phrase_before_it(text: str) -> None:
+    assert [who for who, _ in told(text)] == ["the KDF"]
+
+
+@pytest.mark.parametrize(
+    "when",
+    ["in mid-May", "in early June", "in late-March", "at the weekend", "in mid-2024"],
+)
+def test_a_time_is_no_place(when: str) -> None:
+    assert told(f"The KDF said it killed 200 Northern Army soldiers {when}.") == [("the KDF", None)]
+
+
+def test_a_name_before_an_office_still_speaks() -> None:
+    text = "Jana Orlov, the KDF commander, said it had killed 200 Northern Army soldiers."
+    assert [who for who, _ in told(text)] == ["Jana Orlov"]
