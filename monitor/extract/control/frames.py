@@ -266,6 +266,8 @@ def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[list[EntityRef]
     """The configured groups that take or hold (one per item of a coordinated subject), and
     whether anyone is named at all."""
     clause = clause_of(verb)
+    if given is None and passive(verb) and _expelling(verb):
+        return [], False  # "its forces were pushed out of X": the subject is the side expelled
     token = given if given is not None else subject(clause)
     if token is not None:
         token = antecedent(token)  # "the NLA, which took Varno": the noun the clause tells of

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.control.places import places
 from monitor.extract.language.attribution import is_hedged
-from monitor.extract.language.frame_base import Parsed, prep_object, side_of, speaker_of
+from monitor.extract.language.frame_base import Parsed, denied, prep_object, side_of, speaker_of
 from monitor.extract.language.grammar import (
     SPEECH_LEMMAS,
     claimant_of,
@@ -87,10 +87,13 @@ def denied_by_teller(
     status: ControlStatus,
     takers: Sequence[EntityRef],
 ) -> list[Claim]:
-    """ "X did not fall to Y, the army said", "the army said Y had not captured X": a capture
-    told negated by a side other than the taker is that side's denial of it. Not a forecast
-    ("would never fall"), nor a liberation not yet done, told by the liberators' side."""
-    if status not in ("captured", "retaken") or not is_negated(verb) or is_modal(verb):
+    """ "X did not fall to Y, the army said", "the army said Y had not captured X", "the army
+    denied that its forces had been pushed out of X": a capture told negated or denied by a
+    side other than the taker is that side's denial of it. Not a forecast ("would never
+    fall"), nor a liberation not yet done, told by the liberators' side."""
+    if status not in ("captured", "retaken") or is_modal(verb):
+        return []
+    if not (is_negated(verb) or denied(verb)):
         return []
     teller = speaker_side(s, told_by(verb)[1])
     if teller is None or teller in takers or verb.lemma_ in LIBERATING:

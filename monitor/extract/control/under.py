@@ -47,6 +47,9 @@ def _holder(held: Token) -> Token | None:
     owner = prep_object(held, "of")
     if owner is not None:
         return owner
+    pronoun = next((c for c in held.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if pronoun is not None:
+        return pronoun  # "under its control": whom the pronoun stands for holds
     return held if any(c.dep_ in _OWNERS for c in held.children) else None
 
 

@@ -199,7 +199,7 @@ def happened(verb: Token) -> bool:
     """Not negated, not intended or failed, not foretold, not a condition ("until they take
     Sittwe", "if Goma falls"), nor a clause of a verb that is foretold ("would fight until"),
     nor the aim of an effort ("efforts to seize Marib", "to prevent the AA from taking")."""
-    if is_negated(verb) or is_not_done(verb) or _aimed_at(verb) or _denied(verb):
+    if is_negated(verb) or is_not_done(verb) or _aimed_at(verb) or denied(verb):
         return False
     if _spoken_of(verb):  # "Retaking X is central to the offensive"
         return False
@@ -238,7 +238,7 @@ _DENIALS = frozenset("deny reject dismiss refute rebut disprove".split())
 _CLIMB = frozenset("ccomp xcomp conj pcomp pobj prep".split())
 
 
-def _denied(verb: Token) -> bool:
+def denied(verb: Token) -> bool:
     """A clause that somebody denies ("denied that Panjshir had fallen"): the extractors read
     the denial itself; the frame must not read the claim it denies as told."""
     node = verb

@@ -1,0 +1,64 @@
+"""A side that tells of its own holding: "X is back under its control" is the speaker's;
+"its forces had not been pushed out of X" and "denied that its forces had been pushed out
+of X" deny the capture, and the side pushed out is never the taker. Sentences written for
+this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_claims
+from monitor.records import EntityRef, FactKind, TerritorialControl
+
+ENTITIES = (
+    EntityRef("Kelso Defence Front", "group", ("KDF",)),
+    EntityRef("Northern Army", "group"),
+    EntityRef("Dorn", "place"),
+)
+CONTROL: tuple[FactKind, ...] = ("territorial_control",)
+Holding = tuple[str, str | None, str]
+
+
+def holdings(text: str) -> list[Holding]:
+    return [
+        (v.place, v.controller, v.status)
+        for c in extract_claims(text, ENTITIES, CONTROL, year=2025)
+        if isinstance(v := c.value, TerritorialControl)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Northern Army said that Dorn was back under its control.",
+        "The Northern Army said on Friday that Dorn was back in its hands.",
+    ],
+)
+def test_a_holding_under_the_speakers_pronoun_is_the_speakers(text: str) -> None:
+    assert holdings(text) == [("Dorn", "Northern Army", "holds")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The KDF said its forces had not been pushed out of Dorn.",
+        "The KDF said its fighters had not been driven out of Dorn.",
+        "The KDF denied that its forces had been pushed out of Dorn.",
+    ],
+)
+def test_a_side_that_says_it_was_not_pushed_out_denies_the_capture(text: str) -> None:
+    assert holdings(text) == [("Dorn", "Kelso Defence Front", "denies_captured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "holding"),
+    [
+        ("The KDF said its forces had been pushed out of Dorn.", ("Dorn", None, "captured")),
+        (
+            "KDF fighters were driven out of Dorn by the Northern Army.",
+            ("Dorn", "Northern Army", "captured"),
+        ),
+    ],
+)
+def test_the_side_pushed_out_never_takes_the_place(text: str, holding: Holding) -> None:
+    assert holdings(text) == [holding]
