@@ -26,12 +26,12 @@ def claimants(text: str) -> set[str | None]:
     [
         (
             "The KDF, which took Dorn last week, said it now holds Mirel.",
-            "The KDF",
+            "the KDF",
         ),
         (
             "A senior officer, speaking on condition of anonymity, said the KDF had about "
             "6,000 fighters.",
-            "A senior officer",
+            "a senior officer",
         ),
     ],
 )

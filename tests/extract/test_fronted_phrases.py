@@ -48,3 +48,15 @@ def test_a_time_is_no_place(when: str) -> None:
 def test_a_name_before_an_office_still_speaks() -> None:
     text = "Jana Orlov, the KDF commander, said it had killed 200 Northern Army soldiers."
     assert [who for who, _ in told(text)] == ["Jana Orlov"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The KDF said it had killed 200 Northern Army soldiers in Dorn.",
+        "The KDF said its fighters had killed 200 Northern Army soldiers in Dorn.",
+        "The KDF, in a statement, said it had killed 200 Northern Army soldiers in Dorn.",
+    ],
+)
+def test_a_speaker_opening_the_sentence_is_written_as_anywhere_else(text: str) -> None:
+    assert [who for who, _ in told(text)] == ["the KDF"]

@@ -30,7 +30,7 @@ def test_inside_the_country_is_the_country_named_last() -> None:
         "Officials in Dorvik said fighting had spread from Moldova into Romania. "
         "An aide said on Monday that Teo Marrak was safe and inside the country."
     )
-    assert fates(text) == [("Teo Marrak", "located", "Romania", "An aide")]
+    assert fates(text) == [("Teo Marrak", "located", "Romania", "an aide")]
 
 
 def test_inside_the_country_stays_as_written_when_no_country_was_named() -> None:
@@ -65,7 +65,7 @@ def test_a_city_named_after_a_country_is_no_country() -> None:
     text = (
         "Officials flew from Port Sudan on Monday. An aide said Teo Marrak was inside the country."
     )
-    assert fates(text) == [("Teo Marrak", "located", "the country", "An aide")]
+    assert fates(text) == [("Teo Marrak", "located", "the country", "an aide")]
 
 
 def test_countries_are_cldr_names_not_cities() -> None:

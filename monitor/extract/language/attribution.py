@@ -143,9 +143,9 @@ _TIME_WORDS = TIME_NOUNS | frozenset("last this next early late since on in the 
 
 
 # Words that open a phrase set before the clause, not a name: "In Dorn, the army said".
-_OPENERS = _TIME_WORDS | frozenset(
-    """at after before during from by for with without near outside inside across under over
-    meanwhile later yesterday today however also elsewhere""".split()
+_OPENERS = frozenset(
+    """in on at after before during since from by for with without near outside inside across
+    under over meanwhile earlier later yesterday today however also elsewhere last""".split()
 )
 
 
@@ -192,9 +192,11 @@ def _forward(sentence: str, verb: re.Match[str]) -> Speaker | None:
     relative = bool(lead and sentence[lead.end() : end].strip())
     if lead and relative:
         start = lead.end()
-    elif len(segments) >= 2 and _BAD_START.match(sentence[start:end]):
+    elif len(segments) >= 2 and (
+        _BAD_START.match(sentence[start:end]) or _opening_phrase(sentence[start:end])
+    ):
         segments = segments[1:]  # "A commander, who asked not to be named, said"
-        start, end = segments[0]
+        start, end = segments[0]  # "The KDF, in a statement, said"
     phrase = _clean(sentence[start:end])
     apposed = _ARTICLE_START.match(phrase) or _APPOSED_OFFICE.match(phrase)
     if len(segments) >= 2 and apposed and not relative:

@@ -296,5 +296,12 @@ def claimant_of(verb: Token) -> str | None:
     said = reporting_verb(verb)
     who = who_speaks(said) if said is not None else None
     if who is not None and who.pos_ != "PRON":
-        return phrase(who)
+        return _article_lowered(phrase(who))
     return according_to(verb.sent) if who is None else None
+
+
+def _article_lowered(name: str) -> str:
+    """ "the RLF" as the middle of a sentence writes it, also when it opens one ("The RLF
+    said"), so one speaker is written one way."""
+    first, _, rest = name.partition(" ")
+    return f"{first.lower()} {rest}" if first in ("The", "A", "An") and rest else name
