@@ -66,3 +66,35 @@ def test_no_appointment_that_did_not_happen(text: str) -> None:
 def test_a_title_the_person_bore_is_not_the_office_given() -> None:
     text = "Fighting went on. The KDF named field commander Ilse Sato on Saturday as its leader."
     assert ("Ilse Sato", "field commander", "Kelso Defence Front", "appointed") not in offices(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        (
+            "Ilse Sato succeeded Tomas Vehr as head of the KDF.",
+            ("Ilse Sato", "head", "Kelso Defence Front", "appointed"),
+        ),
+        (
+            "Ilse Sato replaced Tomas Vehr as leader of the KDF in March.",
+            ("Ilse Sato", "leader", "Kelso Defence Front", "appointed"),
+        ),
+        (
+            "Ilse Sato took over as commander of the KDF on Monday.",
+            ("Ilse Sato", "commander", "Kelso Defence Front", "appointed"),
+        ),
+    ],
+)
+def test_an_office_taken_from_another_is_an_appointment(text: str, office: Office) -> None:
+    assert offices(text) == [office]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ilse Sato is expected to succeed Tomas Vehr as head of the KDF.",
+        "Ilse Sato, the head of the KDF, replaced two commanders.",
+    ],
+)
+def test_no_office_taken_that_was_not(text: str) -> None:
+    assert all(status != "appointed" for *_, status in offices(text))

@@ -1,5 +1,6 @@
 """Offices given by an appointing verb, read from the parse: "the Front named X as its new
-leader", "the Front appointed a new military chief, X", "X was appointed leader by the Front".
+leader", "the Front appointed a new military chief, X", "X was appointed leader by the Front", and
+an office its holder takes from another: "X succeeded Y as leader of the Front".
 
 The word patterns read the office; the parse tells two things they miss. An office given to
 the object of "appoint", "name", "install", "elect" or "choose" (or to the person in
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _APPOINTING = frozenset("appoint name install elect choose select".split())
+# Verbs whose subject takes an office from somebody: "X succeeded Y as leader", "X replaced Y
+# as head", "X took over as commander".
+_SUCCEEDING = frozenset("succeed replace".split())
 _OFFICES = frozenset({"claimed", "appointed"})
 
 
@@ -54,11 +58,22 @@ def _appointing_verb(span: Span, person: str, entities: Sequence[EntityRef]) -> 
             continue
         node = head.head if head.dep_ == "appos" and head.head.dep_ == "dobj" else head
         verb = node.head
+        if node.dep_ == "nsubj" and _takes_office(verb):
+            return verb
         if node.dep_ not in ("dobj", "oprd", "nsubjpass") or verb.lemma_ not in _APPOINTING:
             continue
         if verb.pos_ == "VERB" and verb.dep_ != "acl":
             return verb
     return None
+
+
+def _takes_office(verb: Token) -> bool:
+    """An active verb by which its subject takes an office named after "as": "succeeded Y as
+    leader", "replaced Y as head", "took over as commander"."""
+    if verb.pos_ != "VERB" or passive(verb) or prep_object(verb, "as") is None:
+        return False
+    over = any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)
+    return verb.lemma_ in _SUCCEEDING or (verb.lemma_ == "take" and over)
 
 
 def _offices_given(verb: Token) -> set[str]:
@@ -74,7 +89,10 @@ def _offices_given(verb: Token) -> set[str]:
 
 
 def _appointer(verb: Token, entities: Sequence[EntityRef]) -> str | None:
-    """The configured group that appoints: the active verb's subject, or the passive's agent."""
+    """The configured group that appoints: the active verb's subject, or the passive's agent
+    (none for a verb whose subject takes the office: "X succeeded Y as leader")."""
+    if verb.lemma_ in _SUCCEEDING or verb.lemma_ == "take":
+        return None
     who = prep_object(verb, "by") if passive(verb) else subject(verb)
     if who is None:
         return None
