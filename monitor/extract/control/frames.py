@@ -94,6 +94,19 @@ _CONTROL_NOUN_VERBS: dict[str, ControlStatus] = {
 }
 
 
+# "consolidated its hold on X", "tightened its grip on X": a holding made firmer is held.
+_FIRMING = frozenset("consolidate tighten cement strengthen solidify reinforce".split())
+_HOLD_NOUNS = frozenset("hold grip control".split())
+
+
+def _firmed_hold(verb: Token) -> Token | None:
+    """The place of "consolidated its hold on X", "tightened its grip over X"."""
+    noun = child(verb, "dobj")
+    if verb.lemma_ not in _FIRMING or noun is None or noun.lemma_ not in _HOLD_NOUNS:
+        return None
+    return prep_object(noun, "on", "over", "of") or prep_object(verb, "on", "over")
+
+
 # Verbs of driving an enemy out of a place: "ousted government forces from Hama". Not "push"
 # or "drive back": an attack pushed back from a town leaves it with its defenders.
 _EXPEL = frozenset("oust expel evict dislodge drive chase rout flush kick".split())
@@ -138,6 +151,7 @@ _VERB_LEMMAS = (
     | _PUSH_OUT
     | _ENCIRCLE
     | _CONTROL_NOUN_VERBS.keys()
+    | _FIRMING
     | {"be", "remain", "stay"}
     | _PARTICIPLES
     | _VERBS.keys()
@@ -215,6 +229,8 @@ def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlS
             # "over X" may hang on the verb: "established control over X"
             place = prep_object(noun, "of", "over") or prep_object(verb, "over")
             return place, child(verb, "nsubj"), _CONTROL_NOUN_VERBS[lemma]
+    if (firmed := _firmed_hold(verb)) is not None:
+        return firmed, child(verb, "nsubj"), "holds"
     if lemma in ("be", "remain", "stay") and (held := _in_control(verb)) is not None:
         return held, child(verb, "nsubj"), "holds"
     if (under := under_control(verb) or came_under(verb)) is not None:
