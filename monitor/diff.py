@@ -6,8 +6,9 @@ is everything else. An article is read as one account: for each key, only its fi
 last fact it gives under the key) is compared with what was known before it, so one article
 raises at most one change per key. Earlier words under the same key are kept as history
 (`corroborated` when they say the same, `superseded` when the final word replaces them), unless
-the article itself sets two sides against each other (a report and the denial of it): then the
-final word is `contested` against the other, both quoted from the article. A place's denial or
+the article itself sets two sides against each other (a report and the denial of it, or two
+speakers' counts, even in one sentence): then the final word is `contested` against the other,
+both quoted from the article. A place's denial or
 dispute of a capture the article reports is its final word on the place wherever it stands
 (the denial is the news an analyst is left with, told before the claim or after it).
 
@@ -154,7 +155,7 @@ def final_word(
     rivals = [
         fact
         for fact in others
-        if fact.evidence.quote != final.evidence.quote
+        if (fact.evidence.quote != final.evidence.quote or _two_speakers(fact, final))
         and not same_meaning(fact.value, final.value, significance)
         and incompatible(fact, final, side)
     ]
@@ -163,6 +164,17 @@ def final_word(
     if known is not None and _joint_with_known(known, others, final, significance):
         return Change("corroborated", final, known)
     return Change(compare(known, final, side, significance, sources), final, known)
+
+
+def _two_speakers(a: Fact, b: Fact) -> bool:
+    """Two counts one sentence attributes to two speakers ("the army said 40 were killed, while
+    the rebels said 12"): each is its own word, as if told in two sentences. (A report and its
+    denial in one sentence are read by the rules of denials: "which his spokesmen deny" says
+    again what the known whereabouts say.)"""
+    if not isinstance(a.value, Casualties | ForceSize):
+        return False
+    one, other = (a.evidence.claimed_by or "").casefold(), (b.evidence.claimed_by or "").casefold()
+    return bool(one and other) and one != other
 
 
 def _joint_with_known(

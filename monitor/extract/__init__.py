@@ -146,7 +146,22 @@ def _new_facts(framed: list[Claim], found: list[Claim]) -> list[Claim]:
     both read one, the extractor's fuller reading (its roles, its statuses) stands. A place
     may hold two facts ("took full control": captured, and holds)."""
     told = {_told(c.value) for c in found}
-    return [c for c in framed if _told(c.value) not in told]
+    return [c for c in framed if _told(c.value) not in told or _another_speakers_count(c, found)]
+
+
+def _another_speakers_count(claim: Claim, found: list[Claim]) -> bool:
+    """A count of a side that another speaker gives differently from every count the
+    extractor read of that side: a claim of its own, which contests theirs ("the army said
+    40 X fighters were killed, while X said only 12 of its fighters died")."""
+    value, speaker = claim.value, (claim.claimed_by or "").casefold()
+    if not isinstance(value, Casualties) or not speaker:
+        return False
+    return all(
+        (f.claimed_by or "").casefold() not in ("", speaker)
+        and f.value.comparable != value.comparable
+        for f in found
+        if isinstance(f.value, Casualties) and f.value.subject == value.subject
+    )
 
 
 _COUNTS = ("killed", "wounded", "captured")

@@ -239,6 +239,16 @@ def test_the_same_sentence_is_never_both_sides_of_a_change() -> None:
     assert again.kind == "corroborated"
 
 
+def test_two_speakers_one_sentence_gives_are_set_against_each_other() -> None:
+    one = "The army said 40 KDF fighters were killed, while the KDF said only 12 died."
+    theirs = fact(Casualties("KDF", 40, 40, None, None, None, None), by="the army", quote=one)
+    ours = fact(Casualties("KDF", 12, 12, None, None, None, None), by="the KDF", quote=one)
+    [before, last] = diff_facts({}, article(theirs, ours), side)
+    assert before.kind == "superseded"
+    assert last.kind == "contested" and last.before is not None
+    assert last.before.evidence.claimed_by == "the army"
+
+
 def test_a_place_given_to_the_known_holder_and_an_ally_at_once_is_no_new_holder() -> None:
     known = fact(TerritorialControl("Bazarak", "Taliban", "captured"), days=-2)
     one = "Bazarak fell to the Taliban and their foreign allies on Sunday."

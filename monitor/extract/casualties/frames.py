@@ -293,20 +293,22 @@ def casualty_frames(s: Parsed) -> list[Claim]:
     lowered = s.text.lower()
     if not any(stem in lowered for stem in _CUES):
         return []  # cheap: most sentences tell no losses
-    by_side: dict[tuple[str, bool], dict[str, object]] = {}
-    verbs: dict[tuple[str, bool], Token] = {}
+    by_side: dict[tuple[str, bool, str | None], dict[str, object]] = {}
+    verbs: dict[tuple[str, bool, str | None], Token] = {}
     told = [(*loss, False) for loss in _losses(s)] + list(_told_by_nouns(s))
     for side, field, verb, (lo, hi, qualifier), total in told:
-        key = (side.name, total)
+        # each speaker's count is its own: "the army said 40 X fighters were killed, while X
+        # said 12 of its fighters died" tells two claims, which contest each other
+        key = (side.name, total, claimant_of(verb))
         counts = by_side.setdefault(key, {"qualifier": qualifier})
         if f"{field}_min" in counts:
             continue  # two counts of one kind for one side would have to be added up
         counts[f"{field}_min"], counts[f"{field}_max"] = lo, hi
         verbs.setdefault(key, verb)
     claims = []
-    for (name, total), counts in by_side.items():
-        verb = verbs[(name, total)]
+    for (name, _total, claimant), counts in by_side.items():
+        verb = verbs[(name, _total, claimant)]
         value = Casualties(name, **counts)  # type: ignore[arg-type]
         hedged = is_hedged(s.text) or is_doubted(verb)
-        claims.append(Claim(value, s.text, claimant_of(verb), hedged))
+        claims.append(Claim(value, s.text, claimant, hedged))
     return claims

@@ -88,11 +88,13 @@ def _own_speaker(s: Parsed, noun: Token) -> Token | None:
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     said = reporting_verb(verb) if pronoun is not None and verb is not None else None
     speaker = who_speaks(said) if said is not None else None
-    if pronoun is None or speaker is None:
+    if pronoun is None or said is None or speaker is None:
         return None
     inside = {t.i for t in speaker.subtree}
+    told = next((a for a in (noun, *noun.ancestors) if a.head.i == said.i), noun)  # what is said
+    clause = {t.i for t in told.subtree}
     named = [i for i, e in s.heads.items() if e.kind == "group" and i < pronoun.i]
-    return None if any(i not in inside for i in named) else speaker
+    return None if any(i not in inside and i in clause for i in named) else speaker
 
 
 def _state_speaker(s: Parsed, speaker: Token) -> EntityRef | None:
@@ -109,8 +111,9 @@ def speakers_own(s: Parsed, noun: Token) -> EntityRef | None:
     else can own it: the speaker's side ("the RSF said 40 of its fighters"), or for a body of
     a place that speaks of its own people ("the defence ministry of the X region said ... its
     servicemen"), the place's army (a state speaking of its own losses stands for its army).
-    Any configured group named before the pronoun outside the speaker's phrase makes it
-    ambiguous: nobody."""
+    Any configured group named before the pronoun in what the speaker says makes it ambiguous:
+    nobody. One named outside it ("X said 40 were killed, while Y said 12 of its fighters
+    died") does not."""
     speaker = _own_speaker(s, noun)
     if speaker is None:
         return None
