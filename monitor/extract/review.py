@@ -22,11 +22,11 @@ words around them cannot:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from monitor.extract.language.claimants import better_claimant, claimant
 from monitor.extract.language.counts import counted_by_the_enemy, not_a_force, only_in_dates
 from monitor.extract.language.fact_verbs import (
     FACT_LEMMAS,
@@ -39,9 +39,6 @@ from monitor.extract.language.fact_verbs import (
 )
 from monitor.extract.language.frame_base import parsed, prep_object, side_of, speaker_of
 from monitor.extract.language.grammar import (
-    SPEECH_LEMMAS,
-    according_to,
-    claimant_of,
     is_conditional,
     is_counterfactual,
     is_doubted,
@@ -53,7 +50,6 @@ from monitor.extract.language.grammar import (
     phrase,
     reporting_verb,
     subject,
-    tokens_at,
     told_as_earlier,
     who_speaks,
 )
@@ -147,52 +143,6 @@ def _names(token: Token, entities: Sequence[EntityRef]) -> set[str]:
     return {m.entity.name for m in find_mentions(phrase(token), entities)}
 
 
-def claimant(span: Span, verbs: Sequence[Token]) -> str | None:
-    """Who states the fact: the subject of the verb that reports it, or an "according to"."""
-    for verb in verbs:
-        stated = claimant_of(verb)
-        if stated is not None:
-            return stated
-    roots = [t for t in span if t.dep_ == "ROOT" and t.lemma_ in SPEECH_LEMMAS]
-    for root in roots:
-        who = who_speaks(root)
-        if who is not None and who.pos_ != "PRON":
-            return phrase(who)
-    return according_to(span)
-
-
-def _has_noun(span: Span, words: str) -> bool:
-    """Whether `words` read as a noun phrase: a noun in them, and no verb opening them ("took
-    Tarsa", cut out of "X, which took Tarsa last week, said")."""
-    start = span.text.find(words)
-    if start < 0:
-        return True  # not in this sentence as written: leave it to the extractor
-    tokens = tokens_at(span, start, start + len(words))
-    opens_with_verb = bool(tokens) and tokens[0].pos_ in ("VERB", "AUX")
-    return not opens_with_verb and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens)
-
-
-def _better_claimant(span: Span, found: str | None, parsed: str | None) -> str | None:
-    if found is None:
-        return None
-    if parsed and found != parsed and found in parsed:
-        return parsed  # a fragment of the phrase the parse gives: "a senior U"
-    cut = len(parsed or "")
-    if parsed and found.casefold().startswith(parsed.casefold()) and _verb_words(span, found, cut):
-        return found[:cut]  # the phrase and its verb's own words: "officials have repeatedly"
-    return found if _has_noun(span, found) else parsed
-
-
-def _verb_words(span: Span, found: str, cut: int) -> bool:
-    """Whether what `found` holds after its first `cut` characters is words of a verb group
-    alone: auxiliaries, adverbs and particles ("have long", "had repeatedly")."""
-    where = re.search(re.escape(found), span.text, re.I)  # "a spokesman" of "A spokesman said"
-    if where is None or not found[cut:].strip():
-        return False
-    tokens = tokens_at(span, where.start() + cut, where.end())
-    return bool(tokens) and all(t.pos_ in ("AUX", "ADV", "PART") for t in tokens)
-
-
 def review(
     claims: Sequence[Claim],
     span: Span,
@@ -244,7 +194,7 @@ def _checked(
         return None  # "is in talks", "is in his 30s"
     if _surrounded_by_land(value, verbs):
         return None  # "a town surrounded by jungle"
-    who = _better_claimant(span, claim.claimed_by, claimant(span, verbs))
+    who = better_claimant(span, claim.claimed_by, claimant(span, verbs))
     hedged = claim.hedged or _doubted(verbs) or told is not None
     value = _own_claim(_placed(claim.value, span, verbs, entities), span, verbs, entities)
     return replace(claim, value=value, claimed_by=who, hedged=hedged)

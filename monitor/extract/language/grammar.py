@@ -296,11 +296,11 @@ def claimant_of(verb: Token) -> str | None:
     said = reporting_verb(verb)
     who = who_speaks(said) if said is not None else None
     if who is not None and who.pos_ != "PRON":
-        return _article_lowered(phrase(who))
+        return article_lowered(phrase(who))
     return according_to(verb.sent) if who is None else None
 
 
-def _article_lowered(name: str) -> str:
+def article_lowered(name: str) -> str:
     """ "the RLF" as the middle of a sentence writes it, also when it opens one ("The RLF
     said"), so one speaker is written one way."""
     first, _, rest = name.partition(" ")
