@@ -144,11 +144,12 @@ def is_not_done(verb: Token) -> bool:
     return False
 
 
-_IF = frozenset("if unless lest".split())
+_IF = frozenset("if unless lest whether".split())
 
 
 def is_conditional(verb: Token) -> bool:
-    """ "If X is killed, ...": the verb's clause is a condition, nothing that happened."""
+    """ "If X is killed, ...": the verb's clause is a condition, nothing that happened; nor is
+    a question asked of it ("unclear whether he was killed")."""
     return any(c.dep_ == "mark" and c.lower_ in _IF for c in verb.children)
 
 

@@ -311,8 +311,11 @@ def extract_leadership(
             is_denied = denied(sentence, hit) and not told_aside
             status: LeadershipStatus = "denied" if is_denied else hit.status
             value = Leadership(p.entity.name, hit.role, hit.org, status)
-            # An office in an aside is the narrator's description, whoever speaks.
+            # An office in an aside is the narrator's description, whoever speaks; a denial in
+            # a contrary clause is that clause's speaker's ("..., but the KDF said he was alive")
             claimant = None if hit.aside and status in _OFFICES else claimed_by
+            if status == "denied":
+                claimant = _contrary_speaker(sentence, hit.said_at or hit.start) or claimant
             claim = Claim(value, sentence, claimant, hedged)
             if claim not in claims:
                 claims.append(claim)
@@ -353,6 +356,15 @@ _CONTRARY = re.compile(
     r"(?:it|the\s+(?:claims?|reports?|account))\b)",
     re.I,
 )
+
+
+def _contrary_speaker(sentence: str, at: int) -> str | None:
+    """Who speaks in the contrary clause that holds position `at`, if one does."""
+    contrary = _CONTRARY.search(sentence)
+    if contrary is None or at < contrary.start():
+        return None
+    found = find_speaker(contrary.group("rest"))
+    return found.text if found else None
 
 
 def _rumour_denials(sentence: str, claims: list[Claim], speaker: str | None) -> list[Claim]:
