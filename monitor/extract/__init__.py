@@ -93,7 +93,8 @@ def extract_claims(
             page = page_subject(sentence.text, entities, first=i == 0) or page
             found += infobox_sizes(sentence.text, page) if page else []
         framed = frame_claims(parse, entities, wanted, year, sentence.original, before)
-        found = captures_first([*_with_counts_of(found, framed), *_new_facts(framed, found)])
+        found = _with_frame_speakers(_with_counts_of(found, framed), framed)
+        found = captures_first([*found, *_new_facts(framed, found)])
         found = trim_titles(review(found, parse, entities, pronouns), parse, entities)
         found = appointments(found, parse, entities)
         found = _as_written(_fates_keep_office(found), sentence)
@@ -179,6 +180,25 @@ def _with_counts_of(found: list[Claim], framed: list[Claim]) -> list[Claim]:
             if isinstance(value, Casualties) and isinstance(other, Casualties):
                 value = _added_counts(value, other)
         out.append(replace(claim, value=value) if value is not claim.value else claim)
+    return out
+
+
+def _with_frame_speakers(found: list[Claim], framed: list[Claim]) -> list[Claim]:
+    """The extractor's losses, each claimed by the speaker the frame gives the same count: the
+    frame knows the reporting verb of the count's own clause ("the army said 40 X fighters
+    were killed, while X said it had killed 30 soldiers": the 30 are X's claim), where the
+    word patterns know the sentence's first speaker."""
+    out = []
+    for claim in found:
+        value = claim.value
+        speakers = {
+            f.claimed_by
+            for f in framed
+            if isinstance(value, Casualties) and f.value == value and f.claimed_by
+        }
+        if len(speakers) == 1 and claim.claimed_by not in speakers:
+            claim = replace(claim, claimed_by=speakers.pop())
+        out.append(claim)
     return out
 
 

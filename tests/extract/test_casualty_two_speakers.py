@@ -51,3 +51,23 @@ def test_its_is_the_speakers_when_nobody_else_is_named_in_what_is_said(text: str
 def test_one_speakers_counts_of_one_side_stay_one_claim() -> None:
     text = "The Northern Army said 40 KDF fighters were killed and 12 wounded in Dorn."
     assert told(text) == [("Kelso Defence Front", 40, "the Northern Army")]
+
+
+def test_a_count_is_claimed_by_the_speaker_of_its_own_clause() -> None:
+    text = (
+        "The Northern Army said 40 KDF fighters were killed, while the KDF said it had killed "
+        "30 Northern Army soldiers."
+    )
+    assert told(text) == [
+        ("Kelso Defence Front", 40, "the Northern Army"),
+        ("Northern Army", 30, "the KDF"),
+    ]
+
+
+def test_a_long_according_to_source_still_claims_the_count() -> None:
+    text = (
+        "The KDF lost some 1,500 men in the first month, according to an internal report "
+        "seen by two newspapers in the capital."
+    )
+    [(_, _, source)] = told(text)
+    assert source is not None and source.startswith("an internal report")
