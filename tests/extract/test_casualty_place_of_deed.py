@@ -94,3 +94,26 @@ def test_losses_a_relative_clause_tells_were_where_its_event_was(text: str) -> N
 
 def test_a_side_a_relative_clause_tells_of_is_no_event() -> None:
     assert places("The KDF, which killed 12 Northern Army soldiers, is based in Dorn.") == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five Northern Army soldiers were killed and eight wounded when their convoy hit a mine "
+        "near Dorn.",
+        "Twelve KDF fighters were killed when the army shelled their positions in Dorn.",
+        "12 Northern Army soldiers were killed as the KDF stormed Dorn.",
+    ],
+)
+def test_losses_in_a_when_clause_were_where_its_circumstance_was(text: str) -> None:
+    assert places(text) == ["Dorn"]
+
+
+def test_a_side_is_no_place() -> None:
+    assert places("KDF says 30 of its fighters killed in Northern Army strikes") == [None]
+
+
+def test_losses_inflicted_on_a_side_are_its_losses() -> None:
+    text = "The KDF said it had inflicted heavy losses on the Northern Army, killing 100 soldiers."
+    [claim] = extract_claims(text, ENTITIES, CASUALTIES, year=2025)
+    assert isinstance(claim.value, Casualties) and claim.value.subject == "Northern Army"

@@ -54,6 +54,7 @@ from monitor.extract.language.frame_base import (
     leader_of,
     leaders_side,
     passive,
+    prep_object,
     with_conjuncts,
 )
 from monitor.extract.language.grammar import claimant_of, is_doubted
@@ -109,7 +110,7 @@ def _leaders_as_written(s: Parsed, people: Token, side: EntityRef) -> bool:
 # Verbs of attack whose object is the side hit: "attacked X positions, killing 12 soldiers".
 _ATTACKS = frozenset(
     """attack strike hit shell bomb ambush raid target storm assault overrun bombard pound
-    engage""".split()
+    engage inflict""".split()
 )
 
 
@@ -123,8 +124,10 @@ def _attacked(s: Parsed, verb: Token, noun: Token) -> EntityRef | None:
     if passive(head) or modifiers(noun) is not None or kind_of_people(noun.lower_) == "civilian":
         return None  # "killing 12 civilians" are nobody's fighters
     target = child(head, "dobj")
+    if head.lemma_ == "inflict":
+        target = prep_object(head, "on") or (prep_object(target, "on") if target else None)
     if target is None:
-        return None
+        return None  # "inflicted heavy losses on the X, killing 100 soldiers": the X's
     sides = {side.name: side for t in with_conjuncts(target) if (side := s.entity(t, "group"))}
     return next(iter(sides.values())) if len(sides) == 1 else None
 

@@ -191,10 +191,11 @@ def incident_location(verbs: Sequence[Token], entities: Sequence[EntityRef]) -> 
         told = _prepositional_places(verb, _INCIDENT_PREPOSITIONS) + [
             p for p in _prepositional_places(verb, _PART_PREPOSITIONS) if _is_part(p)
         ]
-        for place in told or _victims_at(verb) or _event_at(verb) or _scene_of_deed(verb):
+        scene = _scene_of_deed(verb) or _scene_of_circumstance(verb)
+        for place in told or _victims_at(verb) or _event_at(verb) or scene:
             place = _whole_of(place)
-            if names_a_place(place, entities):
-                return _place_name(place, entities)
+            if names_a_place(place, entities) and not names_a_body(place, entities):
+                return _place_name(place, entities)  # not "killed in Northern Army strikes"
     return None
 
 
@@ -301,6 +302,27 @@ def _scene_of_deed(verb: Token) -> list[Token]:
         if e.dep_ in ("dobj", "nsubj", "nsubjpass") and _is_event(e)
         for p in _prepositional_places(e, _INCIDENT_PREPOSITIONS | {"on"})
     ]
+    return [p for t in told for p in (t, *_prepositional_places(t, _INCIDENT_PREPOSITIONS))]
+
+
+# Conjunctions of a clause that tells the circumstance of the losses, at their time and place.
+_CIRCUMSTANCE = frozenset("when as while".split())
+
+
+def _scene_of_circumstance(verb: Token) -> list[Token]:
+    """Where the circumstance was that a clause of "when" or "as" tells ("were killed when their
+    convoy hit a mine near Bara", "killed as the RSF stormed Bara"), on the verb or on a verb
+    joined to it ("were killed and eight wounded when ...")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    clauses = [
+        c
+        for v in verbs
+        for c in v.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ in ("mark", "advmod") and m.lower_ in _CIRCUMSTANCE for m in c.children)
+    ]
+    told = [o for c in clauses if c.lemma_ in _STRIKES for o in c.children if o.dep_ == "dobj"]
+    told += [p for c in clauses for p in _prepositional_places(c, _INCIDENT_PREPOSITIONS)]
     return [p for t in told for p in (t, *_prepositional_places(t, _INCIDENT_PREPOSITIONS))]
 
 
