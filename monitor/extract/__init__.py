@@ -96,6 +96,7 @@ def extract_claims(
         found = _with_frame_speakers(_with_counts_of(found, framed), framed)
         found = captures_first([*found, *_new_facts(framed, found)])
         found = trim_titles(review(found, parse, entities, pronouns), parse, entities)
+        found = _with_places_of(found, framed)
         found = appointments(found, parse, entities)
         found = _as_written(_fates_keep_office(found), sentence)
         found = _in_written_case(found, sentence.original, written)
@@ -181,6 +182,30 @@ def _with_counts_of(found: list[Claim], framed: list[Claim]) -> list[Claim]:
                 value = _added_counts(value, other)
         out.append(replace(claim, value=value) if value is not claim.value else claim)
     return out
+
+
+def _with_places_of(found: list[Claim], framed: list[Claim]) -> list[Claim]:
+    """The extractor's whereabouts and flights, given the place the frame read of the same
+    person and fate when the extractor read none: "X is now based in Y", "X remains holed up
+    in Y" (the words of the place hang on a participle the word patterns step over)."""
+    out = []
+    for claim in found:
+        value = claim.value
+        if isinstance(value, Leadership) and value.status in _WHEREABOUTS and not value.location:
+            places = {
+                f.value.location
+                for f in framed
+                if isinstance(f.value, Leadership)
+                and (f.value.subject, f.value.status) == (value.subject, value.status)
+                and f.value.location
+            }
+            if len(places) == 1:
+                claim = replace(claim, value=replace(value, location=places.pop()))
+        out.append(claim)
+    return out
+
+
+_WHEREABOUTS = frozenset({"located", "fled"})
 
 
 def _with_frame_speakers(found: list[Claim], framed: list[Claim]) -> list[Claim]:

@@ -42,10 +42,13 @@ from monitor.records import Claim, EntityRef, Leadership
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# "moved to Y", "relocated from X to Y": a person who moved is where the move ended.
-_MOVING = frozenset("move relocate".split())
-# "is being held in Y", "X, imprisoned in Y": a detainee is where he is kept.
-_KEPT = frozenset("imprison jail detain hold".split())
+# "moved to Y", "relocated from X to Y", "returned to Y", "crossed into Y", "was evacuated to
+# Y", "made his way to Y": a person who moved is where the move ended (not a journey told
+# without its end, "flew to Y for talks", "has travelled to Y twice").
+_MOVING = frozenset("move relocate return cross evacuate make".split())
+# "is being held in Y", "X, imprisoned in Y": a detainee is where he is kept; and so is one
+# "based" or "stationed" in Y.
+_KEPT = frozenset("imprison jail detain hold base station".split())
 # "sought refuge in Y", "has taken shelter in Y".
 _REFUGE = frozenset("refuge shelter sanctuary".split())
 _SEEKING = frozenset("seek take find".split())
@@ -61,8 +64,12 @@ def _whereabouts(s: Parsed, verb: Token) -> Token | None:
     valley"), never "in talks"."""
     if verb.lemma_ == "visit":
         found = child(verb, "dobj")
-    elif verb.lemma_ in _MOVING:  # not "moved his fighters to Y"
-        found = None if child(verb, "dobj") else prep_object(verb, "to", "into")
+    elif verb.lemma_ in _MOVING:  # not "moved his fighters to Y", but "made his way to Y"
+        way = child(verb, "dobj")
+        if verb.lemma_ == "make":
+            found = prep_object(verb, "to") if way is not None and way.lower_ == "way" else None
+        else:
+            found = None if way is not None else prep_object(verb, "to", "into")
     elif verb.lemma_ in _KEPT:  # only the kept one: "held talks in Y" keeps nobody
         kept = passive(verb) or (verb.tag_ == "VBN" and not is_perfect(verb))
         found = prep_object(verb, *_WHERE) if kept else None
