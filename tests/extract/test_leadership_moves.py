@@ -50,6 +50,7 @@ def test_a_person_is_where_the_move_ended(text: str) -> None:
         "Ilse Sato made a speech to supporters in Dorn.",
         "Ilse Sato crossed the river into Dorn.",
         "Ilse Sato flew to Dorn for talks.",
+        "Ilse Sato was based in Dorn until May.",
     ],
 )
 def test_no_whereabouts_from_what_is_no_arrival(text: str) -> None:

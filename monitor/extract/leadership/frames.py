@@ -34,7 +34,12 @@ from monitor.extract.language.grammar import (
     who_speaks,
 )
 from monitor.extract.language.history import FATE_ERA, OFFICE_YEAR, fate_is_history, is_past
-from monitor.extract.language.where import is_place_itself, is_place_like, place_phrase
+from monitor.extract.language.where import (
+    is_place_itself,
+    is_place_like,
+    names_a_place,
+    place_phrase,
+)
 from monitor.extract.leadership.countries import is_country
 from monitor.extract.leadership.predicates import SURVIVED
 from monitor.records import Claim, EntityRef, Leadership
@@ -47,8 +52,9 @@ if TYPE_CHECKING:
 # without its end, "flew to Y for talks", "has travelled to Y twice").
 _MOVING = frozenset("move relocate return cross evacuate make".split())
 # "is being held in Y", "X, imprisoned in Y": a detainee is where he is kept; and so is one
-# "based" or "stationed" in Y.
+# "based" or "stationed" in Y, a place named, while no end is told ("until May").
 _KEPT = frozenset("imprison jail detain hold base station".split())
+_POSTED = frozenset("base station".split())
 # "sought refuge in Y", "has taken shelter in Y".
 _REFUGE = frozenset("refuge shelter sanctuary".split())
 _SEEKING = frozenset("seek take find".split())
@@ -89,6 +95,8 @@ def _whereabouts(s: Parsed, verb: Token) -> Token | None:
             )
     if found is None or is_time(found):
         return None
+    if verb.lemma_ in _POSTED and (not names_a_place(found, s.entities) or _ended(verb)):
+        return None  # "was based in the provincial capital until May"
     inside = prep_object(found, *_WHERE)  # "lives in exile in Y", "in a safe house in Y"
     if inside is not None and not is_place_itself(found):
         found = inside
@@ -96,6 +104,10 @@ def _whereabouts(s: Parsed, verb: Token) -> Token | None:
 
 
 _WHERE = ("in", "inside", "at", "within")
+
+
+def _ended(verb: Token) -> bool:
+    return prep_object(verb, "until", "till") is not None
 
 
 def arrival_frames(s: Parsed) -> list[Claim]:
