@@ -7,25 +7,14 @@ this test."""
 from __future__ import annotations
 
 import pytest
+from kelso_war import losses_read
 
-from monitor.extract import extract_claims
-from monitor.records import Casualties, EntityRef, FactKind
-
-ENTITIES = (
-    EntityRef("Kelso Defence Front", "group", ("KDF",)),
-    EntityRef("Northern Army", "group"),
-)
-CASUALTIES: tuple[FactKind, ...] = ("casualties",)
 Counts = tuple[int | None, int | None, int | None]
 
 
 def exact_counts(text: str) -> list[Counts]:
     """The killed, wounded and captured counts told as lower bounds."""
-    return [
-        (v.killed_min, v.wounded_min, v.captured_min)
-        for c in extract_claims(text, ENTITIES, CASUALTIES, year=2025)
-        if isinstance(v := c.value, Casualties)
-    ]
+    return [(v.killed_min, v.wounded_min, v.captured_min) for v, _ in losses_read(text)]
 
 
 @pytest.mark.parametrize(

@@ -5,24 +5,11 @@
 from __future__ import annotations
 
 import pytest
-
-from monitor.extract import extract_claims
-from monitor.records import Casualties, EntityRef, FactKind
-
-ENTITIES = (
-    EntityRef("Kelso Defence Front", "group", ("KDF",)),
-    EntityRef("Northern Army", "group"),
-    EntityRef("Dorn", "place"),
-)
-CASUALTIES: tuple[FactKind, ...] = ("casualties",)
+from kelso_war import losses_read
 
 
 def places(text: str) -> list[str | None]:
-    return [
-        v.location
-        for c in extract_claims(text, ENTITIES, CASUALTIES, year=2025)
-        if isinstance(v := c.value, Casualties)
-    ]
+    return [v.location for v, _ in losses_read(text)]
 
 
 @pytest.mark.parametrize(
@@ -115,5 +102,4 @@ def test_a_side_is_no_place() -> None:
 
 def test_losses_inflicted_on_a_side_are_its_losses() -> None:
     text = "The KDF said it had inflicted heavy losses on the Northern Army, killing 100 soldiers."
-    [claim] = extract_claims(text, ENTITIES, CASUALTIES, year=2025)
-    assert isinstance(claim.value, Casualties) and claim.value.subject == "Northern Army"
+    assert [v.subject for v, _ in losses_read(text)] == ["Northern Army"]

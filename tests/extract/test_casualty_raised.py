@@ -5,24 +5,11 @@ killed"), and the report is hedged. Sentences written for this test."""
 from __future__ import annotations
 
 import pytest
-
-from monitor.extract import extract_claims
-from monitor.records import Casualties, EntityRef, FactKind
-
-ENTITIES = (
-    EntityRef("Kelso Defence Front", "group", ("KDF",)),
-    EntityRef("Northern Army", "group"),
-    EntityRef("Dorn", "place"),
-)
-CASUALTIES: tuple[FactKind, ...] = ("casualties",)
+from kelso_war import losses_read
 
 
 def losses(text: str) -> list[tuple[str | None, int | None, int | None, bool]]:
-    return [
-        (v.subject, v.killed_min, v.wounded_min, c.hedged)
-        for c in extract_claims(text, ENTITIES, CASUALTIES, year=2025)
-        if isinstance(v := c.value, Casualties)
-    ]
+    return [(v.subject, v.killed_min, v.wounded_min, c.hedged) for v, c in losses_read(text)]
 
 
 @pytest.mark.parametrize(

@@ -6,24 +6,11 @@ before the speaker. Sentences written for this test."""
 from __future__ import annotations
 
 import pytest
-
-from monitor.extract import extract_claims
-from monitor.records import Casualties, EntityRef, FactKind
-
-ENTITIES = (
-    EntityRef("Kelso Defence Front", "group", ("KDF",)),
-    EntityRef("Northern Army", "group"),
-    EntityRef("Dorn", "place"),
-)
-CASUALTIES: tuple[FactKind, ...] = ("casualties",)
+from kelso_war import losses_read
 
 
 def told(text: str) -> list[tuple[str | None, int | None, str | None]]:
-    return [
-        (v.subject, v.killed_min, c.claimed_by)
-        for c in extract_claims(text, ENTITIES, CASUALTIES, year=2025)
-        if isinstance(v := c.value, Casualties)
-    ]
+    return [(v.subject, v.killed_min, c.claimed_by) for v, c in losses_read(text)]
 
 
 def test_each_speakers_count_is_its_own_claim() -> None:

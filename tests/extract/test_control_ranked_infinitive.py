@@ -6,25 +6,12 @@ written for this test."""
 from __future__ import annotations
 
 import pytest
-
-from monitor.extract import extract_claims
-from monitor.records import EntityRef, FactKind, TerritorialControl
-
-ENTITIES = (
-    EntityRef("Kelso Defence Front", "group", ("KDF",)),
-    EntityRef("Northern Army", "group"),
-    EntityRef("Dorn", "place"),
-)
-CONTROL: tuple[FactKind, ...] = ("territorial_control",)
-Holding = tuple[str, str | None, str]
+from control_facts import Holding, read_in_text
+from kelso_war import KELSO_WAR
 
 
 def holdings(text: str) -> list[Holding]:
-    return [
-        (v.place, v.controller, v.status)
-        for c in extract_claims(text, ENTITIES, CONTROL, year=2025)
-        if isinstance(v := c.value, TerritorialControl)
-    ]
+    return read_in_text(text, KELSO_WAR, year=2025)
 
 
 @pytest.mark.parametrize(

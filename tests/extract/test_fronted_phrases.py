@@ -5,24 +5,11 @@ test."""
 from __future__ import annotations
 
 import pytest
-
-from monitor.extract import extract_claims
-from monitor.records import Casualties, EntityRef, FactKind
-
-ENTITIES = (
-    EntityRef("Kelso Defence Front", "group", ("KDF",)),
-    EntityRef("Northern Army", "group"),
-    EntityRef("Dorn", "place"),
-)
-CASUALTIES: tuple[FactKind, ...] = ("casualties",)
+from kelso_war import losses_read
 
 
 def told(text: str) -> list[tuple[str | None, str | None]]:
-    return [
-        (c.claimed_by, v.location)
-        for c in extract_claims(text, ENTITIES, CASUALTIES, year=2025)
-        if isinstance(v := c.value, Casualties)
-    ]
+    return [(c.claimed_by, v.location) for v, c in losses_read(text)]
 
 
 @pytest.mark.parametrize(

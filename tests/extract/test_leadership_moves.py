@@ -6,25 +6,11 @@ Sentences written for this test."""
 from __future__ import annotations
 
 import pytest
-
-from monitor.extract import extract_claims
-from monitor.records import EntityRef, FactKind, Leadership
-
-ENTITIES = (
-    EntityRef("Kelso Defence Front", "group", ("KDF",)),
-    EntityRef("Ilse Sato", "person"),
-    EntityRef("Dorn", "place"),
-    EntityRef("Mirel", "place"),
-)
-LEADERSHIP: tuple[FactKind, ...] = ("leadership",)
+from kelso_war import people_read
 
 
 def whereabouts(text: str) -> list[tuple[str, str | None]]:
-    return [
-        (v.status, v.location)
-        for c in extract_claims(text, ENTITIES, LEADERSHIP, year=2025)
-        if isinstance(v := c.value, Leadership)
-    ]
+    return [(v.status, v.location) for v, _ in people_read(text)]
 
 
 @pytest.mark.parametrize(
