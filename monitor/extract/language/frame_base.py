@@ -126,6 +126,9 @@ def era_text(verb: Token) -> str:
 Amount = tuple[int | None, int | None, Qualifier]
 
 
+_ESTIMATE = frozenset("estimated approximately roughly".split())
+
+
 def number_of(noun: Token) -> Amount | None:
     """The amount the number phrase of a noun gives ("around 9,000 fighters", "at least 84
     Wagner fighters"), read by `numbers.find_amounts` on the words from the number to the
@@ -134,6 +137,9 @@ def number_of(noun: Token) -> Amount | None:
     if not numbers:
         return None
     first = min(t.i for n in numbers for t in n.subtree)
+    # "an estimated 20,000 fighters": the word that makes the figure an estimate stands before
+    # it as the noun's modifier, outside the number's own phrase
+    first = min([first, *(c.i for c in noun.children if c.i < first and c.lower_ in _ESTIMATE)])
     start = noun.doc[first].idx - noun.sent.start_char
     end = noun.idx + len(noun.text) - noun.sent.start_char
     amounts = find_amounts(noun.sent.text[start:end])
