@@ -8,9 +8,9 @@ raises at most one change per key. Earlier words under the same key are kept as 
 (`corroborated` when they say the same, `superseded` when the final word replaces them), unless
 the article itself sets two sides against each other (a report and the denial of it, or two
 speakers' counts, even in one sentence): then the final word is `contested` against the other,
-both quoted from the article. A place's denial or
-dispute of a capture the article reports is its final word on the place wherever it stands
-(the denial is the news an analyst is left with, told before the claim or after it).
+both quoted from the article. A place's denial or dispute of a capture the article reports is
+its final word on the place wherever it stands (the denial is the news an analyst is left
+with, told before the claim or after it).
 
 - new: nothing was known under this key;
 - corroborated: the same value again, or a different one that is not significant (see

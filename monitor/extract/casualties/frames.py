@@ -309,8 +309,9 @@ def casualty_frames(s: Parsed) -> list[Claim]:
         counts[f"{field}_min"], counts[f"{field}_max"] = lo, hi
         verbs.setdefault(key, verb)
     claims = []
-    for (name, _total, claimant), counts in by_side.items():
-        verb = verbs[(name, _total, claimant)]
+    for key, counts in by_side.items():
+        name, _, claimant = key
+        verb = verbs[key]
         value = Casualties(name, **counts)  # type: ignore[arg-type]
         hedged = is_hedged(s.text) or is_doubted(verb)
         claims.append(Claim(value, s.text, claimant, hedged))

@@ -150,7 +150,8 @@ _OPENERS = frozenset(
 
 
 def _opening_phrase(phrase: str) -> bool:
-    return phrase.split()[0].lower() in _OPENERS
+    words = phrase.split()
+    return bool(words) and words[0].lower() in _OPENERS
 
 
 def _valid(phrase: str) -> bool:
