@@ -47,3 +47,8 @@ def test_a_name_before_an_office_still_speaks() -> None:
 )
 def test_a_speaker_opening_the_sentence_is_written_as_anywhere_else(text: str) -> None:
     assert [who for who, _ in told(text)] == ["the KDF"]
+
+
+def test_a_parenthetical_speaker_speaks_of_the_side_before_it() -> None:
+    text = "The KDF, a military spokesman said, lost 40 of its fighters near Dorn."
+    assert [who for who, _ in told(text)] == ["a military spokesman"]
