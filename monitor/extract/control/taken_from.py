@@ -6,7 +6,9 @@ happened tells two facts, the earlier capture first (an article's final word on 
 retaking, the capture its history; `captures_first` keeps that order among the facts of one
 sentence). A presupposition holds under negation and intent: "an offensive to retake X from
 Y", "failed to recapture X from Y" tell that Y holds X now. Only a retaking or a liberation
-says so; "seized X from Y" may take a place from its first owner, who never captured it.
+says so; "seized X from Y" may take a place from its first owner, who never captured it. A
+retaking told in the passive without its agent ("X was freed from Y") is told after the
+capture it presupposes, by a side unnamed: the capture is never the final word.
 """
 
 from __future__ import annotations
@@ -56,9 +58,18 @@ def retaken_from(
         return  # nobody we follow, or a list we cannot pair with the places
     claimed_by, _ = told_by(word)
     hedged = is_hedged(s.text) or is_doubted(word)
+    unnamed = done and not retakers and _by_nobody(word)
     for place in dict.fromkeys(places(s, place_phrase)):
         value = TerritorialControl(place.name, losers[0].name, "captured" if done else "holds")
         yield Claim(value, s.text, claimed_by, hedged)
+        if unnamed:  # "X had been freed from Y": Y lost it, to a side the text does not name
+            yield Claim(TerritorialControl(place.name, None, "retaken"), s.text, claimed_by, hedged)
+
+
+def _by_nobody(word: Token) -> bool:
+    """A passive retaking told without its agent ("X was freed from Y")."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in word.children)
+    return passive and prep_object(word, "by") is None
 
 
 _AFTER_A_CAPTURE: frozenset[ControlStatus] = frozenset({"retaken", "claims_captured"})
