@@ -48,3 +48,14 @@ def test_the_lent_subject_is_the_victim_and_the_report_is_hedged(
 )
 def test_what_is_expected_wanted_or_not_said_is_no_loss(text: str) -> None:
     assert losses(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wounded"),
+    [
+        ("At least 317 KDF members were killed and 125 others sustained injuries.", 125),
+        ("Twelve KDF fighters sustained serious injuries in the strike.", 12),
+    ],
+)
+def test_injuries_sustained_are_wounds(text: str, wounded: int) -> None:
+    assert [w for _, _, w, _ in losses(text)] == [wounded]

@@ -28,3 +28,18 @@ def test_a_named_retaker_is_the_final_word() -> None:
         ("Dorn", KDF, "captured"),
         ("Dorn", NORTH, "retaken"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dorn and Mirel have fallen back to Northern Army troops, a military statement said.",
+        "Dorn fell back to the Northern Army on Sunday.",
+    ],
+)
+def test_a_place_that_fell_back_to_a_side_was_retaken_by_it(text: str) -> None:
+    assert ("Dorn", NORTH, "retaken") in read_in_text(text, KELSO_WAR, year=2025)
+
+
+def test_a_side_that_fell_back_to_a_place_took_nothing() -> None:
+    assert read_in_text("The KDF fell back to Dorn.", KELSO_WAR, year=2025) == []

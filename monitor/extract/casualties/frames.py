@@ -27,8 +27,10 @@ from monitor.extract.casualties.filters import current_war
 from monitor.extract.casualties.included import included_losses
 from monitor.extract.casualties.nouns import noun_losses
 from monitor.extract.casualties.phrases import (
+    INJURING,
     bare_count,
     count_of,
+    injured,
     is_bare,
     lost_by_haver,
     opened,
@@ -191,8 +193,9 @@ class _Loss:
 def _items(s: Parsed) -> Iterator[_Loss]:
     """Every count a verb of losses takes, with the side its phrase names (None for a bare
     count or a bare people noun, which the list they stand in may give one)."""
-    for verb in s.with_lemma(_FIELDS):
+    for verb in s.with_lemma(_FIELDS.keys() | INJURING):
         field = _FIELDS.get(verb.lemma_) if verb.pos_ == "VERB" else None
+        field = "wounded" if injured(verb) else field
         if field is None or not happened(verb) or _either_fate(verb):
             continue
         era = current_war(era_text(verb), _present_perfect(verb))

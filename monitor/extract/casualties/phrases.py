@@ -31,7 +31,7 @@ def victims(verb: Token) -> list[Token]:
     """The nouns a verb of losses takes: "killed N fighters", "N fighters were killed",
     "N soldiers died", and a bare number as the subject of a participle that has no object
     ("..., 25 wounded and 12 captured": the passive with its auxiliary gapped)."""
-    if verb.lemma_ == "die":
+    if verb.lemma_ == "die" or injured(verb):
         found = _own_or_raised(verb, "nsubj")
     elif passive(verb):
         found = _own_or_raised(verb, "nsubjpass")
@@ -50,6 +50,17 @@ def victims(verb: Token) -> list[Token]:
         return []
     gapped = _gapped_victims(verb) if verb.lemma_ == "die" or passive(verb) else []
     return with_conjuncts(found) + gapped
+
+
+# "sustained injuries", "suffered serious wounds": the subject is wounded.
+INJURING = frozenset("sustain suffer receive".split())
+_INJURIES = frozenset("injury wound".split())
+
+
+def injured(verb: Token) -> bool:
+    """A verb whose subject took the injuries its object names: "125 more sustained injuries"."""
+    wounds = child(verb, "dobj")
+    return verb.lemma_ in INJURING and wounds is not None and wounds.lemma_ in _INJURIES
 
 
 # Verbs that lend their subject to an open complement without one: "52 fighters were said to

@@ -41,6 +41,8 @@ PARTICIPLE = (
 )
 _INTRANSITIVE = (
     r"died|perished|lost\s+their\s+lives|surrendered|gave\s+themselves\s+up|"
+    r"(?:sustained|suffered|received)\s+(?:(?:serious|severe|minor|light|critical)\s+)?"
+    r"(?:injuries|wounds)|"
     r"among\s+the\s+(?:dead|killed|wounded|injured|captured)"
 )
 _HEDGE_WORDS = r"feared|believed|presumed|thought|reported|said"

@@ -241,8 +241,10 @@ def _plain_verb_parts(verb: Token) -> tuple[Token | None, Token | None, ControlS
         return None
     if predicative(verb):
         return None  # "holds Goma responsible"
-    if lemma == "fall":
-        return _undergoer(verb, "nsubj"), prep_object(verb, "to"), _VERBS[lemma]
+    if lemma == "fall":  # "fell to Y", "fell back to Y" (the parser hangs "to" on "back")
+        back = next((c for c in verb.children if c.lower_ == "back"), None)
+        taker = prep_object(verb, "to") or (prep_object(back, "to") if back is not None else None)
+        return _undergoer(verb, "nsubj"), taker, _VERBS[lemma]
     if passive(verb) or _joined_passive(verb):
         return _undergoer(verb, "nsubjpass"), prep_object(verb, "by"), _VERBS[lemma]
     return child(verb, "dobj") or relativized(verb), child(verb, "nsubj"), _VERBS[lemma]
