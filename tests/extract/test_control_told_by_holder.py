@@ -49,3 +49,18 @@ def test_a_side_that_says_it_was_not_pushed_out_denies_the_capture(text: str) ->
 )
 def test_the_side_pushed_out_never_takes_the_place(text: str, holding: Holding) -> None:
     assert holdings(text) == [holding]
+
+
+def test_a_place_under_the_control_of_the_one_side_named_before_is_its() -> None:
+    assert holdings("Dorn, which the KDF seized in March, remains under its control.") == [
+        ("Dorn", "Kelso Defence Front", "captured"),
+        ("Dorn", "Kelso Defence Front", "holds"),
+    ]
+
+
+def test_every_town_an_including_list_names_is_held() -> None:
+    text = "The KDF now controls a third of the province, including the towns of Dorn and Mirel."
+    assert holdings(text) == [
+        ("Dorn", "Kelso Defence Front", "holds"),
+        ("Mirel", "Kelso Defence Front", "holds"),
+    ]

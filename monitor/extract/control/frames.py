@@ -280,6 +280,10 @@ def _in_control(verb: Token) -> Token | None:
     return prep_object(control, "of")
 
 
+# The pronouns that stand for the one group named before them: "it took X", "under its control".
+_THIRD = frozenset("it they its their".split())
+
+
 def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[list[EntityRef], bool]:
     """The configured groups that take or hold (one per item of a coordinated subject), and
     whether anyone is named at all."""
@@ -297,7 +301,7 @@ def _taker(s: Parsed, verb: Token, given: Token | None) -> tuple[list[EntityRef]
             earlier = {e.name: e for i, e in s.heads.items() if e.kind == "group" and i < pronoun.i}
             # not in a "when" clause: "counted 800 men when it seized Dorvik" sets a time
             when = any(c.lower_ == "when" for c in verb.children)
-            named = pronoun.lower_ in ("it", "they") and len(earlier) == 1 and not when
+            named = pronoun.lower_ in _THIRD and len(earlier) == 1 and not when
             return ([*earlier.values()] if named else []), True
     if token is None:
         return [], False

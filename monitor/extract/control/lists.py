@@ -43,11 +43,11 @@ def included_places(s: Parsed, item: Token, *, own: bool = False) -> Iterator[En
             continue
         for obj in (g for g in t.children if g.dep_ == "pobj"):
             for example in with_conjuncts(obj):
-                place = s.entity(example, "place")  # not its noun head: that is the first item
-                if place is None and example.lemma_.lower() in SETTLEMENTS:
-                    place = s.entity(prep_object(example, "of"), "place")  # "the stronghold of X"
-                if place is not None:
-                    yield place
+                named = prep_object(example, "of")  # "the stronghold of X", "the towns of X and Y"
+                if example.lemma_.lower() in SETTLEMENTS and named is not None:
+                    yield from (p for n in with_conjuncts(named) if (p := s.entity(n, "place")))
+                elif (place := s.entity(example, "place")) is not None:
+                    yield place  # not its noun head: that is the first item
 
 
 def takers(s: Parsed, token: Token) -> list[EntityRef]:
