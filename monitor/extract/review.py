@@ -51,6 +51,7 @@ from monitor.extract.language.grammar import (
     reporting_verb,
     subject,
     told_as_earlier,
+    told_until,
     who_speaks,
 )
 from monitor.extract.language.hearsay import (
@@ -275,25 +276,12 @@ def _surrounded_by_land(value: FactValue, verbs: Sequence[Token]) -> bool:
     )
 
 
-_UNTIL = frozenset("until till".split())
-
-
 def _holding_ended(value: FactValue, verbs: Sequence[Token]) -> bool:
     """A holding the sentence tells was over: held "until" a time or an event, or held in a
     clause opened by "after" ("After holding X for two years, the Y withdrew")."""
     if not isinstance(value, TerritorialControl) or value.status != "holds" or not verbs:
         return False
-    return all(
-        any(_until_then(c) for c in v.children) or (v.dep_ == "pcomp" and v.head.lower_ == "after")
-        for v in verbs
-    )
-
-
-def _until_then(prep: Token) -> bool:
-    """ "until May", "until the army came"; not "until now", which the holding has lasted to."""
-    if prep.dep_ != "prep" or prep.lower_ not in _UNTIL:
-        return False
-    return not any(c.lower_ in ("now", "today") for c in prep.children)
+    return all(told_until(v) or (v.dep_ == "pcomp" and v.head.lower_ == "after") for v in verbs)
 
 
 def _miscounted(span: Span, value: FactValue, entities: Sequence[EntityRef]) -> bool:

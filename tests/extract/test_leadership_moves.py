@@ -22,6 +22,7 @@ def whereabouts(text: str) -> list[tuple[str, str | None]]:
         "Ilse Sato slipped out of Mirel and made her way to Dorn.",
         "Ilse Sato is now based in Dorn, her aides said.",
         "Ilse Sato remains holed up in Dorn.",
+        "Ilse Sato has been based in Dorn until now, her aides said.",
     ],
 )
 def test_a_person_is_where_the_move_ended(text: str) -> None:

@@ -20,7 +20,7 @@ from monitor.extract.control.lists import takers
 from monitor.extract.control.places import places
 from monitor.extract.control.telling import LIBERATING, told_by
 from monitor.extract.language.attribution import is_hedged
-from monitor.extract.language.frame_base import Parsed, child, prep_object
+from monitor.extract.language.frame_base import Parsed, child, passive, prep_object
 from monitor.extract.language.grammar import is_doubted
 from monitor.records import Claim, ControlStatus, EntityRef, TerritorialControl
 
@@ -68,8 +68,7 @@ def retaken_from(
 
 def _by_nobody(word: Token) -> bool:
     """A passive retaking told without its agent ("X was freed from Y")."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in word.children)
-    return passive and prep_object(word, "by") is None
+    return passive(word) and prep_object(word, "by") is None
 
 
 _AFTER_A_CAPTURE: frozenset[ControlStatus] = frozenset({"retaken", "claims_captured"})

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from monitor.extract.language.grammar import TIME_NOUNS
+from monitor.extract.language.grammar import TIME_NOUNS, opens_with_article
 from monitor.extract.language.text import CAPITAL, lowered_for_words
 
 
@@ -158,11 +158,9 @@ def _named_speaker(phrase: str) -> bool:
     """A person's name before an apposition that gives the office: not a phrase set before the
     clause ("In Dorn, the army said"), nor a body's name with its article, which is what the
     parenthetical speaker tells of ("The KDF, the army said, lost 40 fighters")."""
-    return bool(_NAME.match(phrase)) and not _opening_phrase(phrase) and not _articled(phrase)
-
-
-def _articled(phrase: str) -> bool:
-    return phrase.split(" ", 1)[0] in ("The", "A", "An")
+    return (
+        bool(_NAME.match(phrase)) and not _opening_phrase(phrase) and not opens_with_article(phrase)
+    )
 
 
 def _valid(phrase: str) -> bool:

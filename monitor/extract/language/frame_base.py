@@ -230,7 +230,7 @@ _AVERTING = frozenset("prevent avert stop halt block thwart repel".split())
 _AIMS = (
     frozenset(
         """effort attempt bid plan push drive campaign threat aim goal hope intention quest
-    ambition ability capacity readiness intent bent determined eager keen poised""".split()
+    ambition ability capacity readiness intent bent""".split()
     )
     | _AVERTING
 )

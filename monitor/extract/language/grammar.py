@@ -301,8 +301,27 @@ def claimant_of(verb: Token) -> str | None:
     return according_to(verb.sent) if who is None else None
 
 
+_UNTIL = frozenset("until till".split())
+
+
+def told_until(verb: Token) -> bool:
+    """A state the verb tells lasted "until" a time or an event ("held X until May", "was
+    based in X until the war"), so is over; not "until now", which it has lasted to."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in _UNTIL
+        and not any(c.lower_ in ("now", "today") for c in prep.children)
+        for prep in verb.children
+    )
+
+
+def opens_with_article(name: str) -> bool:
+    """ "The KDF", "A spokesman": a phrase whose first word is a capitalised article."""
+    return name.partition(" ")[0] in ("The", "A", "An")
+
+
 def article_lowered(name: str) -> str:
     """ "the RLF" as the middle of a sentence writes it, also when it opens one ("The RLF
     said"), so one speaker is written one way."""
     first, _, rest = name.partition(" ")
-    return f"{first.lower()} {rest}" if first in ("The", "A", "An") and rest else name
+    return f"{first.lower()} {rest}" if opens_with_article(name) and rest else name

@@ -302,6 +302,11 @@ def _scene_of_deed(verb: Token) -> list[Token]:
         if e.dep_ in ("dobj", "nsubj", "nsubjpass") and _is_event(e)
         for p in _prepositional_places(e, _INCIDENT_PREPOSITIONS | {"on"})
     ]
+    return _with_places_inside(told)
+
+
+def _with_places_inside(told: list[Token]) -> list[Token]:
+    """Each thing told, followed by the places it is in: "a convoy near Bara" is near Bara."""
     return [p for t in told for p in (t, *_prepositional_places(t, _INCIDENT_PREPOSITIONS))]
 
 
@@ -323,7 +328,7 @@ def _scene_of_circumstance(verb: Token) -> list[Token]:
     ]
     told = [o for c in clauses if c.lemma_ in _STRIKES for o in c.children if o.dep_ == "dobj"]
     told += [p for c in clauses for p in _prepositional_places(c, _INCIDENT_PREPOSITIONS)]
-    return [p for t in told for p in (t, *_prepositional_places(t, _INCIDENT_PREPOSITIONS))]
+    return _with_places_inside(told)
 
 
 # "rose to 1,221", "pushing the toll to 673", "rose by 35 to 1,020": the figure after

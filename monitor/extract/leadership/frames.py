@@ -31,6 +31,7 @@ from monitor.extract.language.grammar import (
     is_time,
     phrase,
     subject,
+    told_until,
     who_speaks,
 )
 from monitor.extract.language.history import FATE_ERA, OFFICE_YEAR, fate_is_history, is_past
@@ -95,7 +96,7 @@ def _whereabouts(s: Parsed, verb: Token) -> Token | None:
             )
     if found is None or is_time(found):
         return None
-    if verb.lemma_ in _POSTED and (not names_a_place(found, s.entities) or _ended(verb)):
+    if verb.lemma_ in _POSTED and (not names_a_place(found, s.entities) or told_until(verb)):
         return None  # "was based in the provincial capital until May"
     inside = prep_object(found, *_WHERE)  # "lives in exile in Y", "in a safe house in Y"
     if inside is not None and not is_place_itself(found):
@@ -104,10 +105,6 @@ def _whereabouts(s: Parsed, verb: Token) -> Token | None:
 
 
 _WHERE = ("in", "inside", "at", "within")
-
-
-def _ended(verb: Token) -> bool:
-    return prep_object(verb, "until", "till") is not None
 
 
 def arrival_frames(s: Parsed) -> list[Claim]:
